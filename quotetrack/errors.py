@@ -1,0 +1,22 @@
+"""The library's exceptions. The CLI turns any QuotetrackError into `error: ...` and exit 1."""
+from __future__ import annotations
+
+
+class QuotetrackError(Exception):
+    """Base class: the message says what failed and how to fix it."""
+
+
+class LexiconError(QuotetrackError):
+    """A lexicon file is malformed (bad columns, duplicates, non-Arabic entries)."""
+
+
+class InputError(QuotetrackError):
+    """An input file or record cannot be read (bad UTF-8, not JSON, no text, binary)."""
+
+
+class SchemaOutOfDateError(QuotetrackError):
+    """The database is behind (or ahead of) the code's migrations."""
+
+
+class DatabaseError(QuotetrackError):
+    """The database cannot be opened or written (missing, locked, read-only)."""

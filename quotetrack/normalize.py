@@ -1,0 +1,108 @@
+"""Offset-preserving Arabic normalization for matching.
+
+Patterns match a folded copy of the text (no harakat or tatweel, one alef,
+ي for ى, ه for ة, ASCII digits, invisible marks dropped); ``Normalized.to_original``
+maps every folded position back, so results always index the original text.
+Each character folds to zero, one or (presentation forms only) several
+characters, which keeps the map a simple list.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_DROP = (
+    {chr(c) for c in range(0x064B, 0x0660)}            # harakat, tanween, shadda, sukun, maddah/hamza marks
+    | {chr(c) for c in range(0x0610, 0x061B)}          # Quranic signs
+    | {chr(c) for c in range(0x06D6, 0x06EE)}
+    | {"\u0670", "\u0640"}                              # dagger alef, tatweel
+    | {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff", "\u00ad"}
+    | {chr(c) for c in range(0x202A, 0x202F)}
+    | {chr(c) for c in range(0x2066, 0x206A)}
+)
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
+    "ی": "ي", "ې": "ي", "ي": "ي", "ک": "ك", "ڪ": "ك", "ە": "ه", "ہ": "ه",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u200b": " ", "\u2002": " ", "\u2003": " ",
+    "\r": " ", "\t": " ",
+}
+_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
+_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    if "\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufefe":
+        ch = unicodedata.normalize("NFKC", ch)
+    out = []
+    for r in ch:
+        if r in _DROP:
+            continue
+        out.append(_MAP.get(r, r))
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """The folded text and, for each folded character, the index it came from.
+
+    ``index[len(text)] == len(original)`` so end offsets map too.
+    """
+
+    text: str
+    index: list[int]
+    original: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded half-open span to the original text.
+
+        The end is extended over trailing combining marks and tatweel, so a
+        span never cuts a letter from its harakat.
+        """
+        if end <= start:
+            a = self.index[start]
+            return a, a
+        a = self.index[start]
+        b = self.index[end - 1] + 1
+        orig = self.original
+        n = len(orig)
+        while b < n and (orig[b] == "\u0640" or unicodedata.category(orig[b]) == "Mn"):
+            b += 1
+        return a, b
+
+
+def normalize(text: str) -> Normalized:
+    """Fold ``text`` for matching and keep the map back to original offsets."""
+    out: list[str] = []
+    index: list[int] = []
+    fold = _fold_char
+    for i, ch in enumerate(text):
+        if ch.isascii() and ch not in "\r\t":
+            out.append(ch)
+            index.append(i)
+            continue
+        rep = fold(ch)
+        if len(rep) == 1:
+            out.append(rep)
+            index.append(i)
+        elif rep:
+            out.extend(rep)
+            index.extend([i] * len(rep))
+    index.append(len(text))
+    return Normalized("".join(out), index, text)
+
+
+def fold(text: str) -> str:
+    """The folded form alone: for lexicon entries and name keys."""
+    return "".join(c if c.isascii() and c not in "\r\t" else _fold_char(c) for c in text)
+
+
+def name_key(text: str) -> str:
+    """A spelling-tolerant key for names: folded, punctuation removed, spaces collapsed."""
+    import regex
+
+    s = fold(text)
+    s = regex.sub(r"[^\p{L}\p{N}\s]", " ", s)
+    return " ".join(s.split())

@@ -1,0 +1,20 @@
+"""The declarative base: one MetaData with a naming convention so constraint
+names are stable across SQLite and PostgreSQL (and migrations can name them)."""
+from __future__ import annotations
+
+from sqlalchemy import MetaData
+from sqlalchemy.orm import DeclarativeBase
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Base class of every quotetrack ORM model."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)

@@ -1,0 +1,207 @@
+"""Packaged Alembic migrations: config built in code, upgrade, current, check.
+
+At runtime the package never reads ``alembic.ini``: ``alembic_config`` points
+``script_location`` at the installed ``quotetrack.migrations`` package, so
+``quotetrack db upgrade`` works from any directory after ``pip install .``.
+A connection is shared with ``env.py`` through ``config.attributes``.
+"""
+from __future__ import annotations
+
+import logging
+import shlex
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib.resources import files
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+
+from ..errors import DatabaseError, SchemaOutOfDateError
+from .engine import connect_check, describe_error, is_sqlite, make_engine, safe_url
+
+log = logging.getLogger(__name__)
+
+
+def migrations_dir() -> str:
+    """The directory of the packaged migrations (``quotetrack.migrations``)."""
+    return str(files("quotetrack.migrations"))
+
+
+def alembic_config(url: str | None = None, connection: Connection | None = None) -> Config:
+    """An ini-less Alembic Config for the packaged migrations."""
+    cfg = Config()
+    cfg.set_main_option("script_location", migrations_dir().replace("%", "%%"))
+    if url is not None:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def heads() -> tuple[str, ...]:
+    """The head revision(s) the code knows."""
+    return tuple(script_directory().get_heads())
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    revision: str
+    down_revision: str | None
+    doc: str
+    is_head: bool
+
+
+def history() -> list[Revision]:
+    """Known revisions, newest first."""
+    out: list[Revision] = []
+    for sc in script_directory().walk_revisions():
+        down = sc.down_revision
+        if isinstance(down, (tuple, list)):
+            down = ",".join(down)
+        out.append(Revision(sc.revision, down, (sc.doc or "").strip(), sc.is_head))
+    return out
+
+
+def _engine_for(target: str | Engine | None) -> tuple[Engine, bool]:
+    if isinstance(target, Engine):
+        return target, False
+    return make_engine(target), True
+
+
+@contextmanager
+def _connection(target: str | Engine | None) -> Iterator[Connection]:
+    engine, owned = _engine_for(target)
+    try:
+        with engine.connect() as conn:
+            yield conn
+    except (OperationalError, SADatabaseError) as e:
+        raise describe_error(e, engine.url) from None
+    finally:
+        if owned:
+            engine.dispose()
+
+
+def _run(target: str | Engine | None, fn: str, rev: str) -> None:
+    with _connection(target) as conn:
+        cfg = alembic_config(connection=conn)
+        try:
+            with conn.begin():
+                getattr(command, fn)(cfg, rev)
+        except CommandError as e:
+            raise SchemaOutOfDateError(f"cannot {fn} to {rev!r}: {e}") from None
+
+
+def upgrade(url: str | Engine | None = None, rev: str = "head") -> None:
+    """Bring the database at ``url`` up to ``rev`` (default: the newest)."""
+    _run(url, "upgrade", rev)
+
+
+def downgrade(url: str | Engine | None = None, rev: str = "-1") -> None:
+    """Take the database down to ``rev`` ("base" drops everything)."""
+    _run(url, "downgrade", rev)
+
+
+def current_heads(conn: Connection) -> tuple[str, ...]:
+    return tuple(MigrationContext.configure(conn).get_current_heads())
+
+
+def current(url: str | Engine | None = None) -> str | None:
+    """The database's revision, or None when it has no quotetrack schema."""
+    with _connection(url) as conn:
+        revs = current_heads(conn)
+    return ",".join(revs) if revs else None
+
+
+def upgrade_command(url: str | Engine | None) -> str:
+    """The exact command a user runs to upgrade this database."""
+    if url is None:
+        return "quotetrack db upgrade"
+    shown = safe_url(url.url if isinstance(url, Engine) else url)
+    return f"quotetrack --db {shlex.quote(shown)} db upgrade"
+
+
+def _check(conn: Connection, url: str | Engine | None) -> None:
+    code_heads = set(heads())
+    db_heads = set(current_heads(conn))
+    shown = safe_url(conn.engine.url)
+    if not db_heads:
+        raise SchemaOutOfDateError(
+            f"database {shown} has no quotetrack schema; run `{upgrade_command(url)}`")
+    script = script_directory()
+    unknown = []
+    for h in sorted(db_heads):
+        try:
+            known = script.get_revision(h)
+        except CommandError:
+            known = None
+        if known is None:
+            unknown.append(h)
+    if unknown:
+        raise SchemaOutOfDateError(
+            f"database {shown} is at revision {', '.join(unknown)}, newer than this quotetrack knows "
+            f"(it expects {', '.join(sorted(code_heads))}); upgrade quotetrack "
+            f"(`pip install -U quotetrack`) or use a database made by this version")
+    if db_heads != code_heads:
+        raise SchemaOutOfDateError(
+            f"database {shown} is at revision {', '.join(sorted(db_heads))}, the code expects "
+            f"{', '.join(sorted(code_heads))}; run `{upgrade_command(url)}`")
+
+
+def check_schema(url: str | Engine | None = None) -> None:
+    """Raise SchemaOutOfDateError (with the command to run) unless the DB is at head."""
+    with _connection(url) as conn:
+        _check(conn, url)
+
+
+def _is_fresh(conn: Connection) -> bool:
+    return not inspect(conn).get_table_names()
+
+
+def open_db(url: str | None = None, *, auto_upgrade_sqlite: bool = True) -> Engine:
+    """An engine for ``url`` whose schema is at head.
+
+    A new (empty) SQLite database is brought to head on first use; any other
+    database behind head raises SchemaOutOfDateError naming the command to run.
+    """
+    engine = make_engine(url)
+    connect_check(engine)
+    try:
+        if auto_upgrade_sqlite and is_sqlite(engine.url):
+            with engine.connect() as conn:
+                fresh = _is_fresh(conn)
+            if fresh:
+                log.info("new SQLite database %s: creating the schema", safe_url(engine.url))
+                try:
+                    upgrade(engine)
+                except DatabaseError:
+                    # another process may have created the schema at the same
+                    # moment; the check below says whether the result is usable
+                    log.debug("first upgrade failed; checking the schema", exc_info=True)
+        _check_engine(engine, url)
+    except BaseException:
+        engine.dispose()
+        raise
+    return engine
+
+
+def _check_engine(engine: Engine, url: str | None) -> None:
+    try:
+        with engine.connect() as conn:
+            _check(conn, url)
+    except (OperationalError, SADatabaseError) as e:
+        raise describe_error(e, engine.url) from None
+
+
+# the helper name other modules use
+get_engine = open_db

@@ -1,0 +1,124 @@
+"""ORM models: the fixed schema of docs/CONTRACT (classes singular, tables plural).
+
+Migrations are the only source of the schema on real databases; these models
+must agree with them (tests/test_db_migrations.py compares the two).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Index, Integer, Text, UniqueConstraint, false)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base
+
+
+class Outlet(Base):
+    """A news outlet; ``key`` is ``name_key(name)``."""
+
+    __tablename__ = "outlets"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    domain: Mapped[str | None] = mapped_column(Text)
+
+    articles: Mapped[list[Article]] = relationship(back_populates="outlet")
+
+
+class Article(Base):
+    """One ingested article; ``external_id`` is the id given in the input."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        Index("ix_articles_outlet_id_published", "outlet_id", "published"),
+        Index("ix_articles_published", "published"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    outlet_id: Mapped[int | None] = mapped_column(ForeignKey("outlets.id"))
+    external_id: Mapped[str] = mapped_column(Text, unique=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    extractor_version: Mapped[str] = mapped_column(Text)
+
+    outlet: Mapped[Outlet | None] = relationship(back_populates="articles")
+    quotes: Mapped[list[Quote]] = relationship(back_populates="article", passive_deletes=True)
+
+
+class Speaker(Base):
+    """A person, organization or anonymous source, across articles."""
+
+    __tablename__ = "speakers"
+    __table_args__ = (
+        UniqueConstraint("key", "kind"),
+        Index("ix_speakers_key", "key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    gender: Mapped[str | None] = mapped_column(Text)
+
+    aliases: Mapped[list[SpeakerAlias]] = relationship(back_populates="speaker", passive_deletes=True)
+
+
+class SpeakerAlias(Base):
+    """A surface form of a speaker; ``manual`` aliases come from ``merge_speakers``."""
+
+    __tablename__ = "speaker_aliases"
+    __table_args__ = (
+        UniqueConstraint("key", "kind"),
+        Index("ix_speaker_aliases_key", "key"),
+        Index("ix_speaker_aliases_speaker_id", "speaker_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    manual: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
+
+    speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+
+class Quote(Base):
+    """One attributed statement; offsets index ``articles.text``."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (
+        UniqueConstraint("article_id", "char_start", "char_end"),
+        Index("ix_quotes_speaker_id", "speaker_id"),
+        Index("ix_quotes_article_id", "article_id"),
+        Index("ix_quotes_cue_lemma", "cue_lemma"),
+        Index("ix_quotes_via", "via"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
+    speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id"))
+    content: Mapped[str] = mapped_column(Text)
+    char_start: Mapped[int] = mapped_column(Integer)
+    char_end: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(Text)
+    cue: Mapped[str | None] = mapped_column(Text)
+    cue_lemma: Mapped[str | None] = mapped_column(Text)
+    stance: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    mention: Mapped[str | None] = mapped_column(Text)
+    via: Mapped[str | None] = mapped_column(Text)
+    channel: Mapped[str | None] = mapped_column(Text)
+    anonymous: Mapped[bool] = mapped_column(Boolean)
+    rule: Mapped[str] = mapped_column(Text)
+
+    article: Mapped[Article] = relationship(back_populates="quotes")
+    speaker: Mapped[Speaker | None] = relationship()
+
+
+__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Quote"]

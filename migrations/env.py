@@ -12,6 +12,7 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection, create_engine, pool
 
+from quotetrack.db.migrate import include_object
 from quotetrack.db.models import Base
 
 config = context.config
@@ -20,6 +21,16 @@ if config.config_file_name is not None:
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 target_metadata = Base.metadata
+
+
+# Objects owned by migration 0002_reporting that the models do not declare: the
+# SQLite FTS5 table (and its shadow tables) and the PostgreSQL full-text index.
+# Views are never reflected as tables. Keep autogenerate/check from dropping them.
+REPORTING_OBJECTS = ("quotes_fts", "ix_quotes_content_fts")
+
+
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    return not (reflected and compare_to is None and name is not None and name.startswith(REPORTING_OBJECTS))
 
 
 def _url() -> str:
@@ -34,13 +45,15 @@ def _configure(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
 
 
 def run_migrations_offline() -> None:
     url = _url()
     context.configure(url=url, target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=url.startswith("sqlite"), compare_type=True,
+                      render_as_batch=url.startswith("sqlite"), compare_type=True, include_object=include_object,
+                      include_object=include_object,
                       dialect_opts={"paramstyle": "named"})
     with context.begin_transaction():
         context.run_migrations()

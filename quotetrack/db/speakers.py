@@ -1,0 +1,261 @@
+"""Speakers across articles: one row per person / organization / anonymous source.
+
+Resolution of a quote's speaker, in order (first hit wins):
+
+1. an alias with the same key and kind (every surface form ever seen, and
+   manual merges, live in ``speaker_aliases``, so they are consulted first);
+2. a speaker with the same key and kind;
+3. a bare one-word person name ("بلينكن") joins the one person whose canonical
+   key ends with that word, when exactly one such person exists;
+4. a full person name whose surname alone is an existing person (created from
+   a bare mention earlier) upgrades that person's canonical name;
+5. a transliteration variant (بلينكن/بلينكين, غوتيريش/جوتيريش, زيلينسكي/
+   زيلنسكي) joins the one speaker of the same kind with the same loose key;
+6. otherwise a new speaker.
+
+Keys are ``name_key`` (diacritics, hamza forms, ى/ي, ة/ه folded) with a spaced
+"عبد X" joined. Titles never enter names; anonymous sources are grouped by
+their description and never matched with named people (kind is part of every key).
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import regex
+from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from ..errors import QuotetrackError
+from ..normalize import name_key
+from ..types import Quote as QuoteResult
+from .models import Quote, Speaker, SpeakerAlias
+from .repo import dialect_insert
+
+log = logging.getLogger(__name__)
+
+KINDS = ("person", "organization", "anonymous")
+_ABD = regex.compile(r"(?<!\p{L})عبد (?=\p{L})")
+_LOOSE_VOWELS = regex.compile(r"[اوي]")
+_LOOSE_MIN_LEN = 6  # shorter tokens are Arabic names where a vowel letter matters (محمد/محمود)
+
+
+def speaker_key(name: str) -> str:
+    """The lookup key of a speaker name: ``name_key`` with "عبد الله" = "عبدالله"."""
+    return _ABD.sub("عبد", name_key(name))
+
+
+def loose_key(key: str) -> str:
+    """A looser key for transliterated names: long tokens lose inner long vowels, initial ج/گ → غ."""
+    out = []
+    for tok in key.split():
+        if len(tok) >= _LOOSE_MIN_LEN:
+            first = "غ" if tok[0] in "جگ" else tok[0]
+            tok = first + _LOOSE_VOWELS.sub("", tok[1:])
+        out.append(tok)
+    return " ".join(out)
+
+
+def strip_title(name: str, title: str | None) -> str:
+    """``name`` without a leading/trailing ``title`` (titles are stored per quote)."""
+    name = " ".join(name.split())
+    if title:
+        t = " ".join(title.split())
+        if name.startswith(t + " "):
+            name = name[len(t) + 1:]
+        elif name.endswith(" " + t):
+            name = name[: -len(t) - 1]
+    return name.strip(" ،,:-")
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves Quote speakers to ``speakers.id`` within one session at a time.
+
+    Holds per-run caches (not class-level); call ``reset()`` after a rollback.
+    """
+
+    created: int = 0
+    _ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    _aliases_done: set[tuple[str, str]] = field(default_factory=set)
+    _loose: dict[tuple[str, str], set[int]] | None = None
+
+    def reset(self) -> None:
+        self._ids.clear()
+        self._aliases_done.clear()
+        self._loose = None
+
+    # -- lookups -----------------------------------------------------------------
+    def _lookup(self, s: Session, key: str, kind: str) -> int | None:
+        sid = self._ids.get((key, kind))
+        if sid is not None:
+            return sid
+        sid = s.scalar(select(SpeakerAlias.speaker_id).where(SpeakerAlias.key == key, SpeakerAlias.kind == kind))
+        if sid is None:
+            sid = s.scalar(select(Speaker.id).where(Speaker.key == key, Speaker.kind == kind))
+        if sid is not None:
+            self._ids[(key, kind)] = sid
+        return sid
+
+    def _by_surname(self, s: Session, token: str) -> int | None:
+        ids = s.scalars(select(Speaker.id).where(Speaker.kind == "person", Speaker.key.like(f"% {token}"))
+                        .limit(2)).all()
+        return ids[0] if len(ids) == 1 else None
+
+    def _upgrade_bare(self, s: Session, name: str, key: str) -> int | None:
+        surname = key.split()[-1]
+        bare = s.scalar(select(Speaker.id).where(Speaker.kind == "person", Speaker.key == surname))
+        if bare is None or self._by_surname(s, surname) is not None:
+            return None
+        s.execute(update(Speaker).where(Speaker.id == bare).values(name=name, key=key))
+        self._ids.pop((surname, "person"), None)
+        if self._loose is not None:
+            self._loose.setdefault((loose_key(key), "person"), set()).add(bare)
+        return bare
+
+    def _load_loose(self, s: Session) -> dict[tuple[str, str], set[int]]:
+        if self._loose is None:
+            idx: dict[tuple[str, str], set[int]] = {}
+            for sid, key, kind in s.execute(select(Speaker.id, Speaker.key, Speaker.kind)):
+                idx.setdefault((loose_key(key), kind), set()).add(sid)
+            for sid, key, kind in s.execute(select(SpeakerAlias.speaker_id, SpeakerAlias.key, SpeakerAlias.kind)):
+                idx.setdefault((loose_key(key), kind), set()).add(sid)
+            self._loose = idx
+        return self._loose
+
+    def _by_variant(self, s: Session, key: str, kind: str) -> int | None:
+        lk = loose_key(key)
+        if lk == key and not any(len(t) >= _LOOSE_MIN_LEN for t in key.split()):
+            return None
+        cands = self._load_loose(s).get((lk, kind), set())
+        if len(cands) != 1:
+            return None
+        sid = next(iter(cands))
+        return sid if s.get(Speaker, sid) is not None else None
+
+    # -- writes ------------------------------------------------------------------
+    def _create(self, s: Session, name: str, key: str, kind: str, gender: str | None) -> int:
+        ins = dialect_insert(s, Speaker).values(name=name, key=key, kind=kind, gender=gender)
+        sid = s.scalar(ins.on_conflict_do_nothing(index_elements=["key", "kind"]).returning(Speaker.id))
+        if sid is None:  # a concurrent ingester created it first
+            sid = s.scalar(select(Speaker.id).where(Speaker.key == key, Speaker.kind == kind))
+            assert sid is not None
+        else:
+            self.created += 1
+        if self._loose is not None:
+            self._loose.setdefault((loose_key(key), kind), set()).add(sid)
+        return sid
+
+    def add_alias(self, s: Session, speaker_id: int, alias: str, kind: str, *, manual: bool = False) -> None:
+        key = speaker_key(alias)
+        if not key or (key, kind) in self._aliases_done:
+            return
+        ins = dialect_insert(s, SpeakerAlias).values(speaker_id=speaker_id, alias=alias, key=key, kind=kind,
+                                                     manual=manual)
+        s.execute(ins.on_conflict_do_nothing(index_elements=["key", "kind"]))
+        self._aliases_done.add((key, kind))
+        self._ids.setdefault((key, kind), speaker_id)
+
+    def resolve_name(self, s: Session, name: str, kind: str, gender: str | None = None) -> int | None:
+        """The speaker id for ``name`` of ``kind`` (created when new), or None for an empty name."""
+        key = speaker_key(name)
+        if not key:
+            return None
+        sid = self._lookup(s, key, kind)
+        if sid is None and kind == "person":
+            tokens = key.split()
+            if len(tokens) == 1:
+                sid = self._by_surname(s, tokens[0])
+            else:
+                sid = self._upgrade_bare(s, name, key)
+        if sid is None and kind != "anonymous":
+            sid = self._by_variant(s, key, kind)
+        if sid is None:
+            sid = self._create(s, name, key, kind, gender)
+        self._ids[(key, kind)] = sid
+        self.add_alias(s, sid, name, kind)
+        return sid
+
+    def resolve(self, s: Session, q: QuoteResult) -> int | None:
+        """The speaker id of quote ``q`` (aliases recorded), or None when it has no speaker."""
+        if not q.speaker or not q.speaker.strip():
+            return None
+        kind = q.speaker_kind or "person"
+        if kind not in KINDS:
+            kind = "person"
+        name = strip_title(q.speaker, q.title) or q.speaker.strip()
+        sid = self.resolve_name(s, name, kind, q.gender)
+        if sid is not None and q.mention:
+            form = strip_title(q.mention, q.title)
+            mkey, skey = speaker_key(form), speaker_key(name)
+            # only forms of the name itself ("بلينكن" of "أنتوني بلينكن"), never generic
+            # descriptions ("الوزير", "الوكالة") that would capture other speakers later
+            if mkey and mkey != skey and (set(mkey.split()) <= set(skey.split())
+                                          or set(skey.split()) <= set(mkey.split())):
+                self.add_alias(s, sid, form, kind)
+        return sid
+
+
+def _find(s: Session, ref: str) -> Speaker:
+    ref = ref.strip()
+    if ref.isdigit():
+        sp = s.get(Speaker, int(ref))
+        if sp is None:
+            raise QuotetrackError(f"no speaker with id {ref}")
+        return sp
+    key = speaker_key(ref)
+    ids = set(s.scalars(select(SpeakerAlias.speaker_id).where(SpeakerAlias.key == key)).all())
+    ids |= set(s.scalars(select(Speaker.id).where(Speaker.key == key)).all())
+    if not ids:
+        raise QuotetrackError(f"no speaker named {ref!r}; list them with `quotetrack speakers`")
+    if len(ids) > 1:
+        raise QuotetrackError(f"{ref!r} names {len(ids)} speakers (ids {', '.join(map(str, sorted(ids)))}); "
+                              f"pass an id instead")
+    sp = s.get(Speaker, ids.pop())
+    assert sp is not None
+    return sp
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    kept_id: int
+    kept_name: str
+    merged_id: int
+    merged_name: str
+    quotes_moved: int
+    aliases_moved: int
+
+
+def merge_speakers(engine: Engine, a: str | int, b: str | int) -> MergeResult:
+    """Merge speaker B into A: B's quotes and aliases move to A, B's names become
+    manual aliases of A (so later ingests resolve them to A), and B is deleted."""
+    with Session(engine) as s, s.begin():
+        sa_, sb = _find(s, str(a)), _find(s, str(b))
+        if sa_.id == sb.id:
+            raise QuotetrackError(f"{a!r} and {b!r} are the same speaker (id {sa_.id})")
+        moved_q = s.execute(update(Quote).where(Quote.speaker_id == sb.id).values(speaker_id=sa_.id)).rowcount
+        moved_a = s.execute(update(SpeakerAlias).where(SpeakerAlias.speaker_id == sb.id)
+                            .values(speaker_id=sa_.id, manual=True)).rowcount
+        # B's canonical name (and A's) as aliases, so lookups find A first
+        for name, kind in ((sb.name, sb.kind), (sa_.name, sa_.kind)):
+            key = speaker_key(name)
+            existing = s.scalar(select(SpeakerAlias).where(SpeakerAlias.key == key, SpeakerAlias.kind == kind))
+            if existing is None:
+                s.add(SpeakerAlias(speaker_id=sa_.id, alias=name, key=key, kind=kind, manual=True))
+            else:
+                existing.speaker_id = sa_.id
+                existing.manual = True
+        if sa_.gender is None and sb.gender is not None:
+            sa_.gender = sb.gender
+        result = MergeResult(sa_.id, sa_.name, sb.id, sb.name, moved_q or 0, moved_a or 0)
+        s.flush()
+        s.execute(delete(Speaker).where(Speaker.id == sb.id))
+    return result
+
+
+def count_speakers(engine: Engine) -> int:
+    with Session(engine) as s:
+        return int(s.scalar(select(func.count()).select_from(Speaker)) or 0)
+
+
+__all__ = ["SpeakerResolver", "merge_speakers", "MergeResult", "speaker_key", "loose_key", "strip_title"]

@@ -23,16 +23,6 @@ if config.config_file_name is not None:
 target_metadata = Base.metadata
 
 
-# Objects owned by migration 0002_reporting that the models do not declare: the
-# SQLite FTS5 table (and its shadow tables) and the PostgreSQL full-text index.
-# Views are never reflected as tables. Keep autogenerate/check from dropping them.
-REPORTING_OBJECTS = ("quotes_fts", "ix_quotes_content_fts")
-
-
-def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    return not (reflected and compare_to is None and name is not None and name.startswith(REPORTING_OBJECTS))
-
-
 def _url() -> str:
     x = context.get_x_argument(as_dictionary=True)
     return x.get("url") or os.environ.get("QUOTETRACK_DB") or config.get_main_option("sqlalchemy.url") or \
@@ -52,7 +42,7 @@ def _configure(connection: Connection) -> None:
 def run_migrations_offline() -> None:
     url = _url()
     context.configure(url=url, target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=url.startswith("sqlite"), compare_type=True, include_object=include_object,
+                      render_as_batch=url.startswith("sqlite"), compare_type=True,
                       include_object=include_object,
                       dialect_opts={"paramstyle": "named"})
     with context.begin_transaction():

@@ -1,0 +1,673 @@
+"""The typed query API: who said what, where and when.
+
+Every function takes an open SQLAlchemy ``Connection`` (or ``Session``) on a
+database migrated to head and returns plain dataclasses whose ``to_dict()``
+keys are the stable field names of the CLI's JSON/CSV output and of the
+``quote_details`` view (docs/schema.md).
+
+Filters are always bound parameters; full-text search strings are reduced to
+folded words before they reach FTS5 or ``to_tsquery``, so arbitrary user text
+is data and never an FTS syntax error. Filtering, sorting and ``LIMIT`` all run
+in SQL on indexed columns; Python only shapes the (limited) result.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+from typing import Any
+
+import regex
+from sqlalchemy import (Connection, ColumnElement, Select, case, false, func, literal, literal_column, not_,
+                        or_, select, text, true)
+from sqlalchemy.orm import Session
+
+from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias
+from .db.speakers import speaker_key
+from .errors import QuotetrackError
+from .normalize import fold, name_key
+
+Executor = Connection | Session
+
+__all__ = [
+    "QuoteFilter", "QuoteRow", "QuoteSort", "SpeakerFilter", "SpeakerRow", "SpeakerRef", "SpeakerProfile",
+    "OutletRow", "ArticleView", "Stat", "UnknownSpeakerError", "UnknownOutletError", "ArticleNotFoundError",
+    "find_quotes", "list_speakers", "speaker_profile", "outlet_report", "article_view", "stats",
+    "match_speakers", "suggest_speakers", "match_outlets", "fts_words", "cue_forms",
+]
+
+_q = Quote.__table__
+_a = Article.__table__
+_o = Outlet.__table__
+_s = Speaker.__table__
+_al = SpeakerAlias.__table__
+
+
+# ---------------------------------------------------------------- errors
+
+class UnknownSpeakerError(QuotetrackError):
+    """No speaker name or alias matches; ``suggestions`` holds the closest known names."""
+
+    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = ("; closest known speakers: " + ", ".join(self.suggestions)) if self.suggestions else \
+            "; no speakers are stored yet (run `quotetrack ingest` first)"
+        super().__init__(f"no speaker matches {name!r}{hint}")
+
+
+class UnknownOutletError(QuotetrackError):
+    """No outlet name or domain matches; ``suggestions`` holds the closest known outlets."""
+
+    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        hint = ("; closest known outlets: " + ", ".join(self.suggestions)) if self.suggestions else \
+            "; no outlets are stored yet"
+        super().__init__(f"no outlet matches {name!r}{hint}")
+
+
+class ArticleNotFoundError(QuotetrackError):
+    """No article has this id."""
+
+    def __init__(self, article: str) -> None:
+        self.article = article
+        super().__init__(f"no article with id {article!r} (see `quotetrack quotes --format json` for ids)")
+
+
+# ---------------------------------------------------------------- full-text search
+
+#: Characters folded before full-text indexing, in the SQLite triggers and the
+#: PostgreSQL index expression alike (migration 0002_reporting copies these).
+#: Pairs map one character to another; FTS_DROP characters are removed.
+FTS_FOLD_PAIRS: tuple[tuple[str, str], ...] = (
+    ("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0622", "\u0627"), ("\u0671", "\u0627"),
+    ("\u0649", "\u064a"), ("\u0629", "\u0647"), ("\u0624", "\u0648"), ("\u0626", "\u064a"),
+)
+FTS_DROP: str = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
+
+#: PostgreSQL: the document expression of the GIN index ix_quotes_content_fts.
+PG_FTS_DOCUMENT = (
+    "to_tsvector('simple'::regconfig, translate(quotes.content, '"
+    + "".join(a for a, _ in FTS_FOLD_PAIRS) + FTS_DROP + "', '"
+    + "".join(b for _, b in FTS_FOLD_PAIRS) + "'))"
+)
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_TO_ARABIC_DIGITS = str.maketrans("0123456789", "".join(chr(0x0660 + i) for i in range(10)))
+
+
+def fts_words(query: str) -> list[str]:
+    """The folded words of a search string: what both backends match, ANDed.
+
+    Everything that is not a letter or digit (quotes, ``*``, ``NEAR(``, ``:``,
+    ``&``, ``'``) separates words and is never passed on as syntax.
+    """
+    return _WORD.findall(fold(query))
+
+
+def _alternatives(word: str) -> list[str]:
+    """A word and, if it has digits, its Arabic-Indic spelling (the index keeps digits as written)."""
+    alt = word.translate(_TO_ARABIC_DIGITS)
+    return [word] if alt == word else [word, alt]
+
+
+def _dialect(ex: Executor) -> str:
+    if isinstance(ex, Session):
+        return ex.get_bind().dialect.name
+    return ex.dialect.name
+
+
+def _search_clause(ex: Executor, query: str) -> ColumnElement[bool]:
+    words = fts_words(query)
+    if not words:
+        return false()
+    groups = [_alternatives(w) for w in words]
+    if _dialect(ex) == "postgresql":
+        tsq = " & ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0] for g in groups)
+        return text(f"{PG_FTS_DOCUMENT} @@ to_tsquery('simple'::regconfig, :fts_query)").bindparams(
+            fts_query=tsq)
+    # SQLite FTS5: each word a quoted string (words hold no quote characters), ANDed
+    match = " AND ".join("(" + " OR ".join(f'"{w}"' for w in g) + ")" if len(g) > 1 else f'"{g[0]}"'
+                     for g in groups)
+    return text("quotes.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_query)").bindparams(
+        fts_query=match)
+
+
+# ---------------------------------------------------------------- name matching
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """A stored speaker that a name matched."""
+
+    speaker_id: int
+    speaker: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _word_run(col: ColumnElement[str], key: str) -> ColumnElement[bool]:
+    """``key`` equals ``col`` or is a run of whole words inside it (keys hold only letters, digits, spaces)."""
+    pattern = "% " + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
+    return or_(col == key, (literal(" ") + col + literal(" ")).like(pattern, escape="\\"))
+
+
+def match_speakers(ex: Executor, name: str) -> list[SpeakerRef]:
+    """Speakers whose canonical key or any alias key equals ``name_key(name)`` or contains it as whole words.
+
+    So "بلينكن", "أنتوني بلينكن" and "انتوني بلينكن" all find "أنتوني بلينكن".
+    """
+    key = speaker_key(name)
+    if not key:
+        return []
+    alias_ids = select(_al.c.speaker_id).where(_word_run(_al.c.key, key))
+    stmt = (select(_s.c.id, _s.c.name, _s.c.kind)
+            .where(or_(_word_run(_s.c.key, key), _s.c.id.in_(alias_ids)))
+            .order_by(_s.c.id))
+    return [SpeakerRef(r.id, r.name, r.kind) for r in ex.execute(stmt)]
+
+
+def _closest(key: str, candidates: dict[str, str], n: int) -> list[str]:
+    """Names whose keys are closest to ``key`` (difflib), best first, deduplicated."""
+    if not key or not candidates:
+        return []
+    hits = difflib.get_close_matches(key, list(candidates), n=n * 3, cutoff=0.5)
+    # also offer names sharing a word with the query (a misspelt first name, a right last name)
+    words = set(key.split())
+    hits += [k for k in candidates if words & set(k.split()) and k not in hits]
+    out: list[str] = []
+    for k in hits:
+        nm = candidates[k]
+        if nm not in out:
+            out.append(nm)
+        if len(out) >= n:
+            break
+    return out
+
+
+def suggest_speakers(ex: Executor, name: str, n: int = 5) -> list[str]:
+    """Canonical names of the speakers closest in spelling to ``name`` (for "did you mean")."""
+    cands: dict[str, str] = {}
+    for r in ex.execute(select(_s.c.key, _s.c.name)):
+        cands.setdefault(r.key, r.name)
+    for r in ex.execute(select(_al.c.key, _s.c.name).join(_s, _s.c.id == _al.c.speaker_id)):
+        cands.setdefault(r.key, r.name)
+    return _closest(speaker_key(name), cands, n)
+
+
+def _speaker_ids(ex: Executor, name: str) -> list[int]:
+    refs = match_speakers(ex, name)
+    if not refs:
+        raise UnknownSpeakerError(name, suggest_speakers(ex, name))
+    return [r.speaker_id for r in refs]
+
+
+def match_outlets(ex: Executor, name: str) -> list[int]:
+    """Outlet ids for ``name``: exact key or domain first, else outlets whose key contains it as whole words.
+
+    Raises UnknownOutletError (with suggestions) when nothing matches.
+    """
+    key = name_key(name)
+    exact = [r[0] for r in ex.execute(
+        select(_o.c.id).where(or_(_o.c.key == key, _o.c.domain == name.strip().lower())).order_by(_o.c.id))]
+    if exact:
+        return exact
+    runs = [r[0] for r in ex.execute(select(_o.c.id).where(_word_run(_o.c.key, key)).order_by(_o.c.id))] \
+        if key else []
+    if runs:
+        return runs
+    cands = {r.key: r.name for r in ex.execute(select(_o.c.key, _o.c.name))}
+    raise UnknownOutletError(name, _closest(key, cands, 5))
+
+
+# ---------------------------------------------------------------- quotes
+
+class QuoteSort(str, Enum):
+    newest = "newest"
+    oldest = "oldest"
+    speaker = "speaker"
+    outlet = "outlet"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """What ``find_quotes`` selects. ``None`` means "any"; dates are inclusive."""
+
+    speaker: str | None = None
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    cue: str | None = None
+    stance: str | None = None
+    type: str | None = None
+    anonymous: bool | None = None
+    via: str | None = None
+    search: str | None = None
+    article: str | None = None
+    limit: int | None = 50
+    sort: QuoteSort = QuoteSort.newest
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """One quote with its speaker, outlet and date; the field names are the ``quote_details`` view's."""
+
+    quote_id: int
+    article_id: int
+    external_id: str
+    published: dt.date | None
+    month: str | None
+    outlet_id: int | None
+    outlet: str | None
+    speaker_id: int | None
+    speaker: str | None
+    speaker_kind: str | None
+    title: str | None
+    mention: str | None
+    content: str
+    type: str
+    cue: str | None
+    cue_lemma: str | None
+    stance: str | None
+    via: str | None
+    channel: str | None
+    anonymous: bool
+    char_start: int
+    char_end: int
+    rule: str
+    article_title: str | None
+    url: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+QUOTE_FIELDS: tuple[str, ...] = tuple(QuoteRow.__dataclass_fields__)
+
+
+def _quote_select() -> Select[Any]:
+    return (select(
+        _q.c.id.label("quote_id"), _q.c.article_id, _a.c.external_id, _a.c.published,
+        _a.c.outlet_id, _o.c.name.label("outlet"), _q.c.speaker_id, _s.c.name.label("speaker"),
+        _s.c.kind.label("speaker_kind"), _q.c.title, _q.c.mention, _q.c.content, _q.c.type, _q.c.cue,
+        _q.c.cue_lemma, _q.c.stance, _q.c.via, _q.c.channel, _q.c.anonymous, _q.c.char_start, _q.c.char_end,
+        _q.c.rule, _a.c.title.label("article_title"), _a.c.url)
+        .select_from(_q.join(_a, _a.c.id == _q.c.article_id)
+                     .outerjoin(_o, _o.c.id == _a.c.outlet_id)
+                     .outerjoin(_s, _s.c.id == _q.c.speaker_id)))
+
+
+def _date_filters(since: dt.date | None, until: dt.date | None) -> list[ColumnElement[bool]]:
+    out: list[ColumnElement[bool]] = []
+    if since is not None:
+        out.append(_a.c.published >= since)
+    if until is not None:
+        out.append(_a.c.published <= until)
+    if since is not None and until is not None and since > until:
+        out.append(false())
+    return out
+
+
+def _contains(col: ColumnElement[str | None], value: str) -> ColumnElement[bool]:
+    forms = {value.strip(), fold(value.strip())}
+    return or_(*(col.contains(v, autoescape=True) for v in forms if v))
+
+
+def _quote_conditions(ex: Executor, f: QuoteFilter) -> list[ColumnElement[bool]]:
+    cond: list[ColumnElement[bool]] = []
+    if f.speaker is not None:
+        cond.append(_q.c.speaker_id.in_(_speaker_ids(ex, f.speaker)))
+    if f.outlet is not None:
+        cond.append(_a.c.outlet_id.in_(match_outlets(ex, f.outlet)))
+    cond += _date_filters(f.since, f.until)
+    if f.cue is not None:
+        lemmas, forms = cue_forms(f.cue)
+        cond.append(or_(_q.c.cue_lemma.in_(lemmas), _q.c.cue.in_(forms)))
+    if f.stance is not None:
+        cond.append(_q.c.stance == f.stance)
+    if f.type is not None:
+        cond.append(_q.c.type == f.type)
+    if f.anonymous is True:
+        cond.append(_q.c.anonymous == true())
+    elif f.anonymous is False:
+        cond.append(_q.c.anonymous == false())
+    if f.via is not None:
+        cond.append(_contains(_q.c.via, f.via))
+    if f.search is not None:
+        cond.append(_search_clause(ex, f.search))
+    if f.article is not None:
+        cond.append(_a.c.external_id == f.article)
+    return cond
+
+
+def cue_forms(cue: str) -> tuple[list[str], list[str]]:
+    """(lemmas, surface forms) a cue filter matches: as typed, folded, and, through the
+    reporting-verb lexicon, the lemma of any form spelt like it ("اكد" finds lemma "أكّد")."""
+    typed = {cue.strip(), fold(cue.strip())} - {""}
+    lemmas, forms = set(typed), set(typed)
+    key = fold(cue.strip())
+    try:
+        from .lexicon_data import load
+        verbs = load().verbs
+    except (ImportError, QuotetrackError):  # lexicon missing or broken: match as typed
+        verbs = {}
+    for folded_form, v in verbs.items():
+        if folded_form == key or v.lemma_key == key:
+            lemmas.add(v.lemma)
+            if v.lemma_key == key:
+                forms.add(v.form)
+    return sorted(lemmas), sorted(forms)
+
+
+def _month(d: dt.date | str | None) -> str | None:
+    if d is None:
+        return None
+    return (d.isoformat() if isinstance(d, dt.date) else str(d))[:7]
+
+
+def _quote_row(r: Any) -> QuoteRow:
+    m = dict(r._mapping)
+    m["month"] = _month(m["published"])
+    m["anonymous"] = bool(m["anonymous"])
+    return QuoteRow(**m)
+
+
+def find_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> list[QuoteRow]:
+    """Quotes matching every filter in ``f``, sorted and limited in SQL.
+
+    Raises UnknownSpeakerError / UnknownOutletError (with suggestions) when a
+    speaker or outlet name matches nothing.
+    """
+    stmt = _quote_select().where(*_quote_conditions(ex, f))
+    if f.sort is QuoteSort.oldest:
+        order = [_a.c.published.asc().nulls_last(), _q.c.id.asc()]
+    elif f.sort is QuoteSort.speaker:
+        order = [_s.c.name.asc().nulls_last(), _a.c.published.desc().nulls_last(), _q.c.id.desc()]
+    elif f.sort is QuoteSort.outlet:
+        order = [_o.c.name.asc().nulls_last(), _a.c.published.desc().nulls_last(), _q.c.id.desc()]
+    else:
+        order = [_a.c.published.desc().nulls_last(), _q.c.id.desc()]
+    stmt = stmt.order_by(*order)
+    if f.limit is not None:
+        stmt = stmt.limit(max(f.limit, 0))
+    return [_quote_row(r) for r in ex.execute(stmt)]
+
+
+# ---------------------------------------------------------------- speakers
+
+@dataclass(frozen=True, slots=True)
+class SpeakerFilter:
+    outlet: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    kind: str | None = None
+    limit: int | None = 50
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    """A speaker ranked by how often they are quoted (within the filter)."""
+
+    rank: int
+    speaker_id: int
+    speaker: str
+    kind: str
+    quotes: int
+    articles: int
+    outlets: int
+    first_published: dt.date | None
+    last_published: dt.date | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _as_date(v: Any) -> dt.date | None:
+    if v is None or isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+def list_speakers(ex: Executor, f: SpeakerFilter = SpeakerFilter()) -> list[SpeakerRow]:
+    """Speakers ranked by quote count (ties by name), counting only quotes that pass the filter."""
+    n = func.count(_q.c.id)
+    stmt = (select(_s.c.id, _s.c.name, _s.c.kind, n.label("quotes"),
+                   func.count(func.distinct(_q.c.article_id)).label("articles"),
+                   func.count(func.distinct(_a.c.outlet_id)).label("outlets"),
+                   func.min(_a.c.published).label("first_published"),
+                   func.max(_a.c.published).label("last_published"))
+            .select_from(_q.join(_s, _s.c.id == _q.c.speaker_id).join(_a, _a.c.id == _q.c.article_id))
+            .group_by(_s.c.id, _s.c.name, _s.c.kind)
+            .order_by(n.desc(), _s.c.name, _s.c.id))
+    cond = _date_filters(f.since, f.until)
+    if f.outlet is not None:
+        cond.append(_a.c.outlet_id.in_(match_outlets(ex, f.outlet)))
+    if f.kind is not None:
+        cond.append(_s.c.kind == f.kind)
+    stmt = stmt.where(*cond)
+    if f.limit is not None:
+        stmt = stmt.limit(max(f.limit, 0))
+    return [SpeakerRow(i, r.id, r.name, r.kind, r.quotes, r.articles, r.outlets,
+                       _as_date(r.first_published), _as_date(r.last_published))
+            for i, r in enumerate(ex.execute(stmt), 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerProfile:
+    """Everything known about the speaker(s) a name matches."""
+
+    query: str
+    speakers: list[SpeakerRef]
+    quotes: int
+    articles: int
+    first_published: dt.date | None
+    last_published: dt.date | None
+    aliases: list[dict[str, Any]] = field(default_factory=list)   # alias, manual
+    titles: list[dict[str, Any]] = field(default_factory=list)    # title, quotes
+    outlets: list[dict[str, Any]] = field(default_factory=list)   # outlet, quotes
+    months: list[dict[str, Any]] = field(default_factory=list)    # month, quotes
+    stances: list[dict[str, Any]] = field(default_factory=list)   # stance, quotes
+    types: list[dict[str, Any]] = field(default_factory=list)     # type, quotes
+    latest: list[QuoteRow] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        d["speakers"] = [s.to_dict() for s in self.speakers]
+        d["latest"] = [q.to_dict() for q in self.latest]
+        return d
+
+
+def _counts(ex: Executor, col: ColumnElement[Any], label: str, ids: list[int], *,
+            order_by_value: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
+    n = func.count(_q.c.id)
+    stmt = (select(col.label(label), n.label("quotes"))
+            .select_from(_q.join(_a, _a.c.id == _q.c.article_id).outerjoin(_o, _o.c.id == _a.c.outlet_id))
+            .where(_q.c.speaker_id.in_(ids)).group_by(col))
+    stmt = stmt.order_by(col) if order_by_value else stmt.order_by(n.desc(), col)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [{label: r[0], "quotes": r[1]} for r in ex.execute(stmt)]
+
+
+def speaker_profile(ex: Executor, name: str, *, latest: int = 5) -> SpeakerProfile:
+    """A profile of the speaker(s) ``name`` matches: aliases, titles, outlets, months, stance mix, latest quotes."""
+    refs = match_speakers(ex, name)
+    if not refs:
+        raise UnknownSpeakerError(name, suggest_speakers(ex, name))
+    ids = [r.speaker_id for r in refs]
+    tot = ex.execute(select(func.count(_q.c.id), func.count(func.distinct(_q.c.article_id)),
+                            func.min(_a.c.published), func.max(_a.c.published))
+                     .select_from(_q.join(_a, _a.c.id == _q.c.article_id))
+                     .where(_q.c.speaker_id.in_(ids))).one()
+    aliases = [{"alias": r.alias, "manual": bool(r.manual)} for r in ex.execute(
+        select(_al.c.alias, _al.c.manual).where(_al.c.speaker_id.in_(ids)).order_by(_al.c.alias))]
+    months = _counts(ex, _month_expr(ex), "month", ids, order_by_value=True)
+    return SpeakerProfile(
+        query=name, speakers=refs, quotes=tot[0], articles=tot[1],
+        first_published=_as_date(tot[2]), last_published=_as_date(tot[3]), aliases=aliases,
+        titles=_counts(ex, _q.c.title, "title", ids, limit=20),
+        outlets=_counts(ex, _o.c.name, "outlet", ids),
+        months=[m for m in months if m["month"] is not None],
+        stances=_counts(ex, _q.c.stance, "stance", ids),
+        types=_counts(ex, _q.c.type, "type", ids),
+        latest=_latest(ex, ids, latest),
+    )
+
+
+def _latest(ex: Executor, ids: list[int], n: int) -> list[QuoteRow]:
+    stmt = (_quote_select().where(_q.c.speaker_id.in_(ids))
+            .order_by(_a.c.published.desc().nulls_last(), _q.c.id.desc()).limit(n))
+    return [_quote_row(r) for r in ex.execute(stmt)]
+
+
+def _month_expr(ex: Executor) -> ColumnElement[str]:
+    """'YYYY-MM' of articles.published, the same on both backends."""
+    if _dialect(ex) == "postgresql":
+        return func.to_char(_a.c.published, literal_column("'YYYY-MM'"))
+    return func.substr(_a.c.published, 1, 7)
+
+
+# ---------------------------------------------------------------- outlets
+
+@dataclass(frozen=True, slots=True)
+class OutletRow:
+    """Per outlet: volume, reliance on anonymous sources, who is quoted and through whom."""
+
+    outlet_id: int
+    outlet: str
+    domain: str | None
+    articles: int
+    quotes: int
+    anonymous_quotes: int
+    anonymous_share: float | None
+    speakers: int
+    via_quotes: int
+    top_speakers: list[str]
+    top_intermediaries: list[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _top_per_outlet(ex: Executor, col: ColumnElement[Any], extra: ColumnElement[bool], n: int,
+                    since: dt.date | None, until: dt.date | None,
+                    join_speaker: bool) -> dict[int, list[str]]:
+    cnt = func.count(_q.c.id)
+    base = _q.join(_a, _a.c.id == _q.c.article_id)
+    if join_speaker:
+        base = base.join(_s, _s.c.id == _q.c.speaker_id)
+    inner = (select(_a.c.outlet_id.label("outlet_id"), col.label("value"), cnt.label("n"),
+                    func.row_number().over(partition_by=_a.c.outlet_id, order_by=(cnt.desc(), col)).label("rn"))
+             .select_from(base).where(extra, _a.c.outlet_id.is_not(None), *_date_filters(since, until))
+             .group_by(_a.c.outlet_id, col).subquery())
+    out: dict[int, list[str]] = {}
+    for r in ex.execute(select(inner.c.outlet_id, inner.c.value).where(inner.c.rn <= n)
+                        .order_by(inner.c.outlet_id, inner.c.rn)):
+        out.setdefault(r.outlet_id, []).append(r.value)
+    return out
+
+
+def outlet_report(ex: Executor, *, since: dt.date | None = None, until: dt.date | None = None,
+                  top: int = 3) -> list[OutletRow]:
+    """One row per outlet (most quotes first): articles, quotes, anonymous share, top speakers and intermediaries."""
+    anon = func.sum(case((_q.c.anonymous == true(), 1), else_=0))
+    via = func.sum(case((_q.c.via.is_not(None), 1), else_=0))
+    nq = func.count(_q.c.id)
+    stmt = (select(_o.c.id, _o.c.name, _o.c.domain, func.count(func.distinct(_a.c.id)).label("articles"),
+                   nq.label("quotes"), anon.label("anonymous_quotes"),
+                   func.count(func.distinct(_q.c.speaker_id)).label("speakers"), via.label("via_quotes"))
+            .select_from(_o.join(_a, _a.c.outlet_id == _o.c.id).outerjoin(_q, _q.c.article_id == _a.c.id))
+            .where(*_date_filters(since, until))
+            .group_by(_o.c.id, _o.c.name, _o.c.domain)
+            .order_by(nq.desc(), _o.c.name))
+    tops = _top_per_outlet(ex, _s.c.name, _s.c.kind != "anonymous", top, since, until, True)
+    vias = _top_per_outlet(ex, _q.c.via, _q.c.via.is_not(None), top, since, until, False)
+    rows = []
+    for r in ex.execute(stmt):
+        anon_n = int(r.anonymous_quotes or 0)
+        rows.append(OutletRow(
+            r.id, r.name, r.domain, r.articles, r.quotes, anon_n,
+            round(anon_n / r.quotes, 4) if r.quotes else None, r.speakers, int(r.via_quotes or 0),
+            tops.get(r.id, []), vias.get(r.id, [])))
+    return rows
+
+
+# ---------------------------------------------------------------- one article
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """An article's text and metadata with its quotes (offsets index ``text``)."""
+
+    article_id: int
+    external_id: str
+    outlet: str | None
+    published: dt.date | None
+    title: str | None
+    url: str | None
+    text: str
+    quotes: list[QuoteRow]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {k: getattr(self, k) for k in self.__dataclass_fields__}
+        d["quotes"] = [q.to_dict() for q in self.quotes]
+        return d
+
+
+def article_view(ex: Executor, article: str | int) -> ArticleView:
+    """The article with external id ``article`` (or, failing that, numeric database id) and its quotes."""
+    cols = (_a.c.id, _a.c.external_id, _o.c.name, _a.c.published, _a.c.title, _a.c.url, _a.c.text)
+    base = select(*cols).select_from(_a.outerjoin(_o, _o.c.id == _a.c.outlet_id))
+    row = ex.execute(base.where(_a.c.external_id == str(article))).first()
+    if row is None and str(article).isdigit():
+        row = ex.execute(base.where(_a.c.id == int(article))).first()
+    if row is None:
+        raise ArticleNotFoundError(str(article))
+    quotes = [_quote_row(r) for r in ex.execute(
+        _quote_select().where(_q.c.article_id == row.id).order_by(_q.c.char_start, _q.c.id))]
+    return ArticleView(row.id, row.external_id, row.name, _as_date(row.published), row.title, row.url,
+                       row.text, quotes)
+
+
+# ---------------------------------------------------------------- stats
+
+@dataclass(frozen=True, slots=True)
+class Stat:
+    metric: str
+    value: Any
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def stats(ex: Executor) -> list[Stat]:
+    """Database totals as (metric, value) rows, in a fixed order."""
+    def one(stmt: Any) -> Any:
+        return ex.execute(stmt).scalar()
+
+    n_quotes = one(select(func.count()).select_from(_q)) or 0
+    n_anon = one(select(func.count()).select_from(_q).where(_q.c.anonymous == true())) or 0
+    first, last = ex.execute(select(func.min(_a.c.published), func.max(_a.c.published))).one()
+    out = [
+        Stat("articles", one(select(func.count()).select_from(_a)) or 0),
+        Stat("outlets", one(select(func.count()).select_from(_o)) or 0),
+        Stat("quotes", n_quotes),
+        Stat("speakers", one(select(func.count()).select_from(_s)) or 0),
+        Stat("speaker_aliases", one(select(func.count()).select_from(_al)) or 0),
+        Stat("anonymous_quotes", n_anon),
+        Stat("anonymous_share", round(n_anon / n_quotes, 4) if n_quotes else None),
+        Stat("quotes_with_via", one(select(func.count()).select_from(_q).where(_q.c.via.is_not(None))) or 0),
+        Stat("articles_without_quotes", one(select(func.count()).select_from(_a).where(
+            not_(select(_q.c.id).where(_q.c.article_id == _a.c.id).exists()))) or 0),
+        Stat("first_published", _as_date(first)),
+        Stat("last_published", _as_date(last)),
+    ]
+    for t, n in ex.execute(select(_q.c.type, func.count()).group_by(_q.c.type).order_by(_q.c.type)):
+        out.append(Stat(f"quotes_{t}", n))
+    versions = [r[0] for r in ex.execute(select(_a.c.extractor_version).distinct().order_by(_a.c.extractor_version))]
+    out.append(Stat("extractor_versions", ", ".join(versions)))
+    return out
+

@@ -12,6 +12,8 @@ import typer
 
 from . import __version__
 from .commands import extract as _extract_cmd
+from .commands import db as _db_cmd
+from .commands import ingest as _ingest_cmd
 
 app = typer.Typer(
     name="quotetrack",
@@ -51,6 +53,8 @@ def main_callback(
 
 
 _extract_cmd.register(app)
+_ingest_cmd.register(app)
+_db_cmd.register(app)
 
 
 def main() -> None:

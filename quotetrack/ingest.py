@@ -44,6 +44,7 @@ class IngestSummary:
     skipped: int = 0
     replaced: int = 0
     failed: int = 0
+    unreadable: int = 0  # records that never became an article (part of ``failed``)
     quotes: int = 0
     speakers_new: int = 0
     problems: list[Problem] = field(default_factory=list)
@@ -94,7 +95,7 @@ class _Ingester:
     def problem(self, p: Problem) -> None:
         self.summary.failed += 1
         self.summary.problems.append(p)
-        log.warning("%s", p)
+        log.info("%s", p)
 
     def _fail(self, a: Article, msg: str) -> None:
         self.problem(Problem(a.source or a.id, a.line, f"article {a.id!r}: {msg}"))
@@ -105,7 +106,7 @@ class _Ingester:
         if a.date and published is None:
             w = f"{_where(a)}: unrecognised date {a.date!r}; stored as null"
             self.summary.warnings.append(w)
-            log.warning("%s", w)
+            log.info("%s", w)
         try:
             quotes = list(self.extract(a.text))
         except Exception as e:  # noqa: BLE001 - one article's failure is a Problem, not a crash
@@ -244,6 +245,7 @@ def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reext
     batch: list[Article] = []
     for item in _items(paths_or_items, meta):
         if isinstance(item, Problem):
+            summary.unreadable += 1
             ing.problem(item)
             ing._tick()
             continue

@@ -1,0 +1,137 @@
+"""`quotetrack ingest PATH...` and `quotetrack merge-speakers A B`."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ..errors import QuotetrackError
+
+log = logging.getLogger(__name__)
+
+
+def _root_db(ctx: typer.Context) -> str | None:
+    obj = ctx.find_root().obj or {}
+    url: str | None = obj.get("db")
+    return url
+
+
+def _count_records(paths: list[str]) -> int | None:
+    """How many records the inputs hold (for the progress bar); None when unknown (stdin)."""
+    from ..inputs import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, iter_paths
+
+    total = 0
+    for p in paths:
+        if p == "-":
+            return None
+        path = Path(p)
+        files = list(iter_paths(path)) if path.is_dir() else [path]
+        for f in files:
+            suf = f.suffix.lower()
+            try:
+                if suf in JSONL_SUFFIXES:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                elif suf in TEXT_SUFFIXES | HTML_SUFFIXES or not path.is_dir():
+                    total += 1
+            except OSError:
+                total += 1
+    return total
+
+
+def ingest_cmd(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .jsonl .html), directories, or - for stdin.",
+                                               show_default=False)],
+    outlet: Annotated[str | None, typer.Option(help="Outlet of a .txt article / stdin text.")] = None,
+    date: Annotated[str | None, typer.Option(help="Publication date of a .txt article (any Arabic form).")] = None,
+    title: Annotated[str | None, typer.Option(help="Title of a .txt article.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of a .txt article.")] = None,
+    reextract: Annotated[bool, typer.Option("--reextract", help="Replace the quotes of articles already stored.")]
+    = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per committed batch.")] = 200,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles, extract their quotes and store them (idempotent: re-ingesting adds nothing).
+
+    Exit status 1 when any article failed (each is listed with its file and line), 0 otherwise.
+    """
+    from ..db.migrate import open_db
+    from ..ingest import IngestSummary, ingest
+
+    meta: dict[str, Any] = {k: v for k, v in {"outlet": outlet, "date": date, "title": title, "url": url}.items()
+                            if v is not None}
+    err = Console(stderr=True)
+    try:
+        engine = open_db(_root_db(ctx))
+    except QuotetrackError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+    total = None if quiet else _count_records(paths)
+    progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[quotes]} quotes"), TimeElapsedColumn(),
+                        console=err, transient=True, disable=quiet)
+    try:
+        with progress:
+            task = progress.add_task("ingest", total=total, quotes=0)
+
+            def tick(s: IngestSummary) -> None:
+                progress.update(task, completed=s.read + s.unreadable, quotes=s.quotes)
+
+            summary = ingest(paths, engine, reextract=reextract, batch_size=batch_size, meta=meta or None,
+                             progress=tick)
+    except QuotetrackError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        engine.dispose()
+    for w in summary.warnings:
+        err.print(f"warning: {w}", markup=False, highlight=False)
+    for p in summary.problems:
+        err.print(f"failed: {p}", markup=False, highlight=False)
+    table = Table(title="ingest summary", show_header=True)
+    table.add_column("")
+    table.add_column("count", justify="right")
+    rows = [("articles read", summary.read), ("articles new", summary.new),
+            ("articles skipped (already stored)", summary.skipped)]
+    if reextract:
+        rows.append(("articles re-extracted", summary.replaced))
+    rows += [("articles failed", summary.failed), ("quotes stored", summary.quotes),
+             ("speakers new", summary.speakers_new)]
+    for name, n in rows:
+        table.add_row(name, f"{n:,}")
+    err.print(table)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+def merge_speakers_cmd(
+    ctx: typer.Context,
+    keep: Annotated[str, typer.Argument(help="The speaker to keep (id or name).")],
+    merge: Annotated[str, typer.Argument(help="The speaker merged into it (id or name).")],
+) -> None:
+    """Merge speaker B into A: B's quotes and names move to A; the merge survives re-ingest."""
+    from ..db.migrate import open_db
+    from ..db.speakers import merge_speakers
+
+    try:
+        engine = open_db(_root_db(ctx))
+        try:
+            r = merge_speakers(engine, keep, merge)
+        finally:
+            engine.dispose()
+    except QuotetrackError as e:
+        typer.echo(f"error: {e}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"merged {r.merged_name} (id {r.merged_id}) into {r.kept_name} (id {r.kept_id}): "
+               f"{r.quotes_moved} quotes, {r.aliases_moved} aliases moved")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_cmd)
+    app.command("merge-speakers")(merge_speakers_cmd)

@@ -14,6 +14,7 @@ from . import __version__
 from .commands import extract as _extract_cmd
 from .commands import db as _db_cmd
 from .commands import ingest as _ingest_cmd
+from .commands import query as _query_cmd
 
 app = typer.Typer(
     name="quotetrack",
@@ -55,6 +56,7 @@ def main_callback(
 _extract_cmd.register(app)
 _ingest_cmd.register(app)
 _db_cmd.register(app)
+_query_cmd.register(app)
 
 
 def main() -> None:

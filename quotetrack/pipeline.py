@@ -1,10 +1,95 @@
-"""extract(text) -> list[Quote]: the pure core (placeholder until the stages land)."""
+"""extract(text) -> list[Quote]: the pure core of quotetrack.
+
+text → normalize (offset map kept) → pair quotation marks → tokens and
+sentences → attribute cues, speakers and content → Quote with offsets into the
+ORIGINAL text. No I/O, no database; depends only on the lexicons and ``regex``.
+"""
 from __future__ import annotations
 
+import logging
+from functools import lru_cache
+
+from .attribute import Attributor, RawQuote
+from .lexicon_data import load
+from .normalize import Normalized, normalize
+from .patterns import compiled
+from .quotemarks import find_quotes
+from .text import Sentences, tokenize
 from .types import Quote
 
 EXTRACTOR_VERSION = "0.1.0"
 
+log = logging.getLogger(__name__)
+
+_TRIM = " \n\t\u00a0"
+
+
+@lru_cache(maxsize=1)
+def _attributor() -> Attributor:
+    return Attributor(load(), compiled())
+
+
+def _orig(n: Normalized, a: int, b: int) -> tuple[int, int]:
+    s, e = n.to_original(a, b)
+    t = n.original
+    while s < e and t[s] in _TRIM:
+        s += 1
+    while e > s and t[e - 1] in _TRIM:
+        e -= 1
+    return s, e
+
+
+def _to_quote(n: Normalized, r: RawQuote) -> Quote | None:
+    text = n.original
+    s, e = _orig(n, r.start, r.end)
+    if e <= s:
+        return None
+    ent = r.entity
+    mention = ms = me = None
+    if r.mention is not None:
+        ms, me = _orig(n, *r.mention)
+        mention = text[ms:me]
+    cue_s = cue_e = None
+    cue = None
+    if r.cue_start is not None and r.cue_end is not None:
+        cue_s, cue_e = _orig(n, r.cue_start, r.cue_end)
+        cue = text[cue_s:cue_e]
+    kind = ent.kind if ent else None
+    if r.anonymous_hint and kind == "person" and ent is not None and not ent.name_tokens:
+        kind = "anonymous"
+    return Quote(
+        content=text[s:e], start=s, end=e, type=r.type,  # type: ignore[arg-type]
+        cue=cue, cue_lemma=r.lemma, stance=r.stance,
+        speaker=ent.canonical if ent else None, speaker_kind=kind,  # type: ignore[arg-type]
+        gender=(ent.gender if ent and kind == "person" else None),  # type: ignore[arg-type]
+        mention=mention, mention_start=ms, mention_end=me,
+        title=ent.title if ent and kind == "person" else None,
+        via=r.via, channel=r.channel, rule=r.rule, cue_start=cue_s, cue_end=cue_e,
+    )
+
 
 def extract(text: str) -> list[Quote]:
-    return []
+    """Every attributed statement in one article, in text order.
+
+    Raises ``TimeoutError`` only if a data-built pattern exceeds its time bound on
+    hostile input (callers report it for that article and go on).
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes str, not {type(text).__name__}")
+    if not text.strip():
+        return []
+    n = normalize(text)
+    quotes = find_quotes(n.text)
+    toks = tokenize(n.text)
+    sents = Sentences(n.text, quotes)
+    def orig(a: int, b: int) -> str:
+        s, e = _orig(n, a, b)
+        return text[s:e]
+
+    raw = _attributor().run(n.text, toks, quotes, sents, orig)
+    out = []
+    for r in raw:
+        q = _to_quote(n, r)
+        if q is not None:
+            out.append(q)
+    return out

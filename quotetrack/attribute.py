@@ -1,0 +1,769 @@
+"""Link cues, speakers and content into quotes (on normalized text).
+
+Three passes over an article:
+1. every cue verb/participle: speaker after it (VSO), before it (SVO, أما … فـ),
+   or carried over (pro-drop, ḥāl participles); content from the complementizer,
+   the colon, the quotation mark, or the object noun phrase, to the clause end;
+2. "according to" phrases (حسب، وفق، نقلا عن، على حد تعبيره) that carry the only
+   attribution of their sentence;
+3. quoted spans still unattributed: a cue right after them ("…"، قال فلان), a
+   labelling verb right before them (التي اعتبرها "…").
+Everything here indexes the normalized text; pipeline.py maps offsets back.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .lexicon_data import Lexicon, VerbForm
+from .patterns import TIMEOUT, Patterns
+from .quotemarks import QuotedSpan
+from .speakers import NP, QUOTE_CHARS, Entity, NPParser, Register, is_def, strip_article
+from .text import Sentences, Token
+
+_PUNCT_END = set(".،,؛;:!?؟)")
+
+
+@dataclass
+class RawQuote:
+    start: int
+    end: int
+    type: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    lemma: str | None
+    stance: str | None
+    entity: Entity | None
+    mention: tuple[int, int] | None
+    via: str | None
+    channel: str | None
+    rule: str
+    anonymous_hint: bool = False
+
+
+class Attributor:
+    def __init__(self, lex: Lexicon, pat: Patterns):
+        self.lex = lex
+        self.pat = pat
+        self.cue_forms = set(lex.verbs)
+        self.np = NPParser(lex, self.cue_forms, pat.comp_words)
+        m = lex.markers
+        self.time = set(m["time"])
+        self.time_phrases = [p.split() for p in m["time_phrase"]]
+        self.clause_breaks = [p.split() for p in m["clause_break"]]
+        self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
+        self.relative = set(m["relative"])
+        self.anonymity = [p.split() for p in m["anonymity"]]
+        self.settings = set(m["setting"])
+        self.negation = set(m["negation"])
+        self.writer_voice = set(m["writer_voice"])
+        self.media = set(lex.media)
+
+    # ---------------------------------------------------------------- helpers
+    def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
+        for p in phrases:
+            n = len(p)
+            if k + n <= len(toks) and all(toks[k + j].text == p[j] for j in range(n)):
+                return k + n
+            # a glued prefix on the first word: "وفقا"، "لكنه"
+        return k
+
+    def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
+        """(prefix, verb form) when the token is a cue."""
+        m = self.pat.cue.fullmatch(tok.text, timeout=TIMEOUT)
+        if not m:
+            return None
+        return m.group("pfx"), self.lex.verbs[m.group("form")]
+
+    # ------------------------------------------------------------- main pass
+    def run(self, text: str, toks: list[Token], quotes: list[QuotedSpan], sents: Sentences,
+            orig: "Callable[[int, int], str]") -> list[RawQuote]:
+        self.orig = orig
+        self.text = text
+        self.toks = toks
+        self.starts = [t.start for t in toks]
+        self.quotes = quotes
+        self.q_open = {q.open: q for q in quotes}
+        self.q_opens = [q.open for q in quotes]
+        self.sents = sents
+        self.reg = Register()
+        out: list[RawQuote] = []
+        used_quotes: set[int] = set()
+        consumed_until = -1
+        for idx, tok in enumerate(toks):
+            if tok.start < consumed_until or not tok.is_word:
+                continue
+            if self._inside_quote(tok.start):
+                continue
+            info = self._cue_info(tok)
+            if info is None:
+                continue
+            rq = self._from_cue(idx, info, out)
+            if rq is None:
+                continue
+            out.append(rq)
+            consumed_until = rq.start
+            for q in self.quotes:
+                if rq.start <= q.open + 1 and q.close <= rq.end + 1:
+                    used_quotes.add(q.open)
+        out.extend(self._according(out))
+        out.extend(self._orphan_quotes(out, used_quotes))
+        out.sort(key=lambda r: r.start)
+        return self._dedupe(out)
+
+    def _inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.q_opens, pos) - 1
+        return k >= 0 and self.quotes[k].open < pos < self.quotes[k].close
+
+    def _quote_at_token(self, k: int) -> QuotedSpan | None:
+        if k < len(self.toks):
+            return self.q_open.get(self.toks[k].start)
+        return None
+
+    def _tok_index(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+    # ------------------------------------------------------------------ cues
+    def _from_cue(self, idx: int, info: tuple[str, VerbForm], prev: list[RawQuote]) -> RawQuote | None:
+        pfx, vf = info
+        toks = self.toks
+        tok = toks[idx]
+        if "س" in pfx:
+            return None  # future: not (yet) said
+        s_start, s_end = self.sents.bounds(tok.start)
+        prev_tok = toks[idx - 1].text if idx > 0 else ""
+        if prev_tok in self.negation or prev_tok in ("هل",):
+            return None
+        if tok.text in self.writer_voice or prev_tok in self.writer_voice and prev_tok not in ("سبق",):
+            return None
+        if vf.pos == "part" and pfx:
+            return None
+        end_idx = self._tok_index(s_end)
+        lemma_key = vf.lemma_key
+        np_rule = self.lex.np_lemmas.get(lemma_key)
+        k = idx + 1
+        mention_np: NP | None = None
+        via: str | None = None
+        channel: str | None = None
+        anon_hint = False
+        content_k: int | None = None
+        colon = False
+        source_np: NP | None = None   # for نقل … عن X
+        known = self.reg.keys()
+        agr = vf.agreement
+        steps = 0
+        while k < end_idx and steps < 40:
+            steps += 1
+            t = toks[k]
+            w = t.text
+            q = self._quote_at_token(k)
+            if q is not None:
+                # a one- or two-word quoted name right after the cue is the speaker, not content
+                n_inner = sum(1 for x in toks[k + 1:self._tok_index(q.close)] if x.is_word)
+                after = self._tok_index(q.close) + 1
+                if mention_np is None and n_inner <= 2 and after < end_idx and toks[after].is_word and (
+                        toks[after].text in self.pat.comp_words or toks[after].text in self.np.stop or True) and \
+                        not (vf.lemma_key in ("اعتبر", "وصف", "سمي") ):
+                    mention_np = NP(k, after, "person", agr, k, after, toks[k + 1].text)
+                    k = after
+                    continue
+                content_k = k
+                break
+            if w in self.pat.comp_words:
+                content_k = k
+                break
+            if w in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words:
+                content_k = k
+                break
+            if w == ":":
+                content_k = k + 1
+                colon = True
+                break
+            if w in ("،", ",", "-", "(", ")"):
+                nk = self._skip_parenthetical(k, end_idx)
+                if nk is None:
+                    break
+                seg = toks[k + 1:nk]
+                if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
+                    anon_hint = True
+                for j in range(k + 1, nk):
+                    v = self._addressee(j, nk)
+                    if v:
+                        via = v
+                if mention_np is None and seg and w in ("،", ",") and self._looks_like_np_start(k + 1, nk, known, agr):
+                    # "وقالت، في بيان، وزارة الصحة": keep scanning inside
+                    pass
+                k = nk
+                continue
+            kk = self._phrase_at(toks, k, self.time_phrases)
+            if kk > k:
+                k = kk
+                continue
+            if w in self.time:
+                k += 1
+                continue
+            if w in self.settings:
+                ch, nk, v = self._setting(k, end_idx)
+                if nk > k:
+                    channel = channel or ch
+                    via = via or v
+                    k = nk
+                    continue
+            v, nk = self._addressee_span(k, end_idx)
+            if nk > k:
+                via = via or v
+                k = nk
+                continue
+            if w in ("فيه", "فيها", "عنه", "عنها", "بالقول", "قائلا", "قايلا", "قائله", "قايله"):
+                k += 1
+                continue
+            if w in self.relative and mention_np is not None:
+                nk = self._skip_relative(k, end_idx)
+                if nk is None:
+                    break
+                k = nk
+                continue
+            if lemma_key == "نقل" and w == "عن" and source_np is None:
+                np2 = self.np.parse(toks, k + 1, end_idx, known, None)
+                if np2 is not None:
+                    source_np = np2
+                    k = np2.end
+                    continue
+            if w in ("قوله", "قولها", "قولهم", "قولهما") and source_np is not None:
+                k += 1
+                continue
+            if mention_np is None and not (np_rule and np_rule.preposition and w == np_rule.preposition):
+                np_ = self.np.parse(toks, k, end_idx, known, agr)
+                if np_ is not None and np_.end > k:
+                    mention_np = np_
+                    k = np_.end
+                    continue
+            if np_rule is not None:
+                if np_rule.preposition and w == np_rule.preposition and not np_rule.keep_preposition:
+                    content_k = k + 1
+                else:
+                    content_k = k
+                break
+            break
+        if content_k is None or content_k >= end_idx:
+            return None
+        # the speaker: explicit (VSO), source of a chain, SVO before the cue, or carried over
+        mention_span: tuple[int, int] | None = None
+        entity: Entity | None = None
+        if lemma_key == "نقل" and source_np is not None:
+            if mention_np is not None:
+                via = self._span_text(mention_np.start, mention_np.end)
+            entity = self._entity_for(source_np, None)
+            mention_span = (toks[source_np.start].start, toks[source_np.end - 1].end)
+        elif mention_np is not None:
+            entity = self._entity_for(mention_np, vf)
+            mention_span = (toks[mention_np.start].start, toks[mention_np.end - 1].end)
+        else:
+            svo = self._svo(idx, pfx, s_start, known, agr)
+            if svo is not None:
+                entity = self._entity_for(svo, vf)
+                mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
+            else:
+                same = [r for r in prev if r.entity is not None and r.start >= s_start and r.end <= tok.start + 2]
+                if vf.pos == "part" or "ل" in pfx:
+                    entity = same[-1].entity if same else self.reg.resolve_prodrop(agr, tok.start)
+                else:
+                    entity = self.reg.resolve_prodrop(agr, tok.start)
+        if entity is None:
+            return None
+        if anon_hint and entity.kind == "person" and not entity.name_tokens:
+            entity.kind = "anonymous"
+        entity.last = tok.start
+        start_pos = toks[content_k].start
+        qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon)
+        if cstart is None or cend - cstart < 2:
+            return None
+        if qtype != "direct" and toks[content_k].text not in self.pat.comp_words and self._labels_quote(content_k, cend):
+            return None  # "ندد بالضربات التي اعتبرها “…”": the labelled quote is the statement
+        # "رفض التعليق": declining to comment is not a statement
+        body = self.text[cstart:cend]
+        if body.strip() in ("التعليق", "الادلاء باي تصريح"):
+            return None
+        cue_text = tok.text[len(pfx):]
+        return RawQuote(cstart, cend, qtype, cue_text, tok.start + len(pfx), tok.end, vf.lemma, vf.stance, entity,
+                        mention_span, via, channel, f"cue.{vf.pos}" + (".colon" if colon else "")
+                        + (".svo" if mention_np is None and mention_span else "")
+                        + (".prodrop" if mention_span is None else ""), anon_hint)
+
+    def _labels_quote(self, k: int, end: int) -> bool:
+        toks = self.toks
+        j = k
+        while j < len(toks) and toks[j].start < end:
+            info = self._cue_info(toks[j]) if toks[j].is_word else None
+            if info is not None and info[1].lemma_key in ("اعتبر", "وصف", "سمي"):
+                n = j + 1
+                while n < len(toks) and toks[n].text in ("ب", "بـ", "ـ"):
+                    n += 1
+                if n < len(toks) and toks[n].start in self.q_open:
+                    return True
+            j += 1
+        return False
+
+    def _span_text(self, a: int, b: int) -> str:
+        return self.orig(self.toks[a].start, self.toks[b - 1].end)
+
+    def _looks_like_np_start(self, a: int, b: int, known: set[str], agr: str | None) -> bool:
+        return False
+
+    def _skip_parenthetical(self, k: int, end_idx: int) -> int | None:
+        """From a comma, the index after the matching comma (a short aside), or None."""
+        toks = self.toks
+        opener = toks[k].text
+        closer = {"(": ")", "-": "-"}.get(opener)
+        for j in range(k + 1, min(end_idx, k + 16)):
+            w = toks[j].text
+            if closer and w == closer:
+                return j + 1
+            if not closer and w in ("،", ","):
+                return j + 1
+            if w in self.pat.comp_words or w == ":" or toks[j].start in self.q_open:
+                # the aside ends where the content starts: "، لرويترز، إن" handled by caller
+                if not closer:
+                    return j if j > k + 1 and opener in ("،", ",") and self._aside_ok(k + 1, j) else None
+                return None
+        return None
+
+    def _aside_ok(self, a: int, b: int) -> bool:
+        """An aside that runs up to the complementizer without a closing comma ("، الثلاثاء إن")."""
+        return b - a <= 3
+
+    def _skip_relative(self, k: int, end_idx: int) -> int | None:
+        for j in range(k + 1, min(end_idx, k + 14)):
+            if self.toks[j].text in ("،", ","):
+                return j + 1
+            if self.toks[j].text in self.pat.comp_words:
+                return j
+        return None
+
+    def _setting(self, k: int, end_idx: int) -> tuple[str | None, int, str | None]:
+        """A setting PP (في بيان، خلال مؤتمر صحفي، في مقابلة مع وكالة X): (channel, next index, via)."""
+        toks = self.toks
+        if k + 1 >= end_idx:
+            return None, k, None
+        head = toks[k + 1].text
+        ch = self.lex.channels.get(head)
+        if ch is None and not (toks[k].text in ("خلال", "عبر", "امام") or head in ("ختام", "حسابه", "حسابها")):
+            return None, k, None
+        j = k + 2
+        via = None
+        while j < end_idx and j < k + 10:
+            w = toks[j].text
+            if w in self.pat.comp_words or w == ":" or w in ("،", ",") or toks[j].start in self.q_open and False:
+                break
+            if w in self.pat.comp_preps and j + 1 < end_idx and toks[j + 1].text in self.pat.comp_words:
+                break
+            if self._cue_info(toks[j]) is not None and toks[j].text not in self.lex.channels:
+                break
+            if w == "مع" or w.startswith("ل") and self._is_media(toks, j):
+                v, nk = self._media_np(j + 1 if w == "مع" else j, end_idx, strip_l=w != "مع")
+                if v:
+                    via = v
+                    j = nk
+                    continue
+            j += 1
+        text = self.orig(toks[k + 1].start, toks[j - 1].end) if j > k + 1 else None
+        if text and ch in ("مؤتمر صحفي",):
+            text = text
+        return (text if ch else None), j, via
+
+    def _is_media(self, toks: list[Token], j: int) -> bool:
+        w = toks[j].text
+        base = w[1:] if w.startswith("ل") and not w.startswith("لل") else ("ال" + w[2:] if w.startswith("لل") else w)
+        if base in self.media or strip_article(base) in self.media:
+            return True
+        if w in ("لـ", "ل") or w.endswith("ـ"):
+            return True
+        return False
+
+    def _media_np(self, j: int, end_idx: int, strip_l: bool) -> tuple[str | None, int]:
+        toks = self.toks
+        if j >= end_idx:
+            return None, j
+        w = toks[j].text
+        start_char = toks[j].start + (1 if strip_l and w.startswith("ل") and not w.startswith("لل") else 0)
+        if strip_l and w.startswith("لل"):
+            start_char = toks[j].start + 2
+        k = j + 1
+        # quoted outlet name after the head: وكالة «سبوتنيك»
+        qn = self.np._quoted_name(toks, k, end_idx)
+        if qn is not None:
+            return self.orig(start_char, toks[qn - 1].end), qn
+        base = w[1:] if strip_l and w.startswith("ل") else w
+        if strip_article(base) in ("وكاله", "صحيفه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون", "شبكه"):
+            while k < end_idx and k < j + 5 and toks[k].is_word and toks[k].text not in self.np.stop and \
+                    toks[k].text not in self.time and self._cue_info(toks[k]) is None:
+                k += 1
+        else:
+            while k < end_idx and k < j + 3 and toks[k].is_word and " ".join(
+                    [base] + [t.text for t in toks[j + 1:k + 1]]) in self.media:
+                k += 1
+        text = self.orig(start_char, toks[k - 1].end)
+        return (text or None), k
+
+    def _addressee(self, j: int, end_idx: int) -> str | None:
+        v, nk = self._addressee_span(j, end_idx)
+        return v if nk > j else None
+
+    def _addressee_span(self, k: int, end_idx: int) -> tuple[str | None, int]:
+        """"لوكالة رويترز"، "لرويترز"، "للصحفيين": (via or None, next index)."""
+        toks = self.toks
+        w = toks[k].text
+        if not w.startswith("ل") or len(w) < 3:
+            return None, k
+        if self._is_media(toks, k) and w not in ("لـ",):
+            return self._media_np(k, end_idx, strip_l=True)
+        if w in ("للصحفيين", "للصحافيين", "للصحافه", "للصحافة", "للاعلام", "لوسايل"):
+            nk = k + 1
+            if w == "لوسايل":
+                nk = min(end_idx, k + 3)
+            return None, nk
+        return None, k
+
+    def _svo(self, idx: int, pfx: str, s_start: int, known: set[str], agr: str | None) -> NP | None:
+        """A subject before the verb: "مصادر محلية قالت"، "أما X فقال"، "X، الذي شدد"."""
+        toks = self.toks
+        lo = self._tok_index(s_start)
+        if "ف" in pfx:
+            for j in range(idx - 1, max(lo - 1, idx - 14), -1):
+                if toks[j].text in ("اما", "واما"):
+                    np_ = self.np.parse(toks, j + 1, idx, known, agr)
+                    return np_
+            return None
+        if pfx:
+            return None
+        j = idx - 1
+        if j >= lo and toks[j].text in ("فقد", "قد"):
+            j -= 1
+        if j >= lo and toks[j].text in ("الذي", "التي", "والذي", "والتي"):
+            end = j
+            if end - 1 >= lo and toks[end - 1].text in ("،", ","):
+                end -= 1
+            for a in range(max(lo, end - 8), end):
+                np_ = self.np.parse(toks, a, end, known, agr)
+                if np_ is not None and np_.end == end:
+                    return np_
+            return None
+        # walk back to a clause opener: sentence start, comma, أن/إن/لكن/إلا أن
+        end = j + 1
+        for a in range(max(lo, end - 7), end):
+            prev = toks[a - 1].text if a > lo else ""
+            if a > lo and not (prev in ("،", ",", "ان", "لكن", "ولكن", "بينما", "فيما", ".", ":", "كان", "وكان", "كانت",
+                                        "وكانت", "ف", "و") or prev in self.pat.comp_words
+                               or prev in self.writer_voice):
+                continue
+            np_ = self.np.parse(toks, a, end, known, agr)
+            if np_ is not None and np_.end == end:
+                return np_
+        return None
+
+    # -------------------------------------------------------------- entities
+    def _entity_for(self, np_: NP, vf: VerbForm | None) -> Entity:
+        toks = self.toks
+        text = self.text
+        o = self.orig
+        full = o(toks[np_.start].start, toks[np_.end - 1].end)
+        title = o(toks[np_.start].start, toks[np_.title_end - 1].end) if np_.title_end > np_.start else None
+        name_toks = [t.text for t in toks[np_.title_end:np_.name_end] if t.is_word]
+        name = o(toks[np_.title_end].start, toks[np_.name_end - 1].end) if np_.name_end > np_.title_end else None
+        if name:
+            name = name.strip("\"«»“”„ ")
+        if np_.kind != "person":
+            name_toks = []
+            title = None
+            name = None
+        title_key = " ".join(t.text for t in toks[np_.start:np_.title_end] if t.is_word)
+        key = " ".join(name_toks) if name_toks else " ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)
+        found = self.reg.find(key, np_.kind, title_key, np_.head)
+        gender = None
+        if vf is not None and np_.kind == "person" and vf.agreement in ("m.sg", "f.sg"):
+            gender = vf.agreement[0]
+        if found is not None:
+            found.aliases.add(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word))
+            if np_.kind == "person" and name and len(name_toks) > len(found.name_tokens) and found.kind == "person":
+                found.name_tokens = name_toks
+                found.canonical = name
+                found.key = key
+            if title and not found.title:
+                found.title = title
+                found.title_key = title_key
+            if gender and not found.gender:
+                found.gender = gender
+            return found
+        agreement = np_.agreement
+        if np_.kind == "person" and gender:
+            agreement = f"{gender}.sg"
+        canonical = name if (np_.kind == "person" and name) else full.strip("\"«»“”„ ")
+        e = Entity(canonical=canonical, key=key, kind=np_.kind, agreement=agreement, gender=gender,
+                   title=title, name_tokens=name_toks, head=np_.head, title_key=title_key)
+        e.aliases.add(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word))
+        return self.reg.add(e)
+
+    # --------------------------------------------------------------- content
+    def _content(self, k: int, end_idx: int, s_end: int, colon: bool) -> tuple[str, int | None, int]:
+        """Type and [start, end) of the content opening at token ``k``."""
+        toks = self.toks
+        text = self.text
+        start = toks[k].start
+        q = self.q_open.get(start)
+        end = self._clause_end(k, end_idx, s_end)
+        if q is not None:
+            a, b = q.inner
+            rest = text[min(b + 1, len(text)):end].strip(" .،,؛;!?؟…\n") if b < end else ""
+            if b >= end - 2 or not rest or b + 1 >= end:
+                return "direct", a, b
+            return "mixed", start, max(end, b + 1)
+        # strip trailing punctuation and spaces
+        while end > start and text[end - 1] in " \n.،,؛;:!?؟…":
+            end -= 1
+        inner = [qq for qq in self.quotes if start <= qq.open and qq.close < end + 1]
+        if inner and toks[k].text in self.pat.comp_words and k + 1 < len(toks) and toks[k + 1].start == inner[0].open \
+                and len(inner) == 1 and inner[0].close >= end - 1:
+            # "قال إن “…”": the whole content is quoted
+            return "direct", inner[0].inner[0], inner[0].inner[1]
+        if inner:
+            first = inner[0]
+            # "أن "…"" where the quote is the whole content after the complementizer
+            if colon and first.open == start:
+                return "direct", first.inner[0], first.inner[1]
+            return "mixed", start, end
+        return "indirect", start, end
+
+    def _clause_end(self, k: int, end_idx: int, s_end: int) -> int:
+        """Where reported content ends: sentence end, or a clause break, a new cue, an attribution."""
+        toks = self.toks
+        j = k + 1
+        while j < end_idx:
+            t = toks[j]
+            if self._inside_quote(t.start):
+                j += 1
+                continue
+            w = t.text
+            if w in ("،", ",", "؛", ";", "-"):
+                n = j + 1
+                if n < end_idx:
+                    nw = toks[n].text
+                    if self._phrase_at(toks, n, self.according) > n or self._phrase_at(toks, n, self.clause_breaks) > n:
+                        return t.start
+                    if nw.startswith("و") and self._phrase_at_glued(n, self.according):
+                        return t.start
+                    info = self._cue_info(toks[n])
+                    if info is not None and (info[1].pos == "part" or info[0] in ("ل", "ول") or info[0] == "و"):
+                        return t.start
+                    if nw in ("لكنه", "لكنها", "ولكنه", "كما") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
+                        return t.start
+            elif w.startswith("و") and t.is_word:
+                info = self._cue_info(t)
+                if info is not None and info[0].startswith("و") and info[1].pos == "past" and \
+                        info[1].lemma_key in ("اضاف", "تابع", "قال", "اكد", "اشار", "اوضح", "شدد", "حذر", "دعا", "اعتبر", "لفت"):
+                    return toks[j - 1].end
+            elif w == "(" and j + 2 < end_idx and toks[j + 1].text in self.media:
+                return t.start
+            j += 1
+        return s_end
+
+    def _phrase_at_glued(self, n: int, phrases: list[list[str]]) -> bool:
+        w = self.toks[n].text[1:]
+        return any(p[0] == w for p in phrases)
+
+    # ------------------------------------------------------------ according
+    def _according(self, found: list[RawQuote]) -> list[RawQuote]:
+        toks = self.toks
+        out: list[RawQuote] = []
+        for k, t in enumerate(toks):
+            if not t.is_word or self._inside_quote(t.start):
+                continue
+            w = t.text
+            glued = w.startswith("و") and any(p[0] == w[1:] for p in self.according)
+            kk = self._phrase_at(toks, k, self.according)
+            if kk == k and glued:
+                fake = w[1:]
+                for p in self.according:
+                    if p[0] == fake and all(k + j < len(toks) and toks[k + j].text == p[j] for j in range(1, len(p))):
+                        kk = k + len(p)
+                        break
+            if kk == k:
+                continue
+            phrase = self.orig(t.start + (1 if glued else 0), toks[kk - 1].end)
+            s_start, s_end = self.sents.bounds(t.start)
+            end_idx = self._tok_index(s_end)
+            prev = toks[k - 1].text if k > 0 else ""
+            j = kk
+            via = None
+            # "حسب ما أفادت وكالة X" / "حسبما نقلت X عن Y"
+            vf = None
+            if j < end_idx and toks[j].text == "ما":
+                j += 1
+            if j < end_idx and self._cue_info(toks[j]) is not None:
+                vf = self._cue_info(toks[j])[1]
+                j += 1
+            pron = toks[j].text if j < end_idx else ""
+            np_ = None
+            entity = None
+            if pron in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها", "تعبيرهم", "قولهم"):
+                entity = self.reg.resolve_prodrop("f.sg" if pron.endswith("ها") else "m.sg", t.start)
+                mention = None
+            else:
+                np_ = self.np.parse(toks, j, end_idx, self.reg.keys(), vf.agreement if vf else None)
+                if np_ is None:
+                    continue
+                mention = (toks[np_.start].start, toks[np_.end - 1].end)
+            if prev in ("،", ",") or (k > 0 and toks[k - 1].end <= t.start and prev not in (".", "\n") and k > self._tok_index(s_start)):
+                # trailing: the content is the clause before it
+                if any(r.start >= s_start and r.end <= t.start + 1 and r.end >= toks[k - 1].start - 2 for r in found):
+                    # a repeat of the sentence's own attribution; "نقلا عن" still names the intermediary
+                    if phrase.startswith(("نقلا", "نقلاً")) and np_ is not None:
+                        for r in found:
+                            if r.start >= s_start and r.end <= t.start + 1 and not r.via:
+                                r.via = self._span_text(np_.start, np_.end)
+                    continue
+                a = s_start
+                semi = max(self.text.rfind("؛", s_start, t.start), self.text.rfind(";", s_start, t.start))
+                if semi >= 0:
+                    a = semi + 1
+                    while a < t.start and self.text[a] == " ":
+                        a += 1
+                # skip a leading adverbial phrase ending in a comma: "ففي فبراير الماضي، قتل ..."
+                lo = self._tok_index(a)
+                for m in range(lo, min(k, lo + 6)):
+                    if toks[m].text in ("،", ","):
+                        if toks[lo].text.startswith(("في", "ف", "وفي", "ومن", "من")):
+                            a = toks[m + 1].start
+                        break
+                # a quoted clause before it
+                b = toks[k - 1].start if prev in ("،", ",") else t.start
+                while b > a and self.text[b - 1] in " \n،,":
+                    b -= 1
+                if b - a < 8:
+                    continue
+                inner = [q for q in self.quotes if a <= q.open and q.close <= b]
+                qtype = "indirect"
+                if inner and inner[0].open <= a + 1 and inner[-1].close >= b - 1 and len(inner) == 1:
+                    qtype, (a, b) = "direct", inner[0].inner
+                elif inner:
+                    qtype = "mixed"
+                if any(r.start < b and a < r.end for r in found + out):
+                    continue
+            elif k == self._tok_index(s_start) or prev in ("و", "ف"):
+                # leading: "وبحسب السفير فإن ..."
+                e_k = np_.end if np_ is not None else j + 1
+                while e_k < end_idx and toks[e_k].text in ("،", ",", "فقد", "قد"):
+                    e_k += 1
+                if e_k >= end_idx:
+                    continue
+                a = toks[e_k].start
+                b = s_end
+                while b > a and self.text[b - 1] in " \n.،,؛;!?؟…":
+                    b -= 1
+                qtype = "indirect"
+                if any(r.start < b and a < r.end for r in found + out):
+                    continue
+            else:
+                continue
+            if entity is None and np_ is not None:
+                if np_.kind == "organization" and vf is not None and self.lex.np_lemmas.get("نقل") is None:
+                    pass
+                entity = self._entity_for(np_, vf)
+            if entity is None:
+                continue
+            entity.last = t.start
+            cue = phrase.split()[0] if phrase.split()[0] in ("حسب", "بحسب", "حسبما", "وفق", "وفقا", "وفقاً", "طبقا",
+                                                              "نقلا", "نقلاً", "استنادا", "استناداً") else phrase
+            out.append(RawQuote(a, b, qtype, cue, t.start + (1 if glued else 0), toks[kk - 1].end, None,
+                                "neutral", entity, mention, via, None, "according"))
+        return out
+
+    # -------------------------------------------------------- orphan quotes
+    def _orphan_quotes(self, found: list[RawQuote], used: set[int]) -> list[RawQuote]:
+        toks = self.toks
+        text = self.text
+        out: list[RawQuote] = []
+        for q in self.quotes:
+            if q.open in used:
+                continue
+            a, b = q.inner
+            if any(r.start <= a < r.end or r.start < b <= r.end for r in found):
+                continue
+            words = len(text[a:b].split())
+            # after the quote: "…"، قال فلان / "…" يقول فلان
+            k = self._tok_index(q.close + 1)
+            while k < len(toks) and toks[k].text in ("،", ",", ".", "-"):
+                k += 1
+            info = self._cue_info(toks[k]) if k < len(toks) else None
+            if info is not None and words >= 2 and info[1].pos in ("past", "impf") and "س" not in info[0]:
+                s_start, s_end = self.sents.bounds(toks[k].start)
+                end_idx = self._tok_index(s_end)
+                np_ = self.np.parse(toks, k + 1, end_idx, self.reg.keys(), info[1].agreement)
+                if np_ is not None:
+                    e = self._entity_for(np_, info[1])
+                    m = (toks[np_.start].start, toks[np_.end - 1].end)
+                else:
+                    e = self.reg.resolve_prodrop(info[1].agreement, q.open)
+                    m = None
+                if e is not None:
+                    e.last = toks[k].start
+                    out.append(RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
+                                        toks[k].end, info[1].lemma, info[1].stance, e, m, None, None,
+                                        "quote.then_cue"))
+                    continue
+            # before the quote: "التي اعتبرها "…""، "ما وصفه بـ"…""
+            k = self._tok_index(q.open) - 1
+            while k >= 0 and toks[k].text in ("ب", "بـ", "ـ", "ل", "كـ"):
+                k -= 1
+            if k >= 0:
+                info = self._cue_info(toks[k])
+                if info is not None and info[1].lemma_key in ("اعتبر", "وصف", "سمي", "قال", "اضاف", "تابع", "اكد"):
+                    pv = toks[k - 1].text if k > 0 else ""
+                    if info[1].lemma_key in ("اعتبر", "وصف", "سمي") or pv in ("ما", "التي", "الذي"):
+                        s_start, _ = self.sents.bounds(q.open)
+                        same = [r for r in found if r.entity is not None and r.start >= s_start - 1]
+                        e = None
+                        svo = None
+                        if pv in ("التي", "الذي", "ما", "بما", "مما"):
+                            # the subject of the sentence's main verb
+                            lo = self._tok_index(s_start)
+                            for j in range(lo, k):
+                                inf2 = self._cue_info(toks[j])
+                                if inf2 is not None:
+                                    svo = self.np.parse(toks, j + 1, k, self.reg.keys(), inf2[1].agreement)
+                                    break
+                        if svo is not None:
+                            e = self._entity_for(svo, None)
+                        elif same:
+                            e = same[-1].entity
+                        else:
+                            e = self.reg.resolve_prodrop(info[1].agreement, q.open)
+                        if e is not None and words >= 1:
+                            out.append(RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
+                                                toks[k].end, info[1].lemma, info[1].stance, e, None, None, None,
+                                                "quote.labelled"))
+                            continue
+            # a whole paragraph in quotes right after another quote by a known speaker: it goes on
+            para_start = text.rfind("\n", 0, q.open) + 1
+            if text[para_start:q.open].strip() == "" and words >= 6:
+                prevq = [r for r in found + out if r.end <= q.open and r.entity is not None]
+                if prevq and q.open - prevq[-1].end < 400 and prevq[-1].type in ("direct", "mixed"):
+                    out.append(RawQuote(a, b, "direct", None, None, None, None, None, prevq[-1].entity, None,
+                                        None, None, "quote.continued"))
+        return out
+
+    def _dedupe(self, qs: list[RawQuote]) -> list[RawQuote]:
+        out: list[RawQuote] = []
+        for r in qs:
+            if r.end <= r.start:
+                continue
+            dup = False
+            for o in out:
+                ov = min(o.end, r.end) - max(o.start, r.start)
+                if ov > 0 and ov >= 0.8 * min(o.end - o.start, r.end - r.start):
+                    dup = True
+                    break
+            if not dup:
+                out.append(r)
+        return out

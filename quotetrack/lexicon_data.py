@@ -1,0 +1,114 @@
+"""Load, validate and fold the lexicon TSV files once.
+
+The lexicons are data, not code: each file under ``quotetrack/lexicon`` is a
+tab-separated table a linguist can extend. Every entry is folded with the same
+normalizer as the text, so a verb written with hamza or shadda still matches.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import regex
+
+from .errors import LexiconError
+from .normalize import fold
+
+_ARABIC_ENTRY = regex.compile(r"^[\p{Arabic}\p{Mn}\s.]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class VerbForm:
+    form: str          # surface form as written in the file
+    lemma: str         # as written in the file (the citation form)
+    lemma_key: str     # folded, for lookups
+    pos: str           # past | impf | part
+    agreement: str     # m.sg, f.sg, m.du, f.du, m.pl, f.pl
+    stance: str
+
+
+@dataclass(frozen=True, slots=True)
+class NpLemma:
+    preposition: str | None
+    keep_preposition: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    verbs: dict[str, VerbForm]                 # folded form -> entry
+    np_lemmas: dict[str, NpLemma]              # folded lemma -> NP-content rule
+    markers: dict[str, tuple[str, ...]]        # category -> folded phrases
+    channels: dict[str, str]                   # folded head -> channel name
+    anonymous: dict[str, str]                  # folded head -> agreement
+    titles: dict[str, str]                     # folded word -> gender
+    organizations: dict[str, str]              # folded head -> gender
+    places: dict[str, tuple[str, str]]         # folded name -> (kind, gender)
+    media: tuple[str, ...]                     # folded outlet heads / names
+
+
+def _rows(name: str, ncols: int) -> list[list[str]]:
+    try:
+        raw = files("quotetrack.lexicon").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as e:
+        raise LexiconError(f"lexicon file {name} is missing from the package: {e}") from e
+    out = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < ncols:
+            raise LexiconError(f"{name}:{n}: expected {ncols} tab-separated columns, got {len(cols)}: {line!r}")
+        if not _ARABIC_ENTRY.match(cols[0]):
+            raise LexiconError(f"{name}:{n}: entry {cols[0]!r} is not Arabic script")
+        out.append(cols)
+    return out
+
+
+def _unique(name: str, pairs: list[tuple[str, object]]) -> dict[str, object]:
+    d: dict[str, object] = {}
+    for k, v in pairs:
+        if k in d and d[k] != v:
+            raise LexiconError(f"{name}: {k!r} is listed twice with different values")
+        d[k] = v
+    return d
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The lexicon, read and validated once per process."""
+    verbs: dict[str, VerbForm] = {}
+    for i, cols in enumerate(_rows("verbs.tsv", 5)):
+        if cols[0] == "form":  # header
+            continue
+        f = fold(cols[0])
+        if f in verbs:
+            continue  # the first listing wins (an unvocalized homograph of an earlier form)
+        verbs[f] = VerbForm(cols[0], cols[1], fold(cols[1]), cols[2], cols[3], cols[4])
+    np_lemmas = {fold(c[0]): NpLemma(None if c[1] == "-" else fold(c[1]), c[2] == "yes")
+                 for c in _rows("lemmas.tsv", 3)}
+    markers: dict[str, list[str]] = {}
+    for cols in ((c[1], c[0]) for c in (line.split("\t") for line in _raw_lines("markers.tsv"))):
+        markers.setdefault(cols[1], []).append(fold(cols[0]))
+    channels = _unique("channels.tsv", [(fold(c[0]), c[1]) for c in _rows("channels.tsv", 2)])
+    anonymous = _unique("anonymous.tsv", [(fold(c[0]), c[1]) for c in _rows("anonymous.tsv", 2)])
+    titles = _unique("titles.tsv", [(fold(c[0]), c[1]) for c in _rows("titles.tsv", 2)])
+    orgs = _unique("organizations.tsv", [(fold(c[0]), c[1]) for c in _rows("organizations.tsv", 2)])
+    places = _unique("places.tsv", [(fold(c[0]), (c[1], c[2])) for c in _rows("places.tsv", 3)])
+    media = tuple(fold(c[0]) for c in _rows("media.tsv", 1))
+    return Lexicon(verbs, np_lemmas, {k: tuple(v) for k, v in markers.items()},
+                   channels, anonymous, titles, orgs, places, media)  # type: ignore[arg-type]
+
+
+def _raw_lines(name: str) -> list[str]:
+    raw = files("quotetrack.lexicon").joinpath(name).read_text(encoding="utf-8")
+    out = []
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.count("\t") != 1:
+            raise LexiconError(f"{name}:{n}: expected 'category<TAB>phrase': {line!r}")
+        if not _ARABIC_ENTRY.match(line.split("\t")[1]):
+            raise LexiconError(f"{name}:{n}: phrase {line.split(chr(9))[1]!r} is not Arabic script")
+        out.append(line)
+    return out

@@ -1,0 +1,97 @@
+"""Pair quotation marks into quoted spans.
+
+Arabic news uses « », “ ” (in either order), " and „; writers mix them and
+leave some unclosed. Pairing runs per paragraph on a stack per mark class; a
+quote left open at a paragraph end continues when the next paragraph reopens
+with the same class (one multi-paragraph quote), and is otherwise closed at the
+paragraph end and flagged unbalanced.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# class of each mark; directional ones carry a preferred role
+_CLASS = {"«": "angle", "»": "angle", "“": "curly", "”": "curly", "„": "curly", "‟": "curly",
+          '"': "ascii", "″": "ascii", "‹": "sangle", "›": "sangle"}
+QUOTE_CHARS = frozenset(_CLASS)
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedSpan:
+    open: int        # index of the opening mark
+    close: int       # index of the closing mark (or of the paragraph end when unbalanced)
+    mark: str
+    balanced: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def _is_opener(text: str, i: int) -> bool:
+    """Decide the role of a directional or ASCII mark from its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if after.isspace() or after in ".,،؛:!?؟)" or i + 1 >= len(text):
+        return False
+    if before.isspace() or before in "(:[-—–/" or i == 0:
+        return True
+    # glued to a proclitic: بـ"…"، لـ«…»، و"…"
+    return before in "ـبلوفك" and not (i >= 2 and text[i - 2].isalpha() and before not in "ـ")
+
+
+def find_quotes(text: str) -> list[QuotedSpan]:
+    """All top-level quoted spans of ``text`` in order (nested ones are dropped)."""
+    spans: list[QuotedSpan] = []
+    carry: tuple[int, str] | None = None  # an open quote from the previous paragraph
+    pos = 0
+    for para in text.split("\n"):
+        start, end = pos, pos + len(para)
+        pos = end + 1
+        stack: list[tuple[int, str, str]] = []  # (index, class, mark)
+        if carry is not None:
+            first = para.lstrip()
+            if first[:1] in QUOTE_CHARS and _CLASS[first[0]] == carry[1]:
+                # the quote goes on: skip the reopening mark
+                stack.append((carry[0], carry[1], "cont"))
+                skip = start + (len(para) - len(first))
+            else:
+                spans.append(QuotedSpan(carry[0], start - 1, text[carry[0]], balanced=False))
+                skip = -1
+            carry = None
+        else:
+            skip = -1
+        for i in range(start, end):
+            ch = text[i]
+            cls = _CLASS.get(ch)
+            if cls is None or i == skip:
+                continue
+            top = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == cls), None)
+            if ch in "«‹„":
+                role_open = top is None or _is_opener(text, i)
+                if top is not None and not _is_opener(text, i):
+                    role_open = False
+            elif ch in "»›":
+                role_open = top is None and _is_opener(text, i)
+            else:  # “ ” " ″ toggle: a mark closes the open one of its class
+                role_open = top is None
+            if role_open:
+                stack.append((i, cls, ch))
+            elif top is not None:
+                o = stack.pop(top)
+                del stack[top:]  # anything opened inside and left open is dropped
+                spans.append(QuotedSpan(o[0], i, text[o[0]]))
+        opened = [s for s in stack if s[0] >= 0]
+        if opened:
+            o = opened[0]
+            carry = (o[0], o[1])
+    if carry is not None:
+        spans.append(QuotedSpan(carry[0], len(text), text[carry[0]], balanced=False))
+    spans.sort(key=lambda s: (s.open, -s.close))
+    top_level: list[QuotedSpan] = []
+    for s in spans:
+        if top_level and s.open < top_level[-1].close:
+            continue
+        if s.close - s.open > 1:
+            top_level.append(s)
+    return top_level

@@ -1,0 +1,305 @@
+"""Speaker noun phrases and the per-article entity register.
+
+``parse_np`` finds where a speaker's noun phrase ends after a cue (title +
+name, organization + genitive chain + adjectives, anonymous head + modifiers)
+without a parser, from lexicon heads and definiteness. ``Register`` keeps the
+sources an article has named, merges later short mentions into them
+(ماروتو → واين ماروتو, الوكالة → وكالة الأنباء السورية, المصادر → مصادر محلية) and
+resolves pro-drop cues by agreement and recency.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon_data import Lexicon
+from .text import Token
+
+QUOTE_CHARS = set('"«»“”„″')
+
+
+def is_def(w: str) -> bool:
+    return (w.startswith("ال") and len(w) > 3) or (w.startswith("لل") and len(w) > 3)
+
+
+def is_nisba(w: str) -> bool:
+    return len(w) > 3 and w.endswith(("ي", "يه", "يين", "يون", "يان", "يتان", "يات"))
+
+
+def strip_article(w: str) -> str:
+    for p in ("وال", "بال", "لل", "ال"):
+        if w.startswith(p) and len(w) > len(p) + 1:
+            return w[len(p):]
+    return w
+
+
+def stem(w: str) -> str:
+    """A crude number-insensitive stem for matching re-mentions (المسؤولون ~ مسؤولين)."""
+    w = strip_article(w)
+    for s in ("ون", "ين", "ان", "ات"):
+        if w.endswith(s) and len(w) > len(s) + 2:
+            return w[: -len(s)]
+    return w
+
+
+@dataclass
+class NP:
+    start: int          # token index
+    end: int            # token index, exclusive
+    kind: str           # person | organization | anonymous
+    agreement: str | None
+    title_end: int      # token index where the title ends (== start when no title)
+    name_end: int       # token index where the name ends (== end when no trailing title)
+    head: str           # folded head word
+
+
+class NPParser:
+    def __init__(self, lex: Lexicon, cue_forms: set[str], comp_words: frozenset[str]):
+        self.lex = lex
+        m = lex.markers
+        self.stop = (set(m["not_speaker"]) | set(m["time"]) | set(m["relative"]) | set(m["setting"])
+                     | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"})
+        self.joiners = set(m["name_joiner"])
+        self.anon_mod = set(m["anon_modifier"])
+        self.demonstratives = set(m["demonstrative"])
+        self.cue_forms = cue_forms
+        self.places = lex.places
+        self.max_place = max(len(k.split()) for k in lex.places)
+
+    def _word(self, toks: list[Token], k: int, end: int) -> str | None:
+        if k >= end:
+            return None
+        t = toks[k]
+        return t.text if t.is_word else None
+
+    def _quoted_name(self, toks: list[Token], k: int, end: int) -> int | None:
+        """A short quoted name ("اليامي"، «سبوتنيك»): returns the index after the closing mark."""
+        if k < end and toks[k].text in QUOTE_CHARS:
+            for n in (2, 3, 4):
+                if k + n < end and toks[k + n].text in QUOTE_CHARS and all(
+                        toks[j].is_word for j in range(k + 1, k + n)):
+                    return k + n + 1
+        return None
+
+    def place_at(self, toks: list[Token], k: int, end: int) -> int | None:
+        for n in range(min(self.max_place, end - k), 0, -1):
+            words = [toks[j].text for j in range(k, k + n)]
+            if not all(toks[j].is_word for j in range(k, k + n)):
+                continue
+            key = " ".join(words)
+            if key in self.places:
+                return k + n
+            if n == 1 and key.startswith(("و", "ب", "ل")) and key[1:] in self.places:
+                return None
+        return None
+
+    def _def_chain(self, toks: list[Token], k: int, end: int, allow_pp: bool = True) -> int:
+        while k < end:
+            w = self._word(toks, k, end)
+            if w is None:
+                break
+            if w in self.stop and w not in ("في", "لدى"):
+                break
+            if is_def(w) or w in ("باسم", "باسمه", "باسمها", "العام", "الاول", "الثاني") or (w.startswith("ل") and is_def("ا" + w[1:]) and False):
+                k += 1
+                continue
+            if allow_pp and w in ("في", "لدى") and k + 1 < end:
+                nxt = self._word(toks, k + 1, end)
+                if nxt and (is_def(nxt) or nxt in self.lex.organizations or self.place_at(toks, k + 1, end)):
+                    k += 1
+                    continue
+            break
+        return k
+
+    def _name_run(self, toks: list[Token], k: int, end: int, known: set[str]) -> int:
+        start = k
+        count = 0
+        while k < end and count < 5:
+            q = self._quoted_name(toks, k, end)
+            if q is not None and count == 0:
+                return q
+            w = self._word(toks, k, end)
+            if w is None or w in self.stop or w in self.lex.titles and count > 0:
+                break
+            if w in self.lex.channels or w in self.lex.anonymous:
+                break
+            if is_def(w):
+                prev = toks[k - 1].text if k > start else ""
+                if count == 0 and w not in known:
+                    break
+                if count > 0 and not (prev in self.joiners or count <= 3):
+                    break
+                if count > 0 and k + 1 < end and is_def(toks[k + 1].text) and prev not in self.joiners:
+                    # "مصطفى الكاظمي" yes, but "أنطونيو غوتيريش الأمم المتحدة" no: one surname
+                    k += 1
+                    count += 1
+                    break
+            k += 1
+            count += 1
+            if is_def(w) and toks[k - 2].text not in self.joiners and count > 1:
+                break
+        return k
+
+    def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
+        """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None."""
+        q = self._quoted_name(toks, i, end)
+        if q is not None:
+            return NP(i, q, "person", verb_agr, i, q, toks[i + 1].text)
+        w = self._word(toks, i, end)
+        if w is None or w in self.stop:
+            return None
+        lex = self.lex
+        gender_agr = {"m": "m.sg", "f": "f.sg"}
+        # a place or institution named by the gazetteer
+        p_end = self.place_at(toks, i, end)
+        if p_end is not None:
+            kind, g = self.places[" ".join(t.text for t in toks[i:p_end])]
+            k = p_end
+            while k < end and toks[k].is_word and toks[k].text.startswith("و") and self.place_at(
+                    toks, k, end) is None and strip_article(toks[k].text[1:]) and toks[k].text[1:] in (
+                    "حلفاوها", "حلفاءها"):
+                k += 1
+            return NP(i, k, kind, gender_agr.get(g, verb_agr), i, k, w)
+        if w in self.demonstratives:
+            k = self._def_chain(toks, i + 1, end, allow_pp=False)
+            if k > i + 1:
+                return NP(i, k, "organization", verb_agr, i, k, toks[i + 1].text)
+            return None
+        base = strip_article(w)
+        if (w in lex.anonymous or base in lex.anonymous) and w not in lex.titles:
+            agr = lex.anonymous.get(w) or lex.anonymous.get(base)
+            k = i + 1
+            while k < end:
+                x = self._word(toks, k, end)
+                if x is None:
+                    break
+                if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w)):
+                    k += 1
+                    continue
+                if x in ("في", "من") or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
+                    j = k + 1 if x in ("في", "من") else k
+                    nxt = self._word(toks, j, end) if x in ("في", "من") else x[1:]
+                    if nxt and (is_def(nxt) or nxt in lex.organizations or (x == "من" and nxt in self.anon_mod)):
+                        k = self._def_chain(toks, j + 1, end, allow_pp=False) if j > k else self._def_chain(
+                            toks, k + 1, end, allow_pp=False)
+                        continue
+                break
+            return NP(i, k, "anonymous", agr, i, k, w)
+        if w in lex.titles or base in lex.titles:
+            k = self._def_chain(toks, i + 1, end)
+            # compound titles: "وزير الدولة لشؤون الإعلام الناطق الرسمي باسم الحكومة"
+            while k < end and toks[k].is_word and (toks[k].text in lex.titles) and k - i < 12:
+                k = self._def_chain(toks, k + 1, end)
+            title_end = k
+            k2 = self._name_run(toks, k, end, known)
+            name_end = k2
+            g = lex.titles.get(w) or lex.titles.get(base)
+            agr = verb_agr if verb_agr else gender_agr.get(g or "", None)
+            # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"
+            if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles and toks[k2].text not in (
+                    "الرئيس",):
+                k3 = self._def_chain(toks, k2 + 1, end)
+                if k3 > k2 + 1:
+                    k2 = k3
+            return NP(i, k2, "person", agr, title_end, name_end, w)
+        if w in lex.organizations or base in lex.organizations:
+            k = i + 1
+            if not is_def(w):
+                # an indefinite head names the outlet right after it: "مجلة فورين بوليسي"، "وكالة «سبوتنيك»"
+                qn = self._quoted_name(toks, k, end)
+                if qn is not None:
+                    return NP(i, qn, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, qn, w)
+                nxt = self._word(toks, k, end)
+                if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه"):
+                    k = self._name_run(toks, k, end, known)
+                    return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
+            k = self._def_chain(toks, k, end)
+            # "صادر عن": a document and its issuer stay one phrase
+            g = lex.organizations.get(w) or lex.organizations.get(base)
+            return NP(i, k, "organization", gender_agr.get(g or "", verb_agr), i, k, w)
+        # a bare name or a known short mention
+        if w in known or not is_def(w):
+            if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
+                return None  # a construct phrase ("ضرورة الحوار"), not a name
+            k = self._name_run(toks, i, end, known)
+            if k == i:
+                return None
+            return NP(i, k, "person", verb_agr, i, k, w)
+        k = self._def_chain(toks, i + 1, end, allow_pp=False)
+        return NP(i, k, "organization", verb_agr, i, k, w)
+
+
+@dataclass
+class Entity:
+    canonical: str
+    key: str
+    kind: str
+    agreement: str | None
+    gender: str | None
+    title: str | None
+    name_tokens: list[str]
+    head: str
+    title_key: str = ""
+    aliases: set[str] = field(default_factory=set)
+    last: int = 0
+
+
+class Register:
+    """The sources named so far in one article."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+
+    def keys(self) -> set[str]:
+        out: set[str] = set()
+        for e in self.entities:
+            out.update(e.name_tokens)
+            out.update(e.aliases)
+        return out
+
+    def find(self, name_key: str, kind: str, title_key: str, head: str) -> Entity | None:
+        if not name_key:
+            return None
+        for e in reversed(self.entities):
+            if name_key == e.key or name_key in e.aliases:
+                return e
+        toks = name_key.split()
+        if kind == "person" and toks:
+            for e in reversed(self.entities):
+                if e.kind == "person" and e.name_tokens and len(toks) < len(e.name_tokens) and (
+                        " " + name_key + " ") in (" " + " ".join(e.name_tokens) + " "):
+                    return e
+        # a definite re-mention by head noun: الوكالة ← وكالة الأنباء، المصادر ← مصادر محلية
+        if is_def(toks[0]) or toks[0] in ("هذه", "هذا"):
+            st = stem(toks[0])
+            for e in reversed(self.entities):
+                if e.head and stem(e.head) == st and e.kind in ("organization", "anonymous") and (
+                        len(toks) == 1 or all(stem(t) in {stem(x) for x in e.key.split()} for t in toks[1:])):
+                    return e
+            if kind == "person" and title_key:
+                for e in reversed(self.entities):
+                    if e.title_key and (e.title_key + " ").startswith(title_key + " ") and e.kind == "person":
+                        return e
+                    if e.title_key and stem(e.title_key.split()[0]) == st and len(toks) <= 2 and e.kind == "person":
+                        return e
+        return None
+
+    def add(self, e: Entity) -> Entity:
+        self.entities.append(e)
+        return e
+
+    def resolve_prodrop(self, agreement: str | None, pos: int, exclude: Entity | None = None) -> Entity | None:
+        cands = sorted(self.entities, key=lambda e: e.last, reverse=True)
+        if agreement:
+            for e in cands:
+                if e.agreement == agreement and e is not exclude:
+                    return e
+            # a feminine singular verb also fits non-human plurals and institutions
+            if agreement == "f.sg":
+                for e in cands:
+                    if e.kind != "person" and e.agreement in (None, "f.sg"):
+                        return e
+            if agreement in ("m.pl", "m.du", "f.du", "f.pl"):
+                for e in cands:
+                    if e.agreement and e.agreement.split(".")[1] == agreement.split(".")[1]:
+                        return e
+        return cands[0] if cands else None

@@ -1,0 +1,69 @@
+"""Tokens and sentence bounds over the normalized text.
+
+Sentences end at . ! ? ؟ … and newlines, except inside quoted spans, after
+abbreviations such as "د." and inside numbers; the extractor needs to know where
+a reported clause can end without stopping inside a direct quote.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from .quotemarks import QuotedSpan
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]")
+_END = regex.compile(r"[.!?؟…]+|\n")
+_ABBREV = frozenset({"د", "م", "أ", "ا", "ج", "ص", "ت", "س"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum() or self.text[0] == "_"
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+class Sentences:
+    """Sentence end positions, aware of quoted spans."""
+
+    def __init__(self, text: str, quotes: list[QuotedSpan]):
+        inside = [(q.open, q.close) for q in quotes]
+        opens = [a for a, _ in inside]
+        ends: list[int] = []
+        for m in _END.finditer(text):
+            i = m.start()
+            if m.group() != "\n":
+                k = bisect.bisect_right(opens, i) - 1
+                if k >= 0 and inside[k][0] < i < inside[k][1]:
+                    continue
+                if m.group() == "." and i > 0:
+                    prev = text[i - 1]
+                    nxt = text[m.end()] if m.end() < len(text) else " "
+                    if prev.isdigit() and nxt.isdigit():
+                        continue
+                    w = regex.search(r"(\p{L}+)$", text[max(0, i - 8):i])
+                    if w and w.group(1) in _ABBREV and (i - len(w.group(1)) == 0 or not text[i - len(w.group(1)) - 1].isalpha()):
+                        continue
+            ends.append(m.end() if m.group() != "\n" else i)
+        ends.append(len(text))
+        self.ends = sorted(set(ends))
+        self.text = text
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """(start, end) of the sentence holding ``pos``; end is after its final mark."""
+        k = bisect.bisect_right(self.ends, pos)
+        end = self.ends[k] if k < len(self.ends) else len(self.text)
+        start = self.ends[k - 1] if k > 0 else 0
+        while start < end and self.text[start] in " \n\t":
+            start += 1
+        return start, end

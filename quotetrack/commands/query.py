@@ -173,8 +173,8 @@ def speakers_cmd(
                         kind=kind.value if kind else None, limit=limit or None)
     with _connect(ctx) as conn:
         rows = Q.list_speakers(conn, f)
-    _emit(_rows(rows), fmt, ("rank", "speaker", "kind", "quotes", "articles", "outlets", "first_published",
-                             "last_published"), title="speakers", rtl=("speaker",), empty="no speakers match")
+    _emit(_rows(rows), fmt, ("rank", "speaker", "kind", "quotes", "articles", "outlets", "last_published"),
+          title="speakers", rtl=("speaker",), empty="no speakers match")
 
 
 def _register_merge() -> None:

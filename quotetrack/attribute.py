@@ -419,10 +419,11 @@ class Attributor:
             return None, k
         if self._is_media(toks, k) and w not in ("لـ",):
             return self._media_np(k, end_idx, strip_l=True)
-        if w in ("للصحفيين", "للصحافيين", "للصحافه", "للصحافة", "للاعلام", "لوسايل"):
-            nk = k + 1
-            if w == "لوسايل":
-                nk = min(end_idx, k + 3)
+        base = w[1:]
+        if w.startswith("لل") or base in self.lex.organizations or base in self.lex.titles or \
+                base in self.lex.anonymous or w == "لوسايل":
+            # an addressee that is not a medium: "للصحفيين"، "للكونجرس"، "للجنة الشؤون الخارجية"
+            nk = self.np._def_chain(toks, k + 1, end_idx, allow_pp=False)
             return None, nk
         return None, k
 
@@ -560,8 +561,7 @@ class Attributor:
                         return t.start
             elif w.startswith("و") and t.is_word:
                 info = self._cue_info(t)
-                if info is not None and info[0].startswith("و") and info[1].pos == "past" and \
-                        info[1].lemma_key in ("اضاف", "تابع", "قال", "اكد", "اشار", "اوضح", "شدد", "حذر", "دعا", "اعتبر", "لفت"):
+                if info is not None and info[0].startswith("و") and info[1].pos in ("past", "impf"):
                     return toks[j - 1].end
             elif w == "(" and j + 2 < end_idx and toks[j + 1].text in self.media:
                 return t.start
@@ -724,18 +724,7 @@ class Attributor:
                         s_start, _ = self.sents.bounds(q.open)
                         same = [r for r in found if r.entity is not None and r.start >= s_start - 1]
                         e = None
-                        svo = None
-                        if pv in ("التي", "الذي", "ما", "بما", "مما"):
-                            # the subject of the sentence's main verb
-                            lo = self._tok_index(s_start)
-                            for j in range(lo, k):
-                                inf2 = self._cue_info(toks[j])
-                                if inf2 is not None:
-                                    svo = self.np.parse(toks, j + 1, k, self.reg.keys(), inf2[1].agreement)
-                                    break
-                        if svo is not None:
-                            e = self._entity_for(svo, None)
-                        elif same:
+                        if same:
                             e = same[-1].entity
                         else:
                             e = self.reg.resolve_prodrop(info[1].agreement, q.open)

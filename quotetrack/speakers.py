@@ -93,50 +93,84 @@ class NPParser:
         return None
 
     def _def_chain(self, toks: list[Token], k: int, end: int, allow_pp: bool = True) -> int:
+        after_nisba = False
         while k < end:
             w = self._word(toks, k, end)
             if w is None:
                 break
             if w in self.stop and w not in ("في", "لدى"):
                 break
-            if is_def(w) or w in ("باسم", "باسمه", "باسمها", "العام", "الاول", "الثاني") or (w.startswith("ل") and is_def("ا" + w[1:]) and False):
+            if w in ("باسم", "باسمه", "باسمها", "لدى"):
                 k += 1
+                after_nisba = False
+                continue
+            if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)):
+                break
+            if is_def(w) or w in ("العام", "الاول", "الثاني"):
+                after_nisba = is_nisba(w) and w not in ("العام",)
+                k += 1
+                continue
+            if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)):
+                k += 1
+                continue
+            if w in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
+                k += 1  # "باسم وزارة الخارجية": an organization in construct
+                after_nisba = False
                 continue
             if allow_pp and w in ("في", "لدى") and k + 1 < end:
                 nxt = self._word(toks, k + 1, end)
                 if nxt and (is_def(nxt) or nxt in self.lex.organizations or self.place_at(toks, k + 1, end)):
                     k += 1
+                    after_nisba = False
                     continue
             break
         return k
 
     def _name_run(self, toks: list[Token], k: int, end: int, known: set[str]) -> int:
+        """A personal name: up to three plain tokens, joined by بن/أبو/عبد, with at most one
+        definite surname (الكاظمي، أبو الغيط)."""
         start = k
-        count = 0
-        while k < end and count < 5:
+        names = 0
+        plain = 0
+        last_def = False
+        while k < end and names < 5:
             q = self._quoted_name(toks, k, end)
-            if q is not None and count == 0:
+            if q is not None and names == 0:
                 return q
             w = self._word(toks, k, end)
-            if w is None or w in self.stop or w in self.lex.titles and count > 0:
+            if w is None or w in self.stop or (w in self.lex.titles and names > 0):
                 break
-            if w in self.lex.channels or w in self.lex.anonymous:
+            if w in self.lex.channels or (w in self.lex.anonymous and names > 0):
                 break
+            prev = toks[k - 1].text if k > start else ""
             if is_def(w):
-                prev = toks[k - 1].text if k > start else ""
-                if count == 0 and w not in known:
+                if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
                     break
-                if count > 0 and not (prev in self.joiners or count <= 3):
+                if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known):
                     break
-                if count > 0 and k + 1 < end and is_def(toks[k + 1].text) and prev not in self.joiners:
-                    # "مصطفى الكاظمي" yes, but "أنطونيو غوتيريش الأمم المتحدة" no: one surname
-                    k += 1
-                    count += 1
+                if last_def and prev not in self.joiners:
                     break
-            k += 1
-            count += 1
-            if is_def(w) and toks[k - 2].text not in self.joiners and count > 1:
+                k += 1
+                names += 1
+                last_def = True
+                if prev not in self.joiners:
+                    break  # one surname ends the name
+                continue
+            if last_def:
                 break
+            if names == 0 and w.endswith("ه") and w not in known and w not in self.joiners:
+                break  # "فرصة جيدة": a noun phrase, not a name
+            if prev in known and prev not in self.joiners and names > 0 and w not in known:
+                break  # a known surname ends the name: "بومبيو الكونغرس"
+            if plain >= 3 and prev not in self.joiners:
+                break
+            k += 1
+            names += 1
+            if w not in self.joiners:
+                plain += 1
+        # a name cannot end on a joiner
+        while k > start and toks[k - 1].text in self.joiners:
+            k -= 1
         return k
 
     def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
@@ -160,7 +194,9 @@ class NPParser:
                 k += 1
             return NP(i, k, kind, gender_agr.get(g, verb_agr), i, k, w)
         if w in self.demonstratives:
-            k = self._def_chain(toks, i + 1, end, allow_pp=False)
+            k = i + 2 if i + 1 < end and is_def(toks[i + 1].text) else i + 1
+            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                k += 1
             if k > i + 1:
                 return NP(i, k, "organization", verb_agr, i, k, toks[i + 1].text)
             return None
@@ -174,6 +210,13 @@ class NPParser:
                     break
                 if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w)):
                     k += 1
+                    continue
+                if k == i + 1 and not is_def(w) and not is_def(x) and x not in self.stop and k + 1 < end and \
+                        is_def(toks[k + 1].text):
+                    k = self._def_chain(toks, k + 1, end)  # "خبراء حقوق الإنسان"
+                    continue
+                if x in ("في", "من") and k + 1 < end and self.place_at(toks, k + 1, end):
+                    k = self.place_at(toks, k + 1, end) or k + 1
                     continue
                 if x in ("في", "من") or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
                     j = k + 1 if x in ("في", "من") else k
@@ -224,8 +267,9 @@ class NPParser:
             if k == i:
                 return None
             return NP(i, k, "person", verb_agr, i, k, w)
-        k = self._def_chain(toks, i + 1, end, allow_pp=False)
-        return NP(i, k, "organization", verb_agr, i, k, w)
+        if w.endswith("ي") and len(w) > 4 and not is_nisba(toks[i + 1].text if i + 1 < end else ""):
+            return NP(i, i + 1, "person", verb_agr, i, i + 1, w)  # a surname: "وأشار العنزي"
+        return None
 
 
 @dataclass
@@ -272,8 +316,7 @@ class Register:
         if is_def(toks[0]) or toks[0] in ("هذه", "هذا"):
             st = stem(toks[0])
             for e in reversed(self.entities):
-                if e.head and stem(e.head) == st and e.kind in ("organization", "anonymous") and (
-                        len(toks) == 1 or all(stem(t) in {stem(x) for x in e.key.split()} for t in toks[1:])):
+                if e.head and stem(e.head) == st and e.kind in ("organization", "anonymous"):
                     return e
             if kind == "person" and title_key:
                 for e in reversed(self.entities):

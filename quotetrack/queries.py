@@ -213,7 +213,7 @@ def match_outlets(ex: Executor, name: str) -> list[int]:
     """
     key = name_key(name)
     exact = [r[0] for r in ex.execute(
-        select(_o.c.id).where(or_(_o.c.key == key, _o.c.domain == name.strip().lower())).order_by(_o.c.id))]
+        select(_o.c.id).where(or_(_o.c.key == key, _o.c.domain == _clean(name).lower())).order_by(_o.c.id))]
     if exact:
         return exact
     runs = [r[0] for r in ex.execute(select(_o.c.id).where(_word_run(_o.c.key, key)).order_by(_o.c.id))] \
@@ -312,9 +312,16 @@ def _date_filters(since: dt.date | None, until: dt.date | None) -> list[ColumnEl
     return out
 
 
+def _clean(value: str) -> str:
+    """User text as a safe parameter: NUL cannot be stored in PostgreSQL text, so it never matches."""
+    return value.replace("\x00", "").strip()
+
+
 def _contains(col: ColumnElement[str | None], value: str) -> ColumnElement[bool]:
-    forms = {value.strip(), fold(value.strip())}
-    return or_(*(col.contains(v, autoescape=True) for v in forms if v))
+    forms = {_clean(value), fold(_clean(value))} - {""}
+    if not forms:
+        return false()
+    return or_(*(col.contains(v, autoescape=True) for v in sorted(forms)))
 
 
 def _quote_conditions(ex: Executor, f: QuoteFilter) -> list[ColumnElement[bool]]:
@@ -328,9 +335,9 @@ def _quote_conditions(ex: Executor, f: QuoteFilter) -> list[ColumnElement[bool]]
         lemmas, forms = cue_forms(f.cue)
         cond.append(or_(_q.c.cue_lemma.in_(lemmas), _q.c.cue.in_(forms)))
     if f.stance is not None:
-        cond.append(_q.c.stance == f.stance)
+        cond.append(_q.c.stance == _clean(f.stance))
     if f.type is not None:
-        cond.append(_q.c.type == f.type)
+        cond.append(_q.c.type == _clean(f.type))
     if f.anonymous is True:
         cond.append(_q.c.anonymous == true())
     elif f.anonymous is False:
@@ -340,16 +347,17 @@ def _quote_conditions(ex: Executor, f: QuoteFilter) -> list[ColumnElement[bool]]
     if f.search is not None:
         cond.append(_search_clause(ex, f.search))
     if f.article is not None:
-        cond.append(_a.c.external_id == f.article)
+        cond.append(_a.c.external_id == _clean(f.article))
     return cond
 
 
 def cue_forms(cue: str) -> tuple[list[str], list[str]]:
     """(lemmas, surface forms) a cue filter matches: as typed, folded, and, through the
     reporting-verb lexicon, the lemma of any form spelt like it ("اكد" finds lemma "أكّد")."""
-    typed = {cue.strip(), fold(cue.strip())} - {""}
+    cue = _clean(cue)
+    typed = {cue, fold(cue)} - {""}
     lemmas, forms = set(typed), set(typed)
-    key = fold(cue.strip())
+    key = fold(cue)
     try:
         from .lexicon_data import load
         verbs = load().verbs
@@ -621,7 +629,7 @@ def article_view(ex: Executor, article: str | int) -> ArticleView:
     """The article with external id ``article`` (or, failing that, numeric database id) and its quotes."""
     cols = (_a.c.id, _a.c.external_id, _o.c.name, _a.c.published, _a.c.title, _a.c.url, _a.c.text)
     base = select(*cols).select_from(_a.outerjoin(_o, _o.c.id == _a.c.outlet_id))
-    row = ex.execute(base.where(_a.c.external_id == str(article))).first()
+    row = ex.execute(base.where(_a.c.external_id == _clean(str(article)))).first()
     if row is None and str(article).isdigit():
         row = ex.execute(base.where(_a.c.id == int(article))).first()
     if row is None:

@@ -201,7 +201,7 @@ class Attributor:
             if kk > k:
                 k = kk
                 continue
-            if w in self.time:
+            if w in self.time or w.isdigit() or w == "/":
                 k += 1
                 continue
             if w in self.settings:
@@ -216,7 +216,7 @@ class Attributor:
                 via = via or v
                 k = nk
                 continue
-            if w in ("فيه", "فيها", "عنه", "عنها", "بالقول", "قائلا", "قايلا", "قائله", "قايله"):
+            if w in ("فيه", "فيها", "عنه", "عنها", "بالقول", "قايلا", "قايله"):
                 k += 1
                 continue
             if w in self.relative and mention_np is not None:
@@ -240,7 +240,7 @@ class Attributor:
                     mention_np = np_
                     k = np_.end
                     continue
-            if np_rule is not None:
+            if np_rule is not None and vf.pos != "impf":
                 if np_rule.preposition and w == np_rule.preposition and not np_rule.keep_preposition:
                     content_k = k + 1
                 else:

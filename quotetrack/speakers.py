@@ -98,11 +98,14 @@ class NPParser:
             w = self._word(toks, k, end)
             if w is None:
                 break
-            if w in self.stop and w not in ("في", "لدى"):
+            if w in self.stop and w not in ("في", "لدي"):
                 break
-            if w in ("باسم", "باسمه", "باسمها", "لدى"):
+            if w in ("باسم", "باسمه", "باسمها", "لدي"):
                 k += 1
                 after_nisba = False
+                p_end = self.place_at(toks, k, end)
+                if p_end is not None:
+                    k = p_end  # "السفير التونسي لدى روسيا"
                 continue
             if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)):
                 break
@@ -117,7 +120,7 @@ class NPParser:
                 k += 1  # "باسم وزارة الخارجية": an organization in construct
                 after_nisba = False
                 continue
-            if allow_pp and w in ("في", "لدى") and k + 1 < end:
+            if allow_pp and w in ("في", "لدي") and k + 1 < end:
                 nxt = self._word(toks, k + 1, end)
                 if nxt and (is_def(nxt) or nxt in self.lex.organizations or self.place_at(toks, k + 1, end)):
                     k += 1
@@ -138,7 +141,10 @@ class NPParser:
             if q is not None and names == 0:
                 return q
             w = self._word(toks, k, end)
-            if w is None or w in self.stop or (w in self.lex.titles and names > 0):
+            nxt = toks[k + 1].text if k + 1 < end else ""
+            ali = w == "علي" and nxt and toks[k + 1].is_word and not is_def(nxt) and nxt not in self.stop \
+                and not nxt.endswith("ه")  # the name Ali, not the preposition على
+            if w is None or (w in self.stop and not ali) or (w in self.lex.titles and names > 0):
                 break
             if w in self.lex.channels or (w in self.lex.anonymous and names > 0):
                 break
@@ -179,7 +185,9 @@ class NPParser:
         if q is not None:
             return NP(i, q, "person", verb_agr, i, q, toks[i + 1].text)
         w = self._word(toks, i, end)
-        if w is None or w in self.stop:
+        nxt = toks[i + 1].text if i + 1 < end else ""
+        if w is None or (w in self.stop and not (w == "علي" and nxt and not is_def(nxt) and nxt not in self.stop
+                                                  and not nxt.endswith("ه"))):
             return None
         lex = self.lex
         gender_agr = {"m": "m.sg", "f": "f.sg"}

@@ -62,6 +62,7 @@ class NPParser:
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
+        self.comp_words = comp_words
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
 
@@ -113,7 +114,8 @@ class NPParser:
                 after_nisba = is_nisba(w) and w not in ("العام",)
                 k += 1
                 continue
-            if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)):
+            if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)) and \
+                    w[1:] not in self.lex.media:
                 k += 1
                 continue
             if w in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
@@ -122,7 +124,8 @@ class NPParser:
                 continue
             if allow_pp and w in ("في", "لدي") and k + 1 < end:
                 nxt = self._word(toks, k + 1, end)
-                if nxt and (is_def(nxt) or nxt in self.lex.organizations or self.place_at(toks, k + 1, end)):
+                if nxt and nxt not in self.lex.channels and (
+                        is_def(nxt) or nxt in self.lex.organizations or self.place_at(toks, k + 1, end)):
                     k += 1
                     after_nisba = False
                     continue
@@ -152,7 +155,9 @@ class NPParser:
             if is_def(w):
                 if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
                     break
-                if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known):
+                after = toks[k + 1] if k + 1 < end else None
+                ends_np = after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")
+                if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np):
                     break
                 if last_def and prev not in self.joiners:
                     break
@@ -277,6 +282,12 @@ class NPParser:
             return NP(i, k, "person", verb_agr, i, k, w)
         if w.endswith("ي") and len(w) > 4 and not is_nisba(toks[i + 1].text if i + 1 < end else ""):
             return NP(i, i + 1, "person", verb_agr, i, i + 1, w)  # a surname: "وأشار العنزي"
+        # a definite description right before the content: "وقال الصياد: «…»"
+        k = i + 1
+        while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+            k += 1
+        if k < end and (toks[k].text in (":",) or toks[k].text in QUOTE_CHARS or toks[k].text in self.comp_words):
+            return NP(i, k, "person", verb_agr, i, k, w)
         return None
 
 

@@ -1,0 +1,150 @@
+"""Extractor behaviour on sentences written for these tests (MSA news style)."""
+from __future__ import annotations
+
+import pytest
+
+from quotetrack import extract
+
+
+def one(text: str):
+    qs = extract(text)
+    assert len(qs) == 1, [(q.cue, q.speaker, q.content) for q in qs]
+    q = qs[0]
+    assert text[q.start:q.end] == q.content
+    return q
+
+
+def test_vso_title_and_name_indirect():
+    q = one("وقال وزير الخارجية الفرنسي جان إيف لودريان إن المفاوضات ستستأنف الأسبوع المقبل.")
+    assert q.type == "indirect"
+    assert q.cue == "قال" and q.cue_lemma == "قال"
+    assert q.speaker == "جان إيف لودريان"
+    assert q.title == "وزير الخارجية الفرنسي"
+    assert q.gender == "m" and q.speaker_kind == "person"
+    assert q.content.startswith("إن المفاوضات") and q.content.endswith("المقبل")
+
+
+def test_feminine_verb_gives_gender_and_pro_drop_follows_agreement():
+    text = ("وقالت المتحدثة باسم الحكومة سلمى الخطيب إن الميزانية ستقر قريبا. "
+            "وقال وزير المالية سامر حداد إن العجز تراجع. وأضافت أن الرواتب لن تتأثر.")
+    qs = extract(text)
+    assert [q.cue for q in qs] == ["قالت", "قال", "أضافت"]
+    assert qs[0].gender == "f"
+    # "وأضافت" is feminine: it skips the nearer masculine speaker
+    assert qs[2].speaker == qs[0].speaker and qs[2].mention is None
+    assert qs[2].rule.endswith("prodrop")
+
+
+def test_hal_participle_splits_two_quotes_same_speaker():
+    qs = extract("وأكد رئيس البلدية كريم منصور أن المياه ستعود غدا، مشيرا إلى أن الأعطال أصلحت.")
+    assert [q.cue for q in qs] == ["أكد", "مشيرا"]
+    assert qs[1].speaker == qs[0].speaker == "كريم منصور"
+    assert qs[0].content.endswith("غدا")
+    assert qs[1].content.startswith("إلى أن")
+
+
+def test_direct_quote_after_colon_guillemets():
+    q = one("وقال المتحدث باسم الجيش في بيان: «لن نسمح بتكرار الهجوم».")
+    assert q.type == "direct"
+    assert q.content == "لن نسمح بتكرار الهجوم"
+    assert q.channel is not None and "بيان" in q.channel
+
+
+@pytest.mark.parametrize("opening,closing", [("“", "”"), ("”", "“"), ('"', '"'), ("«", "»")])
+def test_direct_quote_in_every_mark_style(opening: str, closing: str):
+    q = one(f"وأضاف الوزير {opening}الوضع تحت السيطرة تماما{closing}.")
+    assert q.type == "direct"
+    assert q.content == "الوضع تحت السيطرة تماما"
+
+
+def test_mixed_quote_keeps_the_fragment():
+    q = one('وقالت الوزارة إن الهجوم "انتهاك صارخ للقانون الدولي" ولن يمر دون رد.')
+    assert q.type == "mixed"
+    assert '"انتهاك صارخ للقانون الدولي"' in q.content
+    assert q.speaker_kind == "organization"
+
+
+def test_anonymous_source_with_anonymity_clause():
+    q = one("وقال مسؤول عسكري، طلب عدم الكشف عن هويته، إن القوات انسحبت من البلدة.")
+    assert q.speaker_kind == "anonymous"
+    assert q.anonymous
+    assert q.content.startswith("إن القوات")
+
+
+def test_intermediary_nuqila_an():
+    q = one("ونقلت صحيفة الغارديان عن مصادر دبلوماسية قولها إن الاجتماع أرجئ.")
+    assert q.speaker == "مصادر دبلوماسية"
+    assert q.speaker_kind == "anonymous"
+    assert q.via is not None and "الغارديان" in q.via
+
+
+def test_addressee_outlet_is_via_not_speaker():
+    q = one("وقال مسؤول في وزارة النفط لوكالة رويترز إن الإنتاج سيعود إلى طبيعته.")
+    assert "مسؤول" in q.speaker
+    assert q.via is not None and "رويترز" in q.via
+
+
+def test_trailing_attribution_as_only_attribution():
+    q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
+    assert q.cue == "بحسب"
+    assert q.speaker == "وزارة الصحة"
+    assert q.content.endswith("شخصا")
+
+
+def test_trailing_attribution_repeat_makes_no_second_quote():
+    qs = extract("وقالت الوكالة إن القصف استهدف مخزنا للذخيرة، حسب الوكالة.")
+    assert len(qs) == 1
+    assert qs[0].content.endswith("للذخيرة")
+
+
+def test_quote_then_speaker_order():
+    q = one("«الوضع الإنساني كارثي»، قال مدير المستشفى سامي الخطيب.")
+    assert q.type == "direct"
+    assert q.content == "الوضع الإنساني كارثي"
+    assert q.speaker == "سامي الخطيب"
+
+
+def test_later_surname_resolves_to_full_name():
+    qs = extract("وقال المبعوث الأممي هانس فيشر إن الجولة المقبلة ستعقد في جنيف. وأوضح فيشر أن الطرفين وافقا.")
+    assert len(qs) == 2
+    assert qs[1].speaker == "هانس فيشر"
+    assert qs[1].mention == "فيشر"
+
+
+def test_definite_remention_resolves_to_organization():
+    qs = extract("وقالت وكالة الأنباء الرسمية إن القوات دخلت المدينة. وأضافت الوكالة أن الأهالي بدأوا العودة.")
+    assert len(qs) == 2
+    assert qs[1].speaker == qs[0].speaker == "وكالة الأنباء الرسمية"
+
+
+@pytest.mark.parametrize("text", [
+    "ولم يعلق البيت الأبيض على التقرير.",
+    "ولم يقل أي مسؤول إن الزيارة ألغيت.",
+    "وشن التحالف غارات على مواقع تنظيم «الدولة الإسلامية» في ريف المحافظة.",
+    "وتأكدت الشرطة من هوية المشتبه به في الذكرى الأولى لاستقالة رئيس البلدية.",
+    "ويذكر أن المدينة شهدت احتجاجات واسعة العام الماضي.",
+    "ومن المتوقع أن يعلن الرئيس خطة جديدة الشهر المقبل.",
+])
+def test_no_false_positives(text: str):
+    assert extract(text) == []
+
+
+def test_diacritics_and_tatweel_do_not_break_matching_and_offsets_stay_original():
+    text = "وَقَالَــت الوزارةُ إنَّ الوضعَ مستقرٌّ."
+    q = one(text)
+    assert q.cue == "قَالَــت"
+    assert q.content == "إنَّ الوضعَ مستقرٌّ"
+    assert text[q.start:q.end] == q.content
+
+
+def test_multi_paragraph_direct_quote_is_one_quote():
+    text = "وقال الصياد: «كنا نخرج إلى البحر قبل الفجر.\n«اليوم لا نستطيع الابتعاد عن الشاطئ»."
+    q = one(text)
+    assert q.type == "direct"
+    assert q.content.startswith("كنا نخرج") and q.content.endswith("الشاطئ")
+
+
+def test_every_quote_has_a_rule_and_stance_for_verbs():
+    qs = extract("وحذر الأمين العام للمنظمة من أن الوضع ينذر بكارثة. ونفت الحكومة أن تكون قواتها قصفت المدينة.")
+    assert [q.stance for q in qs] == ["warning", "denial"]
+    assert all(q.rule for q in qs)

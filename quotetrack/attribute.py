@@ -749,8 +749,7 @@ class Attributor:
                 continue
             dup = False
             for o in out:
-                ov = min(o.end, r.end) - max(o.start, r.start)
-                if ov > 0 and ov >= 0.8 * min(o.end - o.start, r.end - r.start):
+                if min(o.end, r.end) > max(o.start, r.start):  # quotes never overlap
                     dup = True
                     break
             if not dup:

@@ -1,0 +1,55 @@
+"""Properties of extract() on generated text: never raises, offsets exact, bounded time."""
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotetrack import extract
+from quotetrack.normalize import fold, normalize
+
+WORDS = ["وقال", "قالت", "وأضاف", "أكد", "مضيفا", "إن", "أن", "إلى", "الوزير", "وزارة", "الخارجية", "مصادر",
+         "محلية", "بحسب", "حسب", "الوكالة", "نقلت", "عن", "قولهم", "الرئيس", "بلينكن", "لم", "يعلق", "في", "بيان",
+         "«", "»", "“", "”", '"', "„", ":", "،", ".", "\n", "؟", "وَقَالَ", "قـــال", "\u200f", "\u200e", "٢٠٢١", "12",
+         "ﻗﺎﻝ", "ﷲ", "(", ")", "-"]
+arabicish = st.lists(st.sampled_from(WORDS), max_size=80).map(" ".join)
+mixed = st.one_of(arabicish, st.text(max_size=300), st.tuples(arabicish, st.text(max_size=40)).map("".join))
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed)
+def test_extract_never_raises_and_offsets_are_exact(text: str) -> None:
+    t0 = time.perf_counter()
+    quotes = extract(text)
+    assert time.perf_counter() - t0 < 2.0
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.content
+        if q.mention_start is not None:
+            assert text[q.mention_start:q.mention_end] == q.mention
+        if q.cue_start is not None:
+            assert text[q.cue_start:q.cue_end] == q.cue
+    # quotes come in text order and never overlap
+    for a, b in zip(quotes, quotes[1:]):
+        assert a.start <= b.start
+        assert a.end <= b.start
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(max_size=200))
+def test_normalize_map_is_monotonic_and_idempotent(text: str) -> None:
+    n = normalize(text)
+    assert len(n.index) == len(n.text) + 1
+    assert n.index[-1] == len(text)
+    assert all(a <= b for a, b in zip(n.index, n.index[1:]))
+    assert fold(n.text) == n.text
+    for i, ch in enumerate(n.text):
+        assert ch in fold(text[n.index[i]])  # every folded char comes from its source char
+
+
+def test_pathological_input_finishes_in_bounded_time() -> None:
+    hostile = ("«" * 5000) + ("وقال الوزير إن " * 2000) + ('"' * 3001) + ("، مضيفا أن" * 2000)
+    t0 = time.perf_counter()
+    extract(hostile)
+    assert time.perf_counter() - t0 < 30

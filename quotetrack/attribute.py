@@ -60,6 +60,7 @@ class Attributor:
         self.negation = set(m["negation"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
+        self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
 
     # ---------------------------------------------------------------- helpers
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
@@ -72,10 +73,16 @@ class Attributor:
 
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         """(prefix, verb form) when the token is a cue."""
-        m = self.pat.cue.fullmatch(tok.text, timeout=TIMEOUT)
-        if not m:
-            return None
-        return m.group("pfx"), self.lex.verbs[m.group("form")]
+        w = tok.text
+        try:
+            return self._cue_cache[w]
+        except KeyError:
+            pass
+        m = self.pat.cue.fullmatch(w, timeout=TIMEOUT) if len(w) < 40 and w[0].isalpha() else None
+        res = (m.group("pfx"), self.lex.verbs[m.group("form")]) if m else None
+        if len(self._cue_cache) < 200_000:
+            self._cue_cache[w] = res
+        return res
 
     # ------------------------------------------------------------- main pass
     def run(self, text: str, toks: list[Token], quotes: list[QuotedSpan], sents: Sentences,

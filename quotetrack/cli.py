@@ -15,6 +15,7 @@ from .commands import extract as _extract_cmd
 from .commands import db as _db_cmd
 from .commands import ingest as _ingest_cmd
 from .commands import query as _query_cmd
+from .commands import demo as _demo_cmd
 
 app = typer.Typer(
     name="quotetrack",
@@ -57,6 +58,7 @@ _extract_cmd.register(app)
 _ingest_cmd.register(app)
 _db_cmd.register(app)
 _query_cmd.register(app)
+_demo_cmd.register(app)
 
 
 def main() -> None:

@@ -517,7 +517,7 @@ def speaker_profile(ex: Executor, name: str, *, latest: int = 5) -> SpeakerProfi
     return SpeakerProfile(
         query=name, speakers=refs, quotes=tot[0], articles=tot[1],
         first_published=_as_date(tot[2]), last_published=_as_date(tot[3]), aliases=aliases,
-        titles=_counts(ex, _q.c.title, "title", ids, limit=20),
+        titles=[t for t in _counts(ex, _q.c.title, "title", ids, limit=21) if t["title"] is not None][:20],
         outlets=_counts(ex, _o.c.name, "outlet", ids),
         months=[m for m in months if m["month"] is not None],
         stances=_counts(ex, _q.c.stance, "stance", ids),

@@ -19,10 +19,8 @@ from dataclasses import dataclass
 from .lexicon_data import Lexicon, VerbForm
 from .patterns import TIMEOUT, Patterns
 from .quotemarks import QuotedSpan
-from .speakers import NP, QUOTE_CHARS, Entity, NPParser, Register, is_def, strip_article
+from .speakers import NP, Entity, NPParser, Register, strip_article
 from .text import Sentences, Token
-
-_PUNCT_END = set(".،,؛;:!?؟)")
 
 
 @dataclass
@@ -170,9 +168,8 @@ class Attributor:
                 # a one- or two-word quoted name right after the cue is the speaker, not content
                 n_inner = sum(1 for x in toks[k + 1:self._tok_index(q.close)] if x.is_word)
                 after = self._tok_index(q.close) + 1
-                if mention_np is None and n_inner <= 2 and after < end_idx and toks[after].is_word and (
-                        toks[after].text in self.pat.comp_words or toks[after].text in self.np.stop or True) and \
-                        not (vf.lemma_key in ("اعتبر", "وصف", "سمي") ):
+                if mention_np is None and n_inner <= 2 and after < end_idx and toks[after].is_word and \
+                        vf.lemma_key not in ("اعتبر", "وصف", "سمي"):
                     mention_np = NP(k, after, "person", agr, k, after, toks[k + 1].text)
                     k = after
                     continue
@@ -192,16 +189,12 @@ class Attributor:
                 nk = self._skip_parenthetical(k, end_idx)
                 if nk is None:
                     break
-                seg = toks[k + 1:nk]
                 if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
                     anon_hint = True
                 for j in range(k + 1, nk):
                     v = self._addressee(j, nk)
                     if v:
                         via = v
-                if mention_np is None and seg and w in ("،", ",") and self._looks_like_np_start(k + 1, nk, known, agr):
-                    # "وقالت، في بيان، وزارة الصحة": keep scanning inside
-                    pass
                 k = nk
                 continue
             kk = self._phrase_at(toks, k, self.time_phrases)
@@ -283,7 +276,6 @@ class Attributor:
         if anon_hint and entity.kind == "person" and not entity.name_tokens:
             entity.kind = "anonymous"
         entity.last = tok.start
-        start_pos = toks[content_k].start
         qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon)
         if cstart is None or cend - cstart < 2:
             return None
@@ -315,9 +307,6 @@ class Attributor:
 
     def _span_text(self, a: int, b: int) -> str:
         return self.orig(self.toks[a].start, self.toks[b - 1].end)
-
-    def _looks_like_np_start(self, a: int, b: int, known: set[str], agr: str | None) -> bool:
-        return False
 
     def _skip_parenthetical(self, k: int, end_idx: int) -> int | None:
         """From a comma, the index after the matching comma (a short aside), or None."""
@@ -376,8 +365,6 @@ class Attributor:
                     continue
             j += 1
         text = self.orig(toks[k + 1].start, toks[j - 1].end) if j > k + 1 else None
-        if text and ch in ("مؤتمر صحفي",):
-            text = text
         return (text if ch else None), j, via
 
     def _is_media(self, toks: list[Token], j: int) -> bool:
@@ -474,7 +461,6 @@ class Attributor:
     # -------------------------------------------------------------- entities
     def _entity_for(self, np_: NP, vf: VerbForm | None) -> Entity:
         toks = self.toks
-        text = self.text
         o = self.orig
         full = o(toks[np_.start].start, toks[np_.end - 1].end)
         title = o(toks[np_.start].start, toks[np_.title_end - 1].end) if np_.title_end > np_.start else None
@@ -674,8 +660,6 @@ class Attributor:
             else:
                 continue
             if entity is None and np_ is not None:
-                if np_.kind == "organization" and vf is not None and self.lex.np_lemmas.get("نقل") is None:
-                    pass
                 entity = self._entity_for(np_, vf)
             if entity is None:
                 continue

@@ -89,8 +89,6 @@ class NPParser:
             key = " ".join(words)
             if key in self.places:
                 return k + n
-            if n == 1 and key.startswith(("و", "ب", "ل")) and key[1:] in self.places:
-                return None
         return None
 
     def _def_chain(self, toks: list[Token], k: int, end: int, allow_pp: bool = True) -> int:
@@ -200,12 +198,7 @@ class NPParser:
         p_end = self.place_at(toks, i, end)
         if p_end is not None:
             kind, g = self.places[" ".join(t.text for t in toks[i:p_end])]
-            k = p_end
-            while k < end and toks[k].is_word and toks[k].text.startswith("و") and self.place_at(
-                    toks, k, end) is None and strip_article(toks[k].text[1:]) and toks[k].text[1:] in (
-                    "حلفاوها", "حلفاءها"):
-                k += 1
-            return NP(i, k, kind, gender_agr.get(g, verb_agr), i, k, w)
+            return NP(i, p_end, kind, gender_agr.get(g, verb_agr), i, p_end, w)
         if w in self.demonstratives:
             k = i + 2 if i + 1 < end and is_def(toks[i + 1].text) else i + 1
             while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):

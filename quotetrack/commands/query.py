@@ -17,8 +17,6 @@ from typing import Annotated, Any
 
 import typer
 from sqlalchemy import Connection
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from .. import queries as Q
 from ..errors import DatabaseError, QuotetrackError
@@ -75,8 +73,8 @@ def _root_db(ctx: typer.Context) -> str | None:
 @contextmanager
 def _connect(ctx: typer.Context) -> Iterator[Connection]:
     """An open connection on a database at head; QuotetrackError → `error: ...` and exit 1."""
-    from ..db.engine import describe_error, resolve_url, sqlite_path
-    from ..db.migrate import open_db
+    from ..db.engine import resolve_url, sqlite_path
+    from ..db.migrate import connection, open_db
 
     url = _root_db(ctx)
     try:
@@ -86,10 +84,8 @@ def _connect(ctx: typer.Context) -> Iterator[Connection]:
                                 f"or pass --db URL")
         engine = open_db(url)
         try:
-            with engine.connect() as conn:
+            with connection(engine) as conn:
                 yield conn
-        except (OperationalError, SADatabaseError) as e:
-            raise describe_error(e, engine.url) from None
         finally:
             engine.dispose()
     except QuotetrackError as e:

@@ -81,7 +81,8 @@ def _engine_for(target: str | Engine | None) -> tuple[Engine, bool]:
 
 
 @contextmanager
-def _connection(target: str | Engine | None) -> Iterator[Connection]:
+def connection(target: str | Engine | None) -> Iterator[Connection]:
+    """A connection on ``target``; driver errors become DatabaseError with the URL's password hidden."""
     engine, owned = _engine_for(target)
     try:
         with engine.connect() as conn:
@@ -94,7 +95,7 @@ def _connection(target: str | Engine | None) -> Iterator[Connection]:
 
 
 def _run(target: str | Engine | None, fn: str, rev: str) -> None:
-    with _connection(target) as conn:
+    with connection(target) as conn:
         cfg = alembic_config(connection=conn)
         try:
             with conn.begin():
@@ -119,7 +120,7 @@ def current_heads(conn: Connection) -> tuple[str, ...]:
 
 def current(url: str | Engine | None = None) -> str | None:
     """The database's revision, or None when it has no quotetrack schema."""
-    with _connection(url) as conn:
+    with connection(url) as conn:
         revs = current_heads(conn)
     return ",".join(revs) if revs else None
 
@@ -161,7 +162,7 @@ def _check(conn: Connection, url: str | Engine | None) -> None:
 
 def check_schema(url: str | Engine | None = None) -> None:
     """Raise SchemaOutOfDateError (with the command to run) unless the DB is at head."""
-    with _connection(url) as conn:
+    with connection(url) as conn:
         _check(conn, url)
 
 

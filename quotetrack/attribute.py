@@ -46,7 +46,9 @@ class Attributor:
         self.lex = lex
         self.pat = pat
         self.cue_forms = set(lex.verbs)
-        self.np = NPParser(lex, self.cue_forms, pat.comp_words)
+        self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
+        self.np = NPParser(lex, self.cue_forms, pat.comp_words,
+                           lambda w: self._cue_info(Token(w, 0, len(w))) is not None)
         m = lex.markers
         self.time = set(m["time"])
         self.time_phrases = [p.split() for p in m["time_phrase"]]
@@ -58,7 +60,6 @@ class Attributor:
         self.negation = set(m["negation"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
-        self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
 
     # ---------------------------------------------------------------- helpers
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
@@ -159,6 +160,9 @@ class Attributor:
         known = self.reg.keys()
         agr = vf.agreement
         steps = 0
+        topic = None
+        if "ف" in pfx or prev_tok in ("فقد", "فانه", "فانها"):
+            topic = self._svo(idx, "ف", s_start, known, agr)  # "أما X فقال"، "أما X فقد رأى"
         while k < end_idx and steps < 40:
             steps += 1
             t = toks[k]
@@ -185,12 +189,20 @@ class Attributor:
                 content_k = k + 1
                 colon = True
                 break
+            if w in ("،", ",") and k + 1 < end_idx and (toks[k + 1].text in self.pat.comp_words or (
+                    toks[k + 1].text in self.pat.comp_preps and k + 2 < end_idx and toks[k + 2].text in self.pat.comp_words)):
+                k += 1  # "أحمد قطان، أنه …"
+                continue
             if w in ("،", ",", "-", "(", ")"):
                 nk = self._skip_parenthetical(k, end_idx)
                 if nk is None:
                     break
                 if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
                     anon_hint = True
+                if mention_np is not None and mention_np.kind == "person" and mention_np.name_end == mention_np.title_end:
+                    app = self.np.parse(toks, k + 1, nk, known, agr)
+                    if app is not None and app.kind == "person" and app.name_end > app.title_end:
+                        mention_np = app  # "رئيس لجنة …، الدكتور هادي اليامي،": the name is in the apposition
                 for j in range(k + 1, nk):
                     v = self._addressee(j, nk)
                     if v:
@@ -234,7 +246,7 @@ class Attributor:
             if w in ("قوله", "قولها", "قولهم", "قولهما") and source_np is not None:
                 k += 1
                 continue
-            if mention_np is None and not (np_rule and np_rule.preposition and w == np_rule.preposition):
+            if mention_np is None and topic is None and not (np_rule and np_rule.preposition and w == np_rule.preposition):
                 np_ = self.np.parse(toks, k, end_idx, known, agr)
                 if np_ is not None and np_.end > k:
                     mention_np = np_
@@ -257,6 +269,9 @@ class Attributor:
                 via = self._span_text(mention_np.start, mention_np.end)
             entity = self._entity_for(source_np, None)
             mention_span = (toks[source_np.start].start, toks[source_np.end - 1].end)
+        elif topic is not None:
+            entity = self._entity_for(topic, vf)
+            mention_span = (toks[topic.start].start, toks[topic.end - 1].end)
         elif mention_np is not None:
             entity = self._entity_for(mention_np, vf)
             mention_span = (toks[mention_np.start].start, toks[mention_np.end - 1].end)
@@ -331,10 +346,10 @@ class Attributor:
         return b - a <= 3
 
     def _skip_relative(self, k: int, end_idx: int) -> int | None:
-        for j in range(k + 1, min(end_idx, k + 14)):
+        for j in range(k + 1, min(end_idx, k + 20)):
             if self.toks[j].text in ("،", ","):
                 return j + 1
-            if self.toks[j].text in self.pat.comp_words:
+            if self.toks[j].text in self.pat.comp_words or self.toks[j].text == ":" or self.toks[j].start in self.q_open:
                 return j
         return None
 
@@ -349,10 +364,16 @@ class Attributor:
             return None, k, None
         j = k + 2
         via = None
-        while j < end_idx and j < k + 10:
+        while j < end_idx and j < k + 14:
             w = toks[j].text
-            if w in self.pat.comp_words or w == ":" or w in ("،", ",") or toks[j].start in self.q_open and False:
+            if w in self.pat.comp_words or w == ":" or w in ("،", ",") or toks[j].start in self.q_open:
                 break
+            if w in self.relative:
+                nj = self._skip_relative(j, end_idx)  # "في الرسالة التي نشرها البيت الأبيض:"
+                if nj is None:
+                    break
+                j = nj
+                continue
             if w in self.pat.comp_preps and j + 1 < end_idx and toks[j + 1].text in self.pat.comp_words:
                 break
             if self._cue_info(toks[j]) is not None and toks[j].text not in self.lex.channels:
@@ -556,6 +577,9 @@ class Attributor:
                 info = self._cue_info(t)
                 if info is not None and info[0].startswith("و") and info[1].pos in ("past", "impf"):
                     return toks[j - 1].end
+            elif w in ("فيما", "بينما", "وفيما", "وبينما") and j + 1 < end_idx and (
+                    self._cue_info(toks[j + 1]) or (j + 2 < end_idx and self._cue_info(toks[j + 2]))):
+                return toks[j - 1].end  # "… فيما طالب الناطق باسمه …": a new statement
             elif w == "(" and j + 2 < end_idx and toks[j + 1].text in self.media:
                 return t.start
             j += 1

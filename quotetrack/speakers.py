@@ -9,6 +9,7 @@ resolves pro-drop cues by agreement and recency.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon_data import Lexicon
@@ -53,18 +54,34 @@ class NP:
 
 
 class NPParser:
-    def __init__(self, lex: Lexicon, cue_forms: set[str], comp_words: frozenset[str]):
+    def __init__(self, lex: Lexicon, cue_forms: set[str], comp_words: frozenset[str],
+                 is_cue: Callable[[str], bool] = lambda w: False):
         self.lex = lex
+        self.is_cue = is_cue
         m = lex.markers
         self.stop = (set(m["not_speaker"]) | set(m["time"]) | set(m["relative"]) | set(m["setting"])
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"})
         self.joiners = set(m["name_joiner"])
+        self.name_parts = set(m["name_part"])
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
         self.comp_words = comp_words
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
+
+    def _ali_name(self, w: str | None, nxt: str) -> bool:
+        """The name Ali, not the preposition على (folded alike): a plain name must follow it."""
+        return (w == "علي" and bool(nxt) and nxt.isalpha() and not is_def(nxt) and nxt not in self.stop
+                and not nxt.endswith("ه") and not nxt.startswith(("ت", "است")) and not self.bad_name(nxt))
+
+    def bad_name(self, w: str) -> bool:
+        """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
+        preposition and article ("بالضربات"), a preposition + institution ("بمجلس")."""
+        if w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
+            return True
+        return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles
+                                        or w[1:] in self.lex.anonymous)
 
     def _word(self, toks: list[Token], k: int, end: int) -> str | None:
         if k >= end:
@@ -116,6 +133,10 @@ class NPParser:
                     w[1:] not in self.lex.media:
                 k += 1
                 continue
+            if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
+                k += 1
+                after_nisba = False
+                continue
             if w in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
                 k += 1  # "باسم وزارة الخارجية": an organization in construct
                 after_nisba = False
@@ -128,6 +149,14 @@ class NPParser:
                     after_nisba = False
                     continue
             break
+        return k
+
+    def title_chain(self, toks: list[Token], i: int, end: int) -> int:
+        """A title and its complements, compound titles included:
+        "وزير الدولة لشؤون الإعلام الناطق الرسمي باسم الحكومة"، "سفير خادم الحرمين الشريفين في مصر"."""
+        k = self._def_chain(toks, i + 1, end)
+        while k < end and toks[k].is_word and toks[k].text in self.lex.titles and k - i < 14:
+            k = self._def_chain(toks, k + 1, end)
         return k
 
     def _name_run(self, toks: list[Token], k: int, end: int, known: set[str]) -> int:
@@ -143,18 +172,22 @@ class NPParser:
                 return q
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
-            ali = w == "علي" and nxt and toks[k + 1].is_word and not is_def(nxt) and nxt not in self.stop \
-                and not nxt.endswith("ه")  # the name Ali, not the preposition على
+            ali = self._ali_name(w, nxt)
             if w is None or (w in self.stop and not ali) or (w in self.lex.titles and names > 0):
                 break
-            if w in self.lex.channels or (w in self.lex.anonymous and names > 0):
+            if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w):
                 break
             prev = toks[k - 1].text if k > start else ""
+            if w in self.name_parts and names > 0 and not last_def:
+                k += 1  # "صلاح الدين"، "عبد الله": part of the given name
+                names += 1
+                continue
             if is_def(w):
                 if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
                     break
                 after = toks[k + 1] if k + 1 < end else None
-                ends_np = after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")
+                ends_np = (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")) \
+                    and not w.endswith("ات")
                 if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np):
                     break
                 if last_def and prev not in self.joiners:
@@ -189,8 +222,7 @@ class NPParser:
             return NP(i, q, "person", verb_agr, i, q, toks[i + 1].text)
         w = self._word(toks, i, end)
         nxt = toks[i + 1].text if i + 1 < end else ""
-        if w is None or (w in self.stop and not (w == "علي" and nxt and not is_def(nxt) and nxt not in self.stop
-                                                  and not nxt.endswith("ه"))):
+        if w is None or (w in self.stop and not self._ali_name(w, nxt)):
             return None
         lex = self.lex
         gender_agr = {"m": "m.sg", "f": "f.sg"}
@@ -234,21 +266,15 @@ class NPParser:
                 break
             return NP(i, k, "anonymous", agr, i, k, w)
         if w in lex.titles or base in lex.titles:
-            k = self._def_chain(toks, i + 1, end)
-            # compound titles: "وزير الدولة لشؤون الإعلام الناطق الرسمي باسم الحكومة"
-            while k < end and toks[k].is_word and (toks[k].text in lex.titles) and k - i < 12:
-                k = self._def_chain(toks, k + 1, end)
+            k = self.title_chain(toks, i, end)
             title_end = k
             k2 = self._name_run(toks, k, end, known)
             name_end = k2
             g = lex.titles.get(w) or lex.titles.get(base)
             agr = verb_agr if verb_agr else gender_agr.get(g or "", None)
-            # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"
-            if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles and toks[k2].text not in (
-                    "الرئيس",):
-                k3 = self._def_chain(toks, k2 + 1, end)
-                if k3 > k2 + 1:
-                    k2 = k3
+            # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"
+            if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles:
+                k2 = self.title_chain(toks, k2, end)
             return NP(i, k2, "person", agr, title_end, name_end, w)
         if w in lex.organizations or base in lex.organizations:
             k = i + 1
@@ -269,6 +295,8 @@ class NPParser:
         if w in known or not is_def(w):
             if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
                 return None  # a construct phrase ("ضرورة الحوار"), not a name
+            if w not in known and w[:1] in ("و", "ف") and len(w) > 3:
+                return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
             k = self._name_run(toks, i, end, known)
             if k == i:
                 return None
@@ -279,7 +307,7 @@ class NPParser:
         k = i + 1
         while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
             k += 1
-        if k < end and (toks[k].text in (":",) or toks[k].text in QUOTE_CHARS or toks[k].text in self.comp_words):
+        if k < end and (toks[k].text == ":" or toks[k].text in self.comp_words):
             return NP(i, k, "person", verb_agr, i, k, w)
         return None
 
@@ -329,6 +357,11 @@ class Register:
             st = stem(toks[0])
             for e in reversed(self.entities):
                 if e.head and stem(e.head) == st and e.kind in ("organization", "anonymous"):
+                    # a differing nationality or qualifier means another body: الحكومة الأردنية ≠ الحكومة الفلسطينية
+                    quals = {strip_article(t) for t in toks[1:] if is_nisba(t)}
+                    if quals - {strip_article(x) for x in e.key.split()} - {strip_article(a) for al in e.aliases
+                                                                           for a in al.split()}:
+                        continue
                     return e
             if kind == "person" and title_key:
                 for e in reversed(self.entities):

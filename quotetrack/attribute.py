@@ -253,6 +253,10 @@ class Attributor:
                     k = np_.end
                     continue
             if np_rule is not None and vf.pos != "impf":
+                ck = self._comp_ahead(k, end_idx)
+                if ck is not None:
+                    content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"
+                    break
                 if np_rule.preposition and w == np_rule.preposition and not np_rule.keep_preposition:
                     content_k = k + 1
                 else:
@@ -531,7 +535,8 @@ class Attributor:
         if q is not None:
             a, b = q.inner
             rest = text[min(b + 1, len(text)):end].strip(" .،,؛;!?؟…\n") if b < end else ""
-            if b >= end - 2 or not rest or b + 1 >= end:
+            after = text[b + 1:b + 3].lstrip(" ")
+            if b >= end - 2 or not rest or b + 1 >= end or after[:1] in ("،", ",", ".", "؛"):
                 return "direct", a, b
             return "mixed", start, max(end, b + 1)
         # strip trailing punctuation and spaces
@@ -577,6 +582,8 @@ class Attributor:
                 info = self._cue_info(t)
                 if info is not None and info[0].startswith("و") and info[1].pos in ("past", "impf"):
                     return toks[j - 1].end
+            elif t.is_word and j + 1 < end_idx and self._starts_hal(j):
+                return toks[j - 1].end  # "… داعش مشيرا إلى أن …"، "…،" مضيفاً: "…"
             elif w in ("فيما", "بينما", "وفيما", "وبينما") and j + 1 < end_idx and (
                     self._cue_info(toks[j + 1]) or (j + 2 < end_idx and self._cue_info(toks[j + 2]))):
                 return toks[j - 1].end  # "… فيما طالب الناطق باسمه …": a new statement
@@ -584,6 +591,30 @@ class Attributor:
                 return t.start
             j += 1
         return s_end
+
+    def _comp_ahead(self, k: int, end_idx: int, reach: int = 25) -> int | None:
+        """The complementizer of this clause when only a PP or aside separates it from ``k``."""
+        toks = self.toks
+        for j in range(k, min(end_idx, k + reach)):
+            t = toks[j]
+            if t.start in self.q_open or t.text == ":":
+                return None
+            if t.text in self.pat.comp_words:
+                if j > k and toks[j - 1].text in self.pat.comp_preps:
+                    return j - 1
+                return j
+            if j > k and self._cue_info(t) is not None:
+                return None
+        return None
+
+    def _starts_hal(self, j: int) -> bool:
+        """A ḥāl participle cue directly followed by its complement, a colon or a quote."""
+        info = self._cue_info(self.toks[j])
+        if info is None or info[1].pos != "part" or info[0]:
+            return False
+        n = self.toks[j + 1]
+        return (n.text in self.pat.comp_words or n.text in self.pat.comp_preps or n.text == ":"
+                or n.start in self.q_open)
 
     def _phrase_at_glued(self, n: int, phrases: list[list[str]]) -> bool:
         w = self.toks[n].text[1:]

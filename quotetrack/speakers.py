@@ -143,8 +143,12 @@ class NPParser:
                 continue
             if allow_pp and w in ("في", "لدي") and k + 1 < end:
                 nxt = self._word(toks, k + 1, end)
-                if nxt and nxt not in self.lex.channels and (
-                        is_def(nxt) or nxt in self.lex.organizations or self.place_at(toks, k + 1, end)):
+                p_end = self.place_at(toks, k + 1, end)
+                if p_end is not None:
+                    k = p_end  # "سفير خادم الحرمين الشريفين في مصر"
+                    after_nisba = False
+                    continue
+                if nxt and nxt not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
                     k += 1
                     after_nisba = False
                     continue
@@ -364,7 +368,10 @@ class Register:
                         continue
                     return e
             if kind == "person" and title_key:
+                quals = {strip_article(t) for t in title_key.split()[1:] if is_nisba(t)}
                 for e in reversed(self.entities):
+                    if quals - {strip_article(x) for x in e.title_key.split()}:
+                        continue  # "الرئيس الأمريكي" is not "الرئيس الروماني"
                     if e.title_key and (e.title_key + " ").startswith(title_key + " ") and e.kind == "person":
                         return e
                     if e.title_key and stem(e.title_key.split()[0]) == st and len(toks) <= 2 and e.kind == "person":

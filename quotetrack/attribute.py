@@ -249,6 +249,13 @@ class Attributor:
             if mention_np is None and topic is None and not (np_rule and np_rule.preposition and w == np_rule.preposition):
                 np_ = self.np.parse(toks, k, end_idx, known, agr)
                 if np_ is not None and np_.end > k:
+                    if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.kind != "person"
+                            and np_.end < end_idx
+                            and self._opens_with_prep(toks[np_.end].text, np_rule.preposition)
+                            and k == idx + 1):
+                        # "وحث الحكومة على …"، "وحذر كوريا الشمالية من …": the object, the speaker is dropped
+                        content_k = k
+                        break
                     mention_np = np_
                     k = np_.end
                     continue
@@ -262,6 +269,8 @@ class Attributor:
                 else:
                     content_k = k
                 break
+            if mention_np is not None:
+                content_k = self._comp_ahead(k, end_idx, reach=6)  # "وأخبر بومبيو الكونغرس بأن …"
             break
         if content_k is None or content_k >= end_idx:
             return None
@@ -465,6 +474,8 @@ class Attributor:
             end = j
             if end - 1 >= lo and toks[end - 1].text in ("،", ","):
                 end -= 1
+            while end - 1 > lo and (toks[end - 1].text in self.time or toks[end - 1].text.isdigit()):
+                end -= 1  # "… سيرغي ريابكوف الأسبوع الماضي الذي أكد"
             for a in range(max(lo, end - 8), end):
                 np_ = self.np.parse(toks, a, end, known, agr)
                 if np_ is not None and np_.end == end:
@@ -591,6 +602,10 @@ class Attributor:
                 return t.start
             j += 1
         return s_end
+
+    @staticmethod
+    def _opens_with_prep(w: str, prep: str) -> bool:
+        return w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)
 
     def _comp_ahead(self, k: int, end_idx: int, reach: int = 25) -> int | None:
         """The complementizer of this clause when only a PP or aside separates it from ``k``."""

@@ -75,6 +75,11 @@ class NPParser:
         return (w == "علي" and bool(nxt) and nxt.isalpha() and not is_def(nxt) and nxt not in self.stop
                 and not nxt.endswith("ه") and not nxt.startswith(("ت", "است")) and not self.bad_name(nxt))
 
+    def is_institution(self, w: str) -> bool:
+        """A word that heads an institution, a place or a role: never a surname ("بومبيو الكونغرس")."""
+        return (w in self.lex.organizations or strip_article(w) in self.lex.organizations or w in self.places
+                or w in self.lex.titles or w in self.lex.anonymous or strip_article(w) in self.lex.anonymous)
+
     def bad_name(self, w: str) -> bool:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس")."""
@@ -137,6 +142,11 @@ class NPParser:
                 k += 1
                 after_nisba = False
                 continue
+            if w in self.lex.organizations and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                    and toks[k + 1].text not in self.stop and is_def(toks[k + 2].text):
+                k += 2  # "لجنة حقوق الإنسان": an organization with a construct chain
+                after_nisba = False
+                continue
             if w in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
                 k += 1  # "باسم وزارة الخارجية": an organization in construct
                 after_nisba = False
@@ -191,7 +201,7 @@ class NPParser:
                     break
                 after = toks[k + 1] if k + 1 < end else None
                 ends_np = (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")) \
-                    and not w.endswith("ات")
+                    and not w.endswith("ات") and not self.is_institution(w)
                 if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np):
                     break
                 if last_def and prev not in self.joiners:

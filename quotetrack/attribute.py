@@ -146,6 +146,13 @@ class Attributor:
             return None
         if vf.pos == "part" and pfx:
             return None
+        if prev_tok in ("لما", "مما", "بما"):
+            return None  # "لما وصف بأنه": a passive label, nobody speaks
+        rel = prev_tok in ("التي", "الذي", "اللذين", "الذين")
+        if rel and not (idx + 1 < len(toks) and (toks[idx + 1].text in self.pat.comp_words or (
+                toks[idx + 1].text in self.pat.comp_preps and idx + 2 < len(toks)
+                and toks[idx + 2].text in self.pat.comp_words))):
+            return None  # "المهلة التي أعلنت عنها النقابات": a relative clause about a thing, not a statement
         end_idx = self._tok_index(s_end)
         lemma_key = vf.lemma_key
         np_rule = self.lex.np_lemmas.get(lemma_key)
@@ -246,7 +253,9 @@ class Attributor:
             if w in ("قوله", "قولها", "قولهم", "قولهما") and source_np is not None:
                 k += 1
                 continue
-            if mention_np is None and topic is None and not (np_rule and np_rule.preposition and w == np_rule.preposition):
+            if mention_np is None and topic is None and vf.pos != "part" and "ل" not in pfx and \
+                    not (np_rule and np_rule.preposition and w == np_rule.preposition):
+                # (a ḥāl participle or "ليضيف" shares the main clause's subject: what follows is content)
                 np_ = self.np.parse(toks, k, end_idx, known, agr)
                 if np_ is not None and np_.end > k:
                     if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.kind != "person"
@@ -307,6 +316,8 @@ class Attributor:
         qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon)
         if cstart is None or cend - cstart < 2:
             return None
+        if qtype == "direct" and not colon and len(self.text[cstart:cend].split()) < 2:
+            return None  # a quoted name ("وكالة الأنباء الرسمية "سانا""), not a statement
         if qtype != "direct" and toks[content_k].text not in self.pat.comp_words and self._labels_quote(content_k, cend):
             return None  # "ندد بالضربات التي اعتبرها “…”": the labelled quote is the statement
         # "رفض التعليق": declining to comment is not a statement
@@ -783,7 +794,7 @@ class Attributor:
                     pv = toks[k - 1].text if k > 0 else ""
                     if info[1].lemma_key in ("اعتبر", "وصف", "سمي") or pv in ("ما", "التي", "الذي"):
                         s_start, _ = self.sents.bounds(q.open)
-                        same = [r for r in found if r.entity is not None and r.start >= s_start - 1]
+                        same = [r for r in found if r.entity is not None and s_start - 1 <= r.start < q.open]
                         e = None
                         if same:
                             e = same[-1].entity

@@ -311,6 +311,8 @@ class NPParser:
                 return None  # a construct phrase ("ضرورة الحوار"), not a name
             if w not in known and w[:1] in ("و", "ف") and len(w) > 3:
                 return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
+            if w not in known and w.endswith("ات") and len(w) > 4:
+                return None  # "اتهامات": a plural noun, not a name
             k = self._name_run(toks, i, end, known)
             if k == i:
                 return None
@@ -321,6 +323,8 @@ class NPParser:
         k = i + 1
         while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
             k += 1
+        if k > i + 1 and not is_nisba(w):
+            return NP(i, k, "organization", verb_agr, i, k, w)  # "المقاومة الوطنية الأهوازية"، "المعارضة السورية"
         if k < end and (toks[k].text == ":" or toks[k].text in self.comp_words):
             return NP(i, k, "person", verb_agr, i, k, w)
         return None

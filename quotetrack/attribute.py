@@ -203,6 +203,9 @@ class Attributor:
             if w in ("،", ",", "-", "(", ")"):
                 nk = self._skip_parenthetical(k, end_idx)
                 if nk is None:
+                    found = self._opening_ahead(k + 1, end_idx, reach=12)  # "، صاحب محل في الشارع لبي بي سي إنه"
+                    if found is not None and mention_np is not None:
+                        content_k, colon = found
                     break
                 if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
                     anon_hint = True
@@ -278,8 +281,16 @@ class Attributor:
                 else:
                     content_k = k
                 break
-            if mention_np is not None:
-                content_k = self._comp_ahead(k, end_idx, reach=6)  # "وأخبر بومبيو الكونغرس بأن …"
+            # stuck on words the parser cannot read: the content opens a little further on
+            # ("وأخبر بومبيو الكونغرس بأن"، "في إجابة حول سؤال … إن"، "وأضاف في حديثه لمحطة سي بي سي \"…\"")
+            found = self._opening_ahead(k, end_idx)
+            if found is not None:
+                content_k, colon = found
+                if mention_np is None and k == idx + 1 and 0 < content_k - k <= 4 and not colon and all(
+                        toks[j].is_word and toks[j].text not in self.np.stop and self._cue_info(toks[j]) is None
+                        for j in range(k, content_k)):
+                    # the subject is whatever stands between the verb and its complementizer
+                    mention_np = NP(k, content_k, "person", agr, k, content_k, toks[k].text)
             break
         if content_k is None or content_k >= end_idx:
             return None
@@ -617,6 +628,22 @@ class Attributor:
     @staticmethod
     def _opens_with_prep(w: str, prep: str) -> bool:
         return w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 2)
+
+    def _opening_ahead(self, k: int, end_idx: int, reach: int = 15) -> tuple[int, bool] | None:
+        """(index, after a colon) of the first complementizer, colon or opening quote within reach,
+        provided no other cue or quote stands before it."""
+        toks = self.toks
+        for j in range(k, min(end_idx, k + reach)):
+            t = toks[j]
+            if t.start in self.q_open:
+                return j, False
+            if t.text == ":":
+                return (j + 1, True) if j + 1 < end_idx else None
+            if t.text in self.pat.comp_words:
+                return (j - 1 if j > k and toks[j - 1].text in self.pat.comp_preps else j), False
+            if t.is_word and self._cue_info(t) is not None:
+                return None
+        return None
 
     def _comp_ahead(self, k: int, end_idx: int, reach: int = 25) -> int | None:
         """The complementizer of this clause when only a PP or aside separates it from ``k``."""

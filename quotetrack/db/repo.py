@@ -21,8 +21,8 @@ from ..types import Quote as QuoteResult
 from .models import Article, Outlet, Quote
 
 
-def dialect_insert(session: Session, model: type[Any]) -> Any:
-    """``insert(model)`` of the session's dialect, with ``on_conflict_do_nothing``."""
+def dialect_insert(session: Session, model: Any) -> Any:
+    """``insert(model)`` (an ORM class or a Table) of the session's dialect, with ``on_conflict_do_nothing``."""
     name = session.get_bind().dialect.name
     if name == "sqlite":
         from sqlalchemy.dialects.sqlite import insert
@@ -76,6 +76,17 @@ def existing_article_ids(s: Session, external_ids: Sequence[str]) -> dict[str, i
     return out
 
 
+def insert_articles(s: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert many articles in multi-row statements; external_id → id of those that were new
+    (ids already stored, by anyone, are left alone and missing from the result)."""
+    if not rows:
+        return {}
+    t = Article.__table__
+    ins = dialect_insert(s, t).on_conflict_do_nothing(index_elements=["external_id"]) \
+        .returning(t.c.external_id, t.c.id)
+    return {e: i for e, i in s.connection().execute(ins, rows)}
+
+
 def insert_article(s: Session, values: dict[str, Any]) -> int | None:
     """Insert one article; None when its external_id is already stored."""
     ins = dialect_insert(s, Article).values(**values)
@@ -101,9 +112,11 @@ def store_quote_rows(s: Session, rows: list[dict[str, Any]]) -> int:
     """Insert quote rows (duplicates of the same span are ignored); returns how many were new."""
     if not rows:
         return 0
-    ins = dialect_insert(s, Quote).on_conflict_do_nothing(
-        index_elements=["article_id", "char_start", "char_end"]).returning(Quote.id)
-    return len(s.scalars(ins, rows).all())
+    t = Quote.__table__
+    ins = dialect_insert(s, t).on_conflict_do_nothing(
+        index_elements=["article_id", "char_start", "char_end"]).returning(t.c.id)
+    # Core, not ORM bulk: one multi-row INSERT per 1,000 rows (insertmanyvalues) on both backends
+    return len(s.connection().execute(ins, rows).all())
 
 
 def utcnow() -> dt.datetime:

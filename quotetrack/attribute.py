@@ -57,6 +57,7 @@ class Attributor:
         self.relative = set(m["relative"])
         self.anonymity = [p.split() for p in m["anonymity"]]
         self.settings = set(m["setting"])
+        self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.negation = set(m["negation"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
@@ -146,6 +147,9 @@ class Attributor:
             return None
         if vf.pos == "part" and pfx:
             return None
+        need = self.needs_prep.get(tok.text)
+        if need is not None and not any(t.text == need for t in toks[idx + 1:idx + 10]):
+            return None  # "عبر حسابه": the preposition, not the verb عبّر
         if prev_tok in ("لما", "مما", "بما"):
             return None  # "لما وصف بأنه": a passive label, nobody speaks
         rel = prev_tok in ("التي", "الذي", "اللذين", "الذين")
@@ -395,7 +399,7 @@ class Attributor:
             return None, k, None
         head = toks[k + 1].text
         ch = self.lex.channels.get(head)
-        if ch is None and not (toks[k].text in ("خلال", "عبر", "امام") or head in ("ختام", "حسابه", "حسابها")):
+        if ch is None and toks[k].text == "في" and head in self.np.stop:
             return None, k, None
         j = k + 2
         via = None

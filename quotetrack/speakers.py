@@ -189,7 +189,8 @@ class NPParser:
             ali = self._ali_name(w, nxt)
             if w is None or (w in self.stop and not ali) or (w in self.lex.titles and names > 0):
                 break
-            if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w):
+            if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or \
+                    self.place_at(toks, k, end) is not None:
                 break
             prev = toks[k - 1].text if k > start else ""
             if w in self.name_parts and names > 0 and not last_def:

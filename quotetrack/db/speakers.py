@@ -20,6 +20,7 @@ their description and never matched with named people (kind is part of every key
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -79,20 +80,57 @@ class SpeakerResolver:
     _ids: dict[tuple[str, str], int] = field(default_factory=dict)
     _aliases_done: set[tuple[str, str]] = field(default_factory=set)
     _loose: dict[tuple[str, str], set[int]] | None = None
+    _absent: set[tuple[str, str]] = field(default_factory=set)  # keys not stored at the last prefetch
 
     def reset(self) -> None:
         self._ids.clear()
         self._aliases_done.clear()
         self._loose = None
+        self._absent.clear()
+
+    @staticmethod
+    def _keys_of(q: QuoteResult) -> list[tuple[str, str]]:
+        if not q.speaker or not q.speaker.strip():
+            return []
+        kind = q.speaker_kind if q.speaker_kind in KINDS else "person"
+        out = [(speaker_key(strip_title(q.speaker, q.title) or q.speaker.strip()), kind)]
+        if q.mention:
+            out.append((speaker_key(strip_title(q.mention, q.title)), kind))
+        return [k for k in out if k[0]]
+
+    def prefetch(self, s: Session, quotes: Iterable[QuoteResult]) -> None:
+        """Look up every speaker and mention key of ``quotes`` in two queries per 500 keys.
+
+        Call once per batch, inside its transaction: afterwards ``resolve`` answers known
+        names from memory and goes to the database only for names never stored before.
+        """
+        wanted = {k for q in quotes for k in self._keys_of(q)} - set(self._ids)
+        self._absent = set(wanted)
+        keys = sorted({k for k, _ in wanted})
+        c = s.connection()
+        al, sp = SpeakerAlias.__table__, Speaker.__table__
+        for i in range(0, len(keys), 500):
+            chunk = keys[i:i + 500]
+            for key, kind, sid in c.execute(select(al.c.key, al.c.kind, al.c.speaker_id).where(al.c.key.in_(chunk))):
+                if (key, kind) in wanted:
+                    self._ids[(key, kind)] = sid
+                    self._aliases_done.add((key, kind))
+                    self._absent.discard((key, kind))
+            for key, kind, sid in c.execute(select(sp.c.key, sp.c.kind, sp.c.id).where(sp.c.key.in_(chunk))):
+                if (key, kind) in wanted:
+                    self._ids.setdefault((key, kind), sid)
+                    self._absent.discard((key, kind))
 
     # -- lookups -----------------------------------------------------------------
     def _lookup(self, s: Session, key: str, kind: str) -> int | None:
         sid = self._ids.get((key, kind))
-        if sid is not None:
+        if sid is not None or (key, kind) in self._absent:
             return sid
-        sid = s.scalar(select(SpeakerAlias.speaker_id).where(SpeakerAlias.key == key, SpeakerAlias.kind == kind))
+        c = s.connection()
+        al, sp = SpeakerAlias.__table__, Speaker.__table__
+        sid = c.scalar(select(al.c.speaker_id).where(al.c.key == key, al.c.kind == kind))
         if sid is None:
-            sid = s.scalar(select(Speaker.id).where(Speaker.key == key, Speaker.kind == kind))
+            sid = c.scalar(select(sp.c.id).where(sp.c.key == key, sp.c.kind == kind))
         if sid is not None:
             self._ids[(key, kind)] = sid
         return sid
@@ -135,10 +173,12 @@ class SpeakerResolver:
 
     # -- writes ------------------------------------------------------------------
     def _create(self, s: Session, name: str, key: str, kind: str, gender: str | None) -> int:
-        ins = dialect_insert(s, Speaker).values(name=name, key=key, kind=kind, gender=gender)
-        sid = s.scalar(ins.on_conflict_do_nothing(index_elements=["key", "kind"]).returning(Speaker.id))
+        sp = Speaker.__table__
+        ins = dialect_insert(s, sp).values(name=name, key=key, kind=kind, gender=gender)
+        c = s.connection()
+        sid = c.scalar(ins.on_conflict_do_nothing(index_elements=["key", "kind"]).returning(sp.c.id))
         if sid is None:  # a concurrent ingester created it first
-            sid = s.scalar(select(Speaker.id).where(Speaker.key == key, Speaker.kind == kind))
+            sid = c.scalar(select(sp.c.id).where(sp.c.key == key, sp.c.kind == kind))
             assert sid is not None
         else:
             self.created += 1
@@ -150,10 +190,11 @@ class SpeakerResolver:
         key = speaker_key(alias)
         if not key or (key, kind) in self._aliases_done:
             return
-        ins = dialect_insert(s, SpeakerAlias).values(speaker_id=speaker_id, alias=alias, key=key, kind=kind,
-                                                     manual=manual)
-        s.execute(ins.on_conflict_do_nothing(index_elements=["key", "kind"]))
+        ins = dialect_insert(s, SpeakerAlias.__table__).values(speaker_id=speaker_id, alias=alias, key=key,
+                                                               kind=kind, manual=manual)
+        s.connection().execute(ins.on_conflict_do_nothing(index_elements=["key", "kind"]))
         self._aliases_done.add((key, kind))
+        self._absent.discard((key, kind))
         self._ids.setdefault((key, kind), speaker_id)
 
     def resolve_name(self, s: Session, name: str, kind: str, gender: str | None = None) -> int | None:
@@ -173,6 +214,7 @@ class SpeakerResolver:
         if sid is None:
             sid = self._create(s, name, key, kind, gender)
         self._ids[(key, kind)] = sid
+        self._absent.discard((key, kind))
         self.add_alias(s, sid, name, kind)
         return sid
 

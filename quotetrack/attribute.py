@@ -385,11 +385,20 @@ class Attributor:
         return b - a <= 3
 
     def _skip_relative(self, k: int, end_idx: int) -> int | None:
-        for j in range(k + 1, min(end_idx, k + 20)):
-            if self.toks[j].text in ("،", ","):
+        j = k + 1
+        while j < min(end_idx, k + 24):
+            t = self.toks[j]
+            if t.text in ("،", ","):
                 return j + 1
-            if self.toks[j].text in self.pat.comp_words or self.toks[j].text == ":" or self.toks[j].start in self.q_open:
+            q = self.q_open.get(t.start)
+            nxt = self.toks[self._tok_index(q.close) + 1] if q is not None and self._tok_index(q.close) + 1 < end_idx \
+                else None
+            if q is not None and len(self.text[q.open + 1:q.close].split()) <= 3 and nxt is not None and nxt.is_word:
+                j = self._tok_index(q.close) + 1  # a quoted name inside the clause: "عضوا في "حزب أمة واحدة""
+                continue
+            if t.text in self.pat.comp_words or t.text == ":" or q is not None:
                 return j
+            j += 1
         return None
 
     def _setting(self, k: int, end_idx: int) -> tuple[str | None, int, str | None]:
@@ -507,6 +516,11 @@ class Attributor:
                 if np_ is not None and np_.end == end:
                     return np_
             return None
+        if j >= lo and toks[j].text in ("،", ",") and j - lo <= 30:
+            np_ = self.np.parse(toks, lo, j, known, agr)
+            if np_ is not None and np_.end < j and toks[np_.end].text in ("،", ",") and np_.kind == "person" \
+                    and np_.name_end > np_.title_end:
+                return np_
         # walk back to a clause opener: sentence start, comma, أن/إن/لكن/إلا أن
         end = j + 1
         for a in range(max(lo, end - 7), end):
@@ -580,8 +594,12 @@ class Attributor:
         while end > start and text[end - 1] in " \n.،,؛;:!?؟…":
             end -= 1
         inner = [qq for qq in self.quotes if start <= qq.open and qq.close < end + 1]
-        if inner and toks[k].text in self.pat.comp_words and k + 1 < len(toks) and toks[k + 1].start == inner[0].open \
-                and len(inner) == 1 and inner[0].close >= end - 1:
+        kk = k
+        while kk < len(toks) and (toks[kk].text in self.pat.comp_preps or toks[kk].text in self.pat.comp_words) \
+                and kk - k < 2:
+            kk += 1
+        if inner and kk > k and toks[kk - 1].text in self.pat.comp_words and kk < len(toks) \
+                and toks[kk].start == inner[0].open and len(inner) == 1 and inner[0].close >= end - 1:
             # "قال إن “…”": the whole content is quoted
             return "direct", inner[0].inner[0], inner[0].inner[1]
         if inner:
@@ -796,9 +814,13 @@ class Attributor:
             words = len(text[a:b].split())
             # after the quote: "…"، قال فلان / "…" يقول فلان
             k = self._tok_index(q.close + 1)
+            period = False
             while k < len(toks) and toks[k].text in ("،", ",", ".", "-"):
+                period = period or toks[k].text == "."
                 k += 1
             info = self._cue_info(toks[k]) if k < len(toks) else None
+            if info is not None and period and info[0]:
+                info = None  # "”. واضافت …" opens a new sentence; it does not attribute the quote before it
             if info is not None and words >= 2 and info[1].pos in ("past", "impf") and "س" not in info[0]:
                 s_start, s_end = self.sents.bounds(toks[k].start)
                 end_idx = self._tok_index(s_end)

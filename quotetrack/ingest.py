@@ -8,10 +8,18 @@ nothing and concurrent ingesters never duplicate. ``reextract=True`` replaces
 an existing article's quotes (delete + insert in one transaction).
 Work is committed per batch: a crash loses at most the batch in flight, and
 one bad article becomes a ``Problem`` in the summary instead of sinking its batch.
+
+Each batch is stored in one transaction with a few multi-row statements (articles,
+quotes) and speakers looked up for the whole batch at once. ``workers=N`` runs the
+extractor in N worker processes (``multiprocessing.Pool.imap``, ordered, in chunks)
+while this process reads the input and writes finished batches: at most two batches
+are in flight, so memory does not grow with the input.
 """
 from __future__ import annotations
 
 import logging
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from .dates import parse_date
 from .db.engine import describe_error
-from .db.repo import (content_hash, domain_of, existing_article_ids, get_or_create_outlet, insert_article,
+from .db.repo import (content_hash, domain_of, existing_article_ids, get_or_create_outlet, insert_articles,
                       quote_row, replace_article, store_quote_rows, utcnow)
 from .db.speakers import SpeakerResolver
 from .html import read_html_file
@@ -76,6 +84,39 @@ def _where(a: Article) -> str:
     return a.where or a.id
 
 
+#: What extraction gave for one article: its quotes, or why it failed.
+Extracted = tuple[list[QuoteResult] | None, str | None]
+
+
+def run_extractor(extractor: Extractor, text: str) -> Extracted:
+    """``extractor(text)`` with any exception turned into a one-line reason (never raises)."""
+    try:
+        return list(extractor(text)), None
+    except Exception as e:  # noqa: BLE001 - one article's failure is a Problem, not a crash
+        kind = "extraction timed out" if isinstance(e, TimeoutError) else f"extraction failed ({type(e).__name__})"
+        return None, f"{kind}: {e}"
+
+
+_worker_extractor: Extractor | None = None
+
+
+def _init_worker(extractor: Extractor) -> None:
+    global _worker_extractor
+    _worker_extractor = extractor
+
+
+def _extract_in_worker(text: str) -> Extracted:
+    assert _worker_extractor is not None
+    return run_extractor(_worker_extractor, text)
+
+
+@dataclass
+class _Planned:
+    """A batch read from the input: which of its articles need extracting."""
+
+    todo: list[tuple[Article, int | None]]  # (article, id of the stored row when re-extracting)
+
+
 class _Ingester:
     def __init__(self, engine: Engine, *, reextract: bool, extractor: Extractor, extractor_version: str,
                  summary: IngestSummary, progress: Callable[[IngestSummary], None] | None) -> None:
@@ -101,17 +142,15 @@ class _Ingester:
         self.problem(Problem(a.source or a.id, a.line, f"article {a.id!r}: {msg}"))
 
     # -- per article, outside any transaction -----------------------------------
-    def prepare(self, a: Article, existing_id: int | None) -> _Prepared | None:
+    def prepare(self, a: Article, existing_id: int | None, extracted: Extracted | None = None) -> _Prepared | None:
         published = parse_date(a.date, warn=False) if a.date else None
         if a.date and published is None:
             w = f"{_where(a)}: unrecognised date {a.date!r}; stored as null"
             self.summary.warnings.append(w)
             log.info("%s", w)
-        try:
-            quotes = list(self.extract(a.text))
-        except Exception as e:  # noqa: BLE001 - one article's failure is a Problem, not a crash
-            kind = "extraction timed out" if isinstance(e, TimeoutError) else f"extraction failed ({type(e).__name__})"
-            self._fail(a, f"{kind}: {e}")
+        quotes, error = extracted if extracted is not None else run_extractor(self.extract, a.text)
+        if quotes is None:
+            self._fail(a, error or "extraction failed")
             return None
         good = []
         n = len(a.text)
@@ -125,30 +164,41 @@ class _Ingester:
         return _Prepared(a, values, good, existing_id)
 
     # -- per batch ---------------------------------------------------------------
-    def _store(self, s: Session, p: _Prepared) -> str:
-        a = p.article
-        values = dict(p.values, ingested_at=utcnow(),
-                      outlet_id=get_or_create_outlet(s, a.outlet, domain_of(a.url), self.outlets) if a.outlet else None)
-        if p.existing_id is not None:
-            replace_article(s, p.existing_id, values)
-            article_id, outcome = p.existing_id, "replaced"
-        else:
-            new_id = insert_article(s, values)
-            if new_id is None:  # stored meanwhile (duplicate id in this input, or another ingester)
-                return "skipped"
-            article_id, outcome = new_id, "new"
-        rows = [quote_row(article_id, q, self.speakers.resolve(s, q)) for q in p.quotes]
+    def _store(self, s: Session, batch: list[_Prepared]) -> list[str]:
+        """Store a batch in the open transaction: one multi-row INSERT for the new articles,
+        speakers resolved for the whole batch from memory, one multi-row INSERT for the quotes."""
+        now = utcnow()
+        outcomes = ["skipped"] * len(batch)
+        article_ids: list[int | None] = [None] * len(batch)
+        new_rows: list[dict[str, Any]] = []
+        new_at: dict[str, int] = {}
+        for i, p in enumerate(batch):
+            a = p.article
+            values = dict(p.values, ingested_at=now, outlet_id=get_or_create_outlet(
+                s, a.outlet, domain_of(a.url), self.outlets) if a.outlet else None)
+            if p.existing_id is not None:
+                replace_article(s, p.existing_id, values)
+                article_ids[i], outcomes[i] = p.existing_id, "replaced"
+            elif a.id not in new_at:  # a repeated id in this batch is skipped like a stored one
+                new_at[a.id] = i
+                new_rows.append(values)
+        for ext_id, new_id in insert_articles(s, new_rows).items():  # missing: stored meanwhile by another ingester
+            article_ids[new_at[ext_id]], outcomes[new_at[ext_id]] = new_id, "new"
+        self.speakers.prefetch(s, (q for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes))
+        rows = [quote_row(aid, q, self.speakers.resolve(s, q))
+                for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes]
         self._stored_quotes += store_quote_rows(s, rows)
-        return outcome
+        return outcomes
 
     def _write(self, batch: list[_Prepared]) -> None:
+        if not batch:
+            return
         outcomes: list[str] = []
         self._stored_quotes = 0
         created0 = self.speakers.created
         try:
             with Session(self.engine) as s, s.begin():
-                for p in batch:
-                    outcomes.append(self._store(s, p))
+                outcomes = self._store(s, batch)
         except OperationalError as e:
             self._rollback_caches(created0)
             raise describe_error(e, self.engine.url) from e
@@ -170,7 +220,7 @@ class _Ingester:
         created0 = self.speakers.created
         try:
             with Session(self.engine) as s, s.begin():
-                outcome = self._store(s, p)
+                outcome = self._store(s, [p])[0]
         except OperationalError as e:
             self._rollback_caches(created0)
             raise describe_error(e, self.engine.url) from e
@@ -200,30 +250,43 @@ class _Ingester:
         self.summary.quotes += quotes
         self.summary.speakers_new = self.speakers.created
 
-    def flush(self, batch: list[Article]) -> None:
+    def plan(self, batch: list[Article]) -> _Planned:
+        """Which articles of ``batch`` need extracting (stored ones are skipped unless re-extracting)."""
         if not batch:
-            return
+            return _Planned([])
         with Session(self.engine) as s:
             try:
                 existing = existing_article_ids(s, [a.id for a in batch])
             except OperationalError as e:
                 raise describe_error(e, self.engine.url) from e
-        prepared = []
+        todo = []
         for a in batch:
             eid = existing.get(a.id)
             if eid is not None and not self.reextract:
                 self.summary.skipped += 1
                 continue
-            p = self.prepare(a, eid)
+            todo.append((a, eid))
+        return _Planned(todo)
+
+    def finish(self, planned: _Planned, extracted: Iterable[Extracted] | None = None) -> None:
+        """Extract (unless ``extracted`` gives the results, in order) and store a planned batch."""
+        results = iter(extracted) if extracted is not None else None
+        prepared = []
+        for a, eid in planned.todo:
+            p = self.prepare(a, eid, next(results) if results is not None else None)
             if p is not None:
                 prepared.append(p)
         self._write(prepared)
+
+    def flush(self, batch: list[Article]) -> None:
+        self.finish(self.plan(batch))
 
 
 def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reextract: bool = False,
            batch_size: int = 200, meta: dict[str, Any] | None = None,
            progress: Callable[[IngestSummary], None] | None = None,
-           extractor: Extractor | None = None, extractor_version: str | None = None) -> IngestSummary:
+           extractor: Extractor | None = None, extractor_version: str | None = None,
+           workers: int = 1) -> IngestSummary:
     """Read, extract and store articles; returns what happened.
 
     ``paths_or_items``: paths (files, directories, "-") and/or ``Article``/``Problem``
@@ -231,9 +294,15 @@ def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reext
     text. ``extractor`` defaults to ``quotetrack.extract``. ``progress(summary)`` is
     called after every record. Raises DatabaseError when the database itself fails
     (batches already committed stay).
+
+    ``workers`` > 1 extracts in that many worker processes (the platform's default
+    start method; with "spawn"/"forkserver" the extractor must be picklable). The
+    stored rows are the same as with one process.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
     if extractor is None or extractor_version is None:
         from . import EXTRACTOR_VERSION, extract
 
@@ -242,22 +311,47 @@ def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reext
     summary = IngestSummary()
     ing = _Ingester(engine, reextract=reextract, extractor=extractor, extractor_version=extractor_version,
                     summary=summary, progress=progress)
+    if workers > 1:
+        with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(extractor,)) as pool:
+            _run_parallel(ing, _batches(_items(paths_or_items, meta), ing, batch_size), pool, workers)
+    else:
+        for batch in _batches(_items(paths_or_items, meta), ing, batch_size):
+            ing.flush(batch)
+    ing._tick()
+    return summary
+
+
+def _batches(items: Iterable[Item], ing: _Ingester, batch_size: int) -> Iterator[list[Article]]:
+    """The input's articles in lists of ``batch_size`` (unreadable records become problems on the way)."""
     batch: list[Article] = []
-    for item in _items(paths_or_items, meta):
+    for item in items:
         if isinstance(item, Problem):
-            summary.unreadable += 1
+            ing.summary.unreadable += 1
             ing.problem(item)
             ing._tick()
             continue
-        summary.read += 1
+        ing.summary.read += 1
         batch.append(item)
         if len(batch) >= batch_size:
-            ing.flush(batch)
+            yield batch
             batch = []
         ing._tick()
-    ing.flush(batch)
-    ing._tick()
-    return summary
+    if batch:
+        yield batch
+
+
+def _run_parallel(ing: _Ingester, batches: Iterator[list[Article]], pool: Any, workers: int) -> None:
+    """Extract batch k+1 in the pool while batch k is stored here; in input order."""
+    pending: deque[tuple[_Planned, Iterator[Extracted]]] = deque()
+    for batch in batches:
+        planned = ing.plan(batch)
+        texts = [a.text for a, _ in planned.todo]
+        chunk = max(1, len(texts) // (workers * 4))
+        pending.append((planned, pool.imap(_extract_in_worker, texts, chunksize=chunk)))
+        while len(pending) > 1:
+            ing.finish(*pending.popleft())
+    while pending:
+        ing.finish(*pending.popleft())
 
 
 __all__ = ["ingest", "IngestSummary"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 from sqlalchemy import Engine, delete, func, select, update
@@ -81,6 +82,8 @@ class SpeakerResolver:
     _aliases_done: set[tuple[str, str]] = field(default_factory=set)
     _loose: dict[tuple[str, str], set[int]] | None = None
     _absent: set[tuple[str, str]] = field(default_factory=set)  # keys not stored at the last prefetch
+    _keys: dict[str, str] = field(default_factory=dict)  # name -> speaker_key(name), per run
+    _stmts: dict[str, Any] = field(default_factory=dict)  # prepared INSERTs of this run's dialect
 
     def reset(self) -> None:
         self._ids.clear()
@@ -88,14 +91,35 @@ class SpeakerResolver:
         self._loose = None
         self._absent.clear()
 
-    @staticmethod
-    def _keys_of(q: QuoteResult) -> list[tuple[str, str]]:
+    def _key(self, name: str) -> str:
+        key = self._keys.get(name)
+        if key is None:
+            if len(self._keys) > 200_000:
+                self._keys.clear()
+            key = self._keys[name] = speaker_key(name)
+        return key
+
+    def _insert(self, s: Session, table: str) -> Any:
+        """INSERT ... ON CONFLICT (key, kind) DO NOTHING into speakers / speaker_aliases, built once."""
+        stmt = self._stmts.get(table)
+        if stmt is None:
+            if table == "speakers":
+                sp = Speaker.__table__
+                stmt = dialect_insert(s, sp).on_conflict_do_nothing(index_elements=["key", "kind"]) \
+                    .returning(sp.c.id)
+            else:
+                stmt = dialect_insert(s, SpeakerAlias.__table__).on_conflict_do_nothing(
+                    index_elements=["key", "kind"])
+            self._stmts[table] = stmt
+        return stmt
+
+    def _keys_of(self, q: QuoteResult) -> list[tuple[str, str]]:
         if not q.speaker or not q.speaker.strip():
             return []
         kind = q.speaker_kind if q.speaker_kind in KINDS else "person"
-        out = [(speaker_key(strip_title(q.speaker, q.title) or q.speaker.strip()), kind)]
+        out = [(self._key(strip_title(q.speaker, q.title) or q.speaker.strip()), kind)]
         if q.mention:
-            out.append((speaker_key(strip_title(q.mention, q.title)), kind))
+            out.append((self._key(strip_title(q.mention, q.title)), kind))
         return [k for k in out if k[0]]
 
     def prefetch(self, s: Session, quotes: Iterable[QuoteResult]) -> None:
@@ -174,9 +198,8 @@ class SpeakerResolver:
     # -- writes ------------------------------------------------------------------
     def _create(self, s: Session, name: str, key: str, kind: str, gender: str | None) -> int:
         sp = Speaker.__table__
-        ins = dialect_insert(s, sp).values(name=name, key=key, kind=kind, gender=gender)
         c = s.connection()
-        sid = c.scalar(ins.on_conflict_do_nothing(index_elements=["key", "kind"]).returning(sp.c.id))
+        sid = c.scalar(self._insert(s, "speakers"), {"name": name, "key": key, "kind": kind, "gender": gender})
         if sid is None:  # a concurrent ingester created it first
             sid = c.scalar(select(sp.c.id).where(sp.c.key == key, sp.c.kind == kind))
             assert sid is not None
@@ -187,19 +210,18 @@ class SpeakerResolver:
         return sid
 
     def add_alias(self, s: Session, speaker_id: int, alias: str, kind: str, *, manual: bool = False) -> None:
-        key = speaker_key(alias)
+        key = self._key(alias)
         if not key or (key, kind) in self._aliases_done:
             return
-        ins = dialect_insert(s, SpeakerAlias.__table__).values(speaker_id=speaker_id, alias=alias, key=key,
-                                                               kind=kind, manual=manual)
-        s.connection().execute(ins.on_conflict_do_nothing(index_elements=["key", "kind"]))
+        s.connection().execute(self._insert(s, "speaker_aliases"), {
+            "speaker_id": speaker_id, "alias": alias, "key": key, "kind": kind, "manual": manual})
         self._aliases_done.add((key, kind))
         self._absent.discard((key, kind))
         self._ids.setdefault((key, kind), speaker_id)
 
     def resolve_name(self, s: Session, name: str, kind: str, gender: str | None = None) -> int | None:
         """The speaker id for ``name`` of ``kind`` (created when new), or None for an empty name."""
-        key = speaker_key(name)
+        key = self._key(name)
         if not key:
             return None
         sid = self._lookup(s, key, kind)
@@ -229,7 +251,7 @@ class SpeakerResolver:
         sid = self.resolve_name(s, name, kind, q.gender)
         if sid is not None and q.mention:
             form = strip_title(q.mention, q.title)
-            mkey, skey = speaker_key(form), speaker_key(name)
+            mkey, skey = self._key(form), self._key(name)
             # only forms of the name itself ("بلينكن" of "أنتوني بلينكن"), never generic
             # descriptions ("الوزير", "الوكالة") that would capture other speakers later
             if mkey and mkey != skey and (set(mkey.split()) <= set(skey.split())

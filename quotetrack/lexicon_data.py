@@ -46,6 +46,7 @@ class Lexicon:
     organizations: dict[str, str]              # folded head -> gender
     places: dict[str, tuple[str, str]]         # folded name -> (kind, gender)
     media: tuple[str, ...]                     # folded outlet heads / names
+    adjectives: frozenset[str]                 # folded adjectives (masc. and fem.) that follow titles
 
 
 def _rows(name: str, ncols: int) -> list[list[str]]:
@@ -97,8 +98,9 @@ def load() -> Lexicon:
     orgs = _unique("organizations.tsv", [(fold(c[0]), c[1]) for c in _rows("organizations.tsv", 2)])
     places = _unique("places.tsv", [(fold(c[0]), (c[1], c[2])) for c in _rows("places.tsv", 3)])
     media = tuple(fold(c[0]) for c in _rows("media.tsv", 1))
+    adjectives = frozenset(f for c in _rows("adjectives.tsv", 1) for f in (fold(c[0]), fold(c[0]) + "ه"))
     return Lexicon(verbs, np_lemmas, {k: tuple(v) for k, v in markers.items()},
-                   channels, anonymous, titles, orgs, places, media)  # type: ignore[arg-type]
+                   channels, anonymous, titles, orgs, places, media, adjectives)  # type: ignore[arg-type]
 
 
 def _raw_lines(name: str) -> list[str]:

@@ -67,6 +67,7 @@ class NPParser:
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
         self.comp_words = comp_words
+        self._known: set[str] = set()
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
 
@@ -130,6 +131,8 @@ class NPParser:
                 continue
             if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)):
                 break
+            if self._surname_here(toks, k, end):
+                break  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
             if is_def(w) or w in ("العام", "الاول", "الثاني"):
                 after_nisba = is_nisba(w) and w not in ("العام",)
                 k += 1
@@ -164,6 +167,24 @@ class NPParser:
                     continue
             break
         return k
+
+    def _surname_here(self, toks: list[Token], k: int, end: int) -> bool:
+        """A definite word ending in ي that is a known name, or no listed adjective, right after a title."""
+        w = toks[k].text
+        if not (is_def(w) and w.endswith("ي")) or k == 0:
+            return False
+        if w in self._known:
+            return True
+        prev = toks[k - 1].text
+        if strip_article(w) in self.lex.adjectives or self.is_institution(w):
+            return False
+        # only directly after the title word or its listed adjective
+        if not (prev in self.lex.titles or strip_article(prev) in self.lex.adjectives):
+            return False
+        nxt = toks[k + 1] if k + 1 < end else None
+        # "الرئيس الروماني كلاوس يوهانيس": a name after it means it was an adjective
+        return (nxt is None or not nxt.is_word or nxt.text in self.stop or nxt.text in self.lex.titles
+                or nxt.text in self.comp_words)
 
     def title_chain(self, toks: list[Token], i: int, end: int) -> int:
         """A title and its complements, compound titles included:
@@ -232,6 +253,7 @@ class NPParser:
 
     def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None."""
+        self._known = known
         q = self._quoted_name(toks, i, end)
         if q is not None:
             return NP(i, q, "person", verb_agr, i, q, toks[i + 1].text)

@@ -148,3 +148,25 @@ def test_every_quote_has_a_rule_and_stance_for_verbs():
     qs = extract("وحذر الأمين العام للمنظمة من أن الوضع ينذر بكارثة. ونفت الحكومة أن تكون قواتها قصفت المدينة.")
     assert [q.stance for q in qs] == ["warning", "denial"]
     assert all(q.rule for q in qs)
+
+
+@pytest.mark.parametrize("text,speaker,title", [
+    ("وقال الرئيس السيسي إن مصر لن تتراجع عن موقفها.", "السيسي", "الرئيس"),
+    ("وقال الرئيس الروماني كلاوس يوهانيس إن القرار لم يتخذ بعد.", "كلاوس يوهانيس", "الرئيس الروماني"),
+    ("وقال السفير التونسي لدى روسيا علي قوطالي إن الاتفاق جاهز.", "علي قوطالي", "السفير التونسي لدى روسيا"),
+])
+def test_title_and_name_split(text: str, speaker: str, title: str):
+    q = one(text)
+    assert q.speaker == speaker
+    assert q.title == title
+
+
+def test_object_before_preposition_is_not_the_speaker():
+    qs = extract("وقال وزير الداخلية سامر حداد إن الوضع مستقر. وحث الحكومة على الإسراع في صرف التعويضات.")
+    assert len(qs) == 2
+    assert qs[1].speaker == "سامر حداد"
+    assert qs[1].content.startswith("الحكومة على")
+
+
+def test_homograph_preposition_is_not_a_cue():
+    assert extract("ونشر الوزير فيديو عبر حسابه على تويتر يظهر الحادث.") == []

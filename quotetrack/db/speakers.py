@@ -84,12 +84,31 @@ class SpeakerResolver:
     _absent: set[tuple[str, str]] = field(default_factory=set)  # keys not stored at the last prefetch
     _keys: dict[str, str] = field(default_factory=dict)  # name -> speaker_key(name), per run
     _stmts: dict[str, Any] = field(default_factory=dict)  # prepared INSERTs of this run's dialect
+    _surnames: dict[str, set[int]] | None = None  # last word of multi-word person keys -> speaker ids
+    _surnames_upto: int = 0  # speakers.id up to which _surnames has read the table
 
     def reset(self) -> None:
         self._ids.clear()
         self._aliases_done.clear()
         self._loose = None
         self._absent.clear()
+        self._surnames = None
+
+    def _note_person(self, sid: int, key: str) -> None:
+        words = key.split()
+        if self._surnames is not None and len(words) > 1:
+            self._surnames.setdefault(words[-1], set()).add(sid)
+
+    def _refresh_surnames(self, s: Session) -> dict[str, set[int]]:
+        """Read person speakers stored since the last call (by anyone) into the surname index."""
+        if self._surnames is None:
+            self._surnames, self._surnames_upto = {}, 0
+        sp = Speaker.__table__
+        for sid, key in s.connection().execute(select(sp.c.id, sp.c.key).where(
+                sp.c.kind == "person", sp.c.id > self._surnames_upto)):
+            self._note_person(sid, key)
+            self._surnames_upto = max(self._surnames_upto, sid)
+        return self._surnames
 
     def _key(self, name: str) -> str:
         key = self._keys.get(name)
@@ -128,6 +147,8 @@ class SpeakerResolver:
         Call once per batch, inside its transaction: afterwards ``resolve`` answers known
         names from memory and goes to the database only for names never stored before.
         """
+        if self._surnames is not None:
+            self._refresh_surnames(s)
         wanted = {k for q in quotes for k in self._keys_of(q)} - set(self._ids)
         self._absent = set(wanted)
         keys = sorted({k for k, _ in wanted})
@@ -160,8 +181,19 @@ class SpeakerResolver:
         return sid
 
     def _by_surname(self, s: Session, token: str) -> int | None:
-        ids = s.scalars(select(Speaker.id).where(Speaker.kind == "person", Speaker.key.like(f"% {token}"))
-                        .limit(2)).all()
+        """The one person whose key ends with the word ``token`` (None for none or several).
+
+        Candidates come from an in-memory index (read once, then only new rows each batch)
+        instead of a ``LIKE '% token'`` scan of every speaker; they are checked in the database."""
+        if self._surnames is None:
+            self._refresh_surnames(s)
+        assert self._surnames is not None
+        cands = self._surnames.get(token)
+        if not cands:
+            return None
+        sp = Speaker.__table__
+        ids = s.connection().scalars(select(sp.c.id).where(
+            sp.c.id.in_(sorted(cands)), sp.c.kind == "person", sp.c.key.like(f"% {token}")).limit(2)).all()
         return ids[0] if len(ids) == 1 else None
 
     def _upgrade_bare(self, s: Session, name: str, key: str) -> int | None:
@@ -171,6 +203,7 @@ class SpeakerResolver:
             return None
         s.execute(update(Speaker).where(Speaker.id == bare).values(name=name, key=key))
         self._ids.pop((surname, "person"), None)
+        self._note_person(bare, key)
         if self._loose is not None:
             self._loose.setdefault((loose_key(key), "person"), set()).add(bare)
         return bare
@@ -205,6 +238,8 @@ class SpeakerResolver:
             assert sid is not None
         else:
             self.created += 1
+        if kind == "person":
+            self._note_person(sid, key)
         if self._loose is not None:
             self._loose.setdefault((loose_key(key), kind), set()).add(sid)
         return sid

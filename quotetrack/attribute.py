@@ -210,6 +210,10 @@ class Attributor:
                     found = self._opening_ahead(k + 1, end_idx, reach=12)  # "، صاحب محل في الشارع لبي بي سي إنه"
                     if found is not None and mention_np is not None:
                         content_k, colon = found
+                        if mention_np.kind == "person" and mention_np.name_end == mention_np.title_end:
+                            app = self.np.parse(toks, k + 1, content_k, known, agr)
+                            if app is not None and app.kind == "person" and app.name_end > app.title_end:
+                                mention_np = app  # "وأشار رئيس شرطة تورنتو، مارك سوندرز إلى أن"
                     break
                 if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
                     anon_hint = True
@@ -723,6 +727,12 @@ class Attributor:
             vf = None
             if j < end_idx and toks[j].text == "ما":
                 j += 1
+            if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها")):
+                base = toks[j].text[:-2] if toks[j].text.endswith("ها") else toks[j].text[:-1]
+                info = self._cue_info(Token(base, 0, len(base)))
+                if info is not None and info[1].pos == "past" and toks[j - 1].text == "ما":
+                    vf = info[1]  # "بحسب ما قاله مسؤولون": the verb carries the object pronoun
+                    j += 1
             if j < end_idx and self._cue_info(toks[j]) is not None:
                 vf = self._cue_info(toks[j])[1]
                 j += 1

@@ -283,7 +283,7 @@ class NPParser:
                 x = self._word(toks, k, end)
                 if x is None:
                     break
-                if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w)):
+                if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w) and not x.startswith("لل")):
                     k += 1
                     continue
                 if k == i + 1 and not is_def(w) and not is_def(x) and x not in self.stop and k + 1 < end and \
@@ -321,7 +321,8 @@ class NPParser:
                 if qn is not None:
                     return NP(i, qn, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, qn, w)
                 nxt = self._word(toks, k, end)
-                if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه"):
+                if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه",
+                                                                               "محطه"):
                     k = self._name_run(toks, k, end, known)
                     return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
             k = self._def_chain(toks, k, end)

@@ -56,6 +56,9 @@ def ingest_cmd(
     = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per committed batch.")] = 200,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1,
+                                         help="Extract in N worker processes (the database is written by one).")]
+    = 1,
 ) -> None:
     """Read articles, extract their quotes and store them (idempotent: re-ingesting adds nothing).
 
@@ -84,7 +87,7 @@ def ingest_cmd(
                 progress.update(task, completed=s.read + s.unreadable, quotes=s.quotes)
 
             summary = ingest(paths, engine, reextract=reextract, batch_size=batch_size, meta=meta or None,
-                             progress=tick)
+                             progress=tick, workers=workers)
     except QuotetrackError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(1) from None

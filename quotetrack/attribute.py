@@ -58,6 +58,7 @@ class Attributor:
         self.anonymity = [p.split() for p in m["anonymity"]]
         self.settings = set(m["setting"])
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
+        self.needs_comp = set(m["needs_complementizer"])
         self.negation = set(m["negation"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
@@ -72,7 +73,33 @@ class Attributor:
         return k
 
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
-        """(prefix, verb form) when the token is a cue."""
+        """(prefix, verb form) when the token is a cue whatever its context; forms that are also
+        prepositions (بين، عبر) count only through ``_cue_at``."""
+        if tok.text in self.needs_comp or tok.text in self.needs_prep:
+            return None
+        return self._raw_cue_info(tok)
+
+    def _cue_at(self, idx: int) -> tuple[str, VerbForm] | None:
+        """The cue at token ``idx``, checking the context that homograph forms need."""
+        toks = self.toks
+        w = toks[idx].text
+        if w in self.needs_comp:
+            if not any(t.text in self.pat.comp_words for t in toks[idx + 1:idx + 9]):
+                return None  # "بين فرنسا وكرواتيا": the preposition, not بيّن
+        elif w in self.needs_prep:
+            need = self.needs_prep[w]
+            if not any(t.text == need for t in toks[idx + 1:idx + 10]):
+                return None  # "عبر حسابه": the preposition, not the verb عبّر
+        info = self._raw_cue_info(toks[idx])
+        if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما") and w.endswith(("ه", "ها")):
+            base = w[:-2] if w.endswith("ها") else w[:-1]
+            info = self._raw_cue_info(Token(base, 0, len(base)))
+            if info is not None and (info[1].pos != "past" or info[0]):
+                info = None
+            # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
+        return info
+
+    def _raw_cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         w = tok.text
         try:
             return self._cue_cache[w]
@@ -104,7 +131,7 @@ class Attributor:
                 continue
             if self._inside_quote(tok.start):
                 continue
-            info = self._cue_info(tok)
+            info = self._cue_at(idx)
             if info is None:
                 continue
             rq = self._from_cue(idx, info, out)
@@ -147,9 +174,6 @@ class Attributor:
             return None
         if vf.pos == "part" and pfx:
             return None
-        need = self.needs_prep.get(tok.text)
-        if need is not None and not any(t.text == need for t in toks[idx + 1:idx + 10]):
-            return None  # "عبر حسابه": the preposition, not the verb عبّر
         if prev_tok in ("لما", "مما", "بما"):
             return None  # "لما وصف بأنه": a passive label, nobody speaks
         rel = prev_tok in ("التي", "الذي", "اللذين", "الذين")
@@ -246,6 +270,16 @@ class Attributor:
                 via = via or v
                 k = nk
                 continue
+            if w in ("كما", "حسبما", "وفقما") and k + 1 < end_idx and self._cue_info(toks[k + 1]) is not None and \
+                    self._cue_info(toks[k + 1])[1].lemma_key in ("نقل", "ذكر", "اورد", "افاد", "اعلن"):
+                j = k + 2
+                if j < end_idx and toks[j].text in ("عنه", "عنها", "عنهم"):
+                    j += 1
+                mnp = self.np.parse(toks, j, end_idx, known, None)
+                if mnp is not None:
+                    via = via or self._span_text(mnp.start, mnp.end)  # "كما نقلت عنه وكالة تاس"
+                    k = mnp.end
+                    continue
             if w in ("فيه", "فيها", "عنه", "عنها", "بالقول", "قايلا", "قايله"):
                 k += 1
                 continue
@@ -324,7 +358,12 @@ class Attributor:
             else:
                 same = [r for r in prev if r.entity is not None and r.start >= s_start and r.end <= tok.start + 2]
                 if vf.pos == "part" or "ل" in pfx:
-                    entity = same[-1].entity if same else self.reg.resolve_prodrop(agr, tok.start)
+                    if same:
+                        entity = same[-1].entity
+                    else:
+                        subj = self._main_subject(s_start, idx, known)
+                        entity = self._entity_for(subj, None) if subj is not None else \
+                            self.reg.resolve_prodrop(agr, tok.start)
                 else:
                     entity = self.reg.resolve_prodrop(agr, tok.start)
         if entity is None:
@@ -362,6 +401,22 @@ class Attributor:
                     return True
             j += 1
         return False
+
+    def _main_subject(self, s_start: int, idx: int, known: set[str]) -> NP | None:
+        """The subject of a sentence's main verb when that verb is not a cue ("قدم الرئيس الأميركي
+        دونالد ترمب تهانيه …، معتبرا أن …"): a titled person, an organization or an anonymous source
+        right after the sentence's first word."""
+        toks = self.toks
+        lo = self._tok_index(s_start)
+        k = self._phrase_at(toks, lo, self.time_phrases)
+        if k < idx and toks[k].text in ("،", ","):
+            k += 1
+        if k + 1 >= idx:
+            return None
+        np_ = self.np.parse(toks, k + 1, idx, known, None)
+        if np_ is None or (np_.kind == "person" and np_.title_end == np_.start):
+            return None
+        return np_
 
     def _span_text(self, a: int, b: int) -> str:
         return self.orig(self.toks[a].start, self.toks[b - 1].end)

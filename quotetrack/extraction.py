@@ -6,14 +6,77 @@ error is reported with its file and line and the stream goes on.
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from types import FrameType
 
 from .inputs import Article, Item, Problem
 from .pipeline import extract
 from .types import Quote
 
 log = logging.getLogger(__name__)
+
+#: Wall-clock budget for extracting ONE article, in seconds (``QUOTETRACK_EXTRACT_TIMEOUT``
+#: overrides; 0 turns the guard off). A typical news article takes ~15 ms and a
+#: 1 MB article ~7 s, so only pathological text reaches it.
+DEFAULT_BUDGET_S = 10.0
+BUDGET_ENV = "QUOTETRACK_EXTRACT_TIMEOUT"
+
+
+class ExtractionTimeout(TimeoutError):
+    """extract() ran past its per-article budget and was interrupted."""
+
+
+def budget_from_env() -> float:
+    raw = os.environ.get(BUDGET_ENV, "").strip()
+    if not raw:
+        return DEFAULT_BUDGET_S
+    try:
+        value = float(raw)
+    except ValueError:
+        log.warning("%s=%r is not a number of seconds; using %s", BUDGET_ENV, raw, DEFAULT_BUDGET_S)
+        return DEFAULT_BUDGET_S
+    return max(value, 0.0)
+
+
+def _guard_available() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def extract_bounded(text: str, budget: float | None = None) -> list[Quote]:
+    """``extract(text)``, interrupted with ``ExtractionTimeout`` after ``budget`` seconds.
+
+    The guard is a POSIX interval timer (``SIGALRM``) whose handler raises inside
+    the extractor, so it stops pure-Python loops as well as data-built regexes
+    (which also carry their own ``timeout=``). It needs the main thread of its
+    process (the CLI, and each worker process of a pool); on any other thread the
+    article is extracted without the wall-clock guard. A timer already armed by the
+    caller is restored afterwards.
+    """
+    limit = budget_from_env() if budget is None else budget
+    if limit <= 0 or not _guard_available():
+        return extract(text)
+    armed = True
+
+    def _on_alarm(signum: int, frame: FrameType | None) -> None:
+        if armed:
+            raise ExtractionTimeout(f"extraction exceeded its {limit:g} s budget")
+
+    t0 = time.monotonic()
+    old_handler = signal.signal(signal.SIGALRM, _on_alarm)
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, limit)
+    try:
+        return extract(text)
+    finally:
+        armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
+        if old_delay > 0:  # give the caller's timer back what is left of it
+            signal.setitimer(signal.ITIMER_REAL, max(old_delay - (time.monotonic() - t0), 1e-3), old_interval)
 
 
 @dataclass(slots=True)
@@ -23,20 +86,21 @@ class ArticleResult:
     problem: Problem | None = None
 
 
-def extract_article(article: Article) -> ArticleResult:
+def extract_article(article: Article, budget: float | None = None) -> ArticleResult:
     try:
-        return ArticleResult(article, extract(article.text))
-    except TimeoutError:
+        return ArticleResult(article, extract_bounded(article.text, budget))
+    except TimeoutError as e:
         return ArticleResult(article, [], Problem(article.source, article.line,
-                                                  f"article {article.id!r}: extraction timed out (pathological text); skipped"))
+                                                  f"article {article.id!r}: extraction timed out ({e}; "
+                                                  f"pathological text); skipped"))
     except RecursionError:
         return ArticleResult(article, [], Problem(article.source, article.line,
                                                   f"article {article.id!r}: text too deeply nested; skipped"))
 
 
-def extract_items(items: Iterable[Item]) -> Iterator[ArticleResult]:
+def extract_items(items: Iterable[Item], budget: float | None = None) -> Iterator[ArticleResult]:
     for item in items:
         if isinstance(item, Problem):
             yield ArticleResult(None, [], item)
         else:
-            yield extract_article(item)
+            yield extract_article(item, budget)

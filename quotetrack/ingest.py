@@ -291,7 +291,8 @@ def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reext
 
     ``paths_or_items``: paths (files, directories, "-") and/or ``Article``/``Problem``
     items. ``meta`` gives metadata (outlet, date, title, url, id) for .txt and stdin
-    text. ``extractor`` defaults to ``quotetrack.extract``. ``progress(summary)`` is
+    text. ``extractor`` defaults to ``quotetrack.extract`` under the per-article time budget
+    of ``extraction.extract_bounded`` (a timed-out article is a Problem, not a hang). ``progress(summary)`` is
     called after every record. Raises DatabaseError when the database itself fails
     (batches already committed stay).
 
@@ -304,9 +305,10 @@ def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reext
     if workers < 1:
         raise ValueError("workers must be at least 1")
     if extractor is None or extractor_version is None:
-        from . import EXTRACTOR_VERSION, extract
+        from . import EXTRACTOR_VERSION
+        from .extraction import extract_bounded  # extract() under a per-article wall-clock budget
 
-        extractor = extractor or extract
+        extractor = extractor or extract_bounded
         extractor_version = extractor_version or EXTRACTOR_VERSION
     summary = IngestSummary()
     ing = _Ingester(engine, reextract=reextract, extractor=extractor, extractor_version=extractor_version,

@@ -236,8 +236,8 @@ class NPParser:
                 continue
             if last_def:
                 break
-            if names == 0 and w.endswith("ه") and w not in known and w not in self.joiners:
-                break  # "فرصة جيدة": a noun phrase, not a name
+            if w.endswith("ه") and w not in known and w not in self.joiners and (names == 0 or plain >= 2):
+                break  # "فرصة جيدة"، "دونالد ترمب تهانيه": a noun (with a pronoun), not a name
             if prev in known and prev not in self.joiners and names > 0 and w not in known:
                 break  # a known surname ends the name: "بومبيو الكونغرس"
             if plain >= 3 and prev not in self.joiners:

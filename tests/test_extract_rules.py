@@ -170,3 +170,31 @@ def test_object_before_preposition_is_not_the_speaker():
 
 def test_homograph_preposition_is_not_a_cue():
     assert extract("ونشر الوزير فيديو عبر حسابه على تويتر يظهر الحادث.") == []
+
+
+def test_between_is_not_the_verb_bayyana():
+    assert extract("وجرت المباراة بين فرنسا وكرواتيا في موسكو أمس.") == []
+    q = one("وبين الوزير أن المشروع سينتهي العام المقبل.")
+    assert q.cue_lemma == "بيّن" and q.content.startswith("أن المشروع")
+
+
+def test_ma_plus_verb_with_object_pronoun():
+    q = one("وتعمقت العلاقات بين البلدين، وهو ما أكده الرئيس السيسي في كلمته بأن مصر والسعودية معا.")
+    assert q.cue == "أكده"
+    assert q.speaker == "السيسي"
+    assert q.content.startswith("بأن مصر")
+
+
+def test_intermediary_inside_the_cue_zone():
+    q = one('وقال الرئيس كما نقلت عنه وكالة تاس الروسية "نجحنا في تنظيم البطولة".')
+    assert q.type == "direct"
+    assert q.speaker == "الرئيس"
+    assert q.via is not None and "تاس" in q.via
+
+
+def test_hal_participle_after_a_non_cue_main_verb_takes_its_subject():
+    text = ("وقال وزير الرياضة عادل سالم إن البطولة نجحت. "
+            "من جانبه، قدم الرئيس الأميركي دونالد ترمب تهانيه إلى فرنسا، معتبرا أن لاعبيها قدموا أداء رائعا.")
+    qs = extract(text)
+    assert [q.cue for q in qs] == ["قال", "معتبرا"]
+    assert qs[1].speaker == "دونالد ترمب"

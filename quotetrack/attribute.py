@@ -328,7 +328,8 @@ class Attributor:
             found = self._opening_ahead(k, end_idx)
             if found is not None:
                 content_k, colon = found
-                if mention_np is None and k == idx + 1 and 0 < content_k - k <= 4 and not colon and all(
+                if mention_np is None and k == idx + 1 and 0 < content_k - k <= 4 and not colon and \
+                        toks[content_k].text in self.pat.comp_words | self.pat.comp_preps and all(
                         toks[j].is_word and toks[j].text not in self.np.stop and self._cue_info(toks[j]) is None
                         for j in range(k, content_k)):
                     # the subject is whatever stands between the verb and its complementizer

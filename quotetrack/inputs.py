@@ -18,6 +18,9 @@ from typing import Any, BinaryIO
 #: Articles longer than this are refused (characters); extraction is linear but
 #: a single absurd record should not stall a batch.
 MAX_ARTICLE_CHARS = 20_000_000
+#: Bytes a .txt article or one JSONL line may hold (4 UTF-8 bytes per character at
+#: most). Larger files and lines are refused before they are read into memory.
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS
 
 TEXT_SUFFIXES = {".txt"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -75,9 +78,16 @@ def read_text_file(path: Path, meta: dict[str, Any] | None = None, *, source: st
     """A plain-text file is one article whose id is the file's stem."""
     src = source or str(path)
     try:
-        raw = stream.read() if stream is not None else path.read_bytes()
+        if stream is None and path.stat().st_size > MAX_ARTICLE_BYTES:
+            yield Problem(src, None, f"file too large for one article ({path.stat().st_size:,} bytes > "
+                                     f"{MAX_ARTICLE_BYTES:,}); not read. Split it, or use .jsonl (one article a line)")
+            return
+        raw = stream.read(MAX_ARTICLE_BYTES + 1) if stream is not None else path.read_bytes()
     except OSError as e:
         yield Problem(src, None, f"cannot read: {e.strerror or e}")
+        return
+    if len(raw) > MAX_ARTICLE_BYTES:
+        yield Problem(src, None, f"input too large for one article (> {MAX_ARTICLE_BYTES:,} bytes); not read")
         return
     if _looks_binary(raw[:8192]):
         yield Problem(src, None, "binary file (NUL bytes), not text")
@@ -135,9 +145,22 @@ def parse_jsonl_record(raw: bytes, src: str, n: int) -> Item | None:
                    extra={k: v for k, v in obj.items() if k not in known})
 
 
-def read_jsonl_stream(stream: BinaryIO, src: str) -> Iterator[Item]:
-    """Stream a JSONL byte stream line by line."""
-    for n, raw in enumerate(stream, 1):
+def read_jsonl_stream(stream: BinaryIO, src: str, max_line: int = MAX_ARTICLE_BYTES) -> Iterator[Item]:
+    """Stream a JSONL byte stream line by line; memory is bounded by ``max_line`` bytes."""
+    n = 0
+    while True:
+        raw = stream.readline(max_line + 1)
+        if not raw:
+            return
+        n += 1
+        if len(raw) > max_line:
+            # an over-long line: skip the rest of it without keeping it in memory
+            while not raw.endswith(b"\n"):
+                raw = stream.readline(1 << 20)
+                if not raw:
+                    break
+            yield Problem(src, n, f"line longer than {max_line:,} bytes; skipped")
+            continue
         item = parse_jsonl_record(raw, src, n)
         if item is not None:
             yield item

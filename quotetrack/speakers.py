@@ -128,6 +128,18 @@ class NPParser:
                 p_end = self.place_at(toks, k, end)
                 if p_end is not None:
                     k = p_end  # "السفير التونسي لدى روسيا"
+                elif k + 1 < end and toks[k].text in self.lex.organizations and not is_def(toks[k + 1].text) \
+                        and toks[k + 1].is_word and toks[k + 1].text not in self.stop:
+                    # "باسم حركة نداء تونس": the body's own name runs to a place name, or is one word
+                    j = k + 1
+                    while j < min(end, k + 4) and toks[j].is_word and not is_def(toks[j].text):
+                        pe = self.place_at(toks, j, end)
+                        if pe is not None:
+                            k = pe
+                            break
+                        j += 1
+                    else:
+                        k += 2
                 continue
             if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)):
                 break
@@ -194,7 +206,7 @@ class NPParser:
             k = self._def_chain(toks, k + 1, end)
         return k
 
-    def _name_run(self, toks: list[Token], k: int, end: int, known: set[str]) -> int:
+    def _name_run(self, toks: list[Token], k: int, end: int, known: set[str], after_title: bool = False) -> int:
         """A personal name: up to three plain tokens, joined by بن/أبو/عبد, with at most one
         definite surname (الكاظمي، أبو الغيط)."""
         start = k
@@ -236,8 +248,12 @@ class NPParser:
                 continue
             if last_def:
                 break
-            if w.endswith("ه") and w not in known and w not in self.joiners and (names == 0 or plain >= 2):
-                break  # "فرصة جيدة"، "دونالد ترمب تهانيه": a noun (with a pronoun), not a name
+            if w.endswith("ه") and w not in known and w not in self.joiners and (names == 0 or plain >= 2) and not (
+                    after_title and names == 0 and nxt and toks[k + 1].is_word and nxt not in self.stop
+                    and (not is_def(nxt) or nxt.endswith("ي"))):
+                # "فرصة جيدة"، "دونالد ترمب تهانيه": a noun (with a pronoun), not a name — but after a
+                # title "بوجمعة الرميلي"، "أسامة حمدان" are names
+                break
             if prev in known and prev not in self.joiners and names > 0 and w not in known:
                 break  # a known surname ends the name: "بومبيو الكونغرس"
             if plain >= 3 and prev not in self.joiners:
@@ -305,7 +321,7 @@ class NPParser:
         if w in lex.titles or base in lex.titles:
             k = self.title_chain(toks, i, end)
             title_end = k
-            k2 = self._name_run(toks, k, end, known)
+            k2 = self._name_run(toks, k, end, known, after_title=True)
             name_end = k2
             g = lex.titles.get(w) or lex.titles.get(base)
             agr = verb_agr if verb_agr else gender_agr.get(g or "", None)

@@ -198,3 +198,11 @@ def test_hal_participle_after_a_non_cue_main_verb_takes_its_subject():
     qs = extract(text)
     assert [q.cue for q in qs] == ["قال", "معتبرا"]
     assert qs[1].speaker == "دونالد ترمب"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("ومن جهته أكد الناطق الرسمي باسم حركة نداء تونس بوجمعة الرميلي أنه تم الاتفاق.", "بوجمعة الرميلي"),
+    ("وقال المتحدث باسم حركة حماس فوزي برهوم إن الاحتلال يتحمل المسؤولية.", "فوزي برهوم"),
+])
+def test_spokesperson_of_a_named_body(text: str, speaker: str):
+    assert one(text).speaker == speaker

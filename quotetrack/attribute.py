@@ -59,6 +59,7 @@ class Attributor:
         self.settings = set(m["setting"])
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.needs_comp = set(m["needs_complementizer"])
+        self.naming_heads = set(m["naming_head"])
         self.negation = set(m["negation"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
@@ -207,7 +208,7 @@ class Attributor:
                 # a one- or two-word quoted name right after the cue is the speaker, not content
                 n_inner = sum(1 for x in toks[k + 1:self._tok_index(q.close)] if x.is_word)
                 after = self._tok_index(q.close) + 1
-                if mention_np is None and n_inner <= 2 and after < end_idx and toks[after].is_word and \
+                if mention_np is None and n_inner <= 2 and after < end_idx and (toks[after].is_word or toks[after].text == ":") and \
                         vf.lemma_key not in ("اعتبر", "وصف", "سمي"):
                     mention_np = NP(k, after, "person", agr, k, after, toks[k + 1].text)
                     k = after
@@ -388,6 +389,19 @@ class Attributor:
                         mention_span, via, channel, f"cue.{vf.pos}" + (".colon" if colon else "")
                         + (".svo" if mention_np is None and mention_span else "")
                         + (".prodrop" if mention_span is None else ""), anon_hint)
+
+    def _is_name_quote(self, q: QuotedSpan) -> bool:
+        """A short quote right after a naming noun (اسم "نوفيتشوك"، عملية «عاصفة الحزم») names something."""
+        if len(self.text[q.open + 1:q.close].split()) > 3:
+            return False
+        k = self._tok_index(q.open) - 1
+        while k >= 0 and self.toks[k].text in ("ب", "بـ", "ـ", "ل", "لـ"):
+            k -= 1
+        if k < 0:
+            return False
+        w = self.toks[k].text
+        return w in self.naming_heads or strip_article(w) in self.naming_heads or (
+            w[:1] in "بلو" and strip_article(w[1:]) in self.naming_heads)
 
     def _labels_quote(self, k: int, end: int) -> bool:
         toks = self.toks
@@ -653,12 +667,12 @@ class Attributor:
         # strip trailing punctuation and spaces
         while end > start and text[end - 1] in " \n.،,؛;:!?؟…":
             end -= 1
-        inner = [qq for qq in self.quotes if start <= qq.open and qq.close < end + 1]
+        inner = [qq for qq in self.quotes if start <= qq.open and qq.close < end + 1 and not self._is_name_quote(qq)]
         kk = k
-        while kk < len(toks) and (toks[kk].text in self.pat.comp_preps or toks[kk].text in self.pat.comp_words) \
-                and kk - k < 2:
+        while kk < len(toks) and (toks[kk].text in self.pat.comp_preps or toks[kk].text in self.pat.comp_words
+                                  or toks[kk].text in ("ب", "بـ", "ـ", ":")) and kk - k < 3:
             kk += 1
-        if inner and kk > k and toks[kk - 1].text in self.pat.comp_words and kk < len(toks) \
+        if inner and kk > k and kk < len(toks) \
                 and toks[kk].start == inner[0].open and len(inner) == 1 and inner[0].close >= end - 1:
             # "قال إن “…”": the whole content is quoted
             return "direct", inner[0].inner[0], inner[0].inner[1]

@@ -60,6 +60,8 @@ class Attributor:
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.needs_comp = set(m["needs_complementizer"])
         self.naming_heads = set(m["naming_head"])
+        # "إلا أن" (however), "قبل أن"/"بعد أن" (before/after): أن there opens no reported clause
+        self.not_comp_before = {"الا", "والا", "قبل", "بعد", "منذ", "حتي", "بدل", "بدلا", "لمجرد", "قبيل"}
         self.negation = set(m["negation"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
@@ -311,6 +313,11 @@ class Attributor:
                         # "وحث الحكومة على …"، "وحذر كوريا الشمالية من …": the object, the speaker is dropped
                         content_k = k
                         break
+                    if np_rule is not None and np_rule.preposition and len(np_rule.preposition) == 1 and \
+                            np_.kind == "person" and np_.name_end - np_.title_end >= 3 and np_.name_end == np_.end and \
+                            toks[np_.end - 1].text.startswith(np_rule.preposition):
+                        # "طالب الخبير إبراهيم آل مرعي بحجب …": the glued preposition opens the content
+                        np_ = NP(np_.start, np_.end - 1, np_.kind, np_.agreement, np_.title_end, np_.end - 1, np_.head)
                     mention_np = np_
                     k = np_.end
                     continue
@@ -370,6 +377,8 @@ class Attributor:
                     entity = self.reg.resolve_prodrop(agr, tok.start)
         if entity is None:
             return None
+        if mention_span is None and vf.pos == "impf" and not pfx:
+            return None  # "… ينفي الشبهات": a bare present tense with no subject is narration
         if anon_hint and entity.kind == "person" and not entity.name_tokens:
             entity.kind = "anonymous"
         entity.last = tok.start
@@ -533,7 +542,7 @@ class Attributor:
         if qn is not None:
             return self.orig(start_char, toks[qn - 1].end), qn
         base = w[1:] if strip_l and w.startswith("ل") else w
-        if strip_article(base) in ("وكاله", "صحيفه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون", "شبكه"):
+        if strip_article(base) in ("وكاله", "صحيفه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون", "شبكه", "محطه"):
             while k < end_idx and k < j + 5 and toks[k].is_word and toks[k].text not in self.np.stop and \
                     toks[k].text not in self.time and self._cue_info(toks[k]) is None:
                 k += 1
@@ -735,7 +744,7 @@ class Attributor:
                 return j, False
             if t.text == ":":
                 return (j + 1, True) if j + 1 < end_idx else None
-            if t.text in self.pat.comp_words:
+            if t.text in self.pat.comp_words and not (j > 0 and toks[j - 1].text in self.not_comp_before):
                 return (j - 1 if j > k and toks[j - 1].text in self.pat.comp_preps else j), False
             if t.is_word and self._cue_info(t) is not None:
                 return None
@@ -748,7 +757,7 @@ class Attributor:
             t = toks[j]
             if t.start in self.q_open or t.text == ":":
                 return None
-            if t.text in self.pat.comp_words:
+            if t.text in self.pat.comp_words and not (j > 0 and toks[j - 1].text in self.not_comp_before):
                 if j > k and toks[j - 1].text in self.pat.comp_preps:
                     return j - 1
                 return j

@@ -349,7 +349,7 @@ class NPParser:
         if w in known or not is_def(w):
             if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
                 return None  # a construct phrase ("ضرورة الحوار"), not a name
-            if w not in known and w[:1] in ("و", "ف") and len(w) > 3:
+            if w not in known and w[:1] in ("و", "ف") and len(w) >= 3:
                 return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
             if w not in known and w.endswith("ات") and len(w) > 4:
                 return None  # "اتهامات": a plural noun, not a name

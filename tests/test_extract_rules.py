@@ -206,3 +206,20 @@ def test_hal_participle_after_a_non_cue_main_verb_takes_its_subject():
 ])
 def test_spokesperson_of_a_named_body(text: str, speaker: str):
     assert one(text).speaker == speaker
+
+
+def test_quoted_name_inside_indirect_content_keeps_it_indirect():
+    q = one('وقالت الوزارة إن بريطانيا اختارت اسم "نوفيتشوك" لأنه يبدو روسيا.')
+    assert q.type == "indirect"
+
+
+def test_illa_anna_is_not_a_complementizer():
+    qs = extract("وعلى الرغم من أن الاتفاق ينفي الشبهات، إلا أن روايته تناقض الرواية الرسمية.")
+    assert qs == []
+
+
+def test_leading_adverbial_is_not_a_speaker():
+    text = "وقال الخبير الأمني إبراهيم آل مرعي إن الخطر قائم. وفي ذات السياق أكد أنه لا يمكن تجاهل التهديد."
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ["إبراهيم آل مرعي", "إبراهيم آل مرعي"]
+    assert qs[1].mention is None

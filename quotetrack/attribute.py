@@ -60,6 +60,7 @@ class Attributor:
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.needs_comp = set(m["needs_complementizer"])
         self.naming_heads = set(m["naming_head"])
+        self.documents = set(m["document"])
         # "إلا أن" (however), "قبل أن"/"بعد أن" (before/after): أن there opens no reported clause
         self.not_comp_before = {"الا", "والا", "قبل", "بعد", "منذ", "حتي", "بدل", "بدلا", "لمجرد", "قبيل"}
         self.negation = set(m["negation"])
@@ -126,6 +127,7 @@ class Attributor:
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
         self.reg = Register()
+        self.issuers: dict[str, Entity] = {}   # document noun -> its issuer, from "بيان صادر عن X"/"بيان لX"
         out: list[RawQuote] = []
         used_quotes: set[int] = set()
         consumed_until = -1
@@ -244,6 +246,10 @@ class Attributor:
                     break
                 if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
                     anon_hint = True
+                if k + 1 < nk and toks[k + 1].text in self.settings:
+                    ch, _, v = self._setting(k + 1, nk)  # "، في بيان صادر عن وزارة الخارجية،"
+                    channel = channel or ch
+                    via = via or v
                 if mention_np is not None and mention_np.kind == "person" and mention_np.name_end == mention_np.title_end:
                     app = self.np.parse(toks, k + 1, nk, known, agr)
                     if app is not None and app.kind == "person" and app.name_end > app.title_end:
@@ -517,7 +523,37 @@ class Attributor:
                     continue
             j += 1
         text = self.orig(toks[k + 1].start, toks[j - 1].end) if j > k + 1 else None
+        issuer = self._issuer_np(k + 1, j)
+        if issuer is not None:
+            self.issuers[strip_article(head)] = self._entity_for(issuer, None)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
+
+    def _carrier_after(self, j: int, end_idx: int) -> str | None:
+        """The outlet in "… أوردته وكالة الأنباء" / "… نقلته صحيفة X" right after a document."""
+        toks = self.toks
+        if j < end_idx and toks[j].text in ("اوردته", "اوردتها", "نقلته", "نقلتها", "نشرته", "نشرتها", "بثته", "بثتها"):
+            np_ = self.np.parse(toks, j + 1, end_idx, set(), None)
+            if np_ is not None:
+                return self._span_text(np_.start, np_.end)
+        return None
+
+    def _issuer_np(self, d: int, end: int) -> NP | None:
+        """The issuer named after a document noun at ``d``: "بيان صادر عن X"، "بيان لوزارة X"."""
+        toks = self.toks
+        if d >= end or strip_article(toks[d].text) not in self.documents:
+            return None
+        j = d + 1
+        if j < end and toks[j].text in ("صادر", "صادره", "الصادر", "الصادره"):
+            j += 1
+            if j < end and toks[j].text in ("عن", "من"):
+                j += 1
+            return self.np.parse(toks, j, end, self.reg.keys(), None)
+        if j < end and toks[j].text.startswith("ل") and toks[j].text[1:] in self.lex.organizations:
+            # "بيان لوزارة الخارجية": read the organization without its ل
+            np_ = self.np.parse(toks, j, end, self.reg.keys(), None)
+            if np_ is not None and np_.kind == "organization":
+                return NP(np_.start, np_.end, np_.kind, np_.agreement, np_.start, np_.end, toks[j].text[1:])
+        return None
 
     def _is_media(self, toks: list[Token], j: int) -> bool:
         w = toks[j].text
@@ -620,6 +656,13 @@ class Attributor:
     # -------------------------------------------------------------- entities
     def _entity_for(self, np_: NP, vf: VerbForm | None) -> Entity:
         toks = self.toks
+        head = strip_article(toks[np_.start].text)
+        if head in self.documents:
+            issuer = self._issuer_np(np_.start, np_.end)
+            if issuer is not None and issuer.start > np_.start:
+                return self._entity_for(issuer, None)  # "بيان لوزارة الخارجية" speaks for the ministry
+            if np_.end - np_.start == 1 and head in self.issuers:
+                return self.issuers[head]  # "وأكد البيان" after "في بيان صادر عن وزارة الخارجية"
         o = self.orig
         full = o(toks[np_.start].start, toks[np_.end - 1].end)
         title = o(toks[np_.start].start, toks[np_.title_end - 1].end) if np_.title_end > np_.start else None
@@ -830,10 +873,17 @@ class Attributor:
                 # trailing: the content is the clause before it
                 if any(r.start >= s_start and r.end <= t.start + 1 and r.end >= toks[k - 1].start - 2 for r in found):
                     # a repeat of the sentence's own attribution; "نقلا عن" still names the intermediary
-                    if phrase.startswith(("نقلا", "نقلاً")) and np_ is not None:
+                    if np_ is not None:
+                        carrier = self._carrier_after(np_.end, end_idx)
                         for r in found:
-                            if r.start >= s_start and r.end <= t.start + 1 and not r.via:
-                                r.via = self._span_text(np_.start, np_.end)
+                            if r.start >= s_start and r.end <= t.start + 1:
+                                if phrase.startswith(("نقلا", "نقلاً")) and not r.via:
+                                    r.via = self._span_text(np_.start, np_.end)
+                                elif carrier and not r.via:
+                                    r.via = carrier  # "، وفق بيان لوزارة الخارجية أوردته وكالة الأنباء"
+                                doc = strip_article(toks[np_.start].text)
+                                if doc in self.documents and not r.channel:
+                                    r.channel = self._span_text(np_.start, np_.start + 1)
                     continue
                 a = s_start
                 semi = max(self.text.rfind("؛", s_start, t.start), self.text.rfind(";", s_start, t.start))

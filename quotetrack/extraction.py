@@ -68,7 +68,9 @@ def extract_bounded(text: str, budget: float | None = None) -> list[Quote]:
 
     t0 = time.monotonic()
     old_handler = signal.signal(signal.SIGALRM, _on_alarm)
-    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, limit)
+    # re-fire every 50 ms: an alarm that lands where Python ignores exceptions
+    # (a gc callback, a __del__) is raised again at the next one
+    old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, limit, 0.05)
     try:
         return extract(text)
     finally:

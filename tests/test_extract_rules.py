@@ -223,3 +223,13 @@ def test_leading_adverbial_is_not_a_speaker():
     qs = extract(text)
     assert [q.speaker for q in qs] == ["إبراهيم آل مرعي", "إبراهيم آل مرعي"]
     assert qs[1].mention is None
+
+
+def test_document_speaks_for_its_issuer_and_carrier_is_via():
+    qs = extract("وأعربت مصر، في بيان صادر عن وزارة الخارجية، عن إدانتها الشديدة للهجوم. "
+                 "وأكد البيان رفض مصر القاطع لاستخدام القوة.")
+    assert len(qs) == 2
+    assert qs[0].channel is not None and qs[0].channel.startswith("بيان")
+    assert qs[1].speaker == "وزارة الخارجية" and qs[1].mention == "البيان"
+    q = one("وأدانت سوريا “العدوان الأميركي السافر”، وفق بيان لوزارة الخارجية أوردته وكالة الأنباء السورية.")
+    assert q.type == "direct" and q.via == "وكالة الأنباء السورية" and q.channel == "بيان"

@@ -138,6 +138,7 @@ class Attributor:
                 continue
             info = self._cue_at(idx)
             if info is None:
+                self._note_subject(idx)
                 continue
             rq = self._from_cue(idx, info, out)
             if rq is None:
@@ -431,6 +432,23 @@ class Attributor:
                     return True
             j += 1
         return False
+
+    def _note_subject(self, idx: int) -> None:
+        """At the first word of a sentence whose verb is not a cue ("من جانبه، تقدم وزير الخارجية رياض
+        المالكي بالشكر"), remember its titled subject: a later "واقترح أن" refers to it."""
+        toks = self.toks
+        tok = toks[idx]
+        s_start, s_end = self.sents.bounds(tok.start)
+        lo = self._tok_index(s_start)
+        k = self._phrase_at(toks, lo, self.time_phrases)
+        if k < len(toks) and toks[k].text in ("،", ","):
+            k += 1
+        if idx != k:
+            return
+        np_ = self.np.parse(toks, idx + 1, self._tok_index(s_end), self.reg.keys(), None)
+        if np_ is not None and np_.kind == "person" and np_.title_end > np_.start and np_.name_end > np_.title_end:
+            e = self._entity_for(np_, None)
+            e.last = tok.start
 
     def _main_subject(self, s_start: int, idx: int, known: set[str]) -> NP | None:
         """The subject of a sentence's main verb when that verb is not a cue ("قدم الرئيس الأميركي

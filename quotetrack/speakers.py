@@ -83,8 +83,11 @@ class NPParser:
 
     def bad_name(self, w: str) -> bool:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
-        preposition and article ("بالضربات"), a preposition + institution ("بمجلس")."""
+        preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
+        ("ورئيس حزب")."""
         if w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
+            return True
+        if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
             return True
         return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles
                                         or w[1:] in self.lex.anonymous)
@@ -202,7 +205,8 @@ class NPParser:
         """A title and its complements, compound titles included:
         "وزير الدولة لشؤون الإعلام الناطق الرسمي باسم الحكومة"، "سفير خادم الحرمين الشريفين في مصر"."""
         k = self._def_chain(toks, i + 1, end)
-        while k < end and toks[k].is_word and toks[k].text in self.lex.titles and k - i < 14:
+        while k < end and toks[k].is_word and k - i < 14 and (
+                toks[k].text in self.lex.titles or (toks[k].text[:1] == "و" and toks[k].text[1:] in self.lex.titles)):
             k = self._def_chain(toks, k + 1, end)
         return k
 
@@ -254,7 +258,7 @@ class NPParser:
                 # "فرصة جيدة"، "دونالد ترمب تهانيه": a noun (with a pronoun), not a name — but after a
                 # title "بوجمعة الرميلي"، "أسامة حمدان" are names
                 break
-            if prev in known and prev not in self.joiners and names > 0 and w not in known:
+            if prev in getattr(known, "surnames", known) and prev not in self.joiners and names > 0 and w not in known:
                 break  # a known surname ends the name: "بومبيو الكونغرس"
             if plain >= 3 and prev not in self.joiners:
                 break
@@ -325,9 +329,14 @@ class NPParser:
             name_end = k2
             g = lex.titles.get(w) or lex.titles.get(base)
             agr = verb_agr if verb_agr else gender_agr.get(g or "", None)
-            # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"
             if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles:
-                k2 = self.title_chain(toks, k2, end)
+                k3 = self.title_chain(toks, k2, end)
+                k4 = self._name_run(toks, k3, end, known, after_title=True)
+                if k4 > k3:
+                    # "مستشار خامنئي الدكتور علي أكبر ولايتي": the first name was a genitive, the person comes last
+                    return NP(i, k4, "person", agr, k3, k4, w)
+                # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"
+                k2 = k3
             return NP(i, k2, "person", agr, title_end, name_end, w)
         if w in lex.organizations or base in lex.organizations:
             k = i + 1
@@ -370,6 +379,14 @@ class NPParser:
         return None
 
 
+class Known(set[str]):
+    """Name tokens and aliases seen so far in the article, and which tokens ended a name."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.surnames: set[str] = set()
+
+
 @dataclass
 class Entity:
     canonical: str
@@ -391,11 +408,13 @@ class Register:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
 
-    def keys(self) -> set[str]:
-        out: set[str] = set()
+    def keys(self) -> "Known":
+        out = Known()
         for e in self.entities:
             out.update(e.name_tokens)
             out.update(e.aliases)
+            if e.name_tokens:
+                out.surnames.add(e.name_tokens[-1])
         return out
 
     def find(self, name_key: str, kind: str, title_key: str, head: str) -> Entity | None:

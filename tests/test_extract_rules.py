@@ -233,3 +233,21 @@ def test_document_speaks_for_its_issuer_and_carrier_is_via():
     assert qs[1].speaker == "وزارة الخارجية" and qs[1].mention == "البيان"
     q = one("وأدانت سوريا “العدوان الأميركي السافر”، وفق بيان لوزارة الخارجية أوردته وكالة الأنباء السورية.")
     assert q.type == "direct" and q.via == "وكالة الأنباء السورية" and q.channel == "بيان"
+
+
+def test_genitive_name_in_a_title_then_the_person():
+    q = one("وقال مستشار خامنئي الدكتور علي أكبر ولايتي: إن المفاوضات انتهت.")
+    assert q.speaker == "علي أكبر ولايتي"
+
+
+def test_subject_of_a_non_cue_sentence_takes_the_following_pro_drop():
+    text = ("بدوره، دعا وزير الدولة أنور قرقاش إلى تحقيق دولي. "
+            "من جانبه، تقدم وزير الخارجية الفلسطيني رياض المالكي بالشكر للسعودية. "
+            "واقترح أن تستدعي الدول العربية سفراءها.")
+    qs = extract(text)
+    assert qs[-1].cue == "اقترح" and qs[-1].speaker == "رياض المالكي"
+
+
+def test_coordinated_titles_are_not_names():
+    q = one("وقال المستشار أحمد الفضالي رئيس تيار الاستقلال ورئيس حزب السلام إن العلاقات متينة.")
+    assert q.speaker == "أحمد الفضالي"

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from ..extraction import ArticleResult, extract_items
 from ..inputs import read_inputs
@@ -32,7 +33,7 @@ def register(app: typer.Typer) -> None:
         for res in extract_items(read_inputs(inputs)):
             if res.problem is not None:
                 failed += 1
-                err.print(f"[red]error:[/red] {res.problem}", highlight=False, markup=True)
+                err.print(f"[red]error:[/red] {escape(str(res.problem))}", highlight=False, markup=True, soft_wrap=True)
                 continue
             assert isinstance(res, ArticleResult) and res.article is not None
             for q in res.quotes:

@@ -94,9 +94,9 @@ def ingest_cmd(
     finally:
         engine.dispose()
     for w in summary.warnings:
-        err.print(f"warning: {w}", markup=False, highlight=False)
+        err.print(f"warning: {w}", markup=False, highlight=False, soft_wrap=True)
     for p in summary.problems:
-        err.print(f"failed: {p}", markup=False, highlight=False)
+        err.print(f"failed: {p}", markup=False, highlight=False, soft_wrap=True)
     table = Table(title="ingest summary", show_header=True)
     table.add_column("")
     table.add_column("count", justify="right")

@@ -24,6 +24,16 @@ log = logging.getLogger(__name__)
 ENV_VAR = "QUOTETRACK_DB"
 DEFAULT_URL = "sqlite:///quotetrack.db"
 BUSY_TIMEOUT_MS = 30_000
+#: Overrides the SQLite busy timeout, in seconds (how long a writer waits for a lock).
+BUSY_TIMEOUT_ENV = "QUOTETRACK_BUSY_TIMEOUT"
+
+
+def busy_timeout_ms() -> int:
+    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
+    try:
+        return max(int(float(raw) * 1000), 0) if raw else BUSY_TIMEOUT_MS
+    except ValueError:
+        return BUSY_TIMEOUT_MS
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -58,7 +68,7 @@ def sqlite_path(url: str | URL) -> Path | None:
 def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cur = dbapi_connection.cursor()
     try:
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.execute("PRAGMA journal_mode = WAL")
     finally:
@@ -113,7 +123,7 @@ def describe_error(exc: BaseException, url: str | URL) -> DatabaseError:
     low = msg.lower()
     if "locked" in low or "busy" in low:
         return DatabaseError(f"database {where} is locked by another process (waited "
-                             f"{BUSY_TIMEOUT_MS // 1000} s); retry when it has finished")
+                             f"{busy_timeout_ms() / 1000:g} s); retry when it has finished")
     if "readonly" in low or "read-only" in low or "permission denied" in low:
         return DatabaseError(f"database {where} is read-only: {msg}; check file permissions")
     if "unable to open" in low:

@@ -127,6 +127,7 @@ class Attributor:
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
         self.reg = Register()
+        self.sentence_heads = self._sentence_heads()
         self.issuers: dict[str, Entity] = {}   # document noun -> its issuer, from "بيان صادر عن X"/"بيان لX"
         out: list[RawQuote] = []
         used_quotes: set[int] = set()
@@ -433,18 +434,30 @@ class Attributor:
             j += 1
         return False
 
+    def _sentence_heads(self) -> set[int]:
+        """Index of each sentence's first word, after a leading "من جانبه،"-style phrase."""
+        toks = self.toks
+        heads: set[int] = set()
+        prev_end = 0
+        for end in self.sents.ends:
+            lo = self._tok_index(prev_end)
+            prev_end = end
+            if lo >= len(toks) or toks[lo].start >= end:
+                continue
+            k = self._phrase_at(toks, lo, self.time_phrases)
+            if k < len(toks) and toks[k].text in ("،", ","):
+                k += 1
+            heads.add(k)
+        return heads
+
     def _note_subject(self, idx: int) -> None:
         """At the first word of a sentence whose verb is not a cue ("من جانبه، تقدم وزير الخارجية رياض
         المالكي بالشكر"), remember its titled subject: a later "واقترح أن" refers to it."""
+        if idx not in self.sentence_heads:
+            return
         toks = self.toks
         tok = toks[idx]
         s_start, s_end = self.sents.bounds(tok.start)
-        lo = self._tok_index(s_start)
-        k = self._phrase_at(toks, lo, self.time_phrases)
-        if k < len(toks) and toks[k].text in ("،", ","):
-            k += 1
-        if idx != k:
-            return
         np_ = self.np.parse(toks, idx + 1, self._tok_index(s_end), self.reg.keys(), None)
         if np_ is not None and np_.kind == "person" and np_.title_end > np_.start and np_.name_end > np_.title_end:
             e = self._entity_for(np_, None)
@@ -699,6 +712,7 @@ class Attributor:
         if vf is not None and np_.kind == "person" and vf.agreement in ("m.sg", "f.sg"):
             gender = vf.agreement[0]
         if found is not None:
+            self.reg.changed()
             found.aliases.add(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word))
             if np_.kind == "person" and name and len(name_toks) > len(found.name_tokens) and found.kind == "person":
                 found.name_tokens = name_toks

@@ -407,8 +407,18 @@ class Register:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
+        self._keys: Known | None = None
 
     def keys(self) -> "Known":
+        """Known name tokens, cached until an entity is added or changed (``changed()``)."""
+        if self._keys is None:
+            self._keys = self._build_keys()
+        return self._keys
+
+    def changed(self) -> None:
+        self._keys = None
+
+    def _build_keys(self) -> "Known":
         out = Known()
         for e in self.entities:
             out.update(e.name_tokens)
@@ -453,6 +463,7 @@ class Register:
 
     def add(self, e: Entity) -> Entity:
         self.entities.append(e)
+        self._keys = None
         return e
 
     def resolve_prodrop(self, agreement: str | None, pos: int, exclude: Entity | None = None) -> Entity | None:

@@ -95,7 +95,7 @@ class Attributor:
             if not any(t.text == need for t in toks[idx + 1:idx + 10]):
                 return None  # "عبر حسابه": the preposition, not the verb عبّر
         info = self._raw_cue_info(toks[idx])
-        if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما") and w.endswith(("ه", "ها")):
+        if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما", "ومما", "وما") and w.endswith(("ه", "ها")):
             base = w[:-2] if w.endswith("ها") else w[:-1]
             info = self._raw_cue_info(Token(base, 0, len(base)))
             if info is not None and (info[1].pos != "past" or info[0]):
@@ -111,6 +111,12 @@ class Attributor:
             pass
         m = self.pat.cue.fullmatch(w, timeout=TIMEOUT) if len(w) < 40 and w[0].isalpha() else None
         res = (m.group("pfx"), self.lex.verbs[m.group("form")]) if m else None
+        if res is not None:
+            pfx, vf = res
+            # ب only on verbal nouns ("بدعوته"), ل/س only on present tense and nouns
+            if ("ب" in pfx and vf.pos != "noun") or ("س" in pfx and vf.pos != "impf") or \
+                    ("ل" in pfx and vf.pos not in ("impf", "noun")):
+                res = None
         if len(self._cue_cache) < 200_000:
             self._cue_cache[w] = res
         return res
@@ -181,6 +187,10 @@ class Attributor:
             return None
         if vf.pos == "part" and pfx:
             return None
+        if vf.pos == "noun":
+            nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
+            if not (nxt in self.pat.comp_words or nxt in self.pat.comp_preps or nxt == ":"):
+                return None  # "تصريحاته الأخيرة": a noun, not a report
         if prev_tok in ("لما", "مما", "بما"):
             return None  # "لما وصف بأنه": a passive label, nobody speaks
         rel = prev_tok in ("التي", "الذي", "اللذين", "الذين")
@@ -237,6 +247,8 @@ class Attributor:
                 continue
             if w in ("،", ",", "-", "(", ")"):
                 nk = self._skip_parenthetical(k, end_idx)
+                if nk is None and w in ("،", ",") and k + 1 < end_idx and toks[k + 1].text in self.relative:
+                    nk = self._skip_relative(k + 1, end_idx)  # "، الذي قدم مع ابنه من ولاية اوهايو …"
                 if nk is None:
                     found = self._opening_ahead(k + 1, end_idx, reach=12)  # "، صاحب محل في الشارع لبي بي سي إنه"
                     if found is not None and mention_np is not None:
@@ -266,7 +278,8 @@ class Attributor:
             if kk > k:
                 k = kk
                 continue
-            if w in self.time or w.isdigit() or w == "/":
+            if w in self.time or (w.isdigit() and not (k + 1 < end_idx and toks[k + 1].text in self.lex.anonymous)) \
+                    or w == "/":
                 k += 1
                 continue
             if w in self.settings:
@@ -330,7 +343,7 @@ class Attributor:
                     k = np_.end
                     continue
             if np_rule is not None and vf.pos != "impf":
-                ck = self._comp_ahead(k, end_idx)
+                ck = None if w in self.pat.comp_preps else self._comp_ahead(k, end_idx)
                 if ck is not None:
                     content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"
                     break
@@ -374,7 +387,7 @@ class Attributor:
                 mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
             else:
                 same = [r for r in prev if r.entity is not None and r.start >= s_start and r.end <= tok.start + 2]
-                if vf.pos == "part" or "ل" in pfx:
+                if vf.pos in ("part", "noun") or "ل" in pfx:
                     if same:
                         entity = same[-1].entity
                     else:

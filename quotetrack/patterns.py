@@ -32,7 +32,7 @@ def compiled() -> Patterns:
     forms = list(lex.verbs)
     # past and participles take و/ف; imperfects also ل (continuation) and س (future: rejected later)
     cue = regex.compile(
-        L_EDGE + r"(?P<pfx>[وف]?[لس]?)(?P<form>" + _alt(forms) + r")" + R_EDGE)
+        L_EDGE + r"(?P<pfx>[وف]?[بلس]?)(?P<form>" + _alt(forms) + r")" + R_EDGE)
     comps = lex.markers["complementizer"]
     sufs = lex.markers["pronoun_suffix"]
     complementizer = regex.compile(

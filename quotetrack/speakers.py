@@ -63,6 +63,7 @@ class NPParser:
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"})
         self.joiners = set(m["name_joiner"])
         self.name_parts = set(m["name_part"])
+        self.construct = set(m["construct"])
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
@@ -155,6 +156,11 @@ class NPParser:
             if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)) and \
                     w[1:] not in self.lex.media:
                 k += 1
+                continue
+            if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
+                    and is_def(toks[k + 1].text):
+                k += 1  # "وزير حقوق الإنسان"
+                after_nisba = False
                 continue
             if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
                 k += 1
@@ -295,6 +301,10 @@ class NPParser:
             if k > i + 1:
                 return NP(i, k, "organization", verb_agr, i, k, toks[i + 1].text)
             return None
+        if w.isdigit() and i + 1 < end and toks[i + 1].text in lex.anonymous:
+            inner = self.parse(toks, i + 1, end, known, verb_agr)  # "3 مصادر مطلعة"
+            if inner is not None:
+                return NP(i, inner.end, inner.kind, inner.agreement, i, inner.name_end, inner.head)
         base = strip_article(w)
         if (w in lex.anonymous or base in lex.anonymous) and w not in lex.titles:
             agr = lex.anonymous.get(w) or lex.anonymous.get(base)
@@ -305,6 +315,8 @@ class NPParser:
                     break
                 if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w) and not x.startswith("لل")):
                     k += 1
+                    if x.startswith("مطلع") and k < end and toks[k].text == "علي":
+                        k = self._def_chain(toks, k + 1, end)  # "مصادر مطلعة على القضية"
                     continue
                 if k == i + 1 and not is_def(w) and not is_def(x) and x not in self.stop and k + 1 < end and \
                         is_def(toks[k + 1].text):

@@ -251,3 +251,23 @@ def test_subject_of_a_non_cue_sentence_takes_the_following_pro_drop():
 def test_coordinated_titles_are_not_names():
     q = one("وقال المستشار أحمد الفضالي رئيس تيار الاستقلال ورئيس حزب السلام إن العلاقات متينة.")
     assert q.speaker == "أحمد الفضالي"
+
+
+def test_verbal_noun_with_possessive_speaker():
+    text = "وقال السيناتور فريغر أنينغ إن الهجرة مرتفعة. كما أثار استياء المعارضة بدعوته إلى منع دخول المهاجرين."
+    qs = extract(text)
+    assert [q.cue for q in qs] == ["قال", "دعوته"]
+    assert qs[1].speaker == "فريغر أنينغ" and qs[1].content.startswith("إلى منع")
+    assert extract("وأثارت تصريحاته الأخيرة جدلا واسعا.") == []
+
+
+def test_number_before_anonymous_source_and_complement_of_mutalia():
+    q = one("وكشفت 3 مصادر مطلعة على القضية، في تصريحات خاصة، أن المحققين أنهوا عملهم.")
+    assert q.speaker_kind == "anonymous"
+    assert q.speaker.startswith("3 مصادر مطلعة")
+    assert q.content.startswith("أن المحققين")
+
+
+def test_title_in_construct():
+    q = one("ومن جهة أخرى، قال وزير حقوق الإنسان عزالدين الأصبحي، إن الانتهاكات مستمرة.")
+    assert q.speaker == "عزالدين الأصبحي" and q.title == "وزير حقوق الإنسان"

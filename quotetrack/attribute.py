@@ -380,6 +380,12 @@ class Attributor:
         elif mention_np is not None:
             entity = self._entity_for(mention_np, vf)
             mention_span = (toks[mention_np.start].start, toks[mention_np.end - 1].end)
+        elif vf.pos == "noun" and vf.lemma_key == "قال" and self._source_before(idx, s_start) is not None:
+            # "نقلت وكالة X عن مصدر مطلع … قوله إن": the speaker is what follows عن, the carrier is via
+            src, carrier = self._source_before(idx, s_start)  # type: ignore[misc]
+            entity = self._entity_for(src, None)
+            mention_span = (toks[src.start].start, toks[src.end - 1].end)
+            via = via or carrier
         else:
             svo = self._svo(idx, pfx, s_start, known, agr)
             if svo is not None:
@@ -462,6 +468,26 @@ class Attributor:
                 k += 1
             heads.add(k)
         return heads
+
+    def _source_before(self, idx: int, s_start: int) -> tuple[NP, str | None] | None:
+        """For "قوله": the NP after the last "عن" of the sentence before it, and the outlet after "نقل"."""
+        toks = self.toks
+        lo = self._tok_index(s_start)
+        for j in range(idx - 1, lo - 1, -1):
+            if toks[j].text == "عن":
+                src = self.np.parse(toks, j + 1, idx, self.reg.keys(), None)
+                if src is None:
+                    return None
+                carrier = None
+                for c in range(lo, j):
+                    info = self._cue_info(toks[c])
+                    if info is not None and info[1].lemma_key == "نقل":
+                        mnp = self.np.parse(toks, c + 1, j, set(), None)
+                        if mnp is not None:
+                            carrier = self._span_text(mnp.start, mnp.end)
+                        break
+                return src, carrier
+        return None
 
     def _note_subject(self, idx: int) -> None:
         """At the first word of a sentence whose verb is not a cue ("من جانبه، تقدم وزير الخارجية رياض

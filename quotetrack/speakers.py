@@ -356,6 +356,8 @@ class NPParser:
                 # an indefinite head names the outlet right after it: "مجلة فورين بوليسي"، "وكالة «سبوتنيك»"
                 qn = self._quoted_name(toks, k, end)
                 if qn is not None:
+                    while qn < end and is_def(toks[qn].text) and is_nisba(toks[qn].text):
+                        qn += 1  # "وكالة «باس نيوز» الكردية"
                     return NP(i, qn, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, qn, w)
                 nxt = self._word(toks, k, end)
                 if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه",

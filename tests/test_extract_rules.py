@@ -271,3 +271,9 @@ def test_number_before_anonymous_source_and_complement_of_mutalia():
 def test_title_in_construct():
     q = one("ومن جهة أخرى، قال وزير حقوق الإنسان عزالدين الأصبحي، إن الانتهاكات مستمرة.")
     assert q.speaker == "عزالدين الأصبحي" and q.title == "وزير حقوق الإنسان"
+
+
+def test_nuqila_an_with_quoted_outlet_name():
+    q = one("ونقلت وكالة «باس نيوز» الكردية عن مصدر مطلع في رئاسة الإقليم قوله إن الاتصال جرى أمس.")
+    assert q.speaker_kind == "anonymous" and q.speaker.startswith("مصدر مطلع")
+    assert q.via is not None and "باس نيوز" in q.via

@@ -369,6 +369,7 @@ class Attributor:
         # the speaker: explicit (VSO), source of a chain, SVO before the cue, or carried over
         mention_span: tuple[int, int] | None = None
         entity: Entity | None = None
+        how = ""  # how the speaker was found, for the rule name
         if lemma_key == "نقل" and source_np is not None:
             if mention_np is not None:
                 via = self._span_text(mention_np.start, mention_np.end)
@@ -383,6 +384,7 @@ class Attributor:
         elif vf.pos == "noun" and vf.lemma_key == "قال" and self._source_before(idx, s_start) is not None:
             # "نقلت وكالة X عن مصدر مطلع … قوله إن": the speaker is what follows عن, the carrier is via
             src, carrier = self._source_before(idx, s_start)  # type: ignore[misc]
+            how = ".source"
             entity = self._entity_for(src, None)
             mention_span = (toks[src.start].start, toks[src.end - 1].end)
             via = via or carrier
@@ -423,7 +425,7 @@ class Attributor:
         cue_text = tok.text[len(pfx):]
         return RawQuote(cstart, cend, qtype, cue_text, tok.start + len(pfx), tok.end, vf.lemma, vf.stance, entity,
                         mention_span, via, channel, f"cue.{vf.pos}" + (".colon" if colon else "")
-                        + (".svo" if mention_np is None and mention_span else "")
+                        + (how or (".svo" if mention_np is None and mention_span else ""))
                         + (".prodrop" if mention_span is None else ""), anon_hint)
 
     def _is_name_quote(self, q: QuotedSpan) -> bool:

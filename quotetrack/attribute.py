@@ -264,8 +264,10 @@ class Attributor:
                     ch, _, v = self._setting(k + 1, nk)  # "، في بيان صادر عن وزارة الخارجية،"
                     channel = channel or ch
                     via = via or v
-                if mention_np is not None and mention_np.kind == "person" and mention_np.name_end == mention_np.title_end:
-                    app = self.np.parse(toks, k + 1, nk, known, agr)
+                if mention_np is not None and mention_np.kind in ("person", "anonymous") and \
+                        mention_np.name_end == mention_np.title_end or (mention_np is not None and mention_np.kind == "anonymous"):
+                    a0 = k + 2 if toks[k + 1].text in ("هو", "هي") else k + 1  # "زميل آخر له، هو آري بلف،"
+                    app = self.np.parse(toks, a0, nk, known, agr)
                     if app is not None and app.kind == "person" and app.name_end > app.title_end:
                         mention_np = app  # "رئيس لجنة …، الدكتور هادي اليامي،": the name is in the apposition
                 for j in range(k + 1, nk):
@@ -568,7 +570,7 @@ class Attributor:
         if k + 1 >= end_idx:
             return None, k, None
         head = toks[k + 1].text
-        ch = self.lex.channels.get(head)
+        ch = self.lex.channels.get(head) or self.lex.channels.get(strip_article(head))
         if ch is None and toks[k].text == "في" and head in self.np.stop:
             return None, k, None
         j = k + 2

@@ -182,7 +182,7 @@ class NPParser:
                     k = p_end  # "سفير خادم الحرمين الشريفين في مصر"
                     after_nisba = False
                     continue
-                if nxt and nxt not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
+                if nxt and strip_article(nxt) not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
                     k += 1
                     after_nisba = False
                     continue

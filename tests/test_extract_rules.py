@@ -277,3 +277,15 @@ def test_nuqila_an_with_quoted_outlet_name():
     q = one("ونقلت وكالة «باس نيوز» الكردية عن مصدر مطلع في رئاسة الإقليم قوله إن الاتصال جرى أمس.")
     assert q.speaker_kind == "anonymous" and q.speaker.startswith("مصدر مطلع")
     assert q.via is not None and "باس نيوز" in q.via
+
+
+def test_apposition_with_huwa_gives_the_name():
+    q = one("وقال زميل آخر له، هو آري بلف، إن المشتبه به كان منعزلا.")
+    assert q.speaker == "آري بلف"
+
+
+def test_country_object_of_warned_is_not_the_speaker():
+    text = "وقال الرئيس الأميركي دونالد ترامب إن الجيش جاهز. وحذر كوريا الشمالية من أي عمل طائش."
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ["دونالد ترامب", "دونالد ترامب"]
+    assert qs[1].content.startswith("كوريا الشمالية")

@@ -34,12 +34,31 @@ def corpus_records(n: int) -> tuple[dict[str, Any], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
 def expected_spans(n: int) -> dict[str, Spans]:
-    """external_id -> the quotes extract() finds in that article (what ingest must store)."""
-    from quotetrack import extract
+    """external_id -> the quotes extract() finds in that article (what ingest must store).
 
-    return {r["id"]: frozenset((q.start, q.end, q.content) for q in extract(r["text"])) for r in corpus_records(n)}
+    Computed in a fresh interpreter, so it runs the same code from disk as the ingest
+    subprocesses it is compared with (not whatever this test process imported earlier)."""
+    code = ("import json, sys\nfrom quotetrack import extract\n"
+            "for line in sys.stdin:\n    r = json.loads(line)\n"
+            "    print(json.dumps([r['id'], [[q.start, q.end, q.content] for q in extract(r['text'])]], "
+            "ensure_ascii=False))\n")
+    feed = "".join(json.dumps({"id": r["id"], "text": r["text"]}, ensure_ascii=False) + "\n"
+                   for r in corpus_records(n))
+    p = subprocess.run([sys.executable, "-c", code], input=feed, capture_output=True, text=True, check=True,
+                       env=cli_env(), cwd=ROOT, timeout=600)
+    out: dict[str, Spans] = {}
+    for line in p.stdout.splitlines():
+        eid, spans = json.loads(line)
+        out[eid] = frozenset((s, e, c) for s, e, c in spans)
+    assert len(out) == n
+    return out
+
+
+def peak_rss_kib() -> str:
+    """Python code printing this process's peak RSS in KiB (VmHWM: unlike ru_maxrss it
+    does not inherit the parent's size across fork+exec)."""
+    return ("[print('MAXRSS', l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')]\n")
 
 
 def write_jsonl(path: Path, records: Any) -> Path:

@@ -61,6 +61,8 @@ class Attributor:
         self.needs_comp = set(m["needs_complementizer"])
         self.naming_heads = set(m["naming_head"])
         self.documents = set(m["document"])
+        self.prepositions = {"من", "في", "علي", "عن", "الي", "منذ", "بعد", "قبل", "خلال", "حول", "ضد", "مع", "عند",
+                             "لدي", "حتي", "بين", "دون", "نحو"}
         # "إلا أن" (however), "قبل أن"/"بعد أن" (before/after): أن there opens no reported clause
         self.not_comp_before = {"الا", "والا", "قبل", "بعد", "منذ", "حتي", "بدل", "بدلا", "لمجرد", "قبيل"}
         self.negation = set(m["negation"])
@@ -191,6 +193,8 @@ class Attributor:
             nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
             if not (nxt in self.pat.comp_words or nxt in self.pat.comp_preps or nxt == ":"):
                 return None  # "تصريحاته الأخيرة": a noun, not a report
+        if vf.pos in ("past", "impf") and not pfx and prev_tok in self.prepositions:
+            return None  # "على الرغم من نفي الوزير": after a preposition it is the noun, not the verb
         if prev_tok in ("لما", "مما", "بما"):
             return None  # "لما وصف بأنه": a passive label, nobody speaks
         rel = prev_tok in ("التي", "الذي", "اللذين", "الذين")

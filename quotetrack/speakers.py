@@ -64,6 +64,7 @@ class NPParser:
         self.joiners = set(m["name_joiner"])
         self.name_parts = set(m["name_part"])
         self.construct = set(m["construct"])
+        self.media = set(lex.media)
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
@@ -91,7 +92,7 @@ class NPParser:
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
             return True
         return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles
-                                        or w[1:] in self.lex.anonymous)
+                                        or w[1:] in self.lex.anonymous or w[1:] in self.media)
 
     def _word(self, toks: list[Token], k: int, end: int) -> str | None:
         if k >= end:
@@ -158,12 +159,17 @@ class NPParser:
                 k += 1
                 continue
             if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
-                    and is_def(toks[k + 1].text):
+                    and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
                 k += 1  # "وزير حقوق الإنسان"
                 after_nisba = False
                 continue
             if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
                 k += 1
+                after_nisba = False
+                continue
+            if w in self.lex.organizations and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                    and toks[k + 1].text not in self.stop and self.place_at(toks, k + 2, end) is not None:
+                k = self.place_at(toks, k + 2, end) or k + 2  # "وزارة خارجية جنوب أفريقيا"
                 after_nisba = False
                 continue
             if w in self.lex.organizations and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
@@ -301,6 +307,10 @@ class NPParser:
             if k > i + 1:
                 return NP(i, k, "organization", verb_agr, i, k, toks[i + 1].text)
             return None
+        if w in ("نفس", "ذات") and i + 1 < end and is_def(toks[i + 1].text):
+            inner = self.parse(toks, i + 1, end, known, verb_agr)  # "نفس المصدر": a re-mention
+            if inner is not None and inner.kind != "person":
+                return NP(i, inner.end, inner.kind, inner.agreement, i, inner.name_end, inner.head)
         if w.isdigit() and i + 1 < end and toks[i + 1].text in lex.anonymous:
             inner = self.parse(toks, i + 1, end, known, verb_agr)  # "3 مصادر مطلعة"
             if inner is not None:
@@ -336,6 +346,13 @@ class NPParser:
             return NP(i, k, "anonymous", agr, i, k, w)
         if w in lex.titles or base in lex.titles:
             k = self.title_chain(toks, i, end)
+            qn = self._quoted_name(toks, k, end)
+            if qn is not None and qn < end and toks[qn].is_word and (
+                    toks[k + 1].text in lex.organizations or strip_article(toks[k + 1].text) in lex.organizations):
+                # "زعيم «حزب الله» اللبناني حسن نصر الله": the quoted body is part of the title
+                k = qn
+                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                    k += 1
             title_end = k
             k2 = self._name_run(toks, k, end, known, after_title=True)
             name_end = k2
@@ -352,6 +369,11 @@ class NPParser:
             return NP(i, k2, "person", agr, title_end, name_end, w)
         if w in lex.organizations or base in lex.organizations:
             k = i + 1
+            if not is_def(w) and k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text) \
+                    and strip_article(toks[k].text) in self.lex.adjectives:
+                while k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text):
+                    k += 1  # "صحيفة كويتية"، "مصادر أمنية"
+                return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
             if not is_def(w):
                 # an indefinite head names the outlet right after it: "مجلة فورين بوليسي"، "وكالة «سبوتنيك»"
                 qn = self._quoted_name(toks, k, end)
@@ -364,8 +386,7 @@ class NPParser:
                                                                                "محطه"):
                     k = self._name_run(toks, k, end, known)
                     return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
-            k = self._def_chain(toks, k, end)
-            # "صادر عن": a document and its issuer stay one phrase
+            k = max(k, self._def_chain(toks, i, end)) if not is_def(w) else self._def_chain(toks, k, end)
             g = lex.organizations.get(w) or lex.organizations.get(base)
             return NP(i, k, "organization", gender_agr.get(g or "", verb_agr), i, k, w)
         # a bare name or a known short mention
@@ -448,6 +469,11 @@ class Register:
             if name_key == e.key or name_key in e.aliases:
                 return e
         toks = name_key.split()
+        toks = [t for t in toks if t not in ("نفسه", "ذاته", "نفسها", "ذاتها")]  # "المصدر نفسه"
+        if len(toks) > 1 and toks[0] in ("نفس", "ذات"):
+            toks = toks[1:]  # "نفس المصدر"
+        if not toks:
+            return None
         if kind == "person" and toks:
             for e in reversed(self.entities):
                 if e.kind == "person" and e.name_tokens and len(toks) < len(e.name_tokens) and (

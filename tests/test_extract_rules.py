@@ -289,3 +289,22 @@ def test_country_object_of_warned_is_not_the_speaker():
     qs = extract(text)
     assert [q.speaker for q in qs] == ["دونالد ترامب", "دونالد ترامب"]
     assert qs[1].content.startswith("كوريا الشمالية")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("ومن جانبه قال زعيم «حزب الله» اللبناني حسن نصر الله امس إن الحزب يثق بالدعم.", "حسن نصر الله"),
+    ("وأكدت وزارة خارجية جنوب أفريقيا أن أحد مواطنيها قتل.", "وزارة خارجية جنوب أفريقيا"),
+    ("وقالت حكومة إقليم كردستان إنها تحتاج إلى المال.", "حكومة إقليم كردستان"),
+    ("كشفت صحيفة كويتية، الجمعة، أن الاجتماع تأجل.", "صحيفة كويتية"),
+])
+def test_bodies_and_their_leaders(text: str, speaker: str):
+    assert one(text).speaker == speaker
+
+
+def test_verb_form_after_a_preposition_is_a_noun():
+    assert extract("وعلى الرغم من نفي وزير الخارجية الإيراني محمد ظريف لهذه التقارير استمر الجدل.") == []
+
+
+def test_same_source_remention():
+    qs = extract("وقال مصدر أمني إن الهجوم وقع فجرا. وقال نفس المصدر إن التحقيق مستمر.")
+    assert [q.speaker for q in qs] == ["مصدر أمني", "مصدر أمني"]

@@ -92,6 +92,9 @@ class Attributor:
         if w in self.needs_comp:
             if not any(t.text in self.pat.comp_words for t in toks[idx + 1:idx + 9]):
                 return None  # "بين فرنسا وكرواتيا": the preposition, not بيّن
+            nxt = toks[idx + 1] if idx + 1 < len(toks) else None
+            if nxt is None or not (nxt.text in self.pat.comp_words or self._strong_np_at(idx + 1)):
+                return None  # "بين العام 2012 و2017 أن": still the preposition
         elif w in self.needs_prep:
             need = self.needs_prep[w]
             if not any(t.text == need for t in toks[idx + 1:idx + 10]):
@@ -104,6 +107,11 @@ class Attributor:
                 info = None
             # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
         return info
+
+    def _strong_np_at(self, k: int) -> bool:
+        """A speaker phrase the lexicons vouch for (a titled person, a body, an anonymous source, a place)."""
+        np_ = self.np.parse(self.toks, k, len(self.toks), self.reg.keys(), None)
+        return np_ is not None and (np_.kind != "person" or np_.title_end > np_.start)
 
     def _raw_cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         w = tok.text

@@ -159,6 +159,11 @@ class NPParser:
                 k += 1
                 continue
             if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
+                    and self.place_at(toks, k + 1, end) is not None:
+                k = self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"
+                after_nisba = False
+                continue
+            if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
                     and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
                 k += 1  # "وزير حقوق الإنسان"
                 after_nisba = False

@@ -308,3 +308,16 @@ def test_verb_form_after_a_preposition_is_a_noun():
 def test_same_source_remention():
     qs = extract("وقال مصدر أمني إن الهجوم وقع فجرا. وقال نفس المصدر إن التحقيق مستمر.")
     assert [q.speaker for q in qs] == ["مصدر أمني", "مصدر أمني"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وكشف رئيس وزراء إسرائيل أن إيران توسع نطاق صواريخها.", "رئيس وزراء إسرائيل"),
+    ("ويرى خبير التغذية البريطاني، ريانون لامبيت، أن البيض مفيد.", "ريانون لامبيت"),
+    ("وأكد مدرب المنتخب جورج ايفانوف أن الفريق قادر على الفوز.", "جورج ايفانوف"),
+])
+def test_more_titles(text: str, speaker: str):
+    assert one(text).speaker == speaker
+
+
+def test_bayna_needs_a_speaker_after_it():
+    assert extract("وفي التقرير الذي تناول الفترة بين العام 2012 و2017 أن المواطنين يتمتعون بمعدلات.") == []

@@ -25,7 +25,7 @@ from quotetrack.db.engine import make_engine
 from quotetrack.ingest import ingest
 from quotetrack.normalize import name_key
 
-from reliability_helpers import ROOT, corpus_records, expected_spans, plain_engine, stored_spans, write_jsonl
+from reliability_helpers import ROOT, corpus_records, plain_engine, write_jsonl
 
 runner = CliRunner()
 
@@ -56,7 +56,6 @@ def test_upgrade_from_first_migration_keeps_every_row(db_url: str) -> None:
         assert migrate.current(db_url) == migrate.heads()[0] != "0001_initial"
         migrate.check_schema(db_url)
         assert _dump(eng) == before
-        assert stored_spans(eng) == expected_spans(40)
         # the head revision's full-text index covers the rows written before it existed
         from quotetrack import queries as Q
 

@@ -141,8 +141,9 @@ def build(db: str, n_quotes: int, source: str, seed: int) -> None:
                 aid += 1
                 outlet = a["outlet_id"] if replica == 0 else \
                     outlet_ids[bisect.bisect(outlet_cum, rnd.random() * outlet_cum[-1])]
+                published = START + dt.timedelta(days=rnd.randrange(DAYS + 1))
                 a_buf.append(dict(a, id=aid, external_id=f"{a['external_id']}#{replica}", outlet_id=outlet,
-                                  published=START + dt.timedelta(days=rnd.randrange(DAYS + 1))))
+                                  published=published))
                 for q in by_article[a["id"]]:
                     if made >= n_quotes:
                         break
@@ -151,7 +152,9 @@ def build(db: str, n_quotes: int, source: str, seed: int) -> None:
                     sid = q["speaker_id"]
                     if replica and sid is not None and kind_of[sid] in ranked and rnd.random() < 0.5:
                         sid = draw(kind_of[sid])
-                    q_buf.append(dict(q, id=qid, article_id=aid, speaker_id=sid))
+                    # quotes carry their article's date and outlet (0003_query_speed), as ingest writes them
+                    q_buf.append(dict(q, id=qid, article_id=aid, speaker_id=sid, published=published,
+                                      outlet_id=outlet))
                 if len(q_buf) >= CHUNK:
                     c.execute(insert(Article.__table__), a_buf)
                     c.execute(insert(Quote.__table__), q_buf)
@@ -162,6 +165,10 @@ def build(db: str, n_quotes: int, source: str, seed: int) -> None:
             c.execute(insert(Article.__table__), a_buf)
         if q_buf:
             c.execute(insert(Quote.__table__), q_buf)
+        # per-speaker totals, as ingest keeps them (one aggregate here instead of per batch)
+        c.execute(text("INSERT INTO speaker_stats (speaker_id, quotes, articles, first_published, last_published) "
+                       "SELECT speaker_id, COUNT(*), COUNT(DISTINCT article_id), MIN(published), MAX(published) "
+                       "FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id"))
         if c.dialect.name == "postgresql":
             for t in ("outlets", "articles", "speakers", "speaker_aliases", "quotes"):
                 c.execute(text(f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT max(id) FROM {t}))"))

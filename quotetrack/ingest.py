@@ -31,8 +31,8 @@ from sqlalchemy.orm import Session
 
 from .dates import parse_date
 from .db.engine import describe_error
-from .db.repo import (content_hash, domain_of, existing_article_ids, get_or_create_outlet, insert_articles,
-                      quote_row, replace_article, store_quote_rows, utcnow)
+from .db.repo import (add_speaker_stats, content_hash, domain_of, existing_article_ids, get_or_create_outlet,
+                      insert_articles, quote_row, recompute_speaker_stats, replace_article, store_quotes, utcnow)
 from .db.speakers import SpeakerResolver
 from .html import read_html_file
 from .inputs import Article, Item, Problem, read_inputs
@@ -166,18 +166,22 @@ class _Ingester:
     # -- per batch ---------------------------------------------------------------
     def _store(self, s: Session, batch: list[_Prepared]) -> list[str]:
         """Store a batch in the open transaction: one multi-row INSERT for the new articles,
-        speakers resolved for the whole batch from memory, one multi-row INSERT for the quotes."""
+        speakers resolved for the whole batch from memory, one multi-row INSERT for the quotes,
+        then speaker_stats brought up to date (last, so shared stats rows are locked only briefly)."""
         now = utcnow()
         outcomes = ["skipped"] * len(batch)
         article_ids: list[int | None] = [None] * len(batch)
+        outlet_ids: list[int | None] = [None] * len(batch)
         new_rows: list[dict[str, Any]] = []
         new_at: dict[str, int] = {}
+        recompute: set[int] = set()  # speakers whose quotes were dropped by re-extraction
         for i, p in enumerate(batch):
             a = p.article
             values = dict(p.values, ingested_at=now, outlet_id=get_or_create_outlet(
                 s, a.outlet, domain_of(a.url), self.outlets) if a.outlet else None)
+            outlet_ids[i] = values["outlet_id"]
             if p.existing_id is not None:
-                replace_article(s, p.existing_id, values)
+                recompute |= replace_article(s, p.existing_id, values)
                 article_ids[i], outcomes[i] = p.existing_id, "replaced"
             elif a.id not in new_at:  # a repeated id in this batch is skipped like a stored one
                 new_at[a.id] = i
@@ -185,9 +189,13 @@ class _Ingester:
         for ext_id, new_id in insert_articles(s, new_rows).items():  # missing: stored meanwhile by another ingester
             article_ids[new_at[ext_id]], outcomes[new_at[ext_id]] = new_id, "new"
         self.speakers.prefetch(s, (q for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes))
-        rows = [quote_row(aid, q, self.speakers.resolve(s, q))
-                for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes]
-        self._stored_quotes += store_quote_rows(s, rows)
+        rows = [quote_row(aid, q, self.speakers.resolve(s, q), published=p.values["published"], outlet_id=oid)
+                for p, aid, oid in zip(batch, article_ids, outlet_ids) if aid is not None for q in p.quotes]
+        stored = store_quotes(s, rows)
+        self._stored_quotes += len(stored)
+        add_speaker_stats(s, stored, skip=recompute)
+        if recompute:
+            recompute_speaker_stats(s, recompute)
         return outcomes
 
     def _write(self, batch: list[_Prepared]) -> None:

@@ -9,6 +9,15 @@ Filters are always bound parameters; full-text search strings are reduced to
 folded words before they reach FTS5 or ``to_tsquery``, so arbitrary user text
 is data and never an FTS syntax error. Filtering, sorting and ``LIMIT`` all run
 in SQL on indexed columns; Python only shapes the (limited) result.
+
+Shapes that stay fast at millions of quotes (issue 6, migration 0003_query_speed):
+quote filters and "newest/oldest first" use the copies ``quotes.published`` /
+``quotes.outlet_id`` so one index range — (speaker_id, published, id),
+(speaker_id, outlet_id, published, id), (outlet_id, published, id) or (published, id)
+— is walked in order and stops after ``limit`` rows; quotes without a date (sorted
+last) are fetched by a second query only when the dated ones do not fill the page.
+Speaker names are looked up by exact key first (index), the whole-word scan of every
+name is the fallback. Unfiltered speaker rankings read ``speaker_stats``.
 """
 from __future__ import annotations
 
@@ -21,10 +30,10 @@ from typing import Any
 
 import regex
 from sqlalchemy import (Connection, ColumnElement, Select, case, false, func, literal, literal_column, not_,
-                        or_, select, text, true)
+                        or_, select, text, true, union_all)
 from sqlalchemy.orm import Session
 
-from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias
+from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerStats
 from .db.speakers import speaker_key
 from .errors import QuotetrackError
 from .normalize import fold, name_key
@@ -43,6 +52,7 @@ _a = Article.__table__
 _o = Outlet.__table__
 _s = Speaker.__table__
 _al = SpeakerAlias.__table__
+_st = SpeakerStats.__table__
 
 
 # ---------------------------------------------------------------- errors
@@ -120,20 +130,44 @@ def _dialect(ex: Executor) -> str:
     return ex.dialect.name
 
 
-def _search_clause(ex: Executor, query: str) -> ColumnElement[bool]:
+def _fts5_match(query: str) -> str | None:
+    """The SQLite FTS5 MATCH string of a search: each word a quoted string (words hold no quote
+    characters), ANDed; None when the search has no words."""
+    groups = [_alternatives(w) for w in fts_words(query)]
+    if not groups:
+        return None
+    return " AND ".join("(" + " OR ".join(f'"{w}"' for w in g) + ")" if len(g) > 1 else f'"{g[0]}"'
+                        for g in groups)
+
+
+def _search_clause(ex: Executor, query: str, *, walk_dates: bool = False) -> ColumnElement[bool]:
+    """Full-text condition. ``walk_dates`` (SQLite): keep the planner from driving the query by
+    the matches' rowids (``+quotes.id``), so it walks ix_quotes_published in order and probes the
+    (once materialized) match set, stopping at the page's last row — the fast plan for a
+    frequent word, where looking up and sorting every match is not."""
     words = fts_words(query)
     if not words:
         return false()
-    groups = [_alternatives(w) for w in words]
     if _dialect(ex) == "postgresql":
+        groups = [_alternatives(w) for w in words]
         tsq = " & ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0] for g in groups)
         return text(f"{PG_FTS_DOCUMENT} @@ to_tsquery('simple'::regconfig, :fts_query)").bindparams(
             fts_query=tsq)
-    # SQLite FTS5: each word a quoted string (words hold no quote characters), ANDed
-    match = " AND ".join("(" + " OR ".join(f'"{w}"' for w in g) + ")" if len(g) > 1 else f'"{g[0]}"'
-                     for g in groups)
-    return text("quotes.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_query)").bindparams(
-        fts_query=match)
+    col = "+quotes.id" if walk_dates else "quotes.id"
+    return text(f"{col} IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_query)").bindparams(
+        fts_query=_fts5_match(query))
+
+
+def _frequent_match(ex: Executor, query: str, limit: int) -> bool:
+    """SQLite: does the search match so many quotes that walking the date index (about
+    limit * total / matches entries) is cheaper than looking up and sorting every match?
+    (Measured at 1M quotes: an index entry costs ~0.3 us to walk, a match ~5 us to fetch.)"""
+    match = _fts5_match(query)
+    if match is None or limit <= 0:
+        return False
+    n = ex.execute(text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"), {"m": match}).scalar() or 0
+    total = ex.execute(select(func.max(_q.c.id))).scalar() or 0
+    return n * n * 20 > limit * total
 
 
 # ---------------------------------------------------------------- name matching
@@ -157,13 +191,22 @@ def _word_run(col: ColumnElement[str], key: str) -> ColumnElement[bool]:
 
 
 def match_speakers(ex: Executor, name: str) -> list[SpeakerRef]:
-    """Speakers whose canonical key or any alias key equals ``name_key(name)`` or contains it as whole words.
+    """Speakers whose canonical key or an alias key equals ``speaker_key(name)``; when none does,
+    those whose canonical or alias key contains it as a run of whole words.
 
-    So "بلينكن", "أنتوني بلينكن" and "انتوني بلينكن" all find "أنتوني بلينكن".
+    So "بلينكن", "أنتوني بلينكن" and "انتوني بلينكن" all find "أنتوني بلينكن". The exact
+    match (two index lookups) comes first, as for outlets: a name that IS a stored name
+    or alias ("بايدن") finds that speaker only, not also every longer name containing
+    it ("هانتر بايدن"); the scan of every name runs only when nothing is exact.
     """
     key = speaker_key(name)
     if not key:
         return []
+    exact = {r[0] for r in ex.execute(select(_s.c.id).where(_s.c.key == key))}
+    exact |= {r[0] for r in ex.execute(select(_al.c.speaker_id).where(_al.c.key == key))}
+    if exact:
+        return [SpeakerRef(r.id, r.name, r.kind) for r in ex.execute(
+            select(_s.c.id, _s.c.name, _s.c.kind).where(_s.c.id.in_(sorted(exact))).order_by(_s.c.id))]
     alias_ids = select(_al.c.speaker_id).where(_word_run(_al.c.key, key))
     stmt = (select(_s.c.id, _s.c.name, _s.c.kind)
             .where(or_(_word_run(_s.c.key, key), _s.c.id.in_(alias_ids)))
@@ -301,12 +344,14 @@ def _quote_select() -> Select[Any]:
                      .outerjoin(_s, _s.c.id == _q.c.speaker_id)))
 
 
-def _date_filters(since: dt.date | None, until: dt.date | None) -> list[ColumnElement[bool]]:
+def _date_filters(since: dt.date | None, until: dt.date | None,
+                  col: ColumnElement[Any] = _q.c.published) -> list[ColumnElement[bool]]:
+    """Inclusive date bounds on ``col``: the quote's copy of its article's date, or ``articles.published``."""
     out: list[ColumnElement[bool]] = []
     if since is not None:
-        out.append(_a.c.published >= since)
+        out.append(col >= since)
     if until is not None:
-        out.append(_a.c.published <= until)
+        out.append(col <= until)
     if since is not None and until is not None and since > until:
         out.append(false())
     return out
@@ -324,12 +369,26 @@ def _contains(col: ColumnElement[str | None], value: str) -> ColumnElement[bool]
     return or_(*(col.contains(v, autoescape=True) for v in sorted(forms)))
 
 
-def _quote_conditions(ex: Executor, f: QuoteFilter) -> list[ColumnElement[bool]]:
+#: (column, ids): a speaker/outlet filter that matched several ids, each walked on its own (see ``_page``).
+FanOut = tuple[ColumnElement[Any], list[int]]
+
+#: Above this many ids, one ``IN`` query (sorted by the database) is used instead of one walk per id.
+_FAN_OUT_MAX = 16
+
+
+def _quote_conditions(ex: Executor, f: QuoteFilter) -> tuple[list[ColumnElement[bool]], FanOut | None]:
+    """Conditions on the quotes table only (its indexes serve them; no join is needed to filter),
+    and the speaker (else outlet) filter that matched 2.._FAN_OUT_MAX ids, left out of the conditions."""
     cond: list[ColumnElement[bool]] = []
-    if f.speaker is not None:
-        cond.append(_q.c.speaker_id.in_(_speaker_ids(ex, f.speaker)))
-    if f.outlet is not None:
-        cond.append(_a.c.outlet_id.in_(match_outlets(ex, f.outlet)))
+    fan: FanOut | None = None
+    for col, ids in ((_q.c.speaker_id, _speaker_ids(ex, f.speaker) if f.speaker is not None else None),
+                     (_q.c.outlet_id, match_outlets(ex, f.outlet) if f.outlet is not None else None)):
+        if ids is None:
+            continue
+        if fan is None and 1 < len(ids) <= _FAN_OUT_MAX:
+            fan = (col, ids)
+        else:
+            cond.append(col == ids[0] if len(ids) == 1 else col.in_(ids))
     cond += _date_filters(f.since, f.until)
     if f.cue is not None:
         lemmas, forms = cue_forms(f.cue)
@@ -345,10 +404,13 @@ def _quote_conditions(ex: Executor, f: QuoteFilter) -> list[ColumnElement[bool]]
     if f.via is not None:
         cond.append(_contains(_q.c.via, f.via))
     if f.search is not None:
-        cond.append(_search_clause(ex, f.search))
+        walk = (_dialect(ex) == "sqlite" and f.limit is not None and f.sort in (QuoteSort.newest, QuoteSort.oldest)
+                and f.speaker is None and f.outlet is None and f.article is None and f.cue is None
+                and f.via is None and _frequent_match(ex, f.search, f.limit))
+        cond.append(_search_clause(ex, f.search, walk_dates=walk))
     if f.article is not None:
-        cond.append(_a.c.external_id == _clean(f.article))
-    return cond
+        cond.append(_q.c.article_id.in_(select(_a.c.id).where(_a.c.external_id == _clean(f.article))))
+    return cond, fan
 
 
 def cue_forms(cue: str) -> tuple[list[str], list[str]]:
@@ -390,18 +452,55 @@ def find_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> list[QuoteRow]:
     Raises UnknownSpeakerError / UnknownOutletError (with suggestions) when a
     speaker or outlet name matches nothing.
     """
-    stmt = _quote_select().where(*_quote_conditions(ex, f))
-    if f.sort is QuoteSort.oldest:
-        order = [_a.c.published.asc().nulls_last(), _q.c.id.asc()]
-    elif f.sort is QuoteSort.speaker:
-        order = [_s.c.name.asc().nulls_last(), _a.c.published.desc().nulls_last(), _q.c.id.desc()]
-    elif f.sort is QuoteSort.outlet:
-        order = [_o.c.name.asc().nulls_last(), _a.c.published.desc().nulls_last(), _q.c.id.desc()]
+    cond, fan = _quote_conditions(ex, f)
+    limit = None if f.limit is None else max(f.limit, 0)
+    if f.sort in (QuoteSort.newest, QuoteSort.oldest):
+        return _by_date(ex, cond, fan, limit, newest=f.sort is QuoteSort.newest,
+                        dated_only=f.since is not None or f.until is not None)
+    if fan is not None:
+        cond.append(fan[0].in_(fan[1]))
+    if f.sort is QuoteSort.speaker:
+        order = [_s.c.name.asc().nulls_last(), _q.c.published.desc().nulls_last(), _q.c.id.desc()]
     else:
-        order = [_a.c.published.desc().nulls_last(), _q.c.id.desc()]
-    stmt = stmt.order_by(*order)
-    if f.limit is not None:
-        stmt = stmt.limit(max(f.limit, 0))
+        order = [_o.c.name.asc().nulls_last(), _q.c.published.desc().nulls_last(), _q.c.id.desc()]
+    stmt = _quote_select().where(*cond).order_by(*order)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return [_quote_row(r) for r in ex.execute(stmt)]
+
+
+def _by_date(ex: Executor, cond: list[ColumnElement[bool]], fan: FanOut | None, limit: int | None, *,
+             newest: bool, dated_only: bool) -> list[QuoteRow]:
+    """Quotes by date (newest or oldest first, undated last, ties by id the same way), limited.
+
+    Same order as ``published DESC|ASC NULLS LAST, id DESC|ASC`` but in two index-friendly
+    steps: dated quotes ordered by (published, id) — a plain ascending index walked forward
+    or backward, on both backends — then, only if they do not fill ``limit``, the undated ones."""
+    if limit == 0:
+        return []
+    pub, qid = (_q.c.published.desc(), _q.c.id.desc()) if newest else (_q.c.published.asc(), _q.c.id.asc())
+    rows = _page(ex, [*cond, _q.c.published.is_not(None)], fan, [pub, qid], limit)
+    if not dated_only and (limit is None or len(rows) < limit):
+        rows += _page(ex, [*cond, _q.c.published.is_(None)], fan, [qid],
+                      None if limit is None else limit - len(rows))
+    return rows
+
+
+def _page(ex: Executor, cond: list[ColumnElement[bool]], fan: FanOut | None, order: list[Any],
+          limit: int | None) -> list[QuoteRow]:
+    """One sorted page of quotes. When a speaker/outlet filter matched a few ids, each id's own
+    index range is walked (at most ``limit`` rows each) and the ids' first rows merged, so no
+    id's thousands of quotes are sorted to return a page."""
+    if fan is None or limit is None:
+        where = cond if fan is None else [*cond, fan[0].in_(fan[1])]
+        stmt = _quote_select().where(*where).order_by(*order)
+        if limit is not None:
+            stmt = stmt.limit(limit)
+        return [_quote_row(r) for r in ex.execute(stmt)]
+    col, ids = fan
+    branches = [select(_q.c.id).where(col == i, *cond).order_by(*order).limit(limit).subquery() for i in ids]
+    firsts = union_all(*[select(b.c.id) for b in branches]).subquery()
+    stmt = _quote_select().where(_q.c.id.in_(select(firsts.c.id))).order_by(*order).limit(limit)
     return [_quote_row(r) for r in ex.execute(stmt)]
 
 
@@ -441,27 +540,64 @@ def _as_date(v: Any) -> dt.date | None:
 
 
 def list_speakers(ex: Executor, f: SpeakerFilter = SpeakerFilter()) -> list[SpeakerRow]:
-    """Speakers ranked by quote count (ties by name), counting only quotes that pass the filter."""
-    n = func.count(_q.c.id)
-    stmt = (select(_s.c.id, _s.c.name, _s.c.kind, n.label("quotes"),
-                   func.count(func.distinct(_q.c.article_id)).label("articles"),
-                   func.count(func.distinct(_a.c.outlet_id)).label("outlets"),
-                   func.min(_a.c.published).label("first_published"),
-                   func.max(_a.c.published).label("last_published"))
-            .select_from(_q.join(_s, _s.c.id == _q.c.speaker_id).join(_a, _a.c.id == _q.c.article_id))
-            .group_by(_s.c.id, _s.c.name, _s.c.kind)
-            .order_by(n.desc(), _s.c.name, _s.c.id))
+    """Speakers ranked by quote count (ties by name), counting only quotes that pass the filter.
+
+    Without a date or outlet filter the ranking is read from ``speaker_stats`` (``limit``
+    rows of its quotes index) and only the outlet counts of those speakers are computed,
+    one index probe per (speaker, outlet); with one, the matching quotes are aggregated."""
+    if f.since is None and f.until is None and f.outlet is None:
+        return _ranked_all_time(ex, f.kind, None if f.limit is None else max(f.limit, 0))
     cond = _date_filters(f.since, f.until)
     if f.outlet is not None:
-        cond.append(_a.c.outlet_id.in_(match_outlets(ex, f.outlet)))
+        cond.append(_q.c.outlet_id.in_(match_outlets(ex, f.outlet)))
+    # aggregate the quotes alone (a date range reads only the covering ix_quotes_published), then name them
+    g = (select(_q.c.speaker_id, func.count().label("quotes"),
+                func.count(func.distinct(_q.c.article_id)).label("articles"),
+                func.count(func.distinct(_q.c.outlet_id)).label("outlets"),
+                func.min(_q.c.published).label("first_published"),
+                func.max(_q.c.published).label("last_published"))
+         .where(_q.c.speaker_id.is_not(None), *cond).group_by(_q.c.speaker_id).subquery("g"))
+    stmt = (select(_s.c.id, _s.c.name, _s.c.kind, g.c.quotes, g.c.articles, g.c.outlets, g.c.first_published,
+                   g.c.last_published)
+            .select_from(g.join(_s, _s.c.id == g.c.speaker_id))
+            .order_by(g.c.quotes.desc(), _s.c.name, _s.c.id))
     if f.kind is not None:
-        cond.append(_s.c.kind == f.kind)
-    stmt = stmt.where(*cond)
+        stmt = stmt.where(_s.c.kind == f.kind)
     if f.limit is not None:
         stmt = stmt.limit(max(f.limit, 0))
     return [SpeakerRow(i, r.id, r.name, r.kind, r.quotes, r.articles, r.outlets,
                        _as_date(r.first_published), _as_date(r.last_published))
             for i, r in enumerate(ex.execute(stmt), 1)]
+
+
+def _outlet_counts(speaker_id: ColumnElement[int]) -> Any:
+    """In how many outlets ``speaker_id`` is quoted: one probe of ix_quotes_speaker_id_outlet_id per outlet.
+
+    A ``LIMIT 1`` scalar subquery, not ``EXISTS``: PostgreSQL turns EXISTS into a semi-join that
+    reads every quote of the speaker (thousands for the top ones); this stays one probe per outlet."""
+    probe = (select(_q.c.id).where(_q.c.speaker_id == speaker_id, _q.c.outlet_id == _o.c.id).limit(1)
+             .correlate_except(_q).scalar_subquery())
+    return select(func.count()).select_from(_o).where(probe.is_not(None)).scalar_subquery()
+
+
+def _ranked_all_time(ex: Executor, kind: str | None, limit: int | None) -> list[SpeakerRow]:
+    stmt = (select(_s.c.id, _s.c.name, _s.c.kind, _st.c.quotes, _st.c.articles, _st.c.first_published,
+                   _st.c.last_published)
+            .select_from(_st.join(_s, _s.c.id == _st.c.speaker_id))
+            .where(_st.c.quotes > 0, *([_s.c.kind == kind] if kind is not None else []))
+            .order_by(_st.c.quotes.desc(), _s.c.name, _s.c.id))
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    top = ex.execute(stmt).all()
+    outlets: dict[int, int] = {}
+    ids = [r.id for r in top]
+    for i in range(0, len(ids), 500):
+        sid = _s.c.id
+        outlets.update({r[0]: r[1] for r in ex.execute(
+            select(sid, _outlet_counts(sid)).where(sid.in_(ids[i:i + 500])))})
+    return [SpeakerRow(i, r.id, r.name, r.kind, r.quotes, r.articles, outlets.get(r.id, 0),
+                       _as_date(r.first_published), _as_date(r.last_published))
+            for i, r in enumerate(top, 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -489,16 +625,29 @@ class SpeakerProfile:
         return d
 
 
-def _counts(ex: Executor, col: ColumnElement[Any], label: str, ids: list[int], *,
-            order_by_value: bool = False, limit: int | None = None) -> list[dict[str, Any]]:
-    n = func.count(_q.c.id)
-    stmt = (select(col.label(label), n.label("quotes"))
-            .select_from(_q.join(_a, _a.c.id == _q.c.article_id).outerjoin(_o, _o.c.id == _a.c.outlet_id))
-            .where(_q.c.speaker_id.in_(ids)).group_by(col))
-    stmt = stmt.order_by(col) if order_by_value else stmt.order_by(n.desc(), col)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    return [{label: r[0], "quotes": r[1]} for r in ex.execute(stmt)]
+def _facets(ex: Executor, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
+    """Quote counts of the speakers ``ids`` by title, outlet, stance and type, most first (ties by value,
+    in the database's order), from ONE pass over their quotes; months from the (speaker_id, published)
+    index alone, in month order."""
+    g = (select(_q.c.title, _q.c.stance, _q.c.type, _q.c.outlet_id, func.count().label("n"))
+         .where(_q.c.speaker_id.in_(ids)).group_by(_q.c.title, _q.c.stance, _q.c.type, _q.c.outlet_id)
+         .cte("g"))
+    parts = []
+    for facet, col, src in (("title", g.c.title, g), ("stance", g.c.stance, g), ("type", g.c.type, g),
+                            ("outlet", _o.c.name, g.outerjoin(_o, _o.c.id == g.c.outlet_id))):
+        n = func.sum(g.c.n)
+        parts.append(select(literal(facet).label("facet"), col.label("value"), n.label("quotes"),
+                            func.row_number().over(order_by=(n.desc(), col)).label("rn"))
+                     .select_from(src).group_by(col))
+    out: dict[str, list[tuple[int, dict[str, Any]]]] = {"title": [], "stance": [], "type": [], "outlet": []}
+    for r in ex.execute(union_all(*parts)):
+        out[r.facet].append((r.rn, {r.facet: r.value, "quotes": int(r.quotes)}))
+    res = {k: [d for _, d in sorted(v, key=lambda t: t[0])] for k, v in out.items()}
+    month = _month_expr(ex, _q.c.published)
+    res["month"] = [{"month": r[0], "quotes": r[1]} for r in ex.execute(
+        select(month, func.count()).where(_q.c.speaker_id.in_(ids), _q.c.published.is_not(None))
+        .group_by(month).order_by(month))]
+    return res
 
 
 def speaker_profile(ex: Executor, name: str, *, latest: int = 5) -> SpeakerProfile:
@@ -507,36 +656,37 @@ def speaker_profile(ex: Executor, name: str, *, latest: int = 5) -> SpeakerProfi
     if not refs:
         raise UnknownSpeakerError(name, suggest_speakers(ex, name))
     ids = [r.speaker_id for r in refs]
-    tot = ex.execute(select(func.count(_q.c.id), func.count(func.distinct(_q.c.article_id)),
-                            func.min(_a.c.published), func.max(_a.c.published))
-                     .select_from(_q.join(_a, _a.c.id == _q.c.article_id))
-                     .where(_q.c.speaker_id.in_(ids))).one()
+    if len(ids) == 1:  # one speaker: the totals are kept in speaker_stats
+        tot = ex.execute(select(_st.c.quotes, _st.c.articles, _st.c.first_published, _st.c.last_published)
+                         .where(_st.c.speaker_id == ids[0])).first() or (0, 0, None, None)
+    else:  # several: distinct articles across them need the quotes
+        tot = ex.execute(select(func.count(_q.c.id), func.count(func.distinct(_q.c.article_id)),
+                                func.min(_q.c.published), func.max(_q.c.published))
+                         .where(_q.c.speaker_id.in_(ids))).one()
     aliases = [{"alias": r.alias, "manual": bool(r.manual)} for r in ex.execute(
         select(_al.c.alias, _al.c.manual).where(_al.c.speaker_id.in_(ids)).order_by(_al.c.alias))]
-    months = _counts(ex, _month_expr(ex), "month", ids, order_by_value=True)
+    fac = _facets(ex, ids)
+    cond: list[ColumnElement[bool]] = [_q.c.speaker_id == ids[0]] if len(ids) == 1 else []
+    fan: FanOut | None = (_q.c.speaker_id, ids) if 1 < len(ids) <= _FAN_OUT_MAX else None
+    if len(ids) > _FAN_OUT_MAX:
+        cond = [_q.c.speaker_id.in_(ids)]
     return SpeakerProfile(
         query=name, speakers=refs, quotes=tot[0], articles=tot[1],
         first_published=_as_date(tot[2]), last_published=_as_date(tot[3]), aliases=aliases,
-        titles=[t for t in _counts(ex, _q.c.title, "title", ids, limit=21) if t["title"] is not None][:20],
-        outlets=_counts(ex, _o.c.name, "outlet", ids),
-        months=[m for m in months if m["month"] is not None],
-        stances=_counts(ex, _q.c.stance, "stance", ids),
-        types=_counts(ex, _q.c.type, "type", ids),
-        latest=_latest(ex, ids, latest),
+        titles=[t for t in fac["title"][:21] if t["title"] is not None][:20],
+        outlets=fac["outlet"],
+        months=fac["month"],
+        stances=fac["stance"],
+        types=fac["type"],
+        latest=_by_date(ex, cond, fan, max(latest, 0), newest=True, dated_only=False),
     )
 
 
-def _latest(ex: Executor, ids: list[int], n: int) -> list[QuoteRow]:
-    stmt = (_quote_select().where(_q.c.speaker_id.in_(ids))
-            .order_by(_a.c.published.desc().nulls_last(), _q.c.id.desc()).limit(n))
-    return [_quote_row(r) for r in ex.execute(stmt)]
-
-
-def _month_expr(ex: Executor) -> ColumnElement[str]:
-    """'YYYY-MM' of articles.published, the same on both backends."""
+def _month_expr(ex: Executor, col: ColumnElement[Any] = _a.c.published) -> ColumnElement[str]:
+    """'YYYY-MM' of a date column (default articles.published), the same on both backends."""
     if _dialect(ex) == "postgresql":
-        return func.to_char(_a.c.published, literal_column("'YYYY-MM'"))
-    return func.substr(_a.c.published, 1, 7)
+        return func.to_char(col, literal_column("'YYYY-MM'"))
+    return func.substr(col, 1, 7)
 
 
 # ---------------------------------------------------------------- outlets
@@ -570,7 +720,8 @@ def _top_per_outlet(ex: Executor, col: ColumnElement[Any], extra: ColumnElement[
         base = base.join(_s, _s.c.id == _q.c.speaker_id)
     inner = (select(_a.c.outlet_id.label("outlet_id"), col.label("value"), cnt.label("n"),
                     func.row_number().over(partition_by=_a.c.outlet_id, order_by=(cnt.desc(), col)).label("rn"))
-             .select_from(base).where(extra, _a.c.outlet_id.is_not(None), *_date_filters(since, until))
+             .select_from(base).where(extra, _a.c.outlet_id.is_not(None),
+                                      *_date_filters(since, until, _a.c.published))
              .group_by(_a.c.outlet_id, col).subquery())
     out: dict[int, list[str]] = {}
     for r in ex.execute(select(inner.c.outlet_id, inner.c.value).where(inner.c.rn <= n)
@@ -589,7 +740,7 @@ def outlet_report(ex: Executor, *, since: dt.date | None = None, until: dt.date 
                    nq.label("quotes"), anon.label("anonymous_quotes"),
                    func.count(func.distinct(_q.c.speaker_id)).label("speakers"), via.label("via_quotes"))
             .select_from(_o.join(_a, _a.c.outlet_id == _o.c.id).outerjoin(_q, _q.c.article_id == _a.c.id))
-            .where(*_date_filters(since, until))
+            .where(*_date_filters(since, until, _a.c.published))
             .group_by(_o.c.id, _o.c.name, _o.c.domain)
             .order_by(nq.desc(), _o.c.name))
     tops = _top_per_outlet(ex, _s.c.name, _s.c.kind != "anonymous", top, since, until, True)

@@ -98,6 +98,11 @@ class Quote(Base):
         Index("ix_quotes_article_id", "article_id"),
         Index("ix_quotes_cue_lemma", "cue_lemma"),
         Index("ix_quotes_via", "via"),
+        # 0003_query_speed: "newest first" within a speaker / outlet / date range is one index walk
+        Index("ix_quotes_speaker_id_published", "speaker_id", "published", "id"),
+        Index("ix_quotes_speaker_id_outlet_id", "speaker_id", "outlet_id", "published", "id"),
+        Index("ix_quotes_outlet_id_published", "outlet_id", "published", "id"),
+        Index("ix_quotes_published", "published", "id", "speaker_id", "article_id", "outlet_id"),  # covering
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -116,9 +121,30 @@ class Quote(Base):
     channel: Mapped[str | None] = mapped_column(Text)
     anonymous: Mapped[bool] = mapped_column(Boolean)
     rule: Mapped[str] = mapped_column(Text)
+    #: copies of the article's ``published`` and ``outlet_id`` (0003_query_speed), written by ingest;
+    #: no foreign key on ``outlet_id`` (a copy of ``articles.outlet_id``, which has one)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    outlet_id: Mapped[int | None] = mapped_column(Integer)
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship()
 
 
-__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Quote"]
+class SpeakerStats(Base):
+    """Per-speaker totals (0003_query_speed), kept by ingest per batch and by ``merge_speakers``:
+    quotes, distinct articles and first/last publication date of the speaker's quotes."""
+
+    __tablename__ = "speaker_stats"
+    __table_args__ = (
+        Index("ix_speaker_stats_quotes", "quotes"),
+    )
+
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True,
+                                            autoincrement=False)
+    quotes: Mapped[int] = mapped_column(Integer)
+    articles: Mapped[int] = mapped_column(Integer)
+    first_published: Mapped[dt.date | None] = mapped_column(Date)
+    last_published: Mapped[dt.date | None] = mapped_column(Date)
+
+
+__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Quote", "SpeakerStats"]

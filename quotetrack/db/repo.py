@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Connection, and_, case, delete, distinct, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import DatabaseError
 from ..normalize import name_key
 from ..types import Quote as QuoteResult
-from .models import Article, Outlet, Quote
+from .models import Article, Outlet, Quote, SpeakerStats
 
 
 def dialect_insert(session: Session, model: Any) -> Any:
@@ -93,30 +93,118 @@ def insert_article(s: Session, values: dict[str, Any]) -> int | None:
     return s.scalar(ins.on_conflict_do_nothing(index_elements=["external_id"]).returning(Article.id))  # type: ignore[no-any-return]
 
 
-def replace_article(s: Session, article_id: int, values: dict[str, Any]) -> None:
-    """Update an article's row and drop its quotes (the caller stores the new ones)."""
-    s.execute(delete(Quote).where(Quote.article_id == article_id))
+def replace_article(s: Session, article_id: int, values: dict[str, Any]) -> set[int]:
+    """Update an article's row and drop its quotes (the caller stores the new ones).
+
+    Returns the speaker ids of the dropped quotes: their ``speaker_stats`` rows must be
+    recomputed (``recompute_speaker_stats``) once the new quotes are in."""
+    t = Quote.__table__
+    gone = s.connection().execute(delete(t).where(t.c.article_id == article_id).returning(t.c.speaker_id))
     s.execute(update(Article).where(Article.id == article_id).values(**values))
+    return {sid for (sid,) in gone if sid is not None}
 
 
-def quote_row(article_id: int, q: QuoteResult, speaker_id: int | None) -> dict[str, Any]:
+def quote_row(article_id: int, q: QuoteResult, speaker_id: int | None, *, published: dt.date | None = None,
+              outlet_id: int | None = None) -> dict[str, Any]:
+    """A quotes row; ``published``/``outlet_id`` are the article's (copied onto quotes, 0003_query_speed)."""
     return {
         "article_id": article_id, "speaker_id": speaker_id, "content": q.content,
         "char_start": q.start, "char_end": q.end, "type": q.type or "direct", "cue": q.cue,
         "cue_lemma": q.cue_lemma, "stance": q.stance, "title": q.title, "mention": q.mention,
         "via": q.via, "channel": q.channel, "anonymous": bool(q.anonymous), "rule": q.rule or "unknown",
+        "published": published, "outlet_id": outlet_id,
     }
+
+
+#: What ``store_quotes`` reports of each quote it inserted (enough to keep speaker_stats).
+StoredQuote = tuple[int, int | None, int, "dt.date | None"]  # id, speaker_id, article_id, published
+
+
+def store_quotes(s: Session, rows: list[dict[str, Any]]) -> list[StoredQuote]:
+    """Insert quote rows (duplicates of the same span are ignored); returns the rows that were new."""
+    if not rows:
+        return []
+    t = Quote.__table__
+    ins = dialect_insert(s, t).on_conflict_do_nothing(
+        index_elements=["article_id", "char_start", "char_end"]).returning(
+        t.c.id, t.c.speaker_id, t.c.article_id, t.c.published)
+    # Core, not ORM bulk: one multi-row INSERT per 1,000 rows (insertmanyvalues) on both backends
+    return [(r[0], r[1], r[2], r[3]) for r in s.connection().execute(ins, rows)]
 
 
 def store_quote_rows(s: Session, rows: list[dict[str, Any]]) -> int:
     """Insert quote rows (duplicates of the same span are ignored); returns how many were new."""
-    if not rows:
-        return 0
-    t = Quote.__table__
-    ins = dialect_insert(s, t).on_conflict_do_nothing(
-        index_elements=["article_id", "char_start", "char_end"]).returning(t.c.id)
-    # Core, not ORM bulk: one multi-row INSERT per 1,000 rows (insertmanyvalues) on both backends
-    return len(s.connection().execute(ins, rows).all())
+    return len(store_quotes(s, rows))
+
+
+# ---------------------------------------------------------------- speaker_stats
+
+def _earlier(a: Any, b: Any) -> Any:
+    """SQL: the earlier of two nullable dates (NULL only when both are)."""
+    return case((b.is_(None), a), (a.is_(None) | (b < a), b), else_=a)
+
+
+def _later(a: Any, b: Any) -> Any:
+    return case((b.is_(None), a), (a.is_(None) | (b > a), b), else_=a)
+
+
+def add_speaker_stats(s: Session, stored: list[StoredQuote], *, skip: set[int] | frozenset[int] = frozenset()) -> None:
+    """Add newly inserted quotes of NEW articles to ``speaker_stats`` (one upsert row per speaker).
+
+    Increments are commutative (count + n, earliest/latest date), so concurrent ingesters
+    stay exact; rows are upserted in speaker id order, so two transactions lock shared
+    speakers in the same order and cannot deadlock. ``skip``: speakers the caller will
+    recompute instead (``recompute_speaker_stats``)."""
+    agg: dict[int, list[Any]] = {}
+    for _qid, sid, aid, published in stored:
+        if sid is None or sid in skip:
+            continue
+        a = agg.get(sid)
+        if a is None:
+            agg[sid] = [1, {aid}, published, published]
+            continue
+        a[0] += 1
+        a[1].add(aid)
+        if published is not None:
+            a[2] = published if a[2] is None or published < a[2] else a[2]
+            a[3] = published if a[3] is None or published > a[3] else a[3]
+    if not agg:
+        return
+    st = SpeakerStats.__table__
+    ins = dialect_insert(s, st)
+    ex = ins.excluded
+    ins = ins.on_conflict_do_update(index_elements=["speaker_id"], set_={
+        "quotes": st.c.quotes + ex.quotes, "articles": st.c.articles + ex.articles,
+        "first_published": _earlier(st.c.first_published, ex.first_published),
+        "last_published": _later(st.c.last_published, ex.last_published)})
+    s.connection().execute(ins, [
+        {"speaker_id": sid, "quotes": a[0], "articles": len(a[1]), "first_published": a[2], "last_published": a[3]}
+        for sid, a in sorted(agg.items())])
+
+
+def recompute_speaker_stats(conn: Connection | Session, speaker_ids: set[int] | list[int]) -> None:
+    """Set the ``speaker_stats`` rows of ``speaker_ids`` from their quotes (after quotes were
+    deleted or moved: re-extraction, ``merge_speakers``); speakers left without quotes lose their row."""
+    c = conn.connection() if isinstance(conn, Session) else conn
+    q, st = Quote.__table__, SpeakerStats.__table__
+    ids = sorted(speaker_ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        sel = (select(q.c.speaker_id, func.count(), func.count(distinct(q.c.article_id)),
+                      func.min(q.c.published), func.max(q.c.published))
+               .where(q.c.speaker_id.in_(chunk)).group_by(q.c.speaker_id).order_by(q.c.speaker_id))
+        if c.dialect.name == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as d_insert
+        else:
+            from sqlalchemy.dialects.postgresql import insert as d_insert  # type: ignore[assignment]
+        ins = d_insert(st).from_select(
+            ["speaker_id", "quotes", "articles", "first_published", "last_published"], sel)
+        ex = ins.excluded
+        c.execute(ins.on_conflict_do_update(index_elements=["speaker_id"], set_={
+            "quotes": ex.quotes, "articles": ex.articles, "first_published": ex.first_published,
+            "last_published": ex.last_published}))
+        c.execute(delete(st).where(st.c.speaker_id.in_(chunk),
+                                   ~exists().where(and_(q.c.speaker_id == st.c.speaker_id))))
 
 
 def utcnow() -> dt.datetime:

@@ -23,6 +23,10 @@ from .speakers import NP, Entity, NPParser, Register, strip_article
 from .text import Sentences, Token
 
 
+#: Reported content runs at most this many tokens; longer "sentences" are run-on text.
+MAX_CLAUSE_TOKENS = 250
+
+
 @dataclass
 class RawQuote:
     start: int
@@ -47,6 +51,7 @@ class Attributor:
         self.pat = pat
         self.cue_forms = set(lex.verbs)
         self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
+        self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
         self.np = NPParser(lex, self.cue_forms, pat.comp_words,
                            lambda w: self._cue_info(Token(w, 0, len(w))) is not None)
         m = lex.markers
@@ -71,11 +76,19 @@ class Attributor:
 
     # ---------------------------------------------------------------- helpers
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
-        for p in phrases:
+        """The index after the longest listed phrase starting at token ``k`` (``k`` when none)."""
+        if k >= len(toks):
+            return k
+        index = self._phrase_index.get(id(phrases))
+        if index is None:
+            index = {}
+            for p in sorted(phrases, key=len, reverse=True):
+                index.setdefault(p[0], []).append(p)
+            self._phrase_index[id(phrases)] = index
+        for p in index.get(toks[k].text, ()):
             n = len(p)
-            if k + n <= len(toks) and all(toks[k + j].text == p[j] for j in range(n)):
+            if k + n <= len(toks) and all(toks[k + j].text == p[j] for j in range(1, n)):
                 return k + n
-            # a glued prefix on the first word: "وفقا"، "لكنه"
         return k
 
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
@@ -161,9 +174,9 @@ class Attributor:
             if rq is None:
                 continue
             out.append(rq)
-            consumed_until = rq.start
-            for q in self.quotes:
-                if rq.start <= q.open + 1 and q.close <= rq.end + 1:
+            consumed_until = rq.end  # cues inside the content are reported speech within it
+            for q in self._quotes_between(rq.start - 1, rq.end + 2):
+                if q.close <= rq.end + 1:
                     used_quotes.add(q.open)
         out.extend(self._according(out))
         out.extend(self._orphan_quotes(out, used_quotes))
@@ -408,7 +421,12 @@ class Attributor:
                 entity = self._entity_for(svo, vf)
                 mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
             else:
-                same = [r for r in prev if r.entity is not None and r.start >= s_start and r.end <= tok.start + 2]
+                same = []  # quotes of this sentence so far (the newest are at the end of ``prev``)
+                for r in reversed(prev):
+                    if r.start < s_start:
+                        break
+                    if r.entity is not None and r.end <= tok.start + 2:
+                        same.insert(0, r)
                 if vf.pos in ("part", "noun") or "ل" in pfx:
                     if same:
                         entity = same[-1].entity
@@ -441,6 +459,12 @@ class Attributor:
                         mention_span, via, channel, f"cue.{vf.pos}" + (".colon" if colon else "")
                         + (how or (".svo" if mention_np is None and mention_span else ""))
                         + (".prodrop" if mention_span is None else ""), anon_hint)
+
+    def _quotes_between(self, a: int, b: int) -> list[QuotedSpan]:
+        """Quoted spans opening at or after ``a`` and closed before ``b`` (quotes are sorted)."""
+        lo = bisect.bisect_left(self.q_opens, a)
+        hi = bisect.bisect_left(self.q_opens, b)
+        return [q for q in self.quotes[lo:hi] if q.close < b]
 
     def _is_name_quote(self, q: QuotedSpan) -> bool:
         """A short quote right after a naming noun (اسم "نوفيتشوك"، عملية «عاصفة الحزم») names something."""
@@ -767,7 +791,6 @@ class Attributor:
         if vf is not None and np_.kind == "person" and vf.agreement in ("m.sg", "f.sg"):
             gender = vf.agreement[0]
         if found is not None:
-            self.reg.changed()
             found.aliases.add(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word))
             if np_.kind == "person" and name and len(name_toks) > len(found.name_tokens) and found.kind == "person":
                 found.name_tokens = name_toks
@@ -778,6 +801,7 @@ class Attributor:
                 found.title_key = title_key
             if gender and not found.gender:
                 found.gender = gender
+            self.reg.note(found)
             return found
         agreement = np_.agreement
         if np_.kind == "person" and gender:
@@ -806,7 +830,7 @@ class Attributor:
         # strip trailing punctuation and spaces
         while end > start and text[end - 1] in " \n.،,؛;:!?؟…":
             end -= 1
-        inner = [qq for qq in self.quotes if start <= qq.open and qq.close < end + 1 and not self._is_name_quote(qq)]
+        inner = [qq for qq in self._quotes_between(start, end + 1) if not self._is_name_quote(qq)]
         kk = k
         while kk < len(toks) and (toks[kk].text in self.pat.comp_preps or toks[kk].text in self.pat.comp_words
                                   or toks[kk].text in ("ب", "بـ", "ـ", ":")) and kk - k < 3:
@@ -827,6 +851,7 @@ class Attributor:
         """Where reported content ends: sentence end, or a clause break, a new cue, an attribution."""
         toks = self.toks
         j = k + 1
+        end_idx = min(end_idx, k + MAX_CLAUSE_TOKENS)  # bounded: a run-on "sentence" cannot make this quadratic
         while j < end_idx:
             t = toks[j]
             if self._inside_quote(t.start):
@@ -858,6 +883,8 @@ class Attributor:
             elif w == "(" and j + 2 < end_idx and toks[j + 1].text in self.media:
                 return t.start
             j += 1
+        if end_idx < len(toks) and toks[end_idx].start < s_end:
+            return toks[end_idx - 1].end
         return s_end
 
     @staticmethod
@@ -1031,11 +1058,15 @@ class Attributor:
         toks = self.toks
         text = self.text
         out: list[RawQuote] = []
+        spans = sorted((r.start, r.end) for r in found)
+        starts = [a for a, _ in spans]
         for q in self.quotes:
             if q.open in used:
                 continue
             a, b = q.inner
-            if any(r.start <= a < r.end or r.start < b <= r.end for r in found):
+            i = bisect.bisect_right(starts, b)  # spans starting before the quote ends; check the nearest
+            if any(spans[j][0] <= a < spans[j][1] or spans[j][0] < b <= spans[j][1]
+                   for j in range(max(0, i - 3), i)):
                 continue
             words = len(text[a:b].split())
             # after the quote: "…"، قال فلان / "…" يقول فلان
@@ -1095,14 +1126,10 @@ class Attributor:
 
     def _dedupe(self, qs: list[RawQuote]) -> list[RawQuote]:
         out: list[RawQuote] = []
-        for r in qs:
+        for r in qs:  # sorted by start; kept quotes never overlap, so the last one reaches furthest
             if r.end <= r.start:
                 continue
-            dup = False
-            for o in out:
-                if min(o.end, r.end) > max(o.start, r.start):  # quotes never overlap
-                    dup = True
-                    break
-            if not dup:
-                out.append(r)
+            if out and r.start < out[-1].end:
+                continue
+            out.append(r)
         return out

@@ -9,6 +9,7 @@ characters, which keeps the map a simple list.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,7 +53,7 @@ class Normalized:
     """
 
     text: str
-    index: list[int]
+    index: "array[int]"   # compact: 4 bytes a character, not a list of int objects
     original: str
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -76,7 +77,7 @@ class Normalized:
 def normalize(text: str) -> Normalized:
     """Fold ``text`` for matching and keep the map back to original offsets."""
     out: list[str] = []
-    index: list[int] = []
+    index: array[int] = array("i")
     fold = _fold_char
     for i, ch in enumerate(text):
         if ch.isascii() and ch not in "\r\t":
@@ -89,7 +90,7 @@ def normalize(text: str) -> Normalized:
             index.append(i)
         elif rep:
             out.extend(rep)
-            index.extend([i] * len(rep))
+            index.extend([i] * len(rep))  # array.extend takes any iterable
     index.append(len(text))
     return Normalized("".join(out), index, text)
 

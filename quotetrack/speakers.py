@@ -445,34 +445,37 @@ class Entity:
 class Register:
     """The sources named so far in one article."""
 
+    #: Searches look at the most recent sources only, so a pathological article with thousands
+    #: of "speakers" stays linear; real articles name far fewer.
+    WINDOW = 300
+
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self._keys: Known | None = None
+        self._keys = Known()
+        self._by_key: dict[str, Entity] = {}
 
     def keys(self) -> "Known":
-        """Known name tokens, cached until an entity is added or changed (``changed()``)."""
-        if self._keys is None:
-            self._keys = self._build_keys()
+        """Known name tokens and aliases (kept up to date by ``add`` and ``note``)."""
         return self._keys
 
-    def changed(self) -> None:
-        self._keys = None
+    def note(self, e: Entity) -> None:
+        """Record an entity's (new) name tokens and aliases after it changed."""
+        self._keys.update(e.name_tokens)
+        self._keys.update(e.aliases)
+        if e.name_tokens:
+            self._keys.surnames.add(e.name_tokens[-1])
+        self._by_key[e.key] = e  # the most recently noted entity owns a key, as a reversed search would
+        for a in e.aliases:
+            self._by_key[a] = e
 
-    def _build_keys(self) -> "Known":
-        out = Known()
-        for e in self.entities:
-            out.update(e.name_tokens)
-            out.update(e.aliases)
-            if e.name_tokens:
-                out.surnames.add(e.name_tokens[-1])
-        return out
+    def _recent(self) -> list[Entity]:
+        return self.entities[-self.WINDOW:]
 
     def find(self, name_key: str, kind: str, title_key: str, head: str) -> Entity | None:
         if not name_key:
             return None
-        for e in reversed(self.entities):
-            if name_key == e.key or name_key in e.aliases:
-                return e
+        if name_key in self._by_key:
+            return self._by_key[name_key]
         toks = name_key.split()
         toks = [t for t in toks if t not in ("نفسه", "ذاته", "نفسها", "ذاتها")]  # "المصدر نفسه"
         if len(toks) > 1 and toks[0] in ("نفس", "ذات"):
@@ -480,14 +483,14 @@ class Register:
         if not toks:
             return None
         if kind == "person" and toks:
-            for e in reversed(self.entities):
+            for e in reversed(self._recent()):
                 if e.kind == "person" and e.name_tokens and len(toks) < len(e.name_tokens) and (
                         " " + name_key + " ") in (" " + " ".join(e.name_tokens) + " "):
                     return e
         # a definite re-mention by head noun: الوكالة ← وكالة الأنباء، المصادر ← مصادر محلية
         if is_def(toks[0]) or toks[0] in ("هذه", "هذا"):
             st = stem(toks[0])
-            for e in reversed(self.entities):
+            for e in reversed(self._recent()):
                 if e.head and stem(e.head) == st and e.kind in ("organization", "anonymous"):
                     # a differing nationality or qualifier means another body: الحكومة الأردنية ≠ الحكومة الفلسطينية
                     quals = {strip_article(t) for t in toks[1:] if is_nisba(t)}
@@ -497,7 +500,7 @@ class Register:
                     return e
             if kind == "person" and title_key:
                 quals = {strip_article(t) for t in title_key.split()[1:] if is_nisba(t)}
-                for e in reversed(self.entities):
+                for e in reversed(self._recent()):
                     if quals - {strip_article(x) for x in e.title_key.split()}:
                         continue  # "الرئيس الأمريكي" is not "الرئيس الروماني"
                     if e.title_key and (e.title_key + " ").startswith(title_key + " ") and e.kind == "person":
@@ -508,11 +511,11 @@ class Register:
 
     def add(self, e: Entity) -> Entity:
         self.entities.append(e)
-        self._keys = None
+        self.note(e)
         return e
 
     def resolve_prodrop(self, agreement: str | None, pos: int, exclude: Entity | None = None) -> Entity | None:
-        cands = sorted(self.entities, key=lambda e: e.last, reverse=True)
+        cands = sorted(self._recent(), key=lambda e: e.last, reverse=True)
         if agreement:
             for e in cands:
                 if e.agreement == agreement and e is not exclude:

@@ -448,6 +448,8 @@ class Attributor:
             return None
         if qtype == "direct" and not colon and len(self.text[cstart:cend].split()) < 2:
             return None  # a quoted name ("وكالة الأنباء الرسمية "سانا""), not a statement
+        if toks[content_k].text in ("بها", "به", "بهم", "عليها", "عليه", "اليها", "اليه", "منها", "منه", "عنها", "عنه"):
+            return None  # "… التي دعت إليها المرجعية وطالب بها المواطنون": a relative clause, not a statement
         if qtype != "direct" and toks[content_k].text not in self.pat.comp_words and self._labels_quote(content_k, cend):
             return None  # "ندد بالضربات التي اعتبرها “…”": the labelled quote is the statement
         # "رفض التعليق": declining to comment is not a statement
@@ -1061,7 +1063,7 @@ class Attributor:
         spans = sorted((r.start, r.end) for r in found)
         starts = [a for a, _ in spans]
         for q in self.quotes:
-            if q.open in used:
+            if q.open in used or self._is_name_quote(q):
                 continue
             a, b = q.inner
             i = bisect.bisect_right(starts, b)  # spans starting before the quote ends; check the nearest

@@ -321,3 +321,9 @@ def test_more_titles(text: str, speaker: str):
 
 def test_bayna_needs_a_speaker_after_it():
     assert extract("وفي التقرير الذي تناول الفترة بين العام 2012 و2017 أن المواطنين يتمتعون بمعدلات.") == []
+
+
+def test_set_phrases_and_relative_clauses_are_not_statements():
+    assert extract("وردا على سؤال بشأن الانتخابات، ابتسم الوزير.") == []
+    qs = extract("ودعت الحكومة إلى الإصلاحات التي نادت بها المرجعية وطالب بها المواطنون في محاربة الفساد.")
+    assert not any(q.content.startswith("بها") for q in qs)

@@ -31,8 +31,9 @@ from sqlalchemy.orm import Session
 
 from .dates import parse_date
 from .db.engine import describe_error
-from .db.repo import (add_speaker_stats, content_hash, domain_of, existing_article_ids, get_or_create_outlet,
-                      insert_articles, quote_row, recompute_speaker_stats, replace_article, store_quotes, utcnow)
+from .db.repo import (add_speaker_facets, add_speaker_stats, content_hash, domain_of, existing_article_ids,
+                      get_or_create_outlet, insert_articles, quote_row, recompute_speaker_facets,
+                      recompute_speaker_stats, replace_article, store_quotes, utcnow)
 from .db.speakers import SpeakerResolver
 from .html import read_html_file
 from .inputs import Article, Item, Problem, read_inputs
@@ -167,7 +168,7 @@ class _Ingester:
     def _store(self, s: Session, batch: list[_Prepared]) -> list[str]:
         """Store a batch in the open transaction: one multi-row INSERT for the new articles,
         speakers resolved for the whole batch from memory, one multi-row INSERT for the quotes,
-        then speaker_stats brought up to date (last, so shared stats rows are locked only briefly)."""
+        then speaker_stats and speaker_facets brought up to date (last, so shared stats rows are locked only briefly)."""
         now = utcnow()
         outcomes = ["skipped"] * len(batch)
         article_ids: list[int | None] = [None] * len(batch)
@@ -196,6 +197,9 @@ class _Ingester:
         add_speaker_stats(s, stored, skip=recompute)
         if recompute:
             recompute_speaker_stats(s, recompute)
+        add_speaker_facets(s, stored, skip=recompute)  # after stats: every ingester locks stats, then facets
+        if recompute:
+            recompute_speaker_facets(s, recompute)
         return outcomes
 
     def _write(self, batch: list[_Prepared]) -> None:

@@ -17,7 +17,8 @@ quote filters and "newest/oldest first" use the copies ``quotes.published`` /
 — is walked in order and stops after ``limit`` rows; quotes without a date (sorted
 last) are fetched by a second query only when the dated ones do not fill the page.
 Speaker names are looked up by exact key first (index), the whole-word scan of every
-name is the fallback. Unfiltered speaker rankings read ``speaker_stats``.
+name is the fallback. Unfiltered speaker rankings read ``speaker_stats``; speaker profiles
+and the ranking of one calendar month read ``speaker_facets`` (0004_speaker_facets).
 """
 from __future__ import annotations
 
@@ -29,11 +30,11 @@ from enum import Enum
 from typing import Any
 
 import regex
-from sqlalchemy import (Connection, ColumnElement, Select, case, false, func, literal, literal_column, not_,
-                        or_, select, text, true, union_all)
+from sqlalchemy import (Connection, ColumnElement, Integer, Select, case, cast, false, func, literal, literal_column,
+                        not_, or_, select, text, true, union_all)
 from sqlalchemy.orm import Session
 
-from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerStats
+from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet, SpeakerStats
 from .db.speakers import speaker_key
 from .errors import QuotetrackError
 from .normalize import fold, name_key
@@ -53,6 +54,7 @@ _o = Outlet.__table__
 _s = Speaker.__table__
 _al = SpeakerAlias.__table__
 _st = SpeakerStats.__table__
+_sf = SpeakerFacet.__table__
 
 
 # ---------------------------------------------------------------- errors
@@ -547,6 +549,9 @@ def list_speakers(ex: Executor, f: SpeakerFilter = SpeakerFilter()) -> list[Spea
     one index probe per (speaker, outlet); with one, the matching quotes are aggregated."""
     if f.since is None and f.until is None and f.outlet is None:
         return _ranked_all_time(ex, f.kind, None if f.limit is None else max(f.limit, 0))
+    if f.outlet is None and f.limit is not None and f.since is not None and f.until is not None \
+            and f.since.day == 1 and f.until == _month_end(f.since):
+        return _ranked_month(ex, f.since, f.until, f.kind, max(f.limit, 0))
     cond = _date_filters(f.since, f.until)
     if f.outlet is not None:
         cond.append(_q.c.outlet_id.in_(match_outlets(ex, f.outlet)))
@@ -568,6 +573,42 @@ def list_speakers(ex: Executor, f: SpeakerFilter = SpeakerFilter()) -> list[Spea
     return [SpeakerRow(i, r.id, r.name, r.kind, r.quotes, r.articles, r.outlets,
                        _as_date(r.first_published), _as_date(r.last_published))
             for i, r in enumerate(ex.execute(stmt), 1)]
+
+
+def _month_end(d: dt.date) -> dt.date:
+    return dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def _ranked_month(ex: Executor, since: dt.date, until: dt.date, kind: str | None, limit: int) -> list[SpeakerRow]:
+    """The top ``limit`` speakers of one calendar month, from its ``speaker_facets`` rows walked in count
+    order (ix_speaker_facets_facet_value): the count of the limit-th gives the cut, every speaker at or
+    above it is named and ordered (ties by name), and only those speakers' quotes of the month are read
+    (ix_quotes_speaker_id_published) for their articles, outlets and first/last dates."""
+    if limit == 0:
+        return []
+    month = f"{since.year:04d}-{since.month:02d}"
+    where = [_sf.c.facet == "month", _sf.c.value == month, _sf.c.quotes > 0]
+    if kind is not None:
+        where.append(_s.c.kind == kind)
+    src = _sf.join(_s, _s.c.id == _sf.c.speaker_id)
+    cut = ex.execute(select(_sf.c.quotes).select_from(src if kind is not None else _sf).where(*where)
+                     .order_by(_sf.c.quotes.desc()).offset(limit - 1).limit(1)).scalar()
+    top = ex.execute(select(_s.c.id, _s.c.name, _s.c.kind, _sf.c.quotes).select_from(src)
+                     .where(*where, _sf.c.quotes >= (cut or 1))
+                     .order_by(_sf.c.quotes.desc(), _s.c.name, _s.c.id).limit(limit)).all()
+    if not top:
+        return []
+    detail = {r[0]: r[1:] for r in ex.execute(
+        select(_q.c.speaker_id, func.count(func.distinct(_q.c.article_id)),
+               func.count(func.distinct(_q.c.outlet_id)), func.min(_q.c.published), func.max(_q.c.published))
+        .where(_q.c.speaker_id.in_([r.id for r in top]), *_date_filters(since, until))
+        .group_by(_q.c.speaker_id))}
+    out = []
+    for i, r in enumerate(top, 1):
+        arts, outlets, first, last = detail.get(r.id, (0, 0, None, None))
+        out.append(SpeakerRow(i, r.id, r.name, r.kind, int(r.quotes), arts, outlets, _as_date(first),
+                              _as_date(last)))
+    return out
 
 
 def _outlet_counts(speaker_id: ColumnElement[int]) -> Any:
@@ -627,26 +668,24 @@ class SpeakerProfile:
 
 def _facets(ex: Executor, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
     """Quote counts of the speakers ``ids`` by title, outlet, stance and type, most first (ties by value,
-    in the database's order), from ONE pass over their quotes; months from the (speaker_id, published)
-    index alone, in month order."""
-    g = (select(_q.c.title, _q.c.stance, _q.c.type, _q.c.outlet_id, func.count().label("n"))
-         .where(_q.c.speaker_id.in_(ids)).group_by(_q.c.title, _q.c.stance, _q.c.type, _q.c.outlet_id)
-         .cte("g"))
+    in the database's order), and by month in month order, from their ``speaker_facets`` rows
+    (a few dozen rows of its primary key instead of every quote; '' there is NULL here)."""
+    sf = _sf.alias("f")
+    val = func.nullif(sf.c.value, "")
     parts = []
-    for facet, col, src in (("title", g.c.title, g), ("stance", g.c.stance, g), ("type", g.c.type, g),
-                            ("outlet", _o.c.name, g.outerjoin(_o, _o.c.id == g.c.outlet_id))):
-        n = func.sum(g.c.n)
+    for facet, col, src in (("title", val, sf), ("stance", val, sf), ("type", val, sf),
+                            ("outlet", _o.c.name, sf.outerjoin(_o, _o.c.id == cast(val, Integer)))):
+        n = func.sum(sf.c.quotes)
         parts.append(select(literal(facet).label("facet"), col.label("value"), n.label("quotes"),
                             func.row_number().over(order_by=(n.desc(), col)).label("rn"))
-                     .select_from(src).group_by(col))
+                     .select_from(src).where(sf.c.speaker_id.in_(ids), sf.c.facet == facet).group_by(col))
     out: dict[str, list[tuple[int, dict[str, Any]]]] = {"title": [], "stance": [], "type": [], "outlet": []}
     for r in ex.execute(union_all(*parts)):
         out[r.facet].append((r.rn, {r.facet: r.value, "quotes": int(r.quotes)}))
     res = {k: [d for _, d in sorted(v, key=lambda t: t[0])] for k, v in out.items()}
-    month = _month_expr(ex, _q.c.published)
-    res["month"] = [{"month": r[0], "quotes": r[1]} for r in ex.execute(
-        select(month, func.count()).where(_q.c.speaker_id.in_(ids), _q.c.published.is_not(None))
-        .group_by(month).order_by(month))]
+    res["month"] = [{"month": r[0], "quotes": int(r[1])} for r in ex.execute(
+        select(_sf.c.value, func.sum(_sf.c.quotes)).where(_sf.c.speaker_id.in_(ids), _sf.c.facet == "month")
+        .group_by(_sf.c.value).order_by(_sf.c.value))]
     return res
 
 

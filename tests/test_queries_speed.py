@@ -1,5 +1,5 @@
-"""Issue 6, query speed (migration 0003_query_speed): the denormalized quote columns and
-speaker_stats stay exact through ingest, re-ingest, re-extraction, merges, downgrade and
+"""Issue 6, query speed (migrations 0003_query_speed, 0004_speaker_facets): the denormalized quote
+columns, speaker_stats and speaker_facets stay exact through ingest, re-ingest, re-extraction, merges, downgrade and
 upgrade; the fast query shapes return exactly what the plain SQL over the views returns;
 and on SQLite the plans walk the intended indexes instead of sorting.
 
@@ -72,6 +72,17 @@ def _assert_consistent(eng: Engine) -> None:
         got = {tuple(r) for r in c.execute(text(
             "SELECT speaker_id, quotes, articles, first_published, last_published FROM speaker_stats"))}
         assert want and got == want
+        month = "to_char(a.published, 'YYYY-MM')" if c.dialect.name == "postgresql" else "substr(a.published, 1, 7)"
+        want_f: set[tuple[Any, ...]] = set()
+        for facet, expr, extra in (("title", "COALESCE(q.title, '')", ""), ("stance", "COALESCE(q.stance, '')", ""),
+                                   ("type", "q.type", ""), ("outlet", "COALESCE(CAST(a.outlet_id AS TEXT), '')", ""),
+                                   ("month", month, " AND a.published IS NOT NULL")):
+            want_f |= {(r[0], facet, r[1], r[2]) for r in c.execute(text(
+                f"SELECT q.speaker_id, {expr}, COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id "
+                f"WHERE q.speaker_id IS NOT NULL{extra} GROUP BY q.speaker_id, {expr}"))}
+        got_f = {tuple(r) for r in c.execute(text("SELECT speaker_id, facet, value, quotes FROM speaker_facets"))}
+        assert {f[1] for f in want_f} == {"title", "stance", "type", "outlet", "month"}
+        assert got_f == want_f
 
 
 def test_ingest_reingest_reextract_merge_keep_stats_exact(engine: Engine) -> None:
@@ -103,7 +114,9 @@ def test_downgrade_upgrade_backfills(engine: Engine, db_url: str) -> None:
     _ingest(engine, _articles())
     with engine.connect() as c:
         stats = c.execute(text("SELECT * FROM speaker_stats ORDER BY speaker_id")).all()
+        facets = c.execute(text("SELECT * FROM speaker_facets ORDER BY speaker_id, facet, value")).all()
         quotes = c.execute(text("SELECT id, published, outlet_id FROM quotes ORDER BY id")).all()
+    assert len(facets) > 30
     engine.dispose()
     migrate.downgrade(db_url, "0002_reporting")
     eng = make_engine(db_url)
@@ -119,6 +132,7 @@ def test_downgrade_upgrade_backfills(engine: Engine, db_url: str) -> None:
     try:
         with eng.connect() as c:
             assert c.execute(text("SELECT * FROM speaker_stats ORDER BY speaker_id")).all() == stats
+            assert c.execute(text("SELECT * FROM speaker_facets ORDER BY speaker_id, facet, value")).all() == facets
             assert c.execute(text("SELECT id, published, outlet_id FROM quotes ORDER BY id")).all() == quotes
         _assert_consistent(eng)
     finally:
@@ -181,6 +195,25 @@ def test_speaker_rankings_and_profile_match_views(engine: Engine) -> None:
         wide = Q.list_speakers(c, Q.SpeakerFilter(since=dt.date(1900, 1, 1), limit=None))
         assert all(w.quotes <= g.quotes for w, g in zip(sorted(wide, key=lambda r: r.speaker_id),
                                                           sorted(got, key=lambda r: r.speaker_id)))
+        # one calendar month: read from speaker_facets, equal to the aggregate over the quotes of the month
+        months = [r[0] for r in c.execute(text("SELECT DISTINCT month FROM quote_details WHERE month IS NOT NULL"))]
+        assert len(months) > 5
+        for m in sorted(months)[:8]:
+            since = dt.date.fromisoformat(m + "-01")
+            until = Q._month_end(since)
+            for kind in (None, "person", "organization"):
+                kw = "" if kind is None else f" AND speaker_kind = '{kind}'"
+                ref_m = [tuple(r) for r in c.execute(text(
+                    "SELECT speaker_id, count(*) n, count(DISTINCT article_id), count(DISTINCT outlet_id), "
+                    "min(published), max(published) FROM quote_details WHERE speaker_id IS NOT NULL "
+                    f"AND published BETWEEN :x AND :y{kw} GROUP BY speaker_id, speaker "
+                    "ORDER BY n DESC, speaker, speaker_id"), {"x": since, "y": until})]
+                for lim in (1, 2, 3, 50):
+                    got_m = Q.list_speakers(c, Q.SpeakerFilter(since=since, until=until, kind=kind, limit=lim))
+                    assert [(r.speaker_id, r.quotes, r.articles, r.outlets, r.first_published, r.last_published)
+                            for r in got_m] == [(a, b, cc, d, Q._as_date(e), Q._as_date(f))
+                                                for a, b, cc, d, e, f in ref_m[:lim]], (m, kind, lim)
+                    assert [r.rank for r in got_m] == list(range(1, len(got_m) + 1))
         for name in ("منى الشامي", "علي"):
             p = Q.speaker_profile(c, name, latest=4)
             ids = [s.speaker_id for s in p.speakers]

@@ -147,4 +147,22 @@ class SpeakerStats(Base):
     last_published: Mapped[dt.date | None] = mapped_column(Date)
 
 
-__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Quote", "SpeakerStats"]
+class SpeakerFacet(Base):
+    """Per-speaker quote counts by facet (0004_speaker_facets), kept like ``speaker_stats``:
+    ``facet`` is 'title', 'stance', 'type', 'outlet' (value = the outlet id as text) or 'month'
+    (value 'YYYY-MM' of the quote's date; undated quotes are not counted); NULL values are ''."""
+
+    __tablename__ = "speaker_facets"
+    __table_args__ = (
+        # "top speakers of a month": one month's rows in count order, covering
+        Index("ix_speaker_facets_facet_value", "facet", "value", "quotes", "speaker_id"),
+    )
+
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"), primary_key=True,
+                                            autoincrement=False)
+    facet: Mapped[str] = mapped_column(Text, primary_key=True)
+    value: Mapped[str] = mapped_column(Text, primary_key=True)
+    quotes: Mapped[int] = mapped_column(Integer)
+
+
+__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Quote", "SpeakerStats", "SpeakerFacet"]

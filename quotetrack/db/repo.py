@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, and_, case, delete, distinct, exists, func, select, update
+from sqlalchemy import (Connection, String, and_, case, cast, delete, distinct, exists, func, literal, literal_column,
+                        select, union_all, update)
 from sqlalchemy.orm import Session
 
 from ..errors import DatabaseError
 from ..normalize import name_key
 from ..types import Quote as QuoteResult
-from .models import Article, Outlet, Quote, SpeakerStats
+from .models import Article, Outlet, Quote, SpeakerFacet, SpeakerStats
 
 
 def dialect_insert(session: Session, model: Any) -> Any:
@@ -116,8 +117,9 @@ def quote_row(article_id: int, q: QuoteResult, speaker_id: int | None, *, publis
     }
 
 
-#: What ``store_quotes`` reports of each quote it inserted (enough to keep speaker_stats).
-StoredQuote = tuple[int, int | None, int, "dt.date | None"]  # id, speaker_id, article_id, published
+#: What ``store_quotes`` reports of each quote it inserted (enough to keep speaker_stats and speaker_facets):
+#: id, speaker_id, article_id, published, title, stance, type, outlet_id
+StoredQuote = tuple[int, "int | None", int, "dt.date | None", "str | None", "str | None", str, "int | None"]
 
 
 def store_quotes(s: Session, rows: list[dict[str, Any]]) -> list[StoredQuote]:
@@ -127,9 +129,9 @@ def store_quotes(s: Session, rows: list[dict[str, Any]]) -> list[StoredQuote]:
     t = Quote.__table__
     ins = dialect_insert(s, t).on_conflict_do_nothing(
         index_elements=["article_id", "char_start", "char_end"]).returning(
-        t.c.id, t.c.speaker_id, t.c.article_id, t.c.published)
+        t.c.id, t.c.speaker_id, t.c.article_id, t.c.published, t.c.title, t.c.stance, t.c.type, t.c.outlet_id)
     # Core, not ORM bulk: one multi-row INSERT per 1,000 rows (insertmanyvalues) on both backends
-    return [(r[0], r[1], r[2], r[3]) for r in s.connection().execute(ins, rows)]
+    return [tuple(r) for r in s.connection().execute(ins, rows)]  # type: ignore[misc]
 
 
 def store_quote_rows(s: Session, rows: list[dict[str, Any]]) -> int:
@@ -156,7 +158,8 @@ def add_speaker_stats(s: Session, stored: list[StoredQuote], *, skip: set[int] |
     speakers in the same order and cannot deadlock. ``skip``: speakers the caller will
     recompute instead (``recompute_speaker_stats``)."""
     agg: dict[int, list[Any]] = {}
-    for _qid, sid, aid, published in stored:
+    for r in stored:
+        sid, aid, published = r[1], r[2], r[3]
         if sid is None or sid in skip:
             continue
         a = agg.get(sid)
@@ -205,6 +208,79 @@ def recompute_speaker_stats(conn: Connection | Session, speaker_ids: set[int] | 
             "last_published": ex.last_published}))
         c.execute(delete(st).where(st.c.speaker_id.in_(chunk),
                                    ~exists().where(and_(q.c.speaker_id == st.c.speaker_id))))
+
+
+# ---------------------------------------------------------------- speaker_facets
+
+def _month_key(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}"
+
+
+def add_speaker_facets(s: Session, stored: list[StoredQuote], *,
+                       skip: set[int] | frozenset[int] = frozenset()) -> None:
+    """Add newly inserted quotes to ``speaker_facets`` (one upsert row per speaker, facet and value).
+
+    Like ``add_speaker_stats``: counts only, so increments commute and concurrent ingesters stay
+    exact; rows are upserted in key order (speaker id first), so transactions lock shared rows in the
+    same order and cannot deadlock. ``skip``: speakers the caller recomputes instead."""
+    agg: dict[tuple[int, str, str], int] = {}
+    for _qid, sid, _aid, published, title, stance, typ, outlet_id in stored:
+        if sid is None or sid in skip:
+            continue
+        keys = [(sid, "title", title or ""), (sid, "stance", stance or ""), (sid, "type", typ or ""),
+                (sid, "outlet", "" if outlet_id is None else str(outlet_id))]
+        if published is not None:
+            keys.append((sid, "month", _month_key(published)))
+        for k in keys:
+            agg[k] = agg.get(k, 0) + 1
+    if not agg:
+        return
+    sf = SpeakerFacet.__table__
+    ins = dialect_insert(s, sf)
+    ins = ins.on_conflict_do_update(index_elements=["speaker_id", "facet", "value"],
+                                    set_={"quotes": sf.c.quotes + ins.excluded.quotes})
+    s.connection().execute(ins, [{"speaker_id": k[0], "facet": k[1], "value": k[2], "quotes": n}
+                                 for k, n in sorted(agg.items())])
+
+
+def facets_select(dialect: str, speaker_ids: list[int] | None = None) -> Any:
+    """SELECT speaker_id, facet, value, quotes computed from quotes (of ``speaker_ids``, or all);
+    the same rows as migration 0004's backfill."""
+    q = Quote.__table__
+    month = (func.to_char(q.c.published, literal_column("'YYYY-MM'")) if dialect == "postgresql"
+             else func.substr(q.c.published, 1, 7))
+    parts = []
+    for name, expr, extra in (("title", func.coalesce(q.c.title, ""), None),
+                              ("stance", func.coalesce(q.c.stance, ""), None),
+                              ("type", func.coalesce(q.c.type, ""), None),
+                              ("outlet", func.coalesce(cast(q.c.outlet_id, String), ""), None),
+                              ("month", month, q.c.published.is_not(None))):
+        cond = [q.c.speaker_id.is_not(None) if speaker_ids is None else q.c.speaker_id.in_(speaker_ids)]
+        if extra is not None:
+            cond.append(extra)
+        parts.append(select(q.c.speaker_id, literal(name, String).label("facet"), expr.label("value"),
+                            func.count().label("quotes")).where(*cond).group_by(q.c.speaker_id, expr))
+    return union_all(*parts)
+
+
+def recompute_speaker_facets(conn: Connection | Session, speaker_ids: set[int] | list[int]) -> None:
+    """Set the ``speaker_facets`` rows of ``speaker_ids`` from their quotes (re-extraction, merges)."""
+    c = conn.connection() if isinstance(conn, Session) else conn
+    sf = SpeakerFacet.__table__
+    ids = sorted(speaker_ids)
+    if c.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as d_insert
+    else:
+        from sqlalchemy.dialects.postgresql import insert as d_insert  # type: ignore[assignment]
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        c.execute(delete(sf).where(sf.c.speaker_id.in_(chunk)))
+        sel = facets_select(c.dialect.name, chunk).subquery()
+        ins = d_insert(sf).from_select(["speaker_id", "facet", "value", "quotes"],
+                                       select(sel).order_by(sel.c.speaker_id, sel.c.facet, sel.c.value))
+        # another ingester may have added a row since the DELETE: its quotes are in this SELECT
+        c.execute(ins.on_conflict_do_update(index_elements=["speaker_id", "facet", "value"],
+                                            set_={"quotes": ins.excluded.quotes}))
 
 
 def utcnow() -> dt.datetime:

@@ -32,7 +32,7 @@ from ..errors import QuotetrackError
 from ..normalize import name_key
 from ..types import Quote as QuoteResult
 from .models import Quote, Speaker, SpeakerAlias
-from .repo import dialect_insert, recompute_speaker_stats
+from .repo import dialect_insert, recompute_speaker_facets, recompute_speaker_stats
 
 log = logging.getLogger(__name__)
 
@@ -349,6 +349,7 @@ def merge_speakers(engine: Engine, a: str | int, b: str | int) -> MergeResult:
         result = MergeResult(sa_.id, sa_.name, sb.id, sb.name, moved_q or 0, moved_a or 0)
         s.flush()
         recompute_speaker_stats(s, {sa_.id, sb.id})  # A's totals now include B's quotes; B's row goes
+        recompute_speaker_facets(s, {sa_.id, sb.id})
         s.execute(delete(Speaker).where(Speaker.id == sb.id))
     return result
 

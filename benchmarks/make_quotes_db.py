@@ -30,7 +30,8 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 
 from quotetrack.db import migrate
-from quotetrack.db.models import Article, Outlet, Quote, Speaker, SpeakerAlias
+from quotetrack.db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet
+from quotetrack.db.repo import facets_select
 from quotetrack.db.speakers import speaker_key
 
 HERE = Path(__file__).resolve().parent
@@ -169,6 +170,9 @@ def build(db: str, n_quotes: int, source: str, seed: int) -> None:
         c.execute(text("INSERT INTO speaker_stats (speaker_id, quotes, articles, first_published, last_published) "
                        "SELECT speaker_id, COUNT(*), COUNT(DISTINCT article_id), MIN(published), MAX(published) "
                        "FROM quotes WHERE speaker_id IS NOT NULL GROUP BY speaker_id"))
+        # per-speaker facet counts (0004_speaker_facets), the same rows as the migration's backfill
+        c.execute(insert(SpeakerFacet.__table__).from_select(
+            ["speaker_id", "facet", "value", "quotes"], facets_select(c.dialect.name)))
         if c.dialect.name == "postgresql":
             for t in ("outlets", "articles", "speakers", "speaker_aliases", "quotes"):
                 c.execute(text(f"SELECT setval(pg_get_serial_sequence('{t}', 'id'), (SELECT max(id) FROM {t}))"))

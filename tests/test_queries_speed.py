@@ -8,6 +8,7 @@ Real SQLite files and the real PostgreSQL server (``db_url``); no mocks.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -268,6 +269,42 @@ def test_sqlite_plans_walk_the_indexes(sqlite_url: str) -> None:
                     "EXPLAIN QUERY PLAN " + stmt, params))
                 assert f"INDEX {index} " in plan, (index, plan)
                 assert "TEMP B-TREE FOR ORDER BY" not in plan, (index, plan)
+            event.remove(eng, "before_cursor_execute", listener)
+    finally:
+        eng.dispose()
+
+
+def test_sqlite_month_ranking_and_profile_read_speaker_facets(sqlite_url: str) -> None:
+    """One month's ranking walks ix_speaker_facets_facet_value; a profile reads speaker_facets by its key;
+    neither scans quotes (only index searches of the chosen speakers' quotes)."""
+    from sqlalchemy import event
+
+    eng = migrate.open_db(sqlite_url)
+    try:
+        _ingest(eng, _articles())
+        with eng.connect() as c:
+            c.exec_driver_sql("ANALYZE")
+            c.commit()
+            seen: list[tuple[str, Any]] = []
+
+            def listener(*a: Any) -> None:
+                seen.append((a[2], a[3]))
+
+            event.listen(eng, "before_cursor_execute", listener)
+            month = c.execute(text("SELECT min(published) FROM quotes")).scalar()
+            since = dt.date.fromisoformat(str(month)[:8] + "01")
+            for run, index in ((lambda: Q.list_speakers(c, Q.SpeakerFilter(since=since, until=Q._month_end(since),
+                                                                            limit=3)),
+                                "ix_speaker_facets_facet_value"),
+                               (lambda: Q.speaker_profile(c, "منى الشامي"), "pk_speaker_facets")):
+                seen.clear()
+                assert run()
+                plans = [" | ".join(r[3] for r in c.connection.driver_connection.execute(
+                    "EXPLAIN QUERY PLAN " + stmt, params)) for stmt, params in list(seen)]
+                joined = " || ".join(plans)
+                assert "speaker_facets" in joined and index in joined.replace("sqlite_autoindex_speaker_facets_1",
+                                                                             "pk_speaker_facets"), joined
+                assert not re.search(r"\bSCAN (quotes|speaker_facets|f)\b", joined), joined
             event.remove(eng, "before_cursor_execute", listener)
     finally:
         eng.dispose()

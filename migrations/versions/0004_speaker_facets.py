@@ -15,6 +15,11 @@ Kept like ``speaker_stats`` (0003): ingest adds commutative counts per batch in 
 transaction (rows in key order, so concurrent PostgreSQL ingesters cannot deadlock);
 re-extraction and ``speakers merge`` recompute the speakers they touch. No triggers.
 Upgrade backfills from quotes; downgrade drops the table.
+
+Also widens ``ix_quotes_speaker_id_published`` (0003: speaker_id, published, id) with article_id and
+outlet_id: the same order for "a speaker's quotes, newest first", and covering for the articles /
+outlets / first-last dates of the few top speakers of a month (index-only instead of one quote row
+read per quote). Downgrade restores the 0003 index.
 """
 from __future__ import annotations
 
@@ -40,7 +45,12 @@ def facets_sql(month: str) -> str:
         f"GROUP BY speaker_id, {expr}" for name, expr, extra in parts)
 
 
+SPEAKER_INDEX = "ix_quotes_speaker_id_published"
+
+
 def upgrade() -> None:
+    op.drop_index(SPEAKER_INDEX, table_name="quotes")
+    op.create_index(SPEAKER_INDEX, "quotes", ["speaker_id", "published", "id", "article_id", "outlet_id"])
     op.create_table(
         "speaker_facets",
         sa.Column("speaker_id", sa.Integer(), nullable=False),
@@ -58,8 +68,11 @@ def upgrade() -> None:
     if bind.dialect.name == "postgresql" or \
             bind.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first():
         op.execute("ANALYZE speaker_facets")
+        op.execute(f"ANALYZE {'quotes' if bind.dialect.name == 'postgresql' else SPEAKER_INDEX}")
 
 
 def downgrade() -> None:
     op.drop_index("ix_speaker_facets_facet_value", table_name="speaker_facets")
     op.drop_table("speaker_facets")
+    op.drop_index(SPEAKER_INDEX, table_name="quotes")
+    op.create_index(SPEAKER_INDEX, "quotes", ["speaker_id", "published", "id"])

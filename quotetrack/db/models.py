@@ -99,7 +99,8 @@ class Quote(Base):
         Index("ix_quotes_cue_lemma", "cue_lemma"),
         Index("ix_quotes_via", "via"),
         # 0003_query_speed: "newest first" within a speaker / outlet / date range is one index walk
-        Index("ix_quotes_speaker_id_published", "speaker_id", "published", "id"),
+        # 0004_speaker_facets added article_id, outlet_id: covering for a month's top speakers' details
+        Index("ix_quotes_speaker_id_published", "speaker_id", "published", "id", "article_id", "outlet_id"),
         Index("ix_quotes_speaker_id_outlet_id", "speaker_id", "outlet_id", "published", "id"),
         Index("ix_quotes_outlet_id_published", "outlet_id", "published", "id"),
         Index("ix_quotes_published", "published", "id", "speaker_id", "article_id", "outlet_id"),  # covering

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -237,22 +239,32 @@ def test_speaker_rankings_and_profile_match_views(engine: Engine) -> None:
             assert [q.quote_id for q in p.latest] == _ref_quotes(c, f"speaker_id IN ({marks})", {}, 4)
 
 
-# -- plans (SQLite): the index is walked in order, nothing is sorted ---------------------------------------------
-def test_sqlite_plans_walk_the_indexes(sqlite_url: str) -> None:
+@contextmanager
+def _statements(eng: Engine) -> Iterator[list[tuple[str, Any]]]:
+    """Record (statement, parameters) of everything ``eng`` executes inside the block."""
     from sqlalchemy import event
 
+    seen: list[tuple[str, Any]] = []
+
+    def listener(*a: Any) -> None:
+        seen.append((a[2], a[3]))
+
+    event.listen(eng, "before_cursor_execute", listener)
+    try:
+        yield seen
+    finally:
+        event.remove(eng, "before_cursor_execute", listener)
+
+
+# -- plans (SQLite): the index is walked in order, nothing is sorted ---------------------------------------------
+def test_sqlite_plans_walk_the_indexes(sqlite_url: str) -> None:
     eng = migrate.open_db(sqlite_url)
     try:
         _ingest(eng, _articles())
-        with eng.connect() as c:
+        with eng.connect() as c, _statements(eng) as seen:
             c.exec_driver_sql("ANALYZE")
             c.commit()
-            seen: list[tuple[str, Any]] = []
-
-            def listener(*a: Any) -> None:
-                seen.append((a[2], a[3]))
-
-            event.listen(eng, "before_cursor_execute", listener)
+            seen.clear()
             shapes = {
                 "ix_quotes_speaker_id_published": lambda: Q.find_quotes(c, Q.QuoteFilter(speaker="منى الشامي")),
                 "ix_quotes_outlet_id_published": lambda: Q.find_quotes(c, Q.QuoteFilter(outlet="الجزيرة")),
@@ -269,7 +281,6 @@ def test_sqlite_plans_walk_the_indexes(sqlite_url: str) -> None:
                     "EXPLAIN QUERY PLAN " + stmt, params))
                 assert f"INDEX {index} " in plan, (index, plan)
                 assert "TEMP B-TREE FOR ORDER BY" not in plan, (index, plan)
-            event.remove(eng, "before_cursor_execute", listener)
     finally:
         eng.dispose()
 
@@ -277,20 +288,13 @@ def test_sqlite_plans_walk_the_indexes(sqlite_url: str) -> None:
 def test_sqlite_month_ranking_and_profile_read_speaker_facets(sqlite_url: str) -> None:
     """One month's ranking walks ix_speaker_facets_facet_value; a profile reads speaker_facets by its key;
     neither scans quotes (only index searches of the chosen speakers' quotes)."""
-    from sqlalchemy import event
-
     eng = migrate.open_db(sqlite_url)
     try:
         _ingest(eng, _articles())
-        with eng.connect() as c:
+        with eng.connect() as c, _statements(eng) as seen:
             c.exec_driver_sql("ANALYZE")
             c.commit()
-            seen: list[tuple[str, Any]] = []
-
-            def listener(*a: Any) -> None:
-                seen.append((a[2], a[3]))
-
-            event.listen(eng, "before_cursor_execute", listener)
+            seen.clear()
             month = c.execute(text("SELECT min(published) FROM quotes")).scalar()
             since = dt.date.fromisoformat(str(month)[:8] + "01")
             for run, index in ((lambda: Q.list_speakers(c, Q.SpeakerFilter(since=since, until=Q._month_end(since),
@@ -305,7 +309,6 @@ def test_sqlite_month_ranking_and_profile_read_speaker_facets(sqlite_url: str) -
                 assert "speaker_facets" in joined and index in joined.replace("sqlite_autoindex_speaker_facets_1",
                                                                              "pk_speaker_facets"), joined
                 assert not re.search(r"\bSCAN (quotes|speaker_facets|f)\b", joined), joined
-            event.remove(eng, "before_cursor_execute", listener)
     finally:
         eng.dispose()
 

@@ -59,6 +59,7 @@ class Attributor:
         self.time_phrases = [p.split() for p in m["time_phrase"]]
         self.clause_breaks = [p.split() for p in m["clause_break"]]
         self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
+        self.according_first = {p[0] for p in self.according}
         self.relative = set(m["relative"])
         self.anonymity = [p.split() for p in m["anonymity"]]
         self.settings = set(m["setting"])
@@ -941,11 +942,12 @@ class Attributor:
     def _according(self, found: list[RawQuote]) -> list[RawQuote]:
         toks = self.toks
         out: list[RawQuote] = []
+        first = self.according_first
         for k, t in enumerate(toks):
-            if not t.is_word or self._inside_quote(t.start):
-                continue
             w = t.text
-            glued = w.startswith("و") and any(p[0] == w[1:] for p in self.according)
+            glued = w[0] == "و" and w[1:] in first
+            if not (glued or w in first) or self._inside_quote(t.start):
+                continue
             kk = self._phrase_at(toks, k, self.according)
             if kk == k and glued:
                 fake = w[1:]

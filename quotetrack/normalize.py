@@ -13,6 +13,8 @@ from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
+
 _DROP = (
     {chr(c) for c in range(0x064B, 0x0660)}            # harakat, tanween, shadda, sukun, maddah/hamza marks
     | {chr(c) for c in range(0x0610, 0x061B)}          # Quranic signs
@@ -31,6 +33,13 @@ _MAP = {
 }
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
 _MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
+
+
+#: One-to-one folds, applied by ``str.translate``.
+_TABLE = {ord(k): v for k, v in _MAP.items()}
+#: Characters that fold to nothing or to several characters (presentation forms).
+_IRREGULAR = regex.compile(
+    "[" + "".join(regex.escape(c) for c in sorted(_DROP)) + "\ufb50-\ufdff\ufe70-\ufefe]")
 
 
 @lru_cache(maxsize=4096)
@@ -75,35 +84,43 @@ class Normalized:
 
 
 def normalize(text: str) -> Normalized:
-    """Fold ``text`` for matching and keep the map back to original offsets."""
-    out: list[str] = []
+    """Fold ``text`` for matching and keep the map back to original offsets.
+
+    Most characters fold one-to-one, so runs between the few that are dropped or
+    expanded are translated in C (``str.translate``) and their map is a ``range``;
+    only irregular characters go through Python.
+    """
+    parts: list[str] = []
     index: array[int] = array("i")
-    fold = _fold_char
-    for i, ch in enumerate(text):
-        if ch.isascii() and ch not in "\r\t":
-            out.append(ch)
-            index.append(i)
-            continue
-        rep = fold(ch)
-        if len(rep) == 1:
-            out.append(rep)
-            index.append(i)
-        elif rep:
-            out.extend(rep)
-            index.extend([i] * len(rep))  # array.extend takes any iterable
+    pos = 0
+    for m in _IRREGULAR.finditer(text):
+        i = m.start()
+        if i > pos:
+            parts.append(text[pos:i].translate(_TABLE))
+            index.extend(range(pos, i))
+        rep = _fold_char(text[i])
+        if rep:
+            parts.append(rep)
+            index.extend([i] * len(rep))
+        pos = i + 1
+    if pos < len(text):
+        parts.append(text[pos:].translate(_TABLE))
+        index.extend(range(pos, len(text)))
     index.append(len(text))
-    return Normalized("".join(out), index, text)
+    return Normalized("".join(parts), index, text)
 
 
 def fold(text: str) -> str:
     """The folded form alone: for lexicon entries and name keys."""
-    return "".join(c if c.isascii() and c not in "\r\t" else _fold_char(c) for c in text)
+    return _IRREGULAR.sub(_fold_match, text.translate(_TABLE))
+
+
+def _fold_match(m: "regex.Match[str]") -> str:
+    return _fold_char(m.group())
 
 
 def name_key(text: str) -> str:
     """A spelling-tolerant key for names: folded, punctuation removed, spaces collapsed."""
-    import regex
-
     s = fold(text)
     s = regex.sub(r"[^\p{L}\p{N}\s]", " ", s)
     return " ".join(s.split())

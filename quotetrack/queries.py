@@ -100,7 +100,9 @@ FTS_FOLD_PAIRS: tuple[tuple[str, str], ...] = (
 )
 FTS_DROP: str = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
 
-#: PostgreSQL: the document expression of the GIN index ix_quotes_content_fts.
+#: PostgreSQL: the document of stored column quotes.content_fts (GIN index ix_quotes_content_fts;
+#: migration 0005_pg_fts_column), which searches test instead of recomputing it per row.
+PG_FTS_COLUMN = "quotes.content_fts"
 PG_FTS_DOCUMENT = (
     "to_tsvector('simple'::regconfig, translate(quotes.content, '"
     + "".join(a for a, _ in FTS_FOLD_PAIRS) + FTS_DROP + "', '"
@@ -153,7 +155,7 @@ def _search_clause(ex: Executor, query: str, *, walk_dates: bool = False) -> Col
     if _dialect(ex) == "postgresql":
         groups = [_alternatives(w) for w in words]
         tsq = " & ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0] for g in groups)
-        return text(f"{PG_FTS_DOCUMENT} @@ to_tsquery('simple'::regconfig, :fts_query)").bindparams(
+        return text(f"{PG_FTS_COLUMN} @@ to_tsquery('simple'::regconfig, :fts_query)").bindparams(
             fts_query=tsq)
     col = "+quotes.id" if walk_dates else "quotes.id"
     return text(f"{col} IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_query)").bindparams(

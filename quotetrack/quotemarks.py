@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 # class of each mark; directional ones carry a preferred role
 _CLASS = {"«": "angle", "»": "angle", "“": "curly", "”": "curly", "„": "curly", "‟": "curly",
           '"': "ascii", "″": "ascii", "‹": "sangle", "›": "sangle"}
 QUOTE_CHARS = frozenset(_CLASS)
+_MARKS = regex.compile("[" + "".join(regex.escape(c) for c in _CLASS) + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +64,11 @@ def find_quotes(text: str) -> list[QuotedSpan]:
             carry = None
         else:
             skip = -1
-        for i in range(start, end):
+        for m in _MARKS.finditer(text, start, end):
+            i = m.start()
             ch = text[i]
-            cls = _CLASS.get(ch)
-            if cls is None or i == skip:
+            cls = _CLASS[ch]
+            if i == skip:
                 continue
             top = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == cls), None)
             if ch in "«‹„":

@@ -299,3 +299,10 @@ def test_migration_fold_table_matches_queries() -> None:
     assert mod.FOLD_PAIRS == Q.FTS_FOLD_PAIRS and mod.DROP == Q.FTS_DROP
     assert mod._pg_fold("quotes.content") in Q.PG_FTS_DOCUMENT
     assert mod.revision == "0002_reporting" and mod.down_revision == "0001_initial"
+    path = Path(migrate.migrations_dir()) / "versions" / "0005_pg_fts_column.py"
+    spec = importlib.util.spec_from_file_location("_rev0005", path)
+    assert spec and spec.loader
+    mod5 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod5)
+    assert mod5.FOLD_PAIRS == Q.FTS_FOLD_PAIRS and mod5.DROP == Q.FTS_DROP
+    assert mod5.document("quotes.content") == Q.PG_FTS_DOCUMENT

@@ -285,6 +285,36 @@ def test_sqlite_plans_walk_the_indexes(sqlite_url: str) -> None:
         eng.dispose()
 
 
+@pytest.mark.postgres
+def test_postgres_search_tests_the_stored_document(pg_url: str) -> None:
+    """0005_pg_fts_column: quotes.content_fts holds the folded document for every row (kept by
+    PostgreSQL on insert and update) and a search tests that column, never recomputing to_tsvector."""
+    migrate.upgrade(pg_url)
+    eng = migrate.open_db(pg_url)
+    try:
+        _ingest(eng, _articles())
+        with eng.connect() as c, _statements(eng) as seen:
+            stale = c.execute(text(f"SELECT count(*) FROM quotes WHERE content_fts IS DISTINCT FROM "
+                                   f"{Q.PG_FTS_DOCUMENT}")).scalar()
+            assert stale == 0
+            assert c.execute(text("SELECT count(*) FROM quotes")).scalar() > 40
+            c.execute(text("UPDATE quotes SET content = 'تغيرت كلمته' WHERE id = (SELECT min(id) FROM quotes)"))
+            assert [r.content for r in Q.find_quotes(c, Q.QuoteFilter(search="كلمته"))] == ["تغيرت كلمته"]
+            c.exec_driver_sql("ANALYZE")
+            seen.clear()
+            found = Q.find_quotes(c, Q.QuoteFilter(search="جملة"))
+            assert found and all("جملة" in r.content for r in found)
+            stmt, params = max(seen, key=lambda sp: len(sp[0]))
+            with c.connection.driver_connection.cursor() as cur:
+                cur.execute("EXPLAIN " + stmt, params)
+                plan = " | ".join(r[0] for r in cur.fetchall())
+            assert "content_fts @@" in plan, plan
+            assert "to_tsvector" not in plan, plan
+            c.rollback()
+    finally:
+        eng.dispose()
+
+
 def test_sqlite_month_ranking_and_profile_read_speaker_facets(sqlite_url: str) -> None:
     """One month's ranking walks ix_speaker_facets_facet_value; a profile reads speaker_facets by its key;
     neither scans quotes (only index searches of the chosen speakers' quotes)."""

@@ -47,6 +47,7 @@ def upgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_quotes_content_fts")
     op.execute(f"ALTER TABLE quotes ADD COLUMN content_fts tsvector GENERATED ALWAYS AS ({document('content')}) STORED")
     op.execute("CREATE INDEX ix_quotes_content_fts ON quotes USING gin (content_fts)")
+    op.execute("ANALYZE quotes")  # statistics of the new column, so the planner can weigh a word's frequency
 
 
 def downgrade() -> None:

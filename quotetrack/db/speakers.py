@@ -86,6 +86,7 @@ class SpeakerResolver:
     _stmts: dict[str, Any] = field(default_factory=dict)  # prepared INSERTs of this run's dialect
     _surnames: dict[str, set[int]] | None = None  # last word of multi-word person keys -> speaker ids
     _surnames_upto: int = 0  # speakers.id up to which _surnames has read the table
+    _bare: set[str] = field(default_factory=set)  # one-word person keys, read with _surnames
 
     def reset(self) -> None:
         self._ids.clear()
@@ -96,13 +97,16 @@ class SpeakerResolver:
 
     def _note_person(self, sid: int, key: str) -> None:
         words = key.split()
-        if self._surnames is not None and len(words) > 1:
-            self._surnames.setdefault(words[-1], set()).add(sid)
+        if self._surnames is not None:
+            if len(words) > 1:
+                self._surnames.setdefault(words[-1], set()).add(sid)
+            else:
+                self._bare.add(key)
 
     def _refresh_surnames(self, s: Session) -> dict[str, set[int]]:
         """Read person speakers stored since the last call (by anyone) into the surname index."""
         if self._surnames is None:
-            self._surnames, self._surnames_upto = {}, 0
+            self._surnames, self._surnames_upto, self._bare = {}, 0, set()
         sp = Speaker.__table__
         for sid, key in s.connection().execute(select(sp.c.id, sp.c.key).where(
                 sp.c.kind == "person", sp.c.id > self._surnames_upto)):
@@ -198,6 +202,10 @@ class SpeakerResolver:
 
     def _upgrade_bare(self, s: Session, name: str, key: str) -> int | None:
         surname = key.split()[-1]
+        if self._surnames is None:
+            self._refresh_surnames(s)
+        if surname not in self._bare:
+            return None  # no one-word person of that name (as of this batch): skip the query
         bare = s.scalar(select(Speaker.id).where(Speaker.kind == "person", Speaker.key == surname))
         if bare is None or self._by_surname(s, surname) is not None:
             return None

@@ -162,16 +162,25 @@ class Attributor:
         out: list[RawQuote] = []
         used_quotes: set[int] = set()
         consumed_until = -1
-        for idx, tok in enumerate(toks):
-            if tok.start < consumed_until or not tok.is_word:
+        starts = self.starts
+        idx, n_toks = 0, len(toks)
+        while idx < n_toks:  # skips whole quotes and consumed clauses by bisection, not token by token
+            tok = toks[idx]
+            if tok.start < consumed_until:
+                idx = bisect.bisect_left(starts, consumed_until, idx)
                 continue
-            if self._inside_quote(tok.start):
+            q = self._quote_around(tok.start)
+            if q is not None:
+                idx = bisect.bisect_left(starts, q.close, idx + 1)
                 continue
-            info = self._cue_at(idx)
+            idx += 1
+            if not tok.is_word:
+                continue
+            info = self._cue_at(idx - 1)
             if info is None:
-                self._note_subject(idx)
+                self._note_subject(idx - 1)
                 continue
-            rq = self._from_cue(idx, info, out)
+            rq = self._from_cue(idx - 1, info, out)
             if rq is None:
                 continue
             out.append(rq)
@@ -185,8 +194,14 @@ class Attributor:
         return self._dedupe(out)
 
     def _inside_quote(self, pos: int) -> bool:
+        return self._quote_around(pos) is not None
+
+    def _quote_around(self, pos: int) -> QuotedSpan | None:
+        """The quoted span strictly enclosing ``pos`` (its marks excluded), if any."""
         k = bisect.bisect_right(self.q_opens, pos) - 1
-        return k >= 0 and self.quotes[k].open < pos < self.quotes[k].close
+        if k >= 0 and self.quotes[k].open < pos < self.quotes[k].close:
+            return self.quotes[k]
+        return None
 
     def _quote_at_token(self, k: int) -> QuotedSpan | None:
         if k < len(self.toks):
@@ -857,8 +872,9 @@ class Attributor:
         end_idx = min(end_idx, k + MAX_CLAUSE_TOKENS)  # bounded: a run-on "sentence" cannot make this quadratic
         while j < end_idx:
             t = toks[j]
-            if self._inside_quote(t.start):
-                j += 1
+            q = self._quote_around(t.start)
+            if q is not None:
+                j = bisect.bisect_left(self.starts, q.close, j + 1)  # on to the closing mark
                 continue
             w = t.text
             if w in ("،", ",", "؛", ";", "-"):

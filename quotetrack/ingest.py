@@ -127,7 +127,7 @@ class _Ingester:
         self.version = extractor_version
         self.summary = summary
         self.progress = progress
-        self.speakers = SpeakerResolver()
+        self.speakers = SpeakerResolver(defer_aliases=True)
         self.outlets: dict[str, int] = {}
 
     def _tick(self) -> None:
@@ -192,6 +192,7 @@ class _Ingester:
         self.speakers.prefetch(s, (q for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes))
         rows = [quote_row(aid, q, self.speakers.resolve(s, q), published=p.values["published"], outlet_id=oid)
                 for p, aid, oid in zip(batch, article_ids, outlet_ids) if aid is not None for q in p.quotes]
+        self.speakers.flush_aliases(s)
         stored = store_quotes(s, rows)
         self._stored_quotes += len(stored)
         add_speaker_stats(s, stored, skip=recompute)

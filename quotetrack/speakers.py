@@ -72,6 +72,7 @@ class NPParser:
         self._known: set[str] = set()
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
+        self.place_first = {k.split()[0] for k in lex.places}
 
     def _ali_name(self, w: str | None, nxt: str) -> bool:
         """The name Ali, not the preposition على (folded alike): a plain name must follow it."""
@@ -110,12 +111,15 @@ class NPParser:
         return None
 
     def place_at(self, toks: list[Token], k: int, end: int) -> int | None:
-        for n in range(min(self.max_place, end - k), 0, -1):
-            words = [toks[j].text for j in range(k, k + n)]
-            if not all(toks[j].is_word for j in range(k, k + n)):
-                continue
-            key = " ".join(words)
-            if key in self.places:
+        if k >= end or toks[k].text not in self.place_first:
+            return None
+        words: list[str] = []
+        for j in range(k, min(k + self.max_place, end)):
+            if not toks[j].is_word:
+                break
+            words.append(toks[j].text)
+        for n in range(len(words), 0, -1):
+            if " ".join(words[:n]) in self.places:
                 return k + n
         return None
 

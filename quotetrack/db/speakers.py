@@ -78,6 +78,10 @@ class SpeakerResolver:
     """
 
     created: int = 0
+    #: collect alias rows and write them in one statement at ``flush_aliases`` (ingest does, per
+    #: batch) instead of one INSERT each; lookups read the in-memory caches, which see them at once
+    defer_aliases: bool = False
+    _pending: list[dict[str, Any]] = field(default_factory=list)
     _ids: dict[tuple[str, str], int] = field(default_factory=dict)
     _aliases_done: set[tuple[str, str]] = field(default_factory=set)
     _loose: dict[tuple[str, str], set[int]] | None = None
@@ -89,6 +93,7 @@ class SpeakerResolver:
     _bare: set[str] = field(default_factory=set)  # one-word person keys, read with _surnames
 
     def reset(self) -> None:
+        self._pending.clear()
         self._ids.clear()
         self._aliases_done.clear()
         self._loose = None
@@ -218,6 +223,7 @@ class SpeakerResolver:
 
     def _load_loose(self, s: Session) -> dict[tuple[str, str], set[int]]:
         if self._loose is None:
+            self.flush_aliases(s)
             idx: dict[tuple[str, str], set[int]] = {}
             for sid, key, kind in s.execute(select(Speaker.id, Speaker.key, Speaker.kind)):
                 idx.setdefault((loose_key(key), kind), set()).add(sid)
@@ -256,11 +262,22 @@ class SpeakerResolver:
         key = self._key(alias)
         if not key or (key, kind) in self._aliases_done:
             return
-        s.connection().execute(self._insert(s, "speaker_aliases"), {
-            "speaker_id": speaker_id, "alias": alias, "key": key, "kind": kind, "manual": manual})
+        row = {"speaker_id": speaker_id, "alias": alias, "key": key, "kind": kind, "manual": manual}
+        if self.defer_aliases:
+            self._pending.append(row)
+        else:
+            s.connection().execute(self._insert(s, "speaker_aliases"), row)
         self._aliases_done.add((key, kind))
         self._absent.discard((key, kind))
         self._ids.setdefault((key, kind), speaker_id)
+
+    def flush_aliases(self, s: Session) -> None:
+        """Write the deferred alias rows (insert-or-ignore, one executemany)."""
+        if self._pending:
+            # key order, as for speaker_stats: concurrent PostgreSQL ingesters take the same locks in the same order
+            self._pending.sort(key=lambda r: (r["key"], r["kind"]))
+            s.connection().execute(self._insert(s, "speaker_aliases"), self._pending)
+            self._pending = []
 
     def resolve_name(self, s: Session, name: str, kind: str, gender: str | None = None) -> int | None:
         """The speaker id for ``name`` of ``kind`` (created when new), or None for an empty name."""

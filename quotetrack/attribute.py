@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .lexicon_data import Lexicon, VerbForm
-from .patterns import TIMEOUT, Patterns
+from .patterns import Patterns, split_cue
 from .quotemarks import QuotedSpan
 from .speakers import NP, Entity, NPParser, Register, strip_article
 from .text import Sentences, Token
@@ -133,8 +133,8 @@ class Attributor:
             return self._cue_cache[w]
         except KeyError:
             pass
-        m = self.pat.cue.fullmatch(w, timeout=TIMEOUT) if len(w) < 40 and w[0].isalpha() else None
-        res = (m.group("pfx"), self.lex.verbs[m.group("form")]) if m else None
+        m = split_cue(w, self.pat.forms) if len(w) < 40 and w[0].isalpha() else None
+        res = (m[0], self.lex.verbs[m[1]]) if m else None
         if res is not None:
             pfx, vf = res
             # ب only on verbal nouns ("بدعوته"), ل/س only on present tense and nouns

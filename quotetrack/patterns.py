@@ -20,7 +20,7 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
 
 @dataclass(frozen=True)
 class Patterns:
-    cue: regex.Pattern[str]
+    forms: frozenset[str]   # every reporting-verb form (verbs.tsv), without clitics
     complementizer: regex.Pattern[str]
     comp_words: frozenset[str]
     comp_preps: frozenset[str]
@@ -29,13 +29,29 @@ class Patterns:
 @lru_cache(maxsize=1)
 def compiled() -> Patterns:
     lex: Lexicon = load()
-    forms = list(lex.verbs)
-    # past and participles take و/ف; imperfects also ل (continuation) and س (future: rejected later)
-    cue = regex.compile(
-        L_EDGE + r"(?P<pfx>[وف]?[بلس]?)(?P<form>" + _alt(forms) + r")" + R_EDGE)
+    forms = frozenset(lex.verbs)
     comps = lex.markers["complementizer"]
     sufs = lex.markers["pronoun_suffix"]
     complementizer = regex.compile(
         L_EDGE + r"(?:" + _alt(comps) + r")(?:" + _alt(sufs) + r")?" + R_EDGE)
     comp_words = frozenset(c + s for c in comps for s in ("",) + tuple(sufs)) | frozenset({"لان"})
-    return Patterns(cue, complementizer, comp_words - {"لان"}, frozenset(lex.markers["complementizer_prep"]))
+    return Patterns(forms, complementizer, comp_words - {"لان"}, frozenset(lex.markers["complementizer_prep"]))
+
+
+_CONJ = "وف"
+_PROCLITIC = "بلس"
+
+
+def split_cue(word: str, forms: frozenset[str]) -> tuple[str, str] | None:
+    """(proclitics, form) when ``word`` is a reporting-verb form behind at most one of و/ف and
+    then at most one of ب/ل/س ("وقال", "فلفت", "ليضيف", "بدعوته"), else None.
+
+    Dictionary lookups of the word's few possible splits, longest proclitics first; which
+    proclitics a form may take (ب only on nouns, س/ل only on imperfects …) is checked by the caller.
+    """
+    n = len(word)
+    for i in ((1, 0) if n > 1 and word[0] in _CONJ else (0,)):
+        for j in ((1, 0) if n > i + 1 and word[i] in _PROCLITIC else (0,)):
+            if word[i + j:] in forms:
+                return word[:i + j], word[i + j:]
+    return None

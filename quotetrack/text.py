@@ -14,6 +14,7 @@ from .quotemarks import QuotedSpan
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]")
 _END = regex.compile(r"[.!?؟…]+|\n")
+_LAST_WORD = regex.compile(r"(\p{L}+)$")
 _ABBREV = frozenset({"د", "م", "أ", "ا", "ج", "ص", "ت", "س"})
 
 
@@ -67,7 +68,7 @@ class Sentences:
                     nxt = text[m.end()] if m.end() < len(text) else " "
                     if prev.isdigit() and nxt.isdigit():
                         continue
-                    w = regex.search(r"(\p{L}+)$", text[max(0, i - 8):i])
+                    w = _LAST_WORD.search(text, max(0, i - 8), i)
                     if w and w.group(1) in _ABBREV and (i - len(w.group(1)) == 0 or not text[i - len(w.group(1)) - 1].isalpha()):
                         continue
             ends.append(m.end() if m.group() != "\n" else i)

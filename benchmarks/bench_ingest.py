@@ -32,6 +32,8 @@ HERE = Path(__file__).resolve().parent
 CORPUS = [HERE.parent.parent / "shared" / "corpus" / "news.jsonl", HERE.parent.parent / "shared" / "corpus" / "bulk.jsonl"]
 PG_DEFAULT = os.environ.get("QUOTETRACK_TEST_PG_URL") or "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 TMP = Path(tempfile.gettempdir()) / "quotetrack-bench"
+TARGET_SQLITE_2W = 500  # articles/s, end to end into SQLite with --workers 2 (issue 6)
+TARGET_RSS_MB = 200     # peak RSS of any process for a 1 GB streamed input (issue 6)
 
 
 def machine() -> str:
@@ -196,7 +198,8 @@ def main() -> None:
     dbs = Databases(a.pg or None)
     print(f"machine: {machine()}")
     print(f"input: {data.name}, {mb:.1f} MB; batch size {a.batch_size}")
-    print(f"{'run':<34}{'articles/s':>11}{'quotes/s':>10}{'MB/s':>7}{'seconds':>9}{'RSS MB':>8}{'worker RSS':>11}")
+    print(f"{'run':<34}{'articles/s':>11}{'quotes/s':>10}{'MB/s':>7}{'seconds':>9}{'RSS MB':>8}{'worker RSS':>11}"
+          f"  target")
     try:
         runs: list[tuple[str, str | None, int, str | None]] = []
         for backend in ("sqlite", "postgresql"):
@@ -210,14 +213,21 @@ def main() -> None:
                 continue
             r = child([url, str(data), w, c, a.batch_size])
             assert r["failed"] == 0 and r["new"] == r["articles"], r
+            target = ""
+            if backend == "sqlite" and w == 2 and c is None:
+                target = f"  >= {TARGET_SQLITE_2W}: {'met' if r['articles_s'] >= TARGET_SQLITE_2W else 'MISSED'}"
             print(f"{label:<34}{r['articles_s']:>11.1f}{r['quotes_s']:>10.0f}{mb / r['seconds']:>7.2f}"
-                  f"{r['seconds']:>9.1f}{r['rss_mb']:>8.0f}{r['worker_rss_mb']:>11.0f}", flush=True)
+                  f"{r['seconds']:>9.1f}{r['rss_mb']:>8.0f}{r['worker_rss_mb']:>11.0f}{target}", flush=True)
         if a.memory_gb:
             big = big_input(data, a.memory_gb)
             gb = big.stat().st_size / 1e9
-            r = child([dbs.sqlite("ingest-big"), str(big), 1, str(cache), a.batch_size])
+            # end to end, as a user runs it: real extraction in 2 workers, the parent storing
+            r = child([dbs.sqlite("ingest-big"), str(big), 2, None, a.batch_size])
+            peak = max(r["rss_mb"], r["worker_rss_mb"])
             print(f"memory: {gb:.2f} GB streamed ({r['articles']:,} articles, {r['quotes']:,} quotes) into SQLite, "
-                  f"storage only: peak RSS {r['rss_mb']:.0f} MB (target <= 200 MB), {r['articles_s']:.0f} articles/s")
+                  f"end to end --workers 2: peak RSS parent {r['rss_mb']:.0f} MB, each worker <= "
+                  f"{r['worker_rss_mb']:.0f} MB (target <= {TARGET_RSS_MB} MB: {'met' if peak <= TARGET_RSS_MB else 'MISSED'}), "
+                  f"{r['articles_s']:.0f} articles/s over {r['seconds']:.0f} s")
     finally:
         dbs.drop()
 

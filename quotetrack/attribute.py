@@ -45,6 +45,10 @@ class RawQuote:
     anonymous_hint: bool = False
 
 
+#: Head nouns of outlet names (folded): what follows them is the outlet's name.
+MEDIA_HEADS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون", "شبكه", "محطه", "شاشه"})
+
+
 class Attributor:
     def __init__(self, lex: Lexicon, pat: Patterns):
         self.lex = lex
@@ -292,6 +296,12 @@ class Attributor:
                     nk = self._skip_relative(k + 1, end_idx)  # "، الذي قدم مع ابنه من ولاية اوهايو …"
                 if nk is None:
                     found = self._opening_ahead(k + 1, end_idx, reach=12)  # "، صاحب محل في الشارع لبي بي سي إنه"
+                    if found is not None:
+                        for j in range(k + 1, found[0]):
+                            v = self._addressee(j, found[0])  # "…، ووفقا لوكالة «تسنيم»، أن"
+                            if v:
+                                via = via or v
+                                break
                     if found is not None and mention_np is not None:
                         content_k, colon = found
                         if mention_np.kind == "person" and mention_np.name_end == mention_np.title_end:
@@ -325,6 +335,12 @@ class Attributor:
                     or w == "/":
                 k += 1
                 continue
+            if w in ("علي", "عبر") and k + 1 < end_idx and strip_article(toks[k + 1].text) in MEDIA_HEADS:
+                v, nk = self._media_np(k + 1, end_idx, strip_l=False)  # "قال على قناة «أنتينا 3» إن"
+                if v:
+                    via = via or v
+                    k = nk
+                    continue
             if w in self.settings:
                 ch, nk, v = self._setting(k, end_idx)
                 if nk > k:
@@ -473,6 +489,9 @@ class Attributor:
         if body.strip() in ("التعليق", "الادلاء باي تصريح"):
             return None
         cue_text = tok.text[len(pfx):]
+        if mention_span is None and via is None and prev and prev[-1].entity is entity and prev[-1].via and \
+                "\n" not in self.text[prev[-1].end:tok.start]:
+            via = prev[-1].via  # "وقال في مقابلة مع وكالة X إن … وأضاف أن …": the same interview, same carrier
         return RawQuote(cstart, cend, qtype, cue_text, tok.start + len(pfx), tok.end, vf.lemma, vf.stance, entity,
                         mention_span, via, channel, f"cue.{vf.pos}" + (".colon" if colon else "")
                         + (how or (".svo" if mention_np is None and mention_span else ""))
@@ -643,7 +662,7 @@ class Attributor:
                 break
             if self._cue_info(toks[j]) is not None and toks[j].text not in self.lex.channels:
                 break
-            if w == "مع" or w.startswith("ل") and self._is_media(toks, j):
+            if (w == "مع" and self._names_medium(j + 1, end_idx)) or w.startswith("ل") and self._is_media(toks, j):
                 v, nk = self._media_np(j + 1 if w == "مع" else j, end_idx, strip_l=w != "مع")
                 if v:
                     via = v
@@ -683,6 +702,24 @@ class Attributor:
                 return NP(np_.start, np_.end, np_.kind, np_.agreement, np_.start, np_.end, toks[j].text[1:])
         return None
 
+    def _media_via(self, np_: NP) -> str | None:
+        """The phrase of ``np_`` when it names an outlet ("وكالة الأنباء الإيرانية"، "الغارديان"), else None."""
+        toks = self.toks
+        w = toks[np_.start].text
+        words = " ".join(t.text for t in toks[np_.start:np_.end])
+        if strip_article(w) in self.media or w in self.media or words in self.media:
+            return self._span_text(np_.start, np_.end)
+        return None
+
+    def _names_medium(self, j: int, end_idx: int) -> bool:
+        """Token ``j`` opens an outlet's name: a medium head or name ("قناة"، "رويترز") or a short
+        quoted name ("«واشنطن بوست»"); "مع رؤساء التحرير" / "مع وفد" name no medium."""
+        if j >= end_idx:
+            return False
+        w = self.toks[j].text
+        return w in self.media or strip_article(w) in self.media or (w.isascii() and w[:1].isupper()) or \
+            self.np._quoted_name(self.toks, j, end_idx) is not None  # "في مقابلة مع CNN"
+
     def _is_media(self, toks: list[Token], j: int) -> bool:
         w = toks[j].text
         base = w[1:] if w.startswith("ل") and not w.startswith("لل") else ("ال" + w[2:] if w.startswith("لل") else w)
@@ -697,6 +734,9 @@ class Attributor:
         if j >= end_idx:
             return None, j
         w = toks[j].text
+        qn = self.np._quoted_name(toks, j, end_idx)
+        if qn is not None:  # "مع «واشنطن بوست»": the name inside the marks
+            return self.orig(toks[j + 1].start, toks[qn - 2].end), qn
         start_char = toks[j].start + (1 if strip_l and w.startswith("ل") and not w.startswith("لل") else 0)
         if strip_l and w.startswith("لل"):
             start_char = toks[j].start + 2
@@ -706,7 +746,7 @@ class Attributor:
         if qn is not None:
             return self.orig(start_char, toks[qn - 1].end), qn
         base = w[1:] if strip_l and w.startswith("ل") else w
-        if strip_article(base) in ("وكاله", "صحيفه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون", "شبكه", "محطه"):
+        if strip_article(base) in MEDIA_HEADS:
             while k < end_idx and k < j + 5 and toks[k].is_word and toks[k].text not in self.np.stop and \
                     toks[k].text not in self.time and self._cue_info(toks[k]) is None:
                 k += 1
@@ -1059,6 +1099,10 @@ class Attributor:
                     b -= 1
                 qtype = "indirect"
                 if any(r.start < b and a < r.end for r in found + out):
+                    medium = self._media_via(np_) if np_ is not None else None
+                    for r in found:
+                        if medium and r.via is None and r.start < b and a < r.end and (r.cue_start or 0) >= a:
+                            r.via = medium  # "وبحسب وكالة الأنباء الإيرانية، فقد أكد ظريف أن …": the outlet carried it
                     continue
             else:
                 continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from .inputs import Article, Item, Problem
-from .pipeline import extract
+from .pipeline import extract, without_own_outlet
 from .types import Quote
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ class ArticleResult:
 
 def extract_article(article: Article, budget: float | None = None) -> ArticleResult:
     try:
-        return ArticleResult(article, extract_bounded(article.text, budget))
+        return ArticleResult(article, without_own_outlet(extract_bounded(article.text, budget), article.outlet))
     except TimeoutError as e:
         return ArticleResult(article, [], Problem(article.source, article.line,
                                                   f"article {article.id!r}: extraction timed out ({e}; "

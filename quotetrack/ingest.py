@@ -37,6 +37,7 @@ from .db.repo import (add_speaker_facets, add_speaker_stats, content_hash, domai
 from .db.speakers import SpeakerResolver
 from .html import read_html_file
 from .inputs import Article, Item, Problem, read_inputs
+from .pipeline import without_own_outlet
 from .types import Quote as QuoteResult
 
 log = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ class _Ingester:
             return None
         good = []
         n = len(a.text)
-        for q in quotes:
+        for q in without_own_outlet(quotes, a.outlet):
             if not (0 <= q.start <= q.end <= n) or not q.content:
                 self.summary.warnings.append(f"{_where(a)}: quote with bad span {q.start}-{q.end} dropped")
                 continue

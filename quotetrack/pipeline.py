@@ -7,13 +7,14 @@ ORIGINAL text. No I/O, no database; depends only on the lexicons and ``regex``.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from functools import lru_cache
 
 from .attribute import Attributor, RawQuote
 from .lexicon_data import load
-from .normalize import Normalized, normalize
+from .normalize import Normalized, name_key, normalize
 from .patterns import compiled
-from .quotemarks import find_quotes
+from .quotemarks import QUOTE_CHARS, find_quotes
 from .text import Sentences, tokenize
 from .types import Quote
 
@@ -64,12 +65,41 @@ def _to_quote(n: Normalized, r: RawQuote) -> Quote | None:
         gender=(ent.gender if ent and kind == "person" else None),  # type: ignore[arg-type]
         mention=mention, mention_start=ms, mention_end=me,
         title=ent.title if ent and kind == "person" else None,
-        via=r.via, channel=r.channel, rule=r.rule, cue_start=cue_s, cue_end=cue_e,
+        via=_unquoted(r.via), channel=r.channel, rule=r.rule, cue_start=cue_s, cue_end=cue_e,
     )
 
 
-def extract(text: str) -> list[Quote]:
+def _unquoted(name: str | None) -> str | None:
+    """An outlet name without the marks around all of it: «سبق» → سبق (marks inside stay)."""
+    if name and len(name) > 2 and name[0] in QUOTE_CHARS and name[-1] in QUOTE_CHARS:
+        return name[1:-1].strip() or None
+    return name
+
+
+def without_own_outlet(quotes: list[Quote], outlet: str | None) -> list[Quote]:
+    """``quotes`` with ``via`` cleared where it names the article's own outlet: an outlet
+    reporting what was said to itself ("في حديثه لـ«سبق»" in Sabq) carried nothing.
+
+    The via matches when one's name key holds the other's as whole words, so
+    «صحيفة "عكاظ" السعودية» is Okaz and "الجزيرة" is "الجزيرة (السعودية)".
+    """
+    own = f" {name_key(outlet)} " if outlet else ""
+    if not own.strip():
+        return quotes
+    out = []
+    for q in quotes:
+        if q.via:
+            v = f" {name_key(q.via)} "
+            if v.strip() and (own in v or v in own):
+                q = replace(q, via=None)
+        out.append(q)
+    return out
+
+
+def extract(text: str, *, outlet: str | None = None) -> list[Quote]:
     """Every attributed statement in one article, in text order.
+
+    ``outlet`` (the publisher, when known) is never reported as ``via``.
 
     Raises ``TimeoutError`` only if a data-built pattern exceeds its time bound on
     hostile input (callers report it for that article and go on).
@@ -92,4 +122,4 @@ def extract(text: str) -> list[Quote]:
         q = _to_quote(n, r)
         if q is not None:
             out.append(q)
-    return out
+    return without_own_outlet(out, outlet)

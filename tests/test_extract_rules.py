@@ -84,6 +84,37 @@ def test_addressee_outlet_is_via_not_speaker():
     assert q.via is not None and "رويترز" in q.via
 
 
+@pytest.mark.parametrize("text,outlet", [
+    ("وبحسب وكالة الأنباء الإيرانية، فقد أكد وزير الخارجية محمد جواد ظريف أمس أن العقوبات سترفع.", "الإيرانية"),
+    ("وقال الوزير على قناة الجزيرة إن الحكومة مستعدة للحوار.", "الجزيرة"),
+    ("وقالت الوزيرة في مقابلة مع «واشنطن بوست» إن الاتفاق صامد.", "واشنطن بوست"),
+    ("وقال رائد خوري في مقابلة مع CNN إن الاقتصاد يتعافى.", "CNN"),
+])
+def test_via_from_leading_according_settings_and_channels(text: str, outlet: str):
+    q = one(text)
+    assert q.via is not None and outlet in q.via, q.via
+
+
+def test_interview_partner_that_is_no_outlet_is_no_via():
+    q = one("وقال الرئيس في لقاء مع وفد من رجال الأعمال إن الاقتصاد يتعافى.")
+    assert q.speaker == "الرئيس" and q.via is None
+
+
+def test_pro_drop_continuation_keeps_the_interview_outlet():
+    text = ("وقال الوزير أحمد سالم في مقابلة مع وكالة رويترز إن المفاوضات متعثرة. "
+            "وأضاف أن الوفد سيعود الأسبوع المقبل.\nوقال إن الحل قريب.")
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ["أحمد سالم"] * 3
+    assert [bool(q.via and "رويترز" in q.via) for q in qs] == [True, True, False]  # a new paragraph: no carry
+
+
+def test_own_outlet_is_never_via():
+    text = "وقال الوزير في حديثه لـ«سبق» إن المشروع سيكتمل العام المقبل."
+    assert one(text).via == "سبق"
+    assert extract(text, outlet="صحيفة سبق")[0].via is None
+    assert extract(text, outlet="الجزيرة")[0].via == "سبق"
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

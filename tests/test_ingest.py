@@ -334,3 +334,15 @@ def test_txt_html_and_directories(engine: Any, tmp_path: Path) -> None:
         two = ses.scalars(select(Article).where(Article.external_id == "two")).one()
         assert two.outlet is not None and two.outlet.name == "رويترز" and two.outlet.domain == "reuters.com"
         assert str(two.published) == "2021-06-29" and two.url == "https://www.reuters.com/x"
+
+
+def test_own_outlet_is_not_stored_as_via(engine: Any) -> None:
+    """The extractor cannot know the publisher; ingest does, and clears a via that names it."""
+    text = "وقال الوزير في حديثه لـ«سبق» إن المشروع سيكتمل العام المقبل."
+    arts = [InArticle(id="own", text=text, outlet="صحيفة سبق", date=None, title=None, url=None, source="t", line=1),
+            InArticle(id="other", text=text, outlet="عكاظ", date=None, title=None, url=None, source="t", line=2)]
+    s = ingest(arts, engine)
+    assert (s.new, s.failed) == (2, 0)
+    with Session(engine) as ses:
+        vias = dict(ses.execute(select(Article.external_id, Quote.via).join(Quote, Quote.article_id == Article.id)).all())
+    assert vias == {"own": None, "other": "سبق"}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .lexicon_data import Lexicon, VerbForm
 from .patterns import Patterns, split_cue
-from .quotemarks import QuotedSpan
+from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .speakers import NP, Entity, NPParser, Register, strip_article
 from .text import Sentences, Token
 
@@ -62,6 +62,7 @@ class Attributor:
         self.time = set(m["time"])
         self.time_phrases = [p.split() for p in m["time_phrase"]]
         self.clause_breaks = [p.split() for p in m["clause_break"]]
+        self.cue_breaks = [p.split() for p in m["clause_break_if_cue"]]
         self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
         self.according_first = {p[0] for p in self.according}
         self.relative = set(m["relative"])
@@ -923,6 +924,10 @@ class Attributor:
                     nw = toks[n].text
                     if self._phrase_at(toks, n, self.according) > n or self._phrase_at(toks, n, self.clause_breaks) > n:
                         return t.start
+                    nn = self._phrase_at(toks, n, self.cue_breaks)
+                    if nn > n and (any(self._cue_info(x) is not None for x in toks[nn:min(nn + 3, end_idx)])
+                                   or (j > 0 and toks[j - 1].text in QUOTE_CHARS)):
+                        return t.start  # "، في حين قال الوزير إن …" / "إن «…»، في حين …": narration resumes
                     if nw.startswith("و") and self._phrase_at_glued(n, self.according):
                         return t.start
                     info = self._cue_info(toks[n])

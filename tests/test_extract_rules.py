@@ -115,6 +115,14 @@ def test_own_outlet_is_never_via():
     assert extract(text, outlet="الجزيرة")[0].via == "سبق"
 
 
+def test_contrast_clause_stays_in_the_content_unless_a_new_statement_follows():
+    q = one("وقال الوزير إن الصادرات بلغت مليار دولار، في حين بلغت الواردات ثلاثين مليونا فقط.")
+    assert q.content.endswith("ثلاثين مليونا فقط")
+    qs = extract("وقال الوزير إن الصادرات بلغت مليار دولار، في حين قال النائب سامي حداد إن الرقم مبالغ فيه.")
+    assert [q.speaker for q in qs] == ["الوزير", "سامي حداد"]
+    assert qs[0].content.endswith("مليار دولار")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

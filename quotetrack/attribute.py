@@ -1178,7 +1178,10 @@ class Attributor:
                         if same:
                             e = same[-1].entity
                         else:
-                            e = self.reg.resolve_prodrop(info[1].agreement, q.open)
+                            # "ندد رئيس الوزراء مصطفى الكاظمي بالضربات التي اعتبرها “…”": the main verb's subject
+                            subj = self._main_subject(s_start, k, self.reg.keys())
+                            e = self._entity_for(subj, None) if subj is not None else \
+                                self.reg.resolve_prodrop(info[1].agreement, q.open)
                         if e is not None and words >= 1:
                             out.append(RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
                                                 toks[k].end, info[1].lemma, info[1].stance, e, None, None, None,

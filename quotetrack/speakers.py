@@ -190,6 +190,12 @@ class NPParser:
                 k += 1  # "باسم وزارة الخارجية": an organization in construct
                 after_nisba = False
                 continue
+            if w in self.lex.organizations and not is_def(w) and k + 2 < end and toks[k + 1].is_word and \
+                    toks[k + 1].text not in self.stop and toks[k + 1].text not in self.lex.titles and \
+                    toks[k + 1].text not in self.lex.organizations and (toks[k + 2].is_word or toks[k + 2].text in ("،", ",")):
+                k += 2  # "رئيس شرطة تورنتو مارك سوندرز": the body's one-word name, then the person's
+                after_nisba = False
+                continue
             if allow_pp and w in ("في", "لدي") and k + 1 < end:
                 nxt = self._word(toks, k + 1, end)
                 p_end = self.place_at(toks, k + 1, end)

@@ -794,6 +794,12 @@ class Attributor:
         if j >= lo and toks[j].text in ("فقد", "قد"):
             j -= 1
         if j >= lo and toks[j].text in ("الذي", "التي", "والذي", "والتي"):
+            rel_f = toks[j].text.endswith("التي")
+            resumptive = idx + 1 < len(toks) and toks[idx + 1].text in ("فيها", "فيه", "خلالها", "خلاله")
+            if agr and agr.endswith(".sg") and agr.startswith("f") != rel_f and not resumptive:
+                # "الدول التي قال إنها …": the verb does not agree with التي, so its subject is dropped
+                # (but "تصريحات خامنئي التي أكد فيها أن": the statement's author, read below)
+                return None
             end = j
             if end - 1 >= lo and toks[end - 1].text in ("،", ","):
                 end -= 1

@@ -123,6 +123,24 @@ def test_contrast_clause_stays_in_the_content_unless_a_new_statement_follows():
     assert qs[0].content.endswith("مليار دولار")
 
 
+def test_relative_clause_verb_that_does_not_agree_has_a_dropped_subject():
+    qs = extract("وقال نتانياهو إن القرار صائب. ولم يذكر نتانياهو أسماء الدول الأخرى التي قال إنها تدرس نقل سفاراتها.")
+    assert [q.speaker for q in qs] == ["نتانياهو", "نتانياهو"]
+    q = one("وقال الناطق إن تصريحات المرشد علي خامنئي، التي أكد فيها أن الحرب مستمرة، مقلقة.")
+    assert q.speaker == "الناطق"  # the relative clause sits inside the content: one quote
+
+
+def test_labelled_quote_belongs_to_the_main_verbs_subject():
+    text = ("من جهته، ندد رئيس الوزراء العراقي مصطفى الكاظمي بالضربات التي اعتبرها “انتهاكًا سافرًا للسيادة”. "
+            "أما المتحدث باسم الخارجية ناصر كنعاني فقال إن “ما جرى يزعزع أمن المنطقة”.")
+    assert [q.speaker for q in extract(text)] == ["مصطفى الكاظمي", "ناصر كنعاني"]
+
+
+def test_organization_with_a_one_word_name_in_a_title():
+    q = one("وأشار رئيس شرطة تورنتو مارك سوندرز إلى أن العمل يبدو متعمدا.")
+    assert q.speaker == "مارك سوندرز" and q.title == "رئيس شرطة تورنتو"
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

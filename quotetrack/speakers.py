@@ -137,7 +137,8 @@ class NPParser:
                 p_end = self.place_at(toks, k, end)
                 if p_end is not None:
                     k = p_end  # "السفير التونسي لدى روسيا"
-                elif k + 1 < end and toks[k].text in self.lex.organizations and not is_def(toks[k + 1].text) \
+                elif k + 1 < end and toks[k].text in self.lex.organizations and not is_def(toks[k].text) \
+                        and not is_def(toks[k + 1].text) \
                         and toks[k + 1].is_word and toks[k + 1].text not in self.stop:
                     # "باسم حركة نداء تونس": the body's own name runs to a place name, or is one word
                     j = k + 1

@@ -1002,8 +1002,12 @@ class Attributor:
                 or n.start in self.q_open)
 
     def _phrase_at_glued(self, n: int, phrases: list[list[str]]) -> bool:
-        w = self.toks[n].text[1:]
-        return any(p[0] == w for p in phrases)
+        """A listed phrase at token ``n`` whose first word carries a glued و ("وحسب"، "وعلى حد تعبيره");
+        every word must match, not only the first ("وعلى الأخص" is no "على حد تعبيره")."""
+        toks = self.toks
+        w = toks[n].text[1:]
+        return any(p[0] == w and n + len(p) <= len(toks) and all(toks[n + i].text == p[i] for i in range(1, len(p)))
+                   for p in phrases)
 
     # ------------------------------------------------------------ according
     def _according(self, found: list[RawQuote]) -> list[RawQuote]:

@@ -141,6 +141,13 @@ def test_organization_with_a_one_word_name_in_a_title():
     assert q.speaker == "مارك سوندرز" and q.title == "رئيس شرطة تورنتو"
 
 
+def test_glued_waw_on_a_word_that_only_starts_an_according_phrase_does_not_end_the_content():
+    q = one("وأضاف الوزير أن التمرد يشكل اعتداء على حق الشعوب، وعلى الأخص حرية الشعب اليمني في اختيار نظامه.")
+    assert q.content.endswith("في اختيار نظامه")
+    q = extract("وأضاف الوزير أن التمرد يشكل اعتداء على حق الشعوب، وبحسب الوزارة فإن الحل سياسي.")[0]
+    assert q.content.endswith("حق الشعوب")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

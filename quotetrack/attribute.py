@@ -79,6 +79,12 @@ class Attributor:
         self.negation = set(m["negation"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
+        # bare reporting verbal nouns ("تأكيد"، "دعوة"), from the possessive forms of verbs.tsv ("تأكيده"، "دعوته")
+        self.bare_nouns: dict[str, VerbForm] = {}
+        for form, vf in lex.verbs.items():
+            if vf.pos == "noun" and vf.agreement == "m.sg" and form.endswith("ه") and len(form) > 4:
+                stem = form[:-1]
+                self.bare_nouns.setdefault(stem[:-1] + "ه" if stem.endswith("ت") and not stem.endswith("ات") else stem, vf)
 
     # ---------------------------------------------------------------- helpers
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
@@ -373,6 +379,13 @@ class Attributor:
                     break
                 k = nk
                 continue
+            if lemma_key == "نقل" and source_np is None and mention_np is not None and w in self.bare_nouns:
+                # "ونقلت الصحف تأكيد الرئيس السيسي أن …": the carrier, then the statement and its speaker
+                np2 = self.np.parse(toks, k + 1, end_idx, known, None)
+                if np2 is not None and (np2.kind != "person" or np2.title_end > np2.start):
+                    source_np = np2  # (a titled person or a body: "تصريحات أصدرها مكتب …" names no speaker here)
+                    k = np2.end
+                    continue
             if lemma_key == "نقل" and w == "عن" and source_np is None:
                 np2 = self.np.parse(toks, k + 1, end_idx, known, None)
                 if np2 is not None:

@@ -148,6 +148,11 @@ def test_glued_waw_on_a_word_that_only_starts_an_according_phrase_does_not_end_t
     assert q.content.endswith("حق الشعوب")
 
 
+def test_carrier_then_bare_verbal_noun_then_speaker():
+    q = one("ونقلت الصحف تأكيد الرئيس السيسي أن المملكة ومصر هما جناحا الأمن القومي.")
+    assert q.speaker == "السيسي" and q.via == "الصحف" and q.content.startswith("أن المملكة")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -481,7 +481,8 @@ class Attributor:
                         entity = self._entity_for(subj, None) if subj is not None else \
                             self.reg.resolve_prodrop(agr, tok.start)
                 else:
-                    entity = self.reg.resolve_prodrop(agr, tok.start)
+                    named = None if same else self._named_before(s_start, idx, agr)
+                    entity = named or self.reg.resolve_prodrop(agr, tok.start)
         if entity is None:
             return None
         if mention_span is None and vf.pos == "impf" and not pfx:
@@ -592,6 +593,30 @@ class Attributor:
         if np_ is not None and np_.kind == "person" and np_.title_end > np_.start and np_.name_end > np_.title_end:
             e = self._entity_for(np_, None)
             e.last = tok.start
+
+    def _named_before(self, s_start: int, idx: int, agr: str | None) -> Entity | None:
+        """The one known person named earlier in the cue's own sentence, outside quotes, when the
+        cue's subject is dropped: "ولم يشعر أنينغ بالأسف، وأكد أنه …" is Anning's statement."""
+        toks = self.toks
+        by_word: dict[str, Entity] = {}
+        lex = self.lex
+        for e in self.reg._recent():
+            if e.kind == "person" and e.name_tokens and (agr is None or e.agreement in (None, agr)):
+                w = e.name_tokens[-1]
+                if len(w) >= 3 and w not in self.np.stop and w not in self.time and w not in lex.titles and \
+                        strip_article(w) not in lex.adjectives and w not in lex.anonymous and w not in ("اخر", "اخري", "اخرون"):
+                    by_word.setdefault(w, e)  # a name, not a word that ended a badly read one ("آخر"، "على")
+        if not by_word:
+            return None
+        found: set[int] = set()
+        hit = None
+        for j in range(self._tok_index(s_start), idx):
+            w = toks[j].text
+            e = by_word.get(w) or (by_word.get(w[1:]) if w[:1] in ("و", "ل") else None)
+            if e is not None and not self._inside_quote(toks[j].start):
+                found.add(id(e))
+                hit = e
+        return hit if len(found) == 1 else None
 
     def _main_subject(self, s_start: int, idx: int, known: set[str]) -> NP | None:
         """The subject of a sentence's main verb when that verb is not a cue ("قدم الرئيس الأميركي

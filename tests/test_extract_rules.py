@@ -153,6 +153,12 @@ def test_carrier_then_bare_verbal_noun_then_speaker():
     assert q.speaker == "السيسي" and q.via == "الصحف" and q.content.startswith("أن المملكة")
 
 
+def test_dropped_subject_goes_to_the_one_known_person_named_in_its_sentence():
+    text = ("وقال فريغر أنينغ إن الهجرة يجب أن تتوقف. وقال السناتور ديرين هينش إن الخطاب مسيء. "
+            "وعلى الرغم من الانتقادات لم يشعر أنينغ بالأسف وأكد أنه لم يكن يعلم.")
+    assert [q.speaker for q in extract(text)] == ["فريغر أنينغ", "ديرين هينش", "فريغر أنينغ"]
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from .lexicon_data import Lexicon, VerbForm
 from .patterns import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
-from .speakers import NP, Entity, NPParser, Register, strip_article
+from .speakers import NP, Entity, NPParser, Register, is_def, strip_article
 from .text import Sentences, Token
 
 
@@ -395,6 +395,12 @@ class Attributor:
             if w in ("قوله", "قولها", "قولهم", "قولهما") and source_np is not None:
                 k += 1
                 continue
+            if mention_np is None and len(w) >= 5 and w[0] == "م" and w[-1] == "ا" and w not in known and \
+                    self._cue_info(t) is None and k > idx and self._adverbial_next(k + 1, end_idx):
+                # "وأضاف مخاطبا رئيس الوزراء …: «…»": an adverbial participle and its object, not the speaker
+                obj = self.np.parse(toks, k + 1, end_idx, known, None)
+                k = obj.end if obj is not None else k + 1
+                continue
             if mention_np is None and topic is None and vf.pos != "part" and "ل" not in pfx and \
                     not (np_rule and np_rule.preposition and w == np_rule.preposition):
                 # (a ḥāl participle or "ليضيف" shares the main clause's subject: what follows is content)
@@ -593,6 +599,15 @@ class Attributor:
         if np_ is not None and np_.kind == "person" and np_.title_end > np_.start and np_.name_end > np_.title_end:
             e = self._entity_for(np_, None)
             e.last = tok.start
+
+    def _adverbial_next(self, j: int, end_idx: int) -> bool:
+        """What follows an accusative word in م…ا reads as its object or modifier ("مخاطبا رئيس
+        الوزراء"، "موجها كلامه"، "مرارا وبشدة"), not as the surname of a name ("ماريا زاخاروفا")."""
+        if j >= end_idx or not self.toks[j].is_word:
+            return True
+        w = self.toks[j].text
+        return (is_def(w) or w in self.lex.titles or w in self.np.stop or w in self.pat.comp_words
+                or w.endswith(("ه", "ها", "هم")) or w[0] in "وب")
 
     def _named_before(self, s_start: int, idx: int, agr: str | None) -> Entity | None:
         """The one known person named earlier in the cue's own sentence, outside quotes, when the

@@ -159,6 +159,13 @@ def test_dropped_subject_goes_to_the_one_known_person_named_in_its_sentence():
     assert [q.speaker for q in extract(text)] == ["فريغر أنينغ", "ديرين هينش", "فريغر أنينغ"]
 
 
+def test_adverbial_participle_and_its_object_are_not_the_speaker():
+    qs = extract("وقال دمرداش إن السلام مهم. وأضاف مخاطبا رئيس الوزراء أحمد داود أوغلو «قد يتشكل ائتلاف وقد لا يتشكل».")
+    assert [q.speaker for q in qs] == ["دمرداش", "دمرداش"]
+    q = one("وقالت ماريا زاخاروفا إن موسكو سترد.")
+    assert q.speaker == "ماريا زاخاروفا"  # a name in م…ا followed by a surname stays a name
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -864,10 +864,15 @@ class Attributor:
                     return np_
             return None
         if j >= lo and toks[j].text in ("،", ",") and j - lo <= 30:
-            np_ = self.np.parse(toks, lo, j, known, agr)
-            if np_ is not None and np_.end < j and toks[np_.end].text in ("،", ",") and np_.kind == "person" \
-                    and np_.name_end > np_.title_end:
-                return np_
+            a = lo + 1 if toks[lo].text in ("وحتي", "حتي", "ولكن", "لكن", "بل") else lo
+            np_ = self.np.parse(toks, a, j, known, agr)
+            if np_ is not None and np_.end < j and np_.kind == "person" and np_.name_end > np_.title_end:
+                nxt = toks[np_.end].text
+                if nxt in ("،", ","):
+                    return np_
+                if nxt in ("الذي", "التي") and (not agr or not agr.endswith(".sg") or
+                                                agr.startswith("f") == (nxt == "التي")):
+                    return np_  # "وحتى بولين هانسون التي تقود حزب أمة واحدة …، رأت أن"
         # walk back to a clause opener: sentence start, comma, أن/إن/لكن/إلا أن
         end = j + 1
         for a in range(max(lo, end - 7), end):

@@ -166,6 +166,13 @@ def test_adverbial_participle_and_its_object_are_not_the_speaker():
     assert q.speaker == "ماريا زاخاروفا"  # a name in م…ا followed by a surname stays a name
 
 
+def test_subject_before_a_relative_clause_and_comma_then_verb():
+    q = one("وحتى بولين هانسون التي تقود حزب أمة واحدة الذي يدعو إلى وقف الهجرة، رأت أن أنينغ ذهب بعيدا جدا.")
+    assert q.speaker == "بولين هانسون"
+    q = one("لكن ترامب، الذي عارض الاتفاق بشدة، قال يوم الثلاثاء إنه معيب.")
+    assert q.speaker == "ترامب"
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

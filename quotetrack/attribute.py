@@ -401,6 +401,11 @@ class Attributor:
                 obj = self.np.parse(toks, k + 1, end_idx, known, None)
                 k = obj.end if obj is not None else k + 1
                 continue
+            if mention_np is None and topic is None and np_rule is not None and not pfx and k == idx + 1 and \
+                    vf.pos == "past" and self._fronted_subject(idx, s_start, known, agr):
+                # "لكن موسكو انتقدت الولايات المتحدة لعدم …": the subject came first, so what follows is content
+                content_k = k
+                break
             if mention_np is None and topic is None and vf.pos != "part" and "ل" not in pfx and \
                     not (np_rule and np_rule.preposition and w == np_rule.preposition):
                 # (a ḥāl participle or "ليضيف" shares the main clause's subject: what follows is content)
@@ -599,6 +604,19 @@ class Attributor:
         if np_ is not None and np_.kind == "person" and np_.title_end > np_.start and np_.name_end > np_.title_end:
             e = self._entity_for(np_, None)
             e.last = tok.start
+
+    def _fronted_subject(self, idx: int, s_start: int, known: set[str], agr: str | None) -> bool:
+        """A subject right before the verb, opening its sentence or after لكن/بينما/فيما ("لكن موسكو
+        انتقدت …"), so the noun phrase after the verb is its object."""
+        svo = self._svo(idx, "", s_start, known, agr)
+        if svo is None or svo.end != idx:
+            return False
+        lo = self._tok_index(s_start)
+        before = self.toks[svo.start - 1].text if svo.start > lo else ""
+        first = self.toks[svo.start].text
+        return before in ("", "لكن", "ولكن", "بينما", "فيما", "وبينما", "وفيما") and first not in self.according_first \
+            and first not in ("هكذا", "كذلك", "بدوره", "بدورها", "ايضا", "حينها", "عندها") \
+            and not first.startswith(("حسب", "وفق"))
 
     def _adverbial_next(self, j: int, end_idx: int) -> bool:
         """What follows an accusative word in م…ا reads as its object or modifier ("مخاطبا رئيس

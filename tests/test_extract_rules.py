@@ -173,6 +173,13 @@ def test_subject_before_a_relative_clause_and_comma_then_verb():
     assert q.speaker == "ترامب"
 
 
+def test_fronted_subject_makes_the_noun_after_the_verb_its_object():
+    q = one("لكن موسكو انتقدت الولايات المتحدة لعدم قيامها بالتنسيق مع سوريا.")
+    assert q.speaker == "موسكو" and q.content.startswith("الولايات المتحدة")
+    q = one("ولكن الحكومة السورية نفت استخدامها للأسلحة الكيميائية.")
+    assert q.speaker == "الحكومة السورية" and q.content.startswith("استخدامها")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

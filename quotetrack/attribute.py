@@ -75,7 +75,8 @@ class Attributor:
         self.prepositions = {"من", "في", "علي", "عن", "الي", "منذ", "بعد", "قبل", "خلال", "حول", "ضد", "مع", "عند",
                              "لدي", "حتي", "بين", "دون", "نحو"}
         # "إلا أن" (however), "قبل أن"/"بعد أن" (before/after): أن there opens no reported clause
-        self.not_comp_before = {"الا", "والا", "قبل", "بعد", "منذ", "حتي", "بدل", "بدلا", "لمجرد", "قبيل"}
+        self.not_comp_before = {"الا", "والا", "قبل", "بعد", "منذ", "حتي", "بدل", "بدلا", "لمجرد", "قبيل"} \
+            | set(m["modal_before_an"])
         self.negation = set(m["negation"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
@@ -233,6 +234,9 @@ class Attributor:
         prev_tok = toks[idx - 1].text if idx > 0 else ""
         if prev_tok in self.negation or prev_tok in ("هل",):
             return None
+        if prev_tok in ("حسبما", "وفقما", "بحسبما") or (prev_tok == "ما" and idx > 1 and toks[idx - 2].text in (
+                "حسب", "بحسب", "وفق", "وفقا", "طبقا", "وبحسب", "ووفق")):
+            return None  # "…، وفق ما أعلن X": a trailing attribution, read by the according pass
         if tok.text in self.writer_voice or prev_tok in self.writer_voice and prev_tok not in ("سبق",):
             return None
         if vf.pos == "part" and pfx:
@@ -283,7 +287,7 @@ class Attributor:
                     continue
                 content_k = k
                 break
-            if w in self.pat.comp_words:
+            if w in self.pat.comp_words and not (toks[k - 1].text in self.not_comp_before and k - 1 > idx):
                 content_k = k
                 break
             if w in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words:

@@ -180,6 +180,15 @@ def test_fronted_subject_makes_the_noun_after_the_verb_its_object():
     assert q.speaker == "الحكومة السورية" and q.content.startswith("استخدامها")
 
 
+def test_verb_inside_a_trailing_according_phrase_makes_one_quote():
+    qs = extract("قررت رومانيا نقل سفارتها إلى القدس، وفق ما أعلن ليفيو دراغنيا رئيس الحزب الحاكم الخميس.")
+    assert [(q.speaker, q.content) for q in qs] == [("ليفيو دراغنيا", "قررت رومانيا نقل سفارتها إلى القدس")]
+
+
+def test_an_after_a_modal_is_not_the_cues_complementizer():
+    assert extract("وأدلى كيري بشهادته في مجلس الشيوخ ومن المقرر أن يتحدث وزير الدفاع أمام المشرعين.") == []
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -1189,7 +1189,7 @@ class Attributor:
                 if e_k >= end_idx:
                     continue
                 a = toks[e_k].start
-                b = s_end
+                b = self._clause_end(e_k - 1, end_idx, s_end)  # "وبحسب السفير فإن …، إذ قال: «…»"
                 while b > a and self.text[b - 1] in " \n.،,؛;!?؟…":
                     b -= 1
                 qtype = "indirect"

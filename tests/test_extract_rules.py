@@ -189,6 +189,12 @@ def test_an_after_a_modal_is_not_the_cues_complementizer():
     assert extract("وأدلى كيري بشهادته في مجلس الشيوخ ومن المقرر أن يتحدث وزير الدفاع أمام المشرعين.") == []
 
 
+def test_leading_according_content_ends_before_the_next_statement():
+    qs = extract("وبحسب السفير قوطالي فإن الحديث يدور عن إنشاء مركز صناعي في تونس، إذ قال: «اتفقنا على إقامة شراكة».")
+    assert [(q.speaker, q.content) for q in qs] == [
+        ("قوطالي", "فإن الحديث يدور عن إنشاء مركز صناعي في تونس"), ("قوطالي", "اتفقنا على إقامة شراكة")]
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -803,6 +803,9 @@ class Attributor:
             return True
         if w in ("لـ", "ل") or w.endswith("ـ"):
             return True
+        for n in (1, 2):  # a name of several words: "لبي بي سي"، "لسكاي نيوز"
+            if j + n < len(toks) and " ".join([base] + [t.text for t in toks[j + 1:j + n + 1]]) in self.media:
+                return True
         return False
 
     def _media_np(self, j: int, end_idx: int, strip_l: bool) -> tuple[str | None, int]:
@@ -827,9 +830,11 @@ class Attributor:
                     toks[k].text not in self.time and self._cue_info(toks[k]) is None:
                 k += 1
         else:
-            while k < end_idx and k < j + 3 and toks[k].is_word and " ".join(
-                    [base] + [t.text for t in toks[j + 1:k + 1]]) in self.media:
-                k += 1
+            for n in (3, 2, 1):  # the longest listed name: "بي بي سي" before "بي"
+                if j + n <= end_idx and all(t.is_word for t in toks[j + 1:j + n]) and \
+                        " ".join([base] + [t.text for t in toks[j + 1:j + n]]) in self.media:
+                    k = j + n
+                    break
         text = self.orig(start_char, toks[k - 1].end)
         return (text or None), k
 

@@ -65,6 +65,7 @@ class NPParser:
         self.name_parts = set(m["name_part"])
         self.construct = set(m["construct"])
         self.media = set(lex.media)
+        self.media_first = {m.split()[0] for m in lex.media if " " in m}  # "بي" of "بي بي سي"
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
@@ -93,7 +94,8 @@ class NPParser:
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
             return True
         return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles
-                                        or w[1:] in self.lex.anonymous or w[1:] in self.media)
+                                        or w[1:] in self.lex.anonymous or w[1:] in self.media
+                                        or w[1:] in self.media_first)
 
     def _word(self, toks: list[Token], k: int, end: int) -> str | None:
         if k >= end:

@@ -195,6 +195,15 @@ def test_leading_according_content_ends_before_the_next_statement():
         ("قوطالي", "فإن الحديث يدور عن إنشاء مركز صناعي في تونس"), ("قوطالي", "اتفقنا على إقامة شراكة")]
 
 
+@pytest.mark.parametrize("text,speaker,via", [
+    ("وقال ستروميا لبي بي سي إن البيانات تظهر ذلك.", "ستروميا", "بي بي سي"),
+    ("وقال الوزير لسكاي نيوز عربية إن الوضع مستقر.", "الوزير", "سكاي نيوز"),
+])
+def test_addressee_outlet_of_several_words(text: str, speaker: str, via: str):
+    q = one(text)
+    assert (q.speaker, q.via) == (speaker, via)
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

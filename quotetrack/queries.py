@@ -27,11 +27,12 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 import regex
-from sqlalchemy import (Connection, ColumnElement, Integer, Select, case, cast, false, func, literal, literal_column,
-                        not_, or_, select, text, true, union_all)
+from sqlalchemy import (Connection, ColumnElement, Integer, Select, bindparam, case, cast, false, func, literal,
+                        literal_column, not_, or_, select, text, true, union_all)
 from sqlalchemy.orm import Session
 
 from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet, SpeakerStats
@@ -668,10 +669,11 @@ class SpeakerProfile:
         return d
 
 
-def _facets(ex: Executor, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
-    """Quote counts of the speakers ``ids`` by title, outlet, stance and type, most first (ties by value,
-    in the database's order), and by month in month order, from their ``speaker_facets`` rows
-    (a few dozen rows of its primary key instead of every quote; '' there is NULL here)."""
+@lru_cache(maxsize=1)
+def _facet_statements() -> tuple[Any, Any]:
+    """The two facet statements, built once (``ids`` is an expanding bind parameter): building
+    four windowed selects and their union per profile cost more than running them."""
+    ids = bindparam("ids", expanding=True)
     sf = _sf.alias("f")
     val = func.nullif(sf.c.value, "")
     parts = []
@@ -681,13 +683,21 @@ def _facets(ex: Executor, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
         parts.append(select(literal(facet).label("facet"), col.label("value"), n.label("quotes"),
                             func.row_number().over(order_by=(n.desc(), col)).label("rn"))
                      .select_from(src).where(sf.c.speaker_id.in_(ids), sf.c.facet == facet).group_by(col))
+    months = (select(_sf.c.value, func.sum(_sf.c.quotes)).where(_sf.c.speaker_id.in_(ids), _sf.c.facet == "month")
+              .group_by(_sf.c.value).order_by(_sf.c.value))
+    return union_all(*parts), months
+
+
+def _facets(ex: Executor, ids: list[int]) -> dict[str, list[dict[str, Any]]]:
+    """Quote counts of the speakers ``ids`` by title, outlet, stance and type, most first (ties by value,
+    in the database's order), and by month in month order, from their ``speaker_facets`` rows
+    (a few dozen rows of its primary key instead of every quote; '' there is NULL here)."""
+    ranked, months = _facet_statements()
     out: dict[str, list[tuple[int, dict[str, Any]]]] = {"title": [], "stance": [], "type": [], "outlet": []}
-    for r in ex.execute(union_all(*parts)):
+    for r in ex.execute(ranked, {"ids": ids}):
         out[r.facet].append((r.rn, {r.facet: r.value, "quotes": int(r.quotes)}))
     res = {k: [d for _, d in sorted(v, key=lambda t: t[0])] for k, v in out.items()}
-    res["month"] = [{"month": r[0], "quotes": int(r[1])} for r in ex.execute(
-        select(_sf.c.value, func.sum(_sf.c.quotes)).where(_sf.c.speaker_id.in_(ids), _sf.c.facet == "month")
-        .group_by(_sf.c.value).order_by(_sf.c.value))]
+    res["month"] = [{"month": r[0], "quotes": int(r[1])} for r in ex.execute(months, {"ids": ids})]
     return res
 
 

@@ -65,7 +65,8 @@ class NPParser:
         self.name_parts = set(m["name_part"])
         self.construct = set(m["construct"])
         self.media = set(lex.media)
-        self.media_first = {m.split()[0] for m in lex.media if " " in m}  # "بي" of "بي بي سي"
+        self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
+        self.seat_titles = set(m["seat_title"])
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
@@ -131,7 +132,7 @@ class NPParser:
             w = self._word(toks, k, end)
             if w is None:
                 break
-            if w in self.stop and w not in ("في", "لدي"):
+            if w in self.stop and w not in ("في", "لدي") and not (w == "عن" and self._seat_at(toks, k, end, allow_pp)):
                 break
             if w in ("باسم", "باسمه", "باسمها", "لدي"):
                 k += 1
@@ -199,6 +200,10 @@ class NPParser:
                 k += 2  # "رئيس شرطة تورنتو مارك سوندرز": the body's one-word name, then the person's
                 after_nisba = False
                 continue
+            if w == "عن" and self._seat_at(toks, k, end, allow_pp):
+                k = self.place_at(toks, k + 1, end) or k + 1  # "النائب عن القدس"، "السناتور عن فلوريدا"
+                after_nisba = False
+                continue
             if allow_pp and w in ("في", "لدي") and k + 1 < end:
                 nxt = self._word(toks, k + 1, end)
                 p_end = self.place_at(toks, k + 1, end)
@@ -212,6 +217,11 @@ class NPParser:
                     continue
             break
         return k
+
+    def _seat_at(self, toks: list[Token], k: int, end: int, allow_pp: bool) -> bool:
+        """"عن + place" right after a representative's title is the seat ("النائب عن القدس"), not a topic."""
+        return allow_pp and k > 0 and toks[k - 1].text in self.seat_titles and k + 1 < end and \
+            self.place_at(toks, k + 1, end) is not None
 
     def _surname_here(self, toks: list[Token], k: int, end: int) -> bool:
         """A definite word ending in ي that is a known name, or no listed adjective, right after a title."""

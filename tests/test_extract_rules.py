@@ -204,6 +204,11 @@ def test_addressee_outlet_of_several_words(text: str, speaker: str, via: str):
     assert (q.speaker, q.via) == (speaker, via)
 
 
+def test_representatives_seat_is_part_of_the_title():
+    q = one("وقال النائب عن القدس أحمد عطون إن الاحتلال يصعد.")
+    assert (q.speaker, q.title) == ("أحمد عطون", "النائب عن القدس")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -461,6 +461,8 @@ class Attributor:
         if lemma_key == "نقل" and source_np is not None:
             if mention_np is not None:
                 via = self._span_text(mention_np.start, mention_np.end)
+                if mention_np.kind == "organization":
+                    self._entity_for(mention_np, None)  # "… ولفتت الصحيفة إلى أن": the carrier, named again
             entity = self._entity_for(source_np, None)
             mention_span = (toks[source_np.start].start, toks[source_np.end - 1].end)
         elif topic is not None:
@@ -592,6 +594,8 @@ class Attributor:
                         mnp = self.np.parse(toks, c + 1, j, set(), None)
                         if mnp is not None:
                             carrier = self._span_text(mnp.start, mnp.end)
+                            if mnp.kind == "organization":
+                                self._entity_for(mnp, None)  # a later "الصحيفة" is this carrier
                         break
                 return src, carrier
         return None

@@ -209,6 +209,12 @@ def test_representatives_seat_is_part_of_the_title():
     assert (q.speaker, q.title) == ("أحمد عطون", "النائب عن القدس")
 
 
+def test_definite_remention_of_a_carrier_resolves_to_it():
+    text = ("وذكرت صحيفة الوطن الكويتية أن الاسم سيتغير. ونقلت صحيفة عكاظ السعودية عن مصدر مسؤول قوله إن التسجيل "
+            "ممنوع. ولفتت الصحيفة إلى أن الطفلة بصحة جيدة.")
+    assert "عكاظ" in extract(text)[-1].speaker
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -19,11 +19,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import random
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -43,6 +45,10 @@ from .types import Quote as QuoteResult
 log = logging.getLogger(__name__)
 
 Extractor = Callable[[str], list[QuoteResult]]
+_T = TypeVar("_T")
+#: PostgreSQL SQLSTATEs worth running a batch again for: deadlock_detected, serialization_failure
+_RETRYABLE = frozenset({"40P01", "40001"})
+_RETRIES = 5
 
 
 @dataclass
@@ -171,12 +177,17 @@ class _Ingester:
         speakers resolved for the whole batch from memory, one multi-row INSERT for the quotes,
         then speaker_stats and speaker_facets brought up to date (last, so shared stats rows are locked only briefly)."""
         now = utcnow()
+        self._stored_quotes = 0  # one transaction's worth (a retried one starts again)
         outcomes = ["skipped"] * len(batch)
         article_ids: list[int | None] = [None] * len(batch)
         outlet_ids: list[int | None] = [None] * len(batch)
         new_rows: list[dict[str, Any]] = []
         new_at: dict[str, int] = {}
         recompute: set[int] = set()  # speakers whose quotes were dropped by re-extraction
+        for name, url in sorted({(p.article.outlet, p.article.url) for p in batch if p.article.outlet},
+                                key=lambda t: (t[0], t[1] or "")):
+            # new outlets in one order in every ingester, so concurrent ones cannot deadlock on them
+            get_or_create_outlet(s, name, domain_of(url), self.outlets)
         for i, p in enumerate(batch):
             a = p.article
             values = dict(p.values, ingested_at=now, outlet_id=get_or_create_outlet(
@@ -204,48 +215,52 @@ class _Ingester:
             recompute_speaker_facets(s, recompute)
         return outcomes
 
+    def _transact(self, fn: Callable[[Session], _T]) -> _T:
+        """``fn(session)`` in one transaction. A PostgreSQL deadlock or serialization failure between
+        concurrent ingesters rolls back (caches included) and runs it again, a few times, after a
+        short random pause; any other error, or the last failure, propagates with the caches reset."""
+        for attempt in range(_RETRIES + 1):
+            created0 = self.speakers.created
+            try:
+                with Session(self.engine) as s, s.begin():
+                    return fn(s)
+            except OperationalError as e:
+                self._rollback_caches(created0)
+                if attempt < _RETRIES and getattr(e.orig, "sqlstate", None) in _RETRYABLE:
+                    log.info("transaction conflict (%s); retrying", getattr(e.orig, "sqlstate", "?"))
+                    time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))
+                    continue
+                raise
+            except BaseException:
+                self._rollback_caches(created0)
+                raise
+        raise AssertionError("unreachable")
+
     def _write(self, batch: list[_Prepared]) -> None:
         if not batch:
             return
-        outcomes: list[str] = []
-        self._stored_quotes = 0
-        created0 = self.speakers.created
         try:
-            with Session(self.engine) as s, s.begin():
-                outcomes = self._store(s, batch)
+            outcomes = self._transact(lambda s: self._store(s, batch))
         except OperationalError as e:
-            self._rollback_caches(created0)
             raise describe_error(e, self.engine.url) from e
         except DBAPIError:
             # one article the database refuses (e.g. a NUL character for PostgreSQL):
             # redo the batch one article per transaction so only that one fails
-            self._rollback_caches(created0)
             log.info("batch failed; retrying its %d articles one by one", len(batch))
             for p in batch:
                 self._write_one(p)
             return
-        except BaseException:
-            self._rollback_caches(created0)
-            raise
         self._count(outcomes, self._stored_quotes)
 
     def _write_one(self, p: _Prepared) -> None:
-        self._stored_quotes = 0
-        created0 = self.speakers.created
         try:
-            with Session(self.engine) as s, s.begin():
-                outcome = self._store(s, [p])[0]
+            outcome = self._transact(lambda s: self._store(s, [p])[0])
         except OperationalError as e:
-            self._rollback_caches(created0)
             raise describe_error(e, self.engine.url) from e
         except (IntegrityError, DBAPIError) as e:
-            self._rollback_caches(created0)
             msg = str(getattr(e, "orig", e)).strip().splitlines()[0]
             self._fail(p.article, f"database refused it: {msg}")
             return
-        except BaseException:
-            self._rollback_caches(created0)
-            raise
         self._count([outcome], self._stored_quotes)
 
     def _rollback_caches(self, created0: int) -> None:

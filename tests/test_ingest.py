@@ -346,3 +346,32 @@ def test_own_outlet_is_not_stored_as_via(engine: Any) -> None:
     with Session(engine) as ses:
         vias = dict(ses.execute(select(Article.external_id, Quote.via).join(Quote, Quote.article_id == Article.id)).all())
     assert vias == {"own": None, "other": "سبق"}
+
+
+def test_a_deadlocked_batch_is_run_again_once(engine: Any, gold_extractor: GoldExtractor,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL aborts one of two deadlocked transactions (SQLSTATE 40P01); the ingester rolls back
+    and runs the batch again instead of failing: every article once, quote counts right."""
+    from sqlalchemy.exc import OperationalError
+
+    import quotetrack.ingest as ing
+
+    class Deadlock(Exception):
+        sqlstate = "40P01"
+
+    real_store = ing._Ingester._store
+    calls: list[int] = []
+
+    def store_once_deadlocked(self: Any, s: Any, batch: Any) -> Any:
+        out = real_store(self, s, batch)  # the rows are written, then the transaction is aborted
+        calls.append(len(batch))
+        if len(calls) == 1:
+            raise OperationalError("INSERT …", {}, Deadlock("deadlock detected"))
+        return out
+
+    monkeypatch.setattr(ing._Ingester, "_store", store_once_deadlocked)
+    s = ingest([GOLD_SAMPLE], engine, extractor=gold_extractor, extractor_version="gold")
+    assert s.failed == 0 and s.new == 3 and len(calls) >= 2
+    with Session(engine) as ses:
+        assert ses.scalar(select(func.count()).select_from(Article)) == 3
+        assert ses.scalar(select(func.count()).select_from(Quote)) == s.quotes > 0

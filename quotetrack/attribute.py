@@ -78,6 +78,7 @@ class Attributor:
         self.not_comp_before = {"الا", "والا", "قبل", "بعد", "منذ", "حتي", "بدل", "بدلا", "لمجرد", "قبيل"} \
             | set(m["modal_before_an"])
         self.negation = set(m["negation"])
+        self.negation_kept = set(m["negation_kept"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
         # bare reporting verbal nouns ("تأكيد"، "دعوة"), from the possessive forms of verbs.tsv ("تأكيده"، "دعوته")
@@ -232,7 +233,7 @@ class Attributor:
             return None  # future: not (yet) said
         s_start, s_end = self.sents.bounds(tok.start)
         prev_tok = toks[idx - 1].text if idx > 0 else ""
-        if prev_tok in self.negation or prev_tok in ("هل",):
+        if (prev_tok in self.negation and vf.lemma_key not in self.negation_kept) or prev_tok in ("هل",):
             return None
         if prev_tok in ("حسبما", "وفقما", "بحسبما") or (prev_tok == "ما" and idx > 1 and toks[idx - 2].text in (
                 "حسب", "بحسب", "وفق", "وفقا", "طبقا", "وبحسب", "ووفق")):
@@ -430,7 +431,7 @@ class Attributor:
                     mention_np = np_
                     k = np_.end
                     continue
-            if np_rule is not None and vf.pos != "impf":
+            if np_rule is not None and (vf.pos != "impf" or prev_tok in self.negation):  # "لم يستبعد X عقد لقاء"
                 ck = None if w in self.pat.comp_preps else self._comp_ahead(k, end_idx)
                 if ck is not None:
                     content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"

@@ -215,6 +215,12 @@ def test_definite_remention_of_a_carrier_resolves_to_it():
     assert "عكاظ" in extract(text)[-1].speaker
 
 
+def test_not_ruling_out_is_a_statement_but_not_saying_is_not():
+    qs = extract("وقال ترامب إن الحوار ممكن. ولم يستبعد ترامب عقد لقاء قمة في وقت لاحق.")
+    assert [(q.speaker, q.content) for q in qs][-1] == ("ترامب", "عقد لقاء قمة في وقت لاحق")
+    assert extract("ولم يقل الوزير إن الحوار ممكن.") == []
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -49,6 +49,18 @@ class RawQuote:
 MEDIA_HEADS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون", "شبكه", "محطه", "شاشه"})
 
 
+_NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
+
+
+def _speech_noun(w: str, stems: tuple[str, ...]) -> bool:
+    """``w`` is one of the speech nouns ``stems`` ("بالشكر"، "تهانيه"، "التعازي"), not a name that
+    merely begins like one ("شكري")."""
+    if w[:1] in "بو" and len(w) > 3:
+        w = w[1:]
+    core = strip_article(w)
+    return any(core.startswith(s) and core[len(s):] in _NOUN_ENDINGS for s in stems)
+
+
 class Attributor:
     def __init__(self, lex: Lexicon, pat: Patterns):
         self.lex = lex
@@ -69,6 +81,10 @@ class Attributor:
         self.anonymity = [p.split() for p in m["anonymity"]]
         self.settings = set(m["setting"])
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
+        self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
+        for p in m["light_verb"]:
+            lemma, stem_ = p.split()
+            self.light_nouns[lemma] = self.light_nouns.get(lemma, ()) + (stem_.rstrip("ه"),)
         self.needs_comp = set(m["needs_complementizer"])
         self.naming_heads = set(m["naming_head"])
         self.documents = set(m["document"])
@@ -107,10 +123,13 @@ class Attributor:
 
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         """(prefix, verb form) when the token is a cue whatever its context; forms that are also
-        prepositions (بين، عبر) count only through ``_cue_at``."""
+        prepositions (بين، عبر) and light verbs (قدّم) count only through ``_cue_at``."""
         if tok.text in self.needs_comp or tok.text in self.needs_prep:
             return None
-        return self._raw_cue_info(tok)
+        info = self._raw_cue_info(tok)
+        if info is not None and info[1].lemma_key in self.light_nouns:
+            return None
+        return info
 
     def _cue_at(self, idx: int) -> tuple[str, VerbForm] | None:
         """The cue at token ``idx``, checking the context that homograph forms need."""
@@ -127,6 +146,10 @@ class Attributor:
             if not any(t.text == need for t in toks[idx + 1:idx + 10]):
                 return None  # "عبر حسابه": the preposition, not the verb عبّر
         info = self._raw_cue_info(toks[idx])
+        if info is not None and info[1].lemma_key in self.light_nouns:
+            stems = self.light_nouns[info[1].lemma_key]
+            if not any(_speech_noun(t.text, stems) for t in toks[idx + 1:idx + 11]):
+                return None  # "قدم مساعدات"، "تقدم الجيش": no speech noun, no statement
         if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما", "ومما", "وما") and w.endswith(("ه", "ها")):
             base = w[:-2] if w.endswith("ها") else w[:-1]
             info = self._raw_cue_info(Token(base, 0, len(base)))
@@ -411,10 +434,19 @@ class Attributor:
                 # "لكن موسكو انتقدت الولايات المتحدة لعدم …": the subject came first, so what follows is content
                 content_k = k
                 break
+            light = self.light_nouns.get(lemma_key)
+            if light and _speech_noun(w, light):
+                content_k = k  # "وقدم تعازيه لعائلة …": the speech noun opens the content
+                break
             if mention_np is None and topic is None and vf.pos != "part" and "ل" not in pfx and \
                     not (np_rule and np_rule.preposition and w == np_rule.preposition):
                 # (a ḥāl participle or "ليضيف" shares the main clause's subject: what follows is content)
                 np_ = self.np.parse(toks, k, end_idx, known, agr)
+                if np_ is not None and light:
+                    cut = next((j for j in range(np_.start + 1, np_.end) if _speech_noun(toks[j].text, light)), None)
+                    if cut is not None:  # "وقدم نتانياهو الشكر لغواتيمالا": the name ends before the noun
+                        np_ = NP(np_.start, cut, np_.kind, np_.agreement, min(np_.title_end, cut),
+                                 min(np_.name_end, cut), np_.head)
                 if np_ is not None and np_.end > k:
                     if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.kind != "person"
                             and np_.end < end_idx
@@ -509,6 +541,14 @@ class Attributor:
             entity.kind = "anonymous"
         entity.last = tok.start
         qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon)
+        if cstart is not None and lemma_key in self.light_nouns:
+            # a light verb's content is its noun phrase: it ends at the first comma or "لكن…"
+            for t in toks[content_k + 1:self._tok_index(cend)]:
+                if t.text in ("،", ",", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها") and t.start > cstart:
+                    cend = t.start
+                    while cend > cstart and self.text[cend - 1] == " ":
+                        cend -= 1
+                    break
         if cstart is None or cend - cstart < 2:
             return None
         if qtype == "direct" and not colon and len(self.text[cstart:cend].split()) < 2:

@@ -221,6 +221,14 @@ def test_not_ruling_out_is_a_statement_but_not_saying_is_not():
     assert extract("ولم يقل الوزير إن الحوار ممكن.") == []
 
 
+def test_light_verbs_with_a_speech_noun():
+    q = one("من جهته، قدم الرئيس الأميركي دونالد ترمب تهانيه إلى فرنسا بعد فوزها بكأس العالم.")
+    assert (q.speaker, q.cue, q.content) == ("دونالد ترمب", "قدم", "تهانيه إلى فرنسا بعد فوزها بكأس العالم")
+    q = one("من جانبه، تقدم وزير الخارجية رياض المالكي بالشكر للسعودية لدعوتها لهذا الاجتماع.")
+    assert q.speaker == "رياض المالكي" and q.content.startswith("بالشكر")
+    assert extract("وقدم وزير الخارجية سامح شكري عرضا للأوضاع. وتقدم الجيش نحو المدينة.") == []
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"
@@ -333,8 +341,9 @@ def test_hal_participle_after_a_non_cue_main_verb_takes_its_subject():
     text = ("وقال وزير الرياضة عادل سالم إن البطولة نجحت. "
             "من جانبه، قدم الرئيس الأميركي دونالد ترمب تهانيه إلى فرنسا، معتبرا أن لاعبيها قدموا أداء رائعا.")
     qs = extract(text)
-    assert [q.cue for q in qs] == ["قال", "معتبرا"]
-    assert qs[1].speaker == "دونالد ترمب"
+    assert [q.cue for q in qs] == ["قال", "قدم", "معتبرا"]  # the light verb "قدم تهانيه" is a statement too
+    assert [q.speaker for q in qs[1:]] == ["دونالد ترمب", "دونالد ترمب"]
+    assert qs[1].content == "تهانيه إلى فرنسا"
 
 
 @pytest.mark.parametrize("text,speaker", [

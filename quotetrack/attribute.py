@@ -1021,6 +1021,12 @@ class Attributor:
             after = text[b + 1:b + 3].lstrip(" ")
             if b >= end - 2 or not rest or b + 1 >= end or after[:1] in ("،", ",", ".", "؛"):
                 return "direct", a, b
+            j = self._tok_index(b + 1)
+            if j + 1 < end_idx and (self._phrase_at(toks, j, self.clause_breaks) > j
+                                    or self._phrase_at(toks, j, self.according) > j
+                                    or (toks[j].text[:1] == "و" and self._phrase_at_glued(j, self.according))
+                                    or self._starts_hal(j)):
+                return "direct", a, b  # "وقال “…” وذلك في إشارة إلى …": narration resumes after the quote
             return "mixed", start, max(end, b + 1)
         # strip trailing punctuation and spaces
         while end > start and text[end - 1] in " \n.،,؛;:!?؟…":

@@ -229,6 +229,12 @@ def test_light_verbs_with_a_speech_noun():
     assert extract("وقدم وزير الخارجية سامح شكري عرضا للأوضاع. وتقدم الجيش نحو المدينة.") == []
 
 
+@pytest.mark.parametrize("tail", ["وذلك في إشارة إلى الاتفاق", "في إشارة إلى الاتفاق", "لكنه حذر من التسرع"])
+def test_quote_after_the_cue_then_narration_is_direct(tail: str):
+    q = extract(f"وقال الوزير “كان الأسد شريكا شرعيا في تدمير الأسلحة” {tail}.")[0]  # ("لكنه حذر" is a 2nd)
+    assert (q.type, q.content) == ("direct", "كان الأسد شريكا شرعيا في تدمير الأسلحة")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -273,6 +273,8 @@ class Attributor:
             return None  # "على الرغم من نفي الوزير": after a preposition it is the noun, not the verb
         if prev_tok in ("لما", "مما", "بما"):
             return None  # "لما وصف بأنه": a passive label, nobody speaks
+        if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):
+            return None  # "عدم مقدرة الولايات المتحدة": after عدم it is a noun
         rel = prev_tok in ("التي", "الذي", "اللذين", "الذين")
         if rel and not (idx + 1 < len(toks) and (toks[idx + 1].text in self.pat.comp_words or (
                 toks[idx + 1].text in self.pat.comp_preps and idx + 2 < len(toks)
@@ -434,6 +436,15 @@ class Attributor:
                 # "لكن موسكو انتقدت الولايات المتحدة لعدم …": the subject came first, so what follows is content
                 content_k = k
                 break
+            ak = self._phrase_at(toks, k, self.anonymity)
+            if ak > k and mention_np is not None:
+                # "وقال عقيد في الشرطة طلب عدم كشف هويته إن …": an anonymity clause, then the content
+                anon_hint = True
+                k = ak
+                while k < end_idx and toks[k].is_word and toks[k].text not in self.pat.comp_words and \
+                        toks[k].text not in self.pat.comp_preps and k - ak < 4:
+                    k += 1  # "هويته"، "عن اسمه"، "لأنه غير مخول بالحديث"
+                continue
             light = self.light_nouns.get(lemma_key)
             if light and _speech_noun(w, light):
                 content_k = k  # "وقدم تعازيه لعائلة …": the speech noun opens the content
@@ -1134,6 +1145,8 @@ class Attributor:
         if info is None or info[1].pos != "part" or info[0]:
             return False
         n = self.toks[j + 1]
+        if n.text in ("قوله", "قولها", "قولهم", "قولهما") and j + 2 < len(self.toks):
+            n = self.toks[j + 2]  # "مكرراً قوله بأنه …"
         return (n.text in self.pat.comp_words or n.text in self.pat.comp_preps or n.text == ":"
                 or n.start in self.q_open)
 

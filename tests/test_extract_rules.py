@@ -235,6 +235,18 @@ def test_quote_after_the_cue_then_narration_is_direct(tail: str):
     assert (q.type, q.content) == ("direct", "كان الأسد شريكا شرعيا في تدمير الأسلحة")
 
 
+def test_anonymity_clause_without_commas_before_the_content():
+    q = one("وقال عقيد في شرطة محافظة الأنبار طلب عدم كشف هويته إن الوضع صعب.")
+    assert (q.speaker, q.speaker_kind, q.content) == ("عقيد في شرطة محافظة الأنبار", "anonymous", "إن الوضع صعب")
+
+
+def test_more_stance_verbs_and_repeated_statements():
+    q = one("وتعجّب الخبير إبراهيم آل مرعي من عدم مقدرة الولايات المتحدة على السيطرة.")
+    assert (q.speaker, q.cue, q.content) == ("إبراهيم آل مرعي", "تعجّب", "عدم مقدرة الولايات المتحدة على السيطرة")
+    qs = extract("وقال الخبير: الشعب متلاحم، مكرراً قوله بأنه من اللازم رفع الحس الأمني.")
+    assert [q.cue for q in qs] == ["قال", "مكرراً"] and qs[1].content.startswith("بأنه")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -247,6 +247,15 @@ def test_more_stance_verbs_and_repeated_statements():
     assert [q.cue for q in qs] == ["قال", "مكرراً"] and qs[1].content.startswith("بأنه")
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("وأشارت وسائل إعلام بريطانية إلى أن قيمة الصفقة تصل إلى مليار.", "وسائل إعلام بريطانية"),
+    ("وذكرت وسائل الإعلام المحلية أن الحادث وقع أمس.", "وسائل الإعلام المحلية"),
+])
+def test_unnamed_media_are_one_anonymous_source(text: str, speaker: str):
+    q = one(text)
+    assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -436,6 +436,11 @@ class Attributor:
                 # "لكن موسكو انتقدت الولايات المتحدة لعدم …": the subject came first, so what follows is content
                 content_k = k
                 break
+            if mention_np is not None and k == mention_np.end and w in self.lex.titles and \
+                    mention_np.kind == "person" and mention_np.name_end > mention_np.title_end:
+                # "دعا صلاح الدين دمرداش زعيم حزب الشعوب … أمس حزب العمال إلى …": a title after the name
+                k = max(self.np.title_chain(toks, k, end_idx), k + 1)
+                continue
             ak = self._phrase_at(toks, k, self.anonymity)
             if ak > k and mention_np is not None:
                 # "وقال عقيد في الشرطة طلب عدم كشف هويته إن …": an anonymity clause, then the content

@@ -256,6 +256,13 @@ def test_unnamed_media_are_one_anonymous_source(text: str, speaker: str):
     assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")
 
 
+def test_title_after_the_name_and_titles_in_construct_with_a_country():
+    q = one("انتقدت تشوي سون هوي نائبة وزير خارجية كوريا الشمالية مايك بنس لمقارنته كوريا الشمالية بليبيا.")
+    assert q.speaker == "تشوي سون هوي" and q.content.startswith("مايك بنس")
+    q = one("وقال وزير خارجية روسيا سيرغي لافروف إن الحل سياسي.")
+    assert (q.speaker, q.title) == ("سيرغي لافروف", "وزير خارجية روسيا")
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

@@ -498,8 +498,11 @@ class Attributor:
                         toks[content_k].text in self.pat.comp_words | self.pat.comp_preps and all(
                         toks[j].is_word and toks[j].text not in self.np.stop and self._cue_info(toks[j]) is None
                         for j in range(k, content_k)):
-                    # the subject is whatever stands between the verb and its complementizer
-                    mention_np = NP(k, content_k, "person", agr, k, content_k, toks[k].text)
+                    # the subject is whatever stands between the verb and its complementizer, up to an
+                    # addressee ("قال آبي لنواب البرلمان إن")
+                    stop = next((j for j in range(k + 1, content_k) if toks[j].text[:1] == "ل"
+                                 and self.np.bad_name(toks[j].text)), content_k)
+                    mention_np = NP(k, stop, "person", agr, k, stop, toks[k].text)
             break
         if content_k is None or content_k >= end_idx:
             return None

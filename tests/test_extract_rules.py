@@ -263,6 +263,14 @@ def test_title_after_the_name_and_titles_in_construct_with_a_country():
     assert (q.speaker, q.title) == ("سيرغي لافروف", "وزير خارجية روسيا")
 
 
+def test_adverbs_addressees_and_imperatives_are_not_speakers():
+    q = one("وقال آبي لنواب البرلمان إن الاقتصاد يتعافى.")
+    assert q.speaker == "آبي"
+    q = one("ونفى أردوغان مرارا ارتكاب مخالفات.")
+    assert q.speaker == "أردوغان" and q.content.endswith("ارتكاب مخالفات")
+    assert extract("اقرأ أيضا: ما الذي يعنيه ذلك.") == []
+
+
 def test_trailing_attribution_as_only_attribution():
     q = one("وارتفع عدد الضحايا إلى عشرين شخصا، بحسب وزارة الصحة.")
     assert q.cue == "بحسب"

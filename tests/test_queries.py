@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -290,19 +291,21 @@ def test_downgrade_and_upgrade_backfills_search(fresh_url: str) -> None:
         eng.dispose()
 
 
-def test_migration_fold_table_matches_queries() -> None:
-    path = Path(migrate.migrations_dir()) / "versions" / "0002_reporting.py"
-    spec = importlib.util.spec_from_file_location("_rev0002", path)
+def _revision(name: str) -> ModuleType:
+    """The migration module ``versions/<name>.py``, loaded from the shipped package."""
+    path = Path(migrate.migrations_dir()) / "versions" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"_rev_{name}", path)
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
+    return mod
+
+
+def test_migration_fold_table_matches_queries() -> None:
+    mod = _revision("0002_reporting")
     assert mod.FOLD_PAIRS == Q.FTS_FOLD_PAIRS and mod.DROP == Q.FTS_DROP
     assert mod._pg_fold("quotes.content") in Q.PG_FTS_DOCUMENT
     assert mod.revision == "0002_reporting" and mod.down_revision == "0001_initial"
-    path = Path(migrate.migrations_dir()) / "versions" / "0005_pg_fts_column.py"
-    spec = importlib.util.spec_from_file_location("_rev0005", path)
-    assert spec and spec.loader
-    mod5 = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod5)
+    mod5 = _revision("0005_pg_fts_column")
     assert mod5.FOLD_PAIRS == Q.FTS_FOLD_PAIRS and mod5.DROP == Q.FTS_DROP
     assert mod5.document("quotes.content") == Q.PG_FTS_DOCUMENT

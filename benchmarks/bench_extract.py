@@ -17,8 +17,8 @@ from pathlib import Path
 import regex
 
 from quotetrack import extract
-from quotetrack.lexicon_data import load
-from quotetrack.normalize import fold
+from quotetrack.extractor.lexicon import load
+from quotetrack.extractor.normalize import fold
 
 HERE = Path(__file__).resolve().parent
 DEFAULT = [HERE.parent.parent / "shared" / "corpus" / "news.jsonl", HERE.parent.parent / "shared" / "corpus" / "bulk.jsonl"]

@@ -7,7 +7,6 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import QuotetrackError
-from .pipeline import EXTRACTOR_VERSION, extract
-from .types import Quote, Span
+from .extractor import EXTRACTOR_VERSION, Quote, extract
 
-__all__ = ["extract", "Quote", "Span", "QuotetrackError", "EXTRACTOR_VERSION", "__version__"]
+__all__ = ["extract", "Quote", "QuotetrackError", "EXTRACTOR_VERSION", "__version__"]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from .types import Quote
+from .extractor.quote import Quote
 
 
 def sentence_window(text: str, q: Quote, margin: int = 160) -> tuple[int, int]:

@@ -39,8 +39,8 @@ from .db.repo import (add_speaker_facets, add_speaker_stats, content_hash, domai
 from .db.speakers import SpeakerResolver
 from .html import read_html_file
 from .inputs import Article, Item, Problem, read_inputs
-from .pipeline import without_own_outlet
-from .types import Quote as QuoteResult
+from .extractor import without_own_outlet
+from .extractor.quote import Quote as QuoteResult
 
 log = logging.getLogger(__name__)
 
@@ -335,7 +335,7 @@ def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reext
         raise ValueError("workers must be at least 1")
     if extractor is None or extractor_version is None:
         from . import EXTRACTOR_VERSION
-        from .extraction import extract_bounded  # extract() under a per-article wall-clock budget
+        from .timed_extract import extract_bounded  # extract() under a per-article wall-clock budget
 
         extractor = extractor or extract_bounded
         extractor_version = extractor_version or EXTRACTOR_VERSION

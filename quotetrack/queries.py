@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session
 from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet, SpeakerStats
 from .db.speakers import speaker_key
 from .errors import QuotetrackError
-from .normalize import fold, name_key
+from .extractor.normalize import fold, name_key
 
 Executor = Connection | Session
 
@@ -426,7 +426,7 @@ def cue_forms(cue: str) -> tuple[list[str], list[str]]:
     lemmas, forms = set(typed), set(typed)
     key = fold(cue)
     try:
-        from .lexicon_data import load
+        from .extractor.lexicon import load
         verbs = load().verbs
     except (ImportError, QuotetrackError):  # lexicon missing or broken: match as typed
         verbs = {}

@@ -111,7 +111,7 @@ def load_gold() -> list[dict[str, Any]]:
 
 
 def gold_quotes(record: dict[str, Any]) -> list[Any]:
-    from quotetrack.types import Quote
+    from quotetrack.extractor.quote import Quote
 
     return [Quote(content=g["content"], start=g["start"], end=g["end"], type=g["type"], cue=g["cue"],
                   cue_lemma=None, stance=None, speaker=g["speaker"], speaker_kind=g["speaker_kind"],

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from quote_checks import extract_checked
 
 from quotetrack import extract
-from quotetrack.normalize import fold, normalize
+from quotetrack.extractor.normalize import fold, normalize
 
 WORDS = ["وقال", "قالت", "وأضاف", "أكد", "مضيفا", "إن", "أن", "إلى", "الوزير", "وزارة", "الخارجية", "مصادر",
          "محلية", "بحسب", "حسب", "الوكالة", "نقلت", "عن", "قولهم", "الرئيس", "بلينكن", "لم", "يعلق", "في", "بيان",

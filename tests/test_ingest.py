@@ -15,7 +15,7 @@ from quotetrack.db.models import Article, Outlet, Quote, Speaker, SpeakerAlias
 from quotetrack.db.speakers import merge_speakers, speaker_key
 from quotetrack.ingest import ingest
 from quotetrack.inputs import Article as InArticle
-from quotetrack.types import Quote as Q
+from quotetrack.extractor.quote import Quote as Q
 
 from conftest import GOLD_SAMPLE, GoldExtractor
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.ingest import ingest
-from quotetrack.types import Quote as Q
+from quotetrack.extractor.quote import Quote as Q
 
 NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl"
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,7 +143,7 @@ WORKER_SCRIPT = textwrap.dedent("""
     import sys
     from quotetrack.db.migrate import open_db
     from quotetrack.ingest import ingest
-    from quotetrack.types import Quote
+    from quotetrack.extractor.quote import Quote
 
     NAMES = ["محمد سالم", "خالد عمر", "ناصر الحربي", "ليلى حسن", "يوسف الأحمد", "سارة علي", "عمر فاروق"]
 

@@ -22,7 +22,7 @@ from quotetrack.db.engine import make_engine
 from quotetrack.db.speakers import merge_speakers
 from quotetrack.ingest import ingest
 from quotetrack.inputs import Article
-from quotetrack.types import Quote
+from quotetrack.extractor.quote import Quote
 
 SPEAKERS = ["سمير علي", "علي حسن", "منى الشامي", "وزارة الخارجية", "كريم داود", "ليلى يوسف"]
 OUTLETS = ["الجزيرة", "العربية", None, "بي بي سي عربي"]

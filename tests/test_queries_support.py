@@ -24,8 +24,8 @@ from sqlalchemy.engine import make_url
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
 from quotetrack.ingest import ingest
-from quotetrack.normalize import fold
-from quotetrack.types import Quote
+from quotetrack.extractor.normalize import fold
+from quotetrack.extractor.quote import Quote
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
 PG_URL = os.environ.get("QUOTETRACK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
@@ -40,7 +40,7 @@ def gold_articles() -> list[dict[str, Any]]:
 
 def _lexicon() -> dict[str, Any]:
     try:
-        from quotetrack.lexicon_data import load
+        from quotetrack.extractor.lexicon import load
         return dict(load().verbs)
     except Exception:  # the extractor's lexicon is optional for these fixtures
         return {}

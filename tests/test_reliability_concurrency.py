@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from quotetrack.db import migrate
-from quotetrack.normalize import name_key
+from quotetrack.extractor.normalize import name_key
 
 from reliability_helpers import (CLEAN, corpus_records, expected_spans, integrity, plain_engine, popen_cli, run_cli,
                                  scalar, stored_spans, write_jsonl)

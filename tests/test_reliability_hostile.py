@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotetrack import extract
-from quotetrack.extraction import ExtractionTimeout, extract_bounded
+from quotetrack.timed_extract import ExtractionTimeout, extract_bounded
 
 from quote_checks import extract_checked
 from reliability_helpers import corpus_records, plain_engine, run_cli, scalar, write_jsonl

@@ -23,7 +23,7 @@ from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
 from quotetrack.ingest import ingest
-from quotetrack.normalize import name_key
+from quotetrack.extractor.normalize import name_key
 
 from reliability_helpers import ROOT, corpus_records, plain_engine, write_jsonl
 

@@ -8,7 +8,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..extraction import ArticleResult, extract_items
+from ..timed_extract import ArticleResult, extract_items
 from ..inputs import read_inputs
 from ..render import Format, write_table
 

@@ -17,8 +17,8 @@ from sqlalchemy import (Connection, String, and_, case, cast, delete, distinct, 
 from sqlalchemy.orm import Session
 
 from ..errors import DatabaseError
-from ..normalize import name_key
-from ..types import Quote as QuoteResult
+from ..extractor.normalize import name_key
+from ..extractor.quote import Quote as QuoteResult
 from .models import Article, Outlet, Quote, SpeakerFacet, SpeakerStats
 
 

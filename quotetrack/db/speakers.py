@@ -29,8 +29,8 @@ from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import QuotetrackError
-from ..normalize import name_key
-from ..types import Quote as QuoteResult
+from ..extractor.normalize import name_key
+from ..extractor.quote import Quote as QuoteResult
 from .models import Quote, Speaker, SpeakerAlias
 from .repo import dialect_insert, recompute_speaker_facets, recompute_speaker_stats
 

@@ -1,1 +1,1 @@
-"""Lexicon data files (TSV) shipped with the package; loaded by quotetrack.lexicon_data."""
+"""Lexicon data files (TSV) shipped with the package; loaded by quotetrack.extractor.lexicon."""

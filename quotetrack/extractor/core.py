@@ -11,12 +11,12 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .attribute import Attributor, RawQuote
-from .lexicon_data import load
+from .lexicon import load
 from .normalize import Normalized, name_key, normalize
-from .patterns import compiled
+from .cues import compiled
 from .quotemarks import QUOTE_CHARS, find_quotes
-from .text import Sentences, tokenize
-from .types import Quote
+from .sentences import Sentences, tokenize
+from .quote import Quote
 
 EXTRACTOR_VERSION = "0.1.0"
 

@@ -14,14 +14,6 @@ Gender = Literal["m", "f"]
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range into the original text."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Quote:
     """One attributed statement: what was said, by whom, through which cue.
 

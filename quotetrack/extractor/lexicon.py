@@ -12,7 +12,7 @@ from importlib.resources import files
 
 import regex
 
-from .errors import LexiconError
+from ..errors import LexiconError
 from .normalize import fold
 
 _ARABIC_ENTRY = regex.compile(r"^[\p{Arabic}\p{Mn}\s.]+$")

@@ -16,11 +16,11 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon_data import Lexicon, VerbForm
-from .patterns import Patterns, split_cue
+from .lexicon import Lexicon, VerbForm
+from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
-from .speakers import NP, Entity, NPParser, Register, is_def, strip_article
-from .text import Sentences, Token
+from .speaker_phrase import NP, Entity, NPParser, Register, is_def, strip_article
+from .sentences import Sentences, Token
 
 
 #: Reported content runs at most this many tokens; longer "sentences" are run-on text.

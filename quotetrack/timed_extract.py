@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from .inputs import Article, Item, Problem
-from .pipeline import extract, without_own_outlet
-from .types import Quote
+from .extractor import extract, without_own_outlet
+from .extractor.quote import Quote
 
 log = logging.getLogger(__name__)
 

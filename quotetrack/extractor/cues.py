@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon_data import Lexicon, load
+from .lexicon import Lexicon, load
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .lexicon_data import Lexicon
-from .text import Token
+from .lexicon import Lexicon
+from .sentences import Token
 
 QUOTE_CHARS = set('"«»“”„″')
 

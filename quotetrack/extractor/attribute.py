@@ -45,6 +45,19 @@ class RawQuote:
     anonymous_hint: bool = False
 
 
+@dataclass
+class Slots:
+    """What the words between a cue and its content hold."""
+    mention_np: NP | None
+    via: str | None
+    channel: str | None
+    anon_hint: bool
+    content_k: int | None
+    colon: bool
+    source_np: NP | None    # "نقل … عن X": the source, the carrier being the subject
+    topic: NP | None        # "أما X فقال": the topic is the speaker
+
+
 #: Head nouns of outlet names (folded): what follows them is the outlet's name.
 MEDIA_HEADS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون", "شبكه", "محطه", "شاشه"})
 
@@ -249,38 +262,60 @@ class Attributor:
 
     # ------------------------------------------------------------------ cues
     def _from_cue(self, idx: int, info: tuple[str, VerbForm], prev: list[RawQuote]) -> RawQuote | None:
+        """The quote opened by the cue at token ``idx``: the cue's gate, the slots after it (speaker
+        phrase, adjuncts, content opener), the speaker, then the content."""
         pfx, vf = info
+        if not self._cue_speaks(idx, pfx, vf):
+            return None
+        s_start, s_end = self.sents.bounds(self.toks[idx].start)
+        end_idx = self._tok_index(s_end)
+        slots = self._read_slots(idx, pfx, vf, s_start, end_idx)
+        if slots.content_k is None or slots.content_k >= end_idx:
+            return None
+        entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
+        if entity is None:
+            return None
+        return self._quote_from(idx, pfx, vf, slots, entity, mention_span, how, end_idx, s_end, prev)
+
+    def _cue_speaks(self, idx: int, pfx: str, vf: VerbForm) -> bool:
+        """False where the cue word reports nothing: future, negated, writer's voice, a noun after a
+        preposition or عدم, a relative clause about a thing."""
         toks = self.toks
         tok = toks[idx]
         if "س" in pfx:
-            return None  # future: not (yet) said
-        s_start, s_end = self.sents.bounds(tok.start)
+            return False  # future: not (yet) said
         prev_tok = toks[idx - 1].text if idx > 0 else ""
         if (prev_tok in self.negation and vf.lemma_key not in self.negation_kept) or prev_tok in ("هل",):
-            return None
+            return False
         if prev_tok in ("حسبما", "وفقما", "بحسبما") or (prev_tok == "ما" and idx > 1 and toks[idx - 2].text in (
                 "حسب", "بحسب", "وفق", "وفقا", "طبقا", "وبحسب", "ووفق")):
-            return None  # "…، وفق ما أعلن X": a trailing attribution, read by the according pass
+            return False  # "…، وفق ما أعلن X": a trailing attribution, read by the according pass
         if tok.text in self.writer_voice or prev_tok in self.writer_voice and prev_tok not in ("سبق",):
-            return None
+            return False
         if vf.pos == "part" and pfx:
-            return None
+            return False
         if vf.pos == "noun":
             nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
             if not (nxt in self.pat.comp_words or nxt in self.pat.comp_preps or nxt == ":"):
-                return None  # "تصريحاته الأخيرة": a noun, not a report
+                return False  # "تصريحاته الأخيرة": a noun, not a report
         if vf.pos in ("past", "impf") and not pfx and prev_tok in self.prepositions:
-            return None  # "على الرغم من نفي الوزير": after a preposition it is the noun, not the verb
+            return False  # "على الرغم من نفي الوزير": after a preposition it is the noun, not the verb
         if prev_tok in ("لما", "مما", "بما"):
-            return None  # "لما وصف بأنه": a passive label, nobody speaks
+            return False  # "لما وصف بأنه": a passive label, nobody speaks
         if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):
-            return None  # "عدم مقدرة الولايات المتحدة": after عدم it is a noun
+            return False  # "عدم مقدرة الولايات المتحدة": after عدم it is a noun
         rel = prev_tok in ("التي", "الذي", "اللذين", "الذين")
         if rel and not (idx + 1 < len(toks) and (toks[idx + 1].text in self.pat.comp_words or (
                 toks[idx + 1].text in self.pat.comp_preps and idx + 2 < len(toks)
                 and toks[idx + 2].text in self.pat.comp_words))):
-            return None  # "المهلة التي أعلنت عنها النقابات": a relative clause about a thing, not a statement
-        end_idx = self._tok_index(s_end)
+            return False  # "المهلة التي أعلنت عنها النقابات": a relative clause about a thing, not a statement
+        return True
+
+    def _read_slots(self, idx: int, pfx: str, vf: VerbForm, s_start: int, end_idx: int) -> "Slots":
+        """Walk the words after the cue to the content opener, filling the speaker, via, channel and
+        anonymity slots on the way."""
+        toks = self.toks
+        prev_tok = toks[idx - 1].text if idx > 0 else ""
         lemma_key = vf.lemma_key
         np_rule = self.lex.np_lemmas.get(lemma_key)
         k = idx + 1
@@ -504,8 +539,18 @@ class Attributor:
                                  and self.np.bad_name(toks[j].text)), content_k)
                     mention_np = NP(k, stop, "person", agr, k, stop, toks[k].text)
             break
-        if content_k is None or content_k >= end_idx:
-            return None
+        return Slots(mention_np, via, channel, anon_hint, content_k, colon, source_np, topic)
+
+    def _speaker_of(self, idx: int, pfx: str, vf: VerbForm, s_start: int, slots: "Slots",
+                    prev: list[RawQuote]) -> tuple[Entity | None, tuple[int, int] | None, str]:
+        """The speaker: explicit (VSO), the source of a نقل … عن chain, SVO before the cue, or carried
+        over (pro-drop). Sets ``slots.via`` where the speaker's carrier is found on the way."""
+        toks = self.toks
+        tok = toks[idx]
+        lemma_key = vf.lemma_key
+        known = self.reg.keys()
+        agr = vf.agreement
+        mention_np, source_np, topic, via = slots.mention_np, slots.source_np, slots.topic, slots.via
         # the speaker: explicit (VSO), source of a chain, SVO before the cue, or carried over
         mention_span: tuple[int, int] | None = None
         entity: Entity | None = None
@@ -552,8 +597,19 @@ class Attributor:
                 else:
                     named = None if same else self._named_before(s_start, idx, agr)
                     entity = named or self.reg.resolve_prodrop(agr, tok.start)
-        if entity is None:
-            return None
+        slots.via = via
+        return entity, mention_span, how
+
+    def _quote_from(self, idx: int, pfx: str, vf: VerbForm, slots: "Slots", entity: Entity,
+                    mention_span: tuple[int, int] | None, how: str, end_idx: int, s_end: int,
+                    prev: list[RawQuote]) -> RawQuote | None:
+        """The content of the cue's clause, typed, with its checks; the RawQuote."""
+        toks = self.toks
+        tok = toks[idx]
+        lemma_key = vf.lemma_key
+        content_k, colon, anon_hint = slots.content_k, slots.colon, slots.anon_hint
+        via, channel, mention_np = slots.via, slots.channel, slots.mention_np
+        assert content_k is not None
         if mention_span is None and vf.pos == "impf" and not pfx:
             return None  # "… ينفي الشبهات": a bare present tense with no subject is narration
         if anon_hint and entity.kind == "person" and not entity.name_tokens:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, VerbForm
 from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
+from .speaker_region import RegionReader
 from .speaker_phrase import NP, Entity, NPParser, Register, is_def, strip_article
 from .sentences import Sentences, Token
 
@@ -81,6 +82,8 @@ class Attributor:
         self.cue_forms = set(lex.verbs)
         self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
         self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
+        self.media_heads = MEDIA_HEADS
+        self.region = RegionReader(self)
         self.np = NPParser(lex, self.cue_forms, pat.comp_words,
                            lambda w: self._cue_info(Token(w, 0, len(w))) is not None)
         m = lex.markers
@@ -332,6 +335,10 @@ class Attributor:
         topic = None
         if "ف" in pfx or prev_tok in ("فقد", "فانه", "فانها"):
             topic = self._svo(idx, "ف", s_start, known, agr)  # "أما X فقال"، "أما X فقد رأى"
+        elif lemma_key != "نقل" and vf.pos not in ("noun", "part") and "ل" not in pfx:
+            whole = self.region.read(idx, vf, end_idx)
+            if whole is not None:
+                return whole
         while k < end_idx and steps < 40:
             steps += 1
             t = toks[k]

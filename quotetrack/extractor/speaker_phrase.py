@@ -67,6 +67,7 @@ class NPParser:
         self.media = set(lex.media)
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
+        self.title_adjectives = set(m["title_adjective"])
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
@@ -90,7 +91,7 @@ class NPParser:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
         ("ورئيس حزب")."""
-        if w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
+        if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
             return True
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
             return True
@@ -158,6 +159,9 @@ class NPParser:
                 break
             if self._surname_here(toks, k, end):
                 break  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
+            if k > 0 and w in self.title_adjectives and toks[k - 1].text in self.lex.titles:
+                k += 1  # "أمين عام"، "نائب أول"، "رئيس تنفيذي": one compound title
+                continue
             if is_def(w) or w in ("العام", "الاول", "الثاني"):
                 after_nisba = is_nisba(w) and w not in ("العام",)
                 k += 1
@@ -351,6 +355,9 @@ class NPParser:
                 x = self._word(toks, k, end)
                 if x is None:
                     break
+                if x in ("باسم", "باسمه", "باسمها") and k + 1 < end:
+                    k = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
+                    continue
                 if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w) and not x.startswith("لل")):
                     k += 1
                     if x.startswith("مطلع") and k < end and toks[k].text == "علي":

@@ -1,0 +1,231 @@
+"""The words between a cue and its content opener, read as a whole.
+
+Arabic news puts a small set of constituents between a reporting verb and أن/إن/":"/a quote:
+the subject noun phrase (title + name, a body, an anonymous source), appositions set off by
+commas (the name after its title, the title after the name), an addressee (لـ«الشرق الأوسط»،
+لرويترز، للصحفيين، له), a setting (في بيان، خلال مؤتمر صحفي), an according phrase (بحسب X),
+time words, an anonymity clause (طلب عدم الكشف عن اسمه) and short asides. This reader finds
+the opener first, then parses everything before it into those constituents. If any word is
+left that none of them accounts for, it gives up and the token walk in ``attribute`` reads the
+clause instead: a region either parses whole or not at all, so a guess never becomes a speaker.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .speaker_phrase import NP, strip_article
+
+if TYPE_CHECKING:
+    from .attribute import Attributor, Slots
+    from .lexicon import VerbForm
+
+#: The opener must come within this many tokens of the cue.
+MAX_REGION = 30
+_SEPARATORS = frozenset({"،", ",", "؛", ";", "(", ")", "-", "–"})
+_PRONOUN_ADDRESSEES = frozenset({"له", "لها", "لهم", "لهما", "لنا", "لكم", "لهن"})  # not لي: also the name Lee
+_SKIP = frozenset({"فيه", "فيها", "عنه", "عنها", "بالقول", "قايلا", "قايله", "ايضا", "كذلك", "بدوره", "بدورها",
+                   "من جهته", "من جهتها"})
+_ADJUNCT_PREPS = frozenset({"في", "من", "خلال", "امام", "لدي", "عقب", "اثناء", "بعد", "قبل", "داخل", "امس"})
+
+
+@dataclass
+class _Constituents:
+    nps: list[tuple[int, NP]]      # (chunk number, NP) in order
+    via: str | None = None
+    channel: str | None = None
+    anonymous: bool = False
+
+
+class RegionReader:
+    """Reads the speaker region of one cue with the attributor's lexicons and helpers."""
+
+    def __init__(self, a: "Attributor"):
+        self.a = a
+        m = a.lex.markers
+        self.partitives = set(m["partitive"])
+
+    # ----------------------------------------------------------------- opener
+    def opener(self, idx: int, end_idx: int, vf: "VerbForm") -> tuple[int, bool] | None:
+        """(index, after a colon) of the content opener of the cue at ``idx``: a complementizer,
+        a preposition + complementizer, a colon, or a quotation mark that opens speech (not a
+        short quoted name followed by more words). None where another cue, the verb's own
+        content preposition or the reach limit comes first."""
+        a, toks = self.a, self.a.toks
+        rule = a.lex.np_lemmas.get(vf.lemma_key)
+        prep = rule.preposition if rule else None
+        j, limit = idx + 1, min(end_idx, idx + 1 + MAX_REGION)
+        while j < limit:
+            t = toks[j]
+            q = a._quote_at_token(j)
+            if q is not None:
+                after = a._tok_index(q.close) + 1
+                inner = sum(1 for x in toks[j + 1:after - 1] if x.is_word)
+                if inner <= 3 and after < end_idx and (toks[after].is_word or toks[after].text in _SEPARATORS):
+                    j = after  # a quoted name: «الشرق الأوسط»، "المهندس عبدالعزيز آل حسن"
+                    continue
+                return (j, False) if j > idx + 1 else None
+            w = t.text
+            if w in a.pat.comp_words and not (j - 1 > idx and toks[j - 1].text in a.not_comp_before):
+                return j, False
+            if w in a.pat.comp_preps and j + 1 < end_idx and toks[j + 1].text in a.pat.comp_words:
+                return j, False
+            if w == ":":
+                return (j + 1, True) if j + 1 < end_idx else None
+            if t.is_word and a._cue_info(t) is not None:
+                return None  # another statement starts first
+            if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 3
+                                       and w not in ("باسم", "باسمه", "باسمها"))):
+                return None  # "دعا X إلى …"، "طالب X بـ…": a noun-phrase content, read by the walk
+            j += 1
+        return None
+
+    # ------------------------------------------------------------- constituents
+    def _constituents(self, k: int, stop: int, agr: str | None) -> _Constituents | None:
+        a, toks = self.a, self.a.toks
+        c = _Constituents([])
+        known = a.reg.keys()
+        chunk = 0
+        while k < stop:
+            t = toks[k]
+            w = t.text
+            if w in _SEPARATORS:
+                if w in ("،", ",") and k + 1 < stop and toks[k + 1].text in a.relative:
+                    nk = a._skip_relative(k + 1, stop + 1)  # "، الذي …،"
+                    if nk is None or nk > stop:
+                        return None
+                    k = nk
+                    continue
+                chunk += 1
+                k += 1
+                if k < stop and c.nps and self._named(c.nps[0][1]) and self._titled(toks[k].text):
+                    k = self._to_separator(k, stop)  # "X، رئيس مجلس إدارة …،": an apposition of title words
+                continue
+            nk = self._adjunct(k, stop, c, bool(c.nps))
+            if nk > k:
+                k = nk
+                continue
+            np_ = a.np.parse(toks, k, stop, known, agr)
+            if np_ is None or np_.end <= k:
+                return None  # a word no constituent accounts for
+            np_ = self._partitive(np_, stop)
+            c.nps.append((chunk, np_))
+            k = np_.end
+        return c
+
+    def _adjunct(self, k: int, stop: int, c: _Constituents, after_np: bool) -> int:
+        """The index after an adjunct at ``k`` (recording via, channel, anonymity), or ``k``."""
+        a, toks = self.a, self.a.toks
+        w = toks[k].text
+        if w in _PRONOUN_ADDRESSEES or w in _SKIP:
+            return k + 1
+        if w in ("ل", "لـ") and k + 1 < stop:
+            qn = a.np._quoted_name(toks, k + 1, stop)
+            if qn is not None:  # "لـ«الشرق الأوسط»"
+                c.via = c.via or a.orig(toks[k + 2].start, toks[qn - 2].end)
+                return qn
+        if w.startswith("ل") and len(w) >= 3:
+            v, nk = a._addressee_span(k, stop)
+            if nk > k:
+                c.via = c.via or v
+                return nk
+        if not after_np and len(w) >= 5 and w[0] == "م" and w[-1] == "ا" and w not in a.reg.keys() and \
+                a._adverbial_next(k + 1, stop):
+            obj = a.np.parse(toks, k + 1, stop, a.reg.keys(), None)  # "مخاطبا رئيس الوزراء"، "موجها كلامه"
+            return obj.end if obj is not None else k + 1
+        kk = a._phrase_at(toks, k, a.time_phrases)
+        if kk > k:
+            return kk
+        if w in a.time or (w.isdigit() and not (k + 1 < stop and toks[k + 1].text in a.lex.anonymous)):
+            return k + 1
+        ak = a._phrase_at(toks, k, a.anonymity)
+        if ak > k:
+            c.anonymous = True
+            while ak < stop and toks[ak].is_word and ak - k < 7 and toks[ak].text not in a.relative:
+                ak += 1  # "هويته"، "عن اسمه"، "لأنه غير مخول بالحديث"
+            return ak
+        kk = a._phrase_at(toks, k, a.according)
+        if kk > k and kk < stop:
+            np_ = a.np.parse(toks, kk, stop, a.reg.keys(), None)
+            if np_ is not None:
+                c.via = c.via or a._span_text(np_.start, np_.end)
+                return np_.end
+        if w in ("علي", "عبر") and k + 1 < stop and strip_article(toks[k + 1].text) in a.media_heads:
+            v, nk = a._media_np(k + 1, stop, strip_l=False)  # "على قناة «أنتينا 3»"، "عبر موقع تويتر"
+            if v:
+                c.via = c.via or v
+                return nk
+        if w in a.settings:
+            ch, nk, v = a._setting(k, stop)
+            if nk > k + 1:
+                c.channel = c.channel or ch
+                c.via = c.via or v
+                return nk
+        if after_np and w in _ADJUNCT_PREPS and k + 1 < stop:
+            nk = a.np.place_at(toks, k + 1, stop) or a.np._def_chain(toks, k + 1, stop)
+            if nk > k + 1:
+                return nk  # "من موقع الحادث"، "في المؤتمر"
+        return k
+
+    def _partitive(self, np_: NP, stop: int) -> NP:
+        """"عدد من أهالي المدينة"، "مجموعة من الخبراء": the part and its whole are one anonymous source."""
+        a, toks = self.a, self.a.toks
+        j = np_.end
+        if toks[np_.start].text not in self.partitives or j + 1 >= stop:
+            return np_
+        if toks[j].text in ("كبير", "قليل") and j + 2 < stop:
+            j += 1
+        if toks[j].text != "من":
+            return np_
+        inner = a.np.parse(toks, j + 1, stop, a.reg.keys(), None)
+        if inner is None:
+            return np_
+        return NP(np_.start, inner.end, "anonymous", "m.pl", np_.start, inner.end, toks[np_.start].text)
+
+    def _titled(self, w: str) -> bool:
+        lex = self.a.lex
+        return w in lex.titles or (w[:1] == "و" and w[1:] in lex.titles) or w in ("احد", "احدي")
+
+    def _to_separator(self, k: int, stop: int) -> int:
+        toks = self.a.toks
+        while k < stop and toks[k].text not in _SEPARATORS:
+            k += 1
+        return k
+
+    # ----------------------------------------------------------------- speaker
+    @staticmethod
+    def _named(np_: NP) -> bool:
+        return np_.kind == "person" and np_.name_end > np_.title_end
+
+    def _speaker(self, nps: list[tuple[int, NP]]) -> tuple[NP | None, NP | None]:
+        """(speaker NP, title NP) from the region's noun phrases: the first one, unless it is a bare
+        title or role noun and a name follows it as an apposition or after its complements."""
+        if not nps:
+            return None, None
+        chunk0, first = nps[0]
+        if self._named(first) or first.kind == "organization":
+            return first, None
+        for chunk, np_ in nps[1:]:
+            # a name after a bare title, behind its complements ("الرقيب في شرطة «ويتشيتا» بول كيمبل") or
+            # as an apposition; after an anonymous head only as an apposition ("مراسل بي بي سي، ستيفن ماكدونيل،")
+            if self._named(np_) and (chunk > chunk0 or first.kind == "person" or np_.title_end > np_.start):
+                return np_, first
+            if np_.kind == "person":
+                break  # a second title without a name: no safe choice
+        return first, None
+
+    def read(self, idx: int, vf: "VerbForm", end_idx: int) -> "Slots | None":
+        """The slots of the cue at ``idx`` when its whole region parses, else None."""
+        from .attribute import Slots
+
+        found = self.opener(idx, end_idx, vf)
+        if found is None or found[0] <= idx + 1:
+            return None
+        content_k, colon = found
+        stop = content_k - 1 if colon else content_k
+        c = self._constituents(idx + 1, stop, vf.agreement)
+        if c is None:
+            return None
+        speaker, _title = self._speaker(c.nps)
+        return Slots(speaker, c.via, c.channel, c.anonymous, content_k, colon, None, None)
+

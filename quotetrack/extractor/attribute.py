@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, VerbForm
 from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
+from .name_shape import NameShape
 from .speaker_region import RegionReader
 from .speaker_phrase import NP, Entity, NPParser, Register, is_def, strip_article
 from .sentences import Sentences, Token
@@ -84,6 +85,7 @@ class Attributor:
         self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
         self.media_heads = MEDIA_HEADS
         self.region = RegionReader(self)
+        self.shape = NameShape(lex)
         self.np = NPParser(lex, self.cue_forms, pat.comp_words,
                            lambda w: self._cue_info(Token(w, 0, len(w))) is not None)
         m = lex.markers
@@ -277,7 +279,9 @@ class Attributor:
             return None
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
         if entity is None:
-            return None
+            if mention_span is None:
+                return None
+            how = ".unnamed"  # the words naming the speaker are no name (a fragment): a gap, not a guess
         return self._quote_from(idx, pfx, vf, slots, entity, mention_span, how, end_idx, s_end, prev)
 
     def _cue_speaks(self, idx: int, pfx: str, vf: VerbForm) -> bool:
@@ -607,7 +611,7 @@ class Attributor:
         slots.via = via
         return entity, mention_span, how
 
-    def _quote_from(self, idx: int, pfx: str, vf: VerbForm, slots: "Slots", entity: Entity,
+    def _quote_from(self, idx: int, pfx: str, vf: VerbForm, slots: "Slots", entity: Entity | None,
                     mention_span: tuple[int, int] | None, how: str, end_idx: int, s_end: int,
                     prev: list[RawQuote]) -> RawQuote | None:
         """The content of the cue's clause, typed, with its checks; the RawQuote."""
@@ -619,9 +623,10 @@ class Attributor:
         assert content_k is not None
         if mention_span is None and vf.pos == "impf" and not pfx:
             return None  # "… ينفي الشبهات": a bare present tense with no subject is narration
-        if anon_hint and entity.kind == "person" and not entity.name_tokens:
-            entity.kind = "anonymous"
-        entity.last = tok.start
+        if entity is not None:
+            if anon_hint and entity.kind == "person" and not entity.name_tokens:
+                entity.kind = "anonymous"
+            entity.last = tok.start
         qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon)
         if cstart is not None and lemma_key in self.light_nouns:
             # a light verb's content is its noun phrase: it ends at the first comma or "لكن…"
@@ -644,7 +649,8 @@ class Attributor:
         if body.strip() in ("التعليق", "الادلاء باي تصريح"):
             return None
         cue_text = tok.text[len(pfx):]
-        if mention_span is None and via is None and prev and prev[-1].entity is entity and prev[-1].via and \
+        if mention_span is None and via is None and prev and entity is not None and prev[-1].entity is entity and \
+                prev[-1].via and \
                 "\n" not in self.text[prev[-1].end:tok.start]:
             via = prev[-1].via  # "وقال في مقابلة مع وكالة X إن … وأضاف أن …": the same interview, same carrier
         return RawQuote(cstart, cend, qtype, cue_text, tok.start + len(pfx), tok.end, vf.lemma, vf.stance, entity,
@@ -734,7 +740,8 @@ class Attributor:
         np_ = self.np.parse(toks, idx + 1, self._tok_index(s_end), self.reg.keys(), None)
         if np_ is not None and np_.kind == "person" and np_.title_end > np_.start and np_.name_end > np_.title_end:
             e = self._entity_for(np_, None)
-            e.last = tok.start
+            if e is not None:
+                e.last = tok.start
 
     def _fronted_subject(self, idx: int, s_start: int, known: set[str], agr: str | None) -> bool:
         """A subject right before the verb, opening its sentence or after لكن/بينما/فيما ("لكن موسكو
@@ -1041,7 +1048,15 @@ class Attributor:
         return None
 
     # -------------------------------------------------------------- entities
-    def _entity_for(self, np_: NP, vf: VerbForm | None) -> Entity:
+    def _entity_for(self, np_: NP, vf: VerbForm | None) -> Entity | None:
+        """The register's entity for a speaker phrase (found or added), or None when the phrase has no
+        name's shape: fragments never enter the register, so no later pro-drop inherits them."""
+        toks = self.toks
+        if self.shape.fragment_reason(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)):
+            return None
+        return self._entity_of(np_, vf)
+
+    def _entity_of(self, np_: NP, vf: VerbForm | None) -> Entity | None:
         toks = self.toks
         head = strip_article(toks[np_.start].text)
         if head in self.documents:

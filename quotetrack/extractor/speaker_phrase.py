@@ -68,6 +68,7 @@ class NPParser:
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
         self.title_adjectives = set(m["title_adjective"])
+        self.partitives = set(m["partitive"])
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
@@ -315,6 +316,21 @@ class NPParser:
             k -= 1
         return k
 
+    def _partitive(self, toks: list[Token], i: int, end: int, known: set[str]) -> NP | None:
+        """"عدد من أهالي المدينة"، "مجموعة كبيرة من الخبراء": the part and its whole are one anonymous source."""
+        j = i + 1
+        if j < end and toks[j].text in ("كبير", "كبيره", "قليل", "محدود"):
+            j += 1
+        if j + 1 >= end or toks[j].text != "من":
+            return None
+        inner = self.parse(toks, j + 1, end, known, None)
+        if inner is None:
+            return None
+        k = inner.end
+        while k + 1 < end and toks[k].text[:1] == "و" and len(toks[k].text) > 3 and is_def(toks[k].text[1:]):
+            k += 1  # "عدد من المشايخ والدعاة"
+        return NP(i, k, "anonymous", "m.pl", i, k, toks[i].text)
+
     def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None."""
         self._known = known
@@ -347,6 +363,10 @@ class NPParser:
             inner = self.parse(toks, i + 1, end, known, verb_agr)  # "3 مصادر مطلعة"
             if inner is not None:
                 return NP(i, inner.end, inner.kind, inner.agreement, i, inner.name_end, inner.head)
+        if w in self.partitives:
+            part = self._partitive(toks, i, end, known)
+            if part is not None:
+                return part
         base = strip_article(w)
         if (w in lex.anonymous or base in lex.anonymous) and w not in lex.titles:
             agr = lex.anonymous.get(w) or lex.anonymous.get(base)

@@ -42,8 +42,6 @@ class RegionReader:
 
     def __init__(self, a: "Attributor"):
         self.a = a
-        m = a.lex.markers
-        self.partitives = set(m["partitive"])
 
     # ----------------------------------------------------------------- opener
     def opener(self, idx: int, end_idx: int, vf: "VerbForm") -> tuple[int, bool] | None:
@@ -108,7 +106,6 @@ class RegionReader:
             np_ = a.np.parse(toks, k, stop, known, agr)
             if np_ is None or np_.end <= k:
                 return None  # a word no constituent accounts for
-            np_ = self._partitive(np_, stop)
             c.nps.append((chunk, np_))
             k = np_.end
         return c
@@ -166,21 +163,6 @@ class RegionReader:
             if nk > k + 1:
                 return nk  # "من موقع الحادث"، "في المؤتمر"
         return k
-
-    def _partitive(self, np_: NP, stop: int) -> NP:
-        """"عدد من أهالي المدينة"، "مجموعة من الخبراء": the part and its whole are one anonymous source."""
-        a, toks = self.a, self.a.toks
-        j = np_.end
-        if toks[np_.start].text not in self.partitives or j + 1 >= stop:
-            return np_
-        if toks[j].text in ("كبير", "قليل") and j + 2 < stop:
-            j += 1
-        if toks[j].text != "من":
-            return np_
-        inner = a.np.parse(toks, j + 1, stop, a.reg.keys(), None)
-        if inner is None:
-            return np_
-        return NP(np_.start, inner.end, "anonymous", "m.pl", np_.start, inner.end, toks[np_.start].text)
 
     def _titled(self, w: str) -> bool:
         lex = self.a.lex

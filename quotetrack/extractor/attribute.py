@@ -58,6 +58,7 @@ class Slots:
     colon: bool
     source_np: NP | None    # "نقل … عن X": the source, the carrier being the subject
     topic: NP | None        # "أما X فقال": the topic is the speaker
+    title_span: tuple[int, int] | None = None  # token range of a title set apart from the name
 
 
 #: Head nouns of outlet names (folded): what follows them is the outlet's name.
@@ -233,6 +234,7 @@ class Attributor:
             info = self._cue_at(idx - 1)
             if info is None:
                 self._note_subject(idx - 1)
+                self._note_name(idx - 1)
                 continue
             rq = self._from_cue(idx - 1, info, out)
             if rq is None:
@@ -579,6 +581,8 @@ class Attributor:
         elif mention_np is not None:
             entity = self._entity_for(mention_np, vf)
             mention_span = (toks[mention_np.start].start, toks[mention_np.end - 1].end)
+            if entity is not None and slots.title_span is not None and not entity.title:
+                entity.title = self._span_text(*slots.title_span)  # "X، رئيس …،" / "أمين عام …، الفريق X"
         elif vf.pos == "noun" and vf.lemma_key == "قال" and self._source_before(idx, s_start) is not None:
             # "نقلت وكالة X عن مصدر مطلع … قوله إن": the speaker is what follows عن, the carrier is via
             src, carrier = self._source_before(idx, s_start)  # type: ignore[misc]
@@ -742,6 +746,23 @@ class Attributor:
             e = self._entity_for(np_, None)
             if e is not None:
                 e.last = tok.start
+
+    def _note_name(self, idx: int) -> None:
+        """A title with a name anywhere in narration ("التقى الرئيس الأمريكي دونالد ترامب …") enters the
+        register without recency: a later short mention ("ترامب") resolves to the full name and ends a
+        name run, but no pro-drop cue picks it over a speaker."""
+        toks = self.toks
+        w = toks[idx].text
+        if w not in self.lex.titles and strip_article(w) not in self.lex.titles:
+            return
+        if idx > 0 and (toks[idx - 1].text in self.lex.titles or strip_article(toks[idx - 1].text) in self.lex.titles):
+            return  # inside a title chain already read from its first word
+        np_ = self.np.parse(toks, idx, min(len(toks), idx + 16), self.reg.keys(), None)
+        if np_ is None or np_.kind != "person" or np_.name_end - np_.title_end < 2:
+            return
+        nxt = toks[np_.end] if np_.end < len(toks) else None
+        if nxt is None or not nxt.is_word or nxt.text in self.np.stop or nxt.text in self.prepositions:
+            self._entity_for(np_, None)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
 
     def _fronted_subject(self, idx: int, s_start: int, known: set[str], agr: str | None) -> bool:
         """A subject right before the verb, opening its sentence or after لكن/بينما/فيما ("لكن موسكو

@@ -35,6 +35,7 @@ class _Constituents:
     via: str | None = None
     channel: str | None = None
     anonymous: bool = False
+    title: tuple[int, int] | None = None   # an apposition of title words
 
 
 class RegionReader:
@@ -97,7 +98,9 @@ class RegionReader:
                 chunk += 1
                 k += 1
                 if k < stop and c.nps and self._named(c.nps[0][1]) and self._titled(toks[k].text):
-                    k = self._to_separator(k, stop)  # "X، رئيس مجلس إدارة …،": an apposition of title words
+                    end = self._to_separator(k, stop)  # "X، رئيس مجلس إدارة …،": an apposition of title words
+                    c.title = c.title or (k, end)
+                    k = end
                 continue
             nk = self._adjunct(k, stop, c, bool(c.nps))
             if nk > k:
@@ -208,6 +211,9 @@ class RegionReader:
         c = self._constituents(idx + 1, stop, vf.agreement)
         if c is None:
             return None
-        speaker, _title = self._speaker(c.nps)
-        return Slots(speaker, c.via, c.channel, c.anonymous, content_k, colon, None, None)
+        speaker, title_np = self._speaker(c.nps)
+        title = c.title
+        if title_np is not None and speaker is not None and title_np.end <= speaker.start:
+            title = (title_np.start, title_np.end)
+        return Slots(speaker, c.via, c.channel, c.anonymous, content_k, colon, None, None, title)
 

@@ -1,0 +1,144 @@
+"""The extractor's stages, each on sentences of the corpus (``../shared/corpus``, none from a gold file).
+
+Every construction tested here recurs in the corpus; the count in a test's docstring is what a
+regex over news.jsonl + bulk.jsonl finds right after a reporting verb (قال، أكد، أفاد، أوضح …).
+"""
+from __future__ import annotations
+
+import pytest
+
+from quotetrack import extract
+from quotetrack.extractor.lexicon import load
+from quotetrack.extractor.name_shape import NameShape
+
+
+def _one(text: str):
+    qs = extract(text)
+    assert len(qs) == 1, [(q.speaker, q.content) for q in qs]
+    q = qs[0]
+    assert text[q.start:q.end] == q.content
+    return q
+
+
+# -- the speaker region: everything between the cue and أن/إن/":"/a quote -----------------------------
+def test_addressee_before_the_subject_is_via_not_speaker():
+    """Cue + لـ"outlet" (54 in the corpus): the outlet is the intermediary, the speaker comes before or after."""
+    q = _one('وكان مصدر مطّلع من رئاسة الحكومة قد أكد لـ"الجوهرة أف أم" أنه لا صحة لخبر الاستقالة.')
+    assert q.speaker == "مصدر مطّلع من رئاسة الحكومة"
+    assert q.speaker_kind == "anonymous"
+    assert q.via == "الجوهرة أف أم"
+    assert q.content == "أنه لا صحة لخبر الاستقالة"
+
+
+def test_addressee_right_after_the_name_is_not_part_of_it():
+    """"قال أحمد رمضان لـ«…»": a name never ends on the ل of its addressee (fragment 'X لـ' before)."""
+    q = _one("وقال أحمد رمضان لـ«الشرق الأوسط» إن الائتلاف سيجتمع الأسبوع المقبل.")
+    assert q.speaker == "أحمد رمضان"
+    assert q.via == "الشرق الأوسط"
+
+
+@pytest.mark.parametrize("text,speaker,title", [
+    ("قال مدير عام منظمة التجارة العالمية روبيرتو أزيفيدو إن الولايات المتحدة أبدت قلقا من آلية عمل المنظمة.",
+     "روبيرتو أزيفيدو", "مدير عام منظمة التجارة العالمية"),
+    ("وقال مدير عام المنظمة أحمد أوزومجو إن العيّنات سترسل إلى مختبر المنظمة.",
+     "أحمد أوزومجو", "مدير عام المنظمة"),
+])
+def test_compound_title_then_name(text, speaker, title):
+    """Compound titles with an indefinite adjective (أمين/مدير/نائب + عام/أول/تنفيذي: 112 after a cue)."""
+    q = _one(text)
+    assert (q.speaker, q.title, q.speaker_kind) == (speaker, title, "person")
+
+
+@pytest.mark.parametrize("text,speaker,title", [
+    ("وقال طلال تشودري، وزير الدولة للشؤون الداخلية، إن إقبال أصيب برصاصة في ذراعه.",
+     "طلال تشودري", "وزير الدولة للشؤون الداخلية"),
+    ("وقال هانز جورج ماسن، رئيس وكالة الاستخبارات الداخلية الألمانية، إنه من المحتمل جدا أنه تم إحباط هجوم.",
+     "هانز جورج ماسن", "رئيس وكالة الاستخبارات الداخلية الألمانية"),
+])
+def test_title_apposition_after_the_name(text, speaker, title):
+    """Name, then its title set off by commas (144 after a cue)."""
+    q = _one(text)
+    assert (q.speaker, q.title) == (speaker, title)
+
+
+def test_name_in_apposition_after_a_bare_title():
+    """A bare title, then the name as an apposition with an honorific (31 after a cue)."""
+    q = _one("أكد أمين عام وزارة البشمركة، الفريق جبار ياور، أن جولتين من المفاوضات انتهت.")
+    assert q.speaker == "جبار ياور"
+    assert q.content == "أن جولتين من المفاوضات انتهت"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("قال عدد من الأهالي في نيجيريا إن أكثر من 100 فتاة مفقودات بعد هجوم على مدرستهن.", "عدد من الأهالي"),
+    ("وقال عدد من شهود العيان كانوا داخل المبنى لحظة الحادث لوسائل الإعلام إن جرس الإنذار انطلق.",
+     "عدد من شهود العيان"),
+])
+def test_partitive_is_one_anonymous_source(text, speaker):
+    """Partitive heads (عدد/مجموعة/بعض … من: 78 after a cue) and their whole are one anonymous source."""
+    q = _one(text)
+    assert q.speaker.startswith(speaker)
+    assert q.speaker_kind == "anonymous"
+    assert q.content.startswith("إن")
+
+
+def test_time_phrase_between_verb_and_content_leaves_the_subject_before_the_verb():
+    """"وكان X قد قالوا أول أمس إن": the time phrase is no speaker; the subject stands before the verb."""
+    q = _one("وكان مسئولون حكوميون يونانيون قد قالوا أول أمس إن المفاوضين وصلوا إلى أثينا.")
+    assert q.speaker == "مسئولون حكوميون يونانيون"
+
+
+def test_adverbial_participle_after_the_cue_is_not_the_speaker():
+    """"وأضاف مخاطبا X": the participle and its object are an adjunct; the speaker is carried over."""
+    qs = extract("وقال الرئيس التركي رجب طيب أردوغان إن الحوار مستمر. وأضاف مخاطبا رئيس الوزراء: «لن نتراجع عن موقفنا».")
+    assert [q.speaker for q in qs] == ["رجب طيب أردوغان", "رجب طيب أردوغان"]
+
+
+def test_region_with_an_unreadable_word_falls_back_to_the_token_walk():
+    """A noun-phrase content right after the subject (أعلن X استهداف …) has no opener the region can
+    reach: the walk reads it, and the subject stays the speaker."""
+    q = _one("وأعلن الجيش اليمني استهداف مواقع المسلحين في المدينة.")
+    assert q.speaker == "الجيش اليمني"
+    assert q.content.startswith("استهداف")
+
+
+# -- the name-shape guard -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def shape() -> NameShape:
+    return NameShape(load())
+
+
+@pytest.mark.parametrize("name", ["شفتيزر لـ", "مقتل عدد", "صلاح دمرداش أحد", "بلدية ينبع د",
+                                  "كريستيانو رونالدو أكثر", "وأكد الوزير"])
+def test_fragments_are_no_names(shape, name):
+    assert shape.fragment_reason(name) is not None
+
+
+@pytest.mark.parametrize("name", ["أحمد رمضان", "دونالد ترامب", "عدد من الأهالي", "وكالة الأنباء السورية",
+                                  "عبد الله بن زايد"])
+def test_names_pass(shape, name):
+    assert shape.fragment_reason(name) is None
+
+
+def test_a_fragment_speaker_becomes_a_gap_and_is_not_inherited():
+    """A phrase that is no name leaves the quote with speaker null (rule says so), and the next pro-drop
+    cue does not inherit it."""
+    qs = extract("وقال مقتل عدد إن الوضع خطير. وأضاف أن الحكومة ستتحرك.")
+    assert qs, "the statement is still a quote"
+    assert qs[0].speaker is None
+    assert qs[0].rule.endswith(".unnamed")
+    assert all(q.speaker != "مقتل عدد" for q in qs)
+
+
+# -- the register: names read in narration ----------------------------------------------------------------
+def test_name_in_narration_gives_the_full_name_to_a_later_surname():
+    """A title + full name in narration (not a speaker there) makes a later bare surname resolve to it."""
+    qs = extract("والتقى الرئيس المصري عبدالفتاح السيسي، أمس، وفدا سعوديا. وأكد السيسي أن العلاقات بين البلدين قوية.")
+    assert [q.speaker for q in qs] == ["عبدالفتاح السيسي"]
+
+
+def test_name_in_narration_is_not_a_prodrop_speaker():
+    """A name narrated in object position enters the register without recency: a pro-drop cue keeps the
+    last speaker (the subject of a sentence-initial verb, by contrast, is a candidate)."""
+    qs = extract("وقال وزير الخارجية عادل الجبير إن المملكة حريصة على الاستقرار. "
+                 "وكان الوفد قد التقى الرئيس الفرنسي إيمانويل ماكرون، أمس. وأضاف أن الحوار مستمر.")
+    assert [q.speaker for q in qs] == ["عادل الجبير", "عادل الجبير"]

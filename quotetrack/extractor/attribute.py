@@ -301,8 +301,8 @@ class Attributor:
             return False  # "…، وفق ما أعلن X": a trailing attribution, read by the according pass
         if tok.text in self.writer_voice or prev_tok in self.writer_voice and prev_tok not in ("سبق",):
             return False
-        if vf.pos == "part" and pfx:
-            return False
+        if vf.pos == "part" and (pfx or self.region.noun_participle(idx)):
+            return False  # "متحدثة باسم الشركة": the noun, not the participle
         if vf.pos == "noun":
             nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
             if not (nxt in self.pat.comp_words or nxt in self.pat.comp_preps or nxt == ":"):
@@ -762,7 +762,7 @@ class Attributor:
             return
         nxt = toks[np_.end] if np_.end < len(toks) else None
         if nxt is None or not nxt.is_word or nxt.text in self.np.stop or nxt.text in self.prepositions:
-            self._entity_for(np_, None)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
+            self._entity_for(np_, None, narrated=True)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
 
     def _fronted_subject(self, idx: int, s_start: int, known: set[str], agr: str | None) -> bool:
         """A subject right before the verb, opening its sentence or after لكن/بينما/فيما ("لكن موسكو
@@ -1069,15 +1069,15 @@ class Attributor:
         return None
 
     # -------------------------------------------------------------- entities
-    def _entity_for(self, np_: NP, vf: VerbForm | None) -> Entity | None:
+    def _entity_for(self, np_: NP, vf: VerbForm | None, narrated: bool = False) -> Entity | None:
         """The register's entity for a speaker phrase (found or added), or None when the phrase has no
         name's shape: fragments never enter the register, so no later pro-drop inherits them."""
         toks = self.toks
         if self.shape.fragment_reason(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)):
             return None
-        return self._entity_of(np_, vf)
+        return self._entity_of(np_, vf, narrated)
 
-    def _entity_of(self, np_: NP, vf: VerbForm | None) -> Entity | None:
+    def _entity_of(self, np_: NP, vf: VerbForm | None, narrated: bool) -> Entity | None:
         toks = self.toks
         head = strip_article(toks[np_.start].text)
         if head in self.documents:
@@ -1115,6 +1115,8 @@ class Attributor:
             if gender and not found.gender:
                 found.gender = gender
             self.reg.note(found)
+            if not narrated:
+                self.reg.candidate(found)
             return found
         agreement = np_.agreement
         if np_.kind == "person" and gender:
@@ -1123,7 +1125,7 @@ class Attributor:
         e = Entity(canonical=canonical, key=key, kind=np_.kind, agreement=agreement, gender=gender,
                    title=title, name_tokens=name_toks, head=np_.head, title_key=title_key)
         e.aliases.add(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word))
-        return self.reg.add(e)
+        return self.reg.add(e, candidate=not narrated)
 
     # --------------------------------------------------------------- content
     def _content(self, k: int, end_idx: int, s_end: int, colon: bool) -> tuple[str, int | None, int]:

@@ -199,9 +199,10 @@ class NPParser:
                 k += 1  # "باسم وزارة الخارجية": an organization in construct
                 after_nisba = False
                 continue
-            if w in self.lex.organizations and not is_def(w) and k + 2 < end and toks[k + 1].is_word and \
+            if w in self.lex.organizations and not is_def(w) and k + 2 <= end and toks[k + 1].is_word and \
                     toks[k + 1].text not in self.stop and toks[k + 1].text not in self.lex.titles and \
-                    toks[k + 1].text not in self.lex.organizations and (toks[k + 2].is_word or toks[k + 2].text in ("،", ",")):
+                    toks[k + 1].text not in self.lex.organizations and (
+                        k + 2 == end or toks[k + 2].is_word or toks[k + 2].text in ("،", ",")):
                 k += 2  # "رئيس شرطة تورنتو مارك سوندرز": the body's one-word name, then the person's
                 after_nisba = False
                 continue
@@ -246,12 +247,17 @@ class NPParser:
         return (nxt is None or not nxt.is_word or nxt.text in self.stop or nxt.text in self.lex.titles
                 or nxt.text in self.comp_words)
 
+    def _title_word(self, w: str) -> bool:
+        """A title, with or without its article, or a definite profession nisba ("الإعلامي"، "الكاتب")
+        — what "و" may join to a title chain: "عضو مجلس الشورى السابق والكاتب والإعلامي"."""
+        return w in self.lex.titles or strip_article(w) in self.lex.titles or (is_def(w) and is_nisba(w))
+
     def title_chain(self, toks: list[Token], i: int, end: int) -> int:
         """A title and its complements, compound titles included:
         "وزير الدولة لشؤون الإعلام الناطق الرسمي باسم الحكومة"، "سفير خادم الحرمين الشريفين في مصر"."""
         k = self._def_chain(toks, i + 1, end)
         while k < end and toks[k].is_word and k - i < 14 and (
-                toks[k].text in self.lex.titles or (toks[k].text[:1] == "و" and toks[k].text[1:] in self.lex.titles)):
+                toks[k].text in self.lex.titles or (toks[k].text[:1] == "و" and self._title_word(toks[k].text[1:]))):
             k = self._def_chain(toks, k + 1, end)
         return k
 
@@ -272,6 +278,7 @@ class NPParser:
             if w is None or (w in self.stop and not ali) or (w in self.lex.titles and names > 0):
                 break
             if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or \
+                    (names == 0 and not ali and (w in self.lex.organizations or w in self.lex.titles)) or \
                     self.place_at(toks, k, end) is not None:
                 break
             prev = toks[k - 1].text if k > start else ""
@@ -324,9 +331,9 @@ class NPParser:
         if j + 1 >= end or toks[j].text != "من":
             return None
         inner = self.parse(toks, j + 1, end, known, None)
-        if inner is None:
+        k = inner.end if inner is not None else self._def_chain(toks, j + 1, end)
+        if k <= j + 1:
             return None
-        k = inner.end
         while k + 1 < end and toks[k].text[:1] == "و" and len(toks[k].text) > 3 and is_def(toks[k].text[1:]):
             k += 1  # "عدد من المشايخ والدعاة"
         return NP(i, k, "anonymous", "m.pl", i, k, toks[i].text)
@@ -376,7 +383,8 @@ class NPParser:
                 if x is None:
                     break
                 if x in ("باسم", "باسمه", "باسمها") and k + 1 < end:
-                    k = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
+                    nk = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
+                    k = self._name_run(toks, nk, end, known) if nk == k + 1 else nk  # "متحدث باسم فانسان بولوريه"
                     continue
                 if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w) and not x.startswith("لل")):
                     k += 1
@@ -416,7 +424,7 @@ class NPParser:
             if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles:
                 k3 = self.title_chain(toks, k2, end)
                 k4 = self._name_run(toks, k3, end, known, after_title=True)
-                if k4 > k3:
+                if k4 > k3 and (toks[k3].text[:1] not in "بل" or toks[k3].text in known):
                     # "مستشار خامنئي الدكتور علي أكبر ولايتي": the first name was a genitive, the person comes last
                     return NP(i, k4, "person", agr, k3, k4, w)
                 # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"
@@ -500,7 +508,10 @@ class Register:
     WINDOW = 300
 
     def __init__(self) -> None:
-        self.entities: list[Entity] = []
+        self.entities: list[Entity] = []   # pro-drop candidates, oldest first
+        self._candidates: set[int] = set()
+        self._named: list[Entity] = []     # every entity, narrated names included, for re-mentions
+        self._seen: set[int] = set()
         self._keys = Known()
         self._by_key: dict[str, Entity] = {}
 
@@ -510,6 +521,9 @@ class Register:
 
     def note(self, e: Entity) -> None:
         """Record an entity's (new) name tokens and aliases after it changed."""
+        if id(e) not in self._seen:
+            self._seen.add(id(e))
+            self._named.append(e)
         self._keys.update(e.name_tokens)
         self._keys.update(e.aliases)
         if e.name_tokens:
@@ -519,7 +533,7 @@ class Register:
             self._by_key[a] = e
 
     def _recent(self) -> list[Entity]:
-        return self.entities[-self.WINDOW:]
+        return self._named[-self.WINDOW:]
 
     def find(self, name_key: str, kind: str, title_key: str, head: str) -> Entity | None:
         if not name_key:
@@ -559,13 +573,21 @@ class Register:
                         return e
         return None
 
-    def add(self, e: Entity) -> Entity:
-        self.entities.append(e)
+    def add(self, e: Entity, candidate: bool = True) -> Entity:
+        """Register ``e``; only a candidate (a source, not a name merely narrated) may be the speaker of
+        a later pro-drop cue."""
         self.note(e)
+        if candidate:
+            self.candidate(e)
         return e
 
+    def candidate(self, e: Entity) -> None:
+        if id(e) not in self._candidates:
+            self._candidates.add(id(e))
+            self.entities.append(e)
+
     def resolve_prodrop(self, agreement: str | None, pos: int, exclude: Entity | None = None) -> Entity | None:
-        cands = sorted(self._recent(), key=lambda e: e.last, reverse=True)
+        cands = sorted(self.entities[-self.WINDOW:], key=lambda e: e.last, reverse=True)
         if agreement:
             for e in cands:
                 if e.agreement == agreement and e is not exclude:

@@ -45,15 +45,29 @@ class RegionReader:
         self.a = a
 
     # ----------------------------------------------------------------- opener
-    def opener(self, idx: int, end_idx: int, vf: "VerbForm") -> tuple[int, bool] | None:
-        """(index, after a colon) of the content opener of the cue at ``idx``: a complementizer,
-        a preposition + complementizer, a colon, or a quotation mark that opens speech (not a
-        short quoted name followed by more words). None where another cue, the verb's own
-        content preposition or the reach limit comes first."""
+    def noun_participle(self, j: int) -> bool:
+        """A participle cue form used as a noun: "متحدثة باسم الشركة"، "قالت متحدثة …" (a title or an
+        anonymous head after a cue or before باسم), not "متحدثا عن …"."""
+        a, toks = self.a, self.a.toks
+        w = toks[j].text
+        if j + 1 < len(toks) and toks[j + 1].text in ("باسم", "باسمه", "باسمها"):
+            return True
+        if w not in a.lex.titles and w not in a.lex.anonymous:
+            return False
+        return j > 0 and a._cue_info(toks[j - 1]) is not None
+
+    def opener(self, idx: int, end_idx: int, vf: "VerbForm") -> tuple[int, bool, bool] | None:
+        """(index, after a colon, by the verb's own preposition) of the content opener of the cue at
+        ``idx``: a complementizer, a preposition + complementizer, a colon, a quotation mark that opens
+        speech (not a short quoted name followed by more words), or the preposition that opens a
+        noun-phrase content ("دعا X إلى …"، "ندد X بـ…"، "تحدث X عن …"). None where another cue or the
+        reach limit comes first."""
         a, toks = self.a, self.a.toks
         rule = a.lex.np_lemmas.get(vf.lemma_key)
         prep = rule.preposition if rule else None
         j, limit = idx + 1, min(end_idx, idx + 1 + MAX_REGION)
+        by_prep = None  # the verb's own preposition: taken only when no complementizer follows it
+        closed = False
         while j < limit:
             t = toks[j]
             q = a._quote_at_token(j)
@@ -63,21 +77,41 @@ class RegionReader:
                 if inner <= 3 and after < end_idx and (toks[after].is_word or toks[after].text in _SEPARATORS):
                     j = after  # a quoted name: «الشرق الأوسط»، "المهندس عبدالعزيز آل حسن"
                     continue
-                return (j, False) if j > idx + 1 else None
+                if by_prep is not None:
+                    return by_prep, False, True
+                return (j, False, False) if j > idx + 1 else None
             w = t.text
-            if w in a.pat.comp_words and not (j - 1 > idx and toks[j - 1].text in a.not_comp_before):
-                return j, False
-            if w in a.pat.comp_preps and j + 1 < end_idx and toks[j + 1].text in a.pat.comp_words:
-                return j, False
-            if w == ":":
-                return (j + 1, True) if j + 1 < end_idx else None
-            if t.is_word and a._cue_info(t) is not None:
-                return None  # another statement starts first
-            if prep and (w == prep or (len(prep) == 1 and w.startswith(prep) and len(w) > 3
-                                       and w not in ("باسم", "باسمه", "باسمها"))):
-                return None  # "دعا X إلى …"، "طالب X بـ…": a noun-phrase content, read by the walk
+            if by_prep is None:
+                if w in a.pat.comp_words and not (j - 1 > idx and toks[j - 1].text in a.not_comp_before):
+                    return j, False, False
+                if w in a.pat.comp_preps and j + 1 < end_idx and toks[j + 1].text in a.pat.comp_words:
+                    return j, False, False
+                if w == ":":
+                    return (j + 1, True, False) if j + 1 < end_idx else None
+            if t.is_word and a._cue_info(t) is not None and not self.noun_participle(j):
+                break  # another statement starts
+            if prep and (by_prep is None or (closed and w == prep)) and self._opens_content(j, prep):
+                by_prep, closed = j, False  # "دعا X إلى …"، "طالب X بـ…" — unless "… بصفاقس أنيس كمون أن" follows;
+                # after a comma it moves on: "أعربت مصر، في بيان صادر عن الخارجية، عن …"
+            elif by_prep is not None and (w in a.pat.comp_words or w == ":"):
+                return None  # a complementizer after the preposition: the walk decides
+            elif by_prep is not None and w in ("،", ","):
+                closed = True
             j += 1
-        return None
+        return (by_prep, False, True) if by_prep is not None else None
+
+    def _opens_content(self, j: int, prep: str) -> bool:
+        """Token ``j`` is the verb's content preposition, alone or glued ("إلى"، "باقتحام"), not the
+        name Ali (على/علي fold alike), باسم, an according phrase or an adverb."""
+        a, toks = self.a, self.a.toks
+        w = toks[j].text
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+        if w == "علي" and a.np._ali_name(w, nxt) and not (j > 0 and a._cue_info(toks[j - 1]) is not None):
+            return False  # "علي لاريجاني" — but "وشدد على حرص …" right after the verb is the preposition
+        if w == prep:
+            return True
+        return (len(prep) == 1 and w.startswith(prep) and len(w) > 3 and w not in ("باسم", "باسمه", "باسمها")
+                and w not in _SKIP and a._phrase_at(toks, j, a.according) == j)
 
     # ------------------------------------------------------------- constituents
     def _constituents(self, k: int, stop: int, agr: str | None) -> _Constituents | None:
@@ -119,6 +153,9 @@ class RegionReader:
         w = toks[k].text
         if w in _PRONOUN_ADDRESSEES or w in _SKIP:
             return k + 1
+        qn = a.np._quoted_name(toks, k, stop)
+        if qn == k + 3 and toks[k + 1].text.endswith("ا") and toks[k + 1].text not in a.reg.keys():
+            return qn  # a quoted adverb: "نفت الثلاثاء "قطعيا" أن"
         if w in ("ل", "لـ") and k + 1 < stop:
             qn = a.np._quoted_name(toks, k + 1, stop)
             if qn is not None:  # "لـ«الشرق الأوسط»"
@@ -167,6 +204,17 @@ class RegionReader:
                 return nk  # "من موقع الحادث"، "في المؤتمر"
         return k
 
+    def _strong(self, np_: NP) -> bool:
+        """A speaker phrase the lexicons vouch for: a body, an anonymous source, a place, a titled or
+        already known person."""
+        return np_.kind != "person" or np_.title_end > np_.start or self.a.toks[np_.start].text in self.a.reg.keys()
+
+    def _affiliation(self, np_: NP) -> bool:
+        """A lone definite nisba read as a surname ("الجمهوري"، "الديمقراطي"): before a name it is an
+        affiliation."""
+        w = self.a.toks[np_.start].text
+        return np_.end == np_.start + 1 and w.startswith("ال") and w.endswith("ي")
+
     def _titled(self, w: str) -> bool:
         lex = self.a.lex
         return w in lex.titles or (w[:1] == "و" and w[1:] in lex.titles) or w in ("احد", "احدي")
@@ -188,6 +236,15 @@ class RegionReader:
         if not nps:
             return None, None
         chunk0, first = nps[0]
+        if len(nps) > 1 and first.kind == "person" and (first.title_end > first.start or self._affiliation(first)):
+            nxt = nps[1][1]
+            if nps[1][0] == chunk0 and nxt.start == first.end and self._named(nxt) and nxt.title_end == nxt.start \
+                    and nxt.name_end - nxt.start >= 2 and first.name_end == first.end \
+                    and self.a.toks[nxt.start].text not in self.a.np.joiners \
+                    and self.a.toks[nxt.start].text[:1] not in "بل":
+                # "رئيس مجلس إدارة سكرتارية عربال الدائمة محمد علي النقي"، "الجمهوري جون بينر": the title ran on
+                # past what the parser reads as a name; the last name of the run is the person
+                return nxt, first
         if self._named(first) or first.kind == "organization":
             return first, None
         for chunk, np_ in nps[1:]:
@@ -206,12 +263,25 @@ class RegionReader:
         found = self.opener(idx, end_idx, vf)
         if found is None or found[0] <= idx + 1:
             return None
-        content_k, colon = found
+        content_k, colon, by_prep = found
         stop = content_k - 1 if colon else content_k
         c = self._constituents(idx + 1, stop, vf.agreement)
         if c is None:
             return None
+        if by_prep:
+            rule = self.a.lex.np_lemmas[vf.lemma_key]
+            if not c.nps or (rule.object_first and len(c.nps) == 1):
+                return None  # "حث الحكومة على …"، "اتهم زعيم المعارضة بـ…": the noun may be the object
+            if not any(self._strong(np_) for _, np_ in c.nps):
+                return None  # "يؤكد حرص القيادتين على": no noun the lexicons vouch for as a speaker
+            if not rule.keep_preposition and self.a.toks[content_k].text == rule.preposition:
+                content_k += 1
         speaker, title_np = self._speaker(c.nps)
+        if by_prep and speaker is not None and self.a.lex.np_lemmas[vf.lemma_key].object_first:
+            obj = next((np_ for _, np_ in c.nps if np_.start >= speaker.end and (
+                np_.kind != "person" or self._named(np_))), None)  # (a title after the name is no object)
+            if obj is not None:
+                content_k = obj.start  # "اتهمت الحكومة إسرائيل بارتكاب …": the object opens the content
         title = c.title
         if title_np is not None and speaker is not None and title_np.end <= speaker.start:
             title = (title_np.start, title_np.end)

@@ -284,6 +284,8 @@ class Attributor:
             if mention_span is None:
                 return None
             how = ".unnamed"  # the words naming the speaker are no name (a fragment): a gap, not a guess
+        else:
+            self._own_document(idx, slots.content_k, entity)
         return self._quote_from(idx, pfx, vf, slots, entity, mention_span, how, end_idx, s_end, prev)
 
     def _cue_speaks(self, idx: int, pfx: str, vf: VerbForm) -> bool:
@@ -926,12 +928,43 @@ class Attributor:
             if j < end and toks[j].text in ("عن", "من"):
                 j += 1
             return self.np.parse(toks, j, end, self.reg.keys(), None)
+        if j < end and not is_def(toks[d].text) and toks[j].text in self.lex.organizations:
+            np_ = self.np.parse(toks, j, end, self.reg.keys(), None)  # "تقرير شركة X"، "بيان وزارة الخارجية"
+            if np_ is not None and np_.kind == "organization":
+                return np_
         if j < end and toks[j].text.startswith("ل") and toks[j].text[1:] in self.lex.organizations:
             # "بيان لوزارة الخارجية": read the organization without its ل
             np_ = self.np.parse(toks, j, end, self.reg.keys(), None)
             if np_ is not None and np_.kind == "organization":
                 return NP(np_.start, np_.end, np_.kind, np_.agreement, np_.start, np_.end, toks[j].text[1:])
         return None
+
+    def _own_document(self, idx: int, content_k: int, speaker: Entity) -> None:
+        """"وأفاد البنك المركزي في تقريره …": a document the speaker calls its own is the speaker's, so a
+        later "وأشار التقرير" speaks for it."""
+        for t in self.toks[idx + 1:content_k]:
+            doc = self._possessed_document(t.text)
+            if doc is not None:
+                self._tie_documents(doc, speaker)
+                return
+
+    def _possessed_document(self, w: str) -> str | None:
+        """The document noun of "تقريره"، "بيانها"، "دراستهم" (folded), else None."""
+        for suffix in ("هما", "ها", "هم", "ه"):
+            if w.endswith(suffix) and len(w) > len(suffix) + 2:
+                stem = w[:-len(suffix)]
+                stem = stem[:-1] + "ه" if stem.endswith("ت") else stem  # دراست-ه → دراسه
+                if stem in self.documents:
+                    return stem
+        return None
+
+    def _tie_documents(self, head: str, issuer: Entity) -> None:
+        """Once a document is named with its issuer ("تقرير شركة X"), the same document mentioned bare
+        before ("قال تقرير اقتصادي إن") and after ("وأشار التقرير إلى") speaks for the issuer."""
+        self.issuers[head] = issuer
+        for e in self.reg._recent():
+            if e is not issuer and e.same_as is None and e.kind == "organization" and strip_article(e.head) == head:
+                e.same_as = issuer
 
     def _media_via(self, np_: NP) -> str | None:
         """The phrase of ``np_`` when it names an outlet ("وكالة الأنباء الإيرانية"، "الغارديان"), else None."""
@@ -1083,7 +1116,10 @@ class Attributor:
         if head in self.documents:
             issuer = self._issuer_np(np_.start, np_.end)
             if issuer is not None and issuer.start > np_.start:
-                return self._entity_for(issuer, None)  # "بيان لوزارة الخارجية" speaks for the ministry
+                e = self._entity_for(issuer, None)  # "بيان لوزارة الخارجية" speaks for the ministry
+                if e is not None:
+                    self._tie_documents(head, e)
+                return e
             if np_.end - np_.start == 1 and head in self.issuers:
                 return self.issuers[head]  # "وأكد البيان" after "في بيان صادر عن وزارة الخارجية"
         o = self.orig

@@ -45,7 +45,7 @@ def _to_quote(n: Normalized, r: RawQuote) -> Quote | None:
     s, e = _orig(n, r.start, r.end)
     if e <= s:
         return None
-    ent = r.entity
+    ent = r.entity.resolved() if r.entity is not None else None
     mention = ms = me = None
     if r.mention is not None:
         ms, me = _orig(n, *r.mention)

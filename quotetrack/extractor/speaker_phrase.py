@@ -69,6 +69,8 @@ class NPParser:
         self.seat_titles = set(m["seat_title"])
         self.title_adjectives = set(m["title_adjective"])
         self.partitives = set(m["partitive"])
+        self.documents = set(m["document"])
+        self.named_bodies = set(m["named_body"])
         self.anon_mod = set(m["anon_modifier"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
@@ -430,6 +432,13 @@ class NPParser:
                 # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"
                 k2 = k3
             return NP(i, k2, "person", agr, title_end, name_end, w)
+        if base in self.documents and not is_def(w) and i + 1 < end:
+            nxt_w = toks[i + 1].text
+            org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations)
+            inner = self.parse(toks, i + 1, end, known, None) if org_next else None
+            if inner is not None and inner.kind == "organization":
+                # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
+                return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
         if w in lex.organizations or base in lex.organizations:
             k = i + 1
             if not is_def(w) and k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text) \
@@ -448,6 +457,13 @@ class NPParser:
                 if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه",
                                                                                "محطه"):
                     k = self._name_run(toks, k, end, known)
+                    return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
+                if nxt and not is_def(nxt) and nxt not in self.stop and w in self.named_bodies and \
+                        nxt not in lex.organizations and self.place_at(toks, k, end) is None:
+                    # "شركة آسيا كابيتال الاستثمارية"، "مجموعة بولوريه": a body's own name, then its adjectives
+                    k = self._name_run(toks, k, end, known)
+                    while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                        k += 1
                     return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
             k = max(k, self._def_chain(toks, i, end)) if not is_def(w) else self._def_chain(toks, k, end)
             g = lex.organizations.get(w) or lex.organizations.get(base)
@@ -498,6 +514,13 @@ class Entity:
     title_key: str = ""
     aliases: set[str] = field(default_factory=set)
     last: int = 0
+    same_as: "Entity | None" = None   # a document later tied to its issuer speaks for the issuer
+
+    def resolved(self) -> "Entity":
+        e = self
+        while e.same_as is not None and e.same_as is not e:
+            e = e.same_as
+        return e
 
 
 class Register:

@@ -824,6 +824,11 @@ class Attributor:
         if k + 1 >= idx:
             return None
         np_ = self.np.parse(toks, k + 1, idx, known, None)
+        if np_ is not None and np_.kind == "person" and np_.name_end == np_.title_end and np_.end < idx and \
+                toks[np_.end].text in ("،", ","):
+            app = self.np.parse(toks, np_.end + 1, idx, known, None)  # "طرحت وزيرة الخارجية الأسبق، هيلاري كلينتون،"
+            if app is not None and app.kind == "person" and app.name_end > app.title_end:
+                return app
         if np_ is None or (np_.kind == "person" and np_.title_end == np_.start):
             return None
         return np_
@@ -1051,7 +1056,7 @@ class Attributor:
         toks = self.toks
         lo = self._tok_index(s_start)
         if "ف" in pfx:
-            for j in range(idx - 1, max(lo - 1, idx - 14), -1):
+            for j in range(idx - 1, max(lo - 1, idx - 32), -1):
                 if toks[j].text in ("اما", "واما"):
                     np_ = self.np.parse(toks, j + 1, idx, known, agr)
                     return np_

@@ -336,6 +336,9 @@ class NPParser:
         k = inner.end if inner is not None else self._def_chain(toks, j + 1, end)
         if k <= j + 1:
             return None
+        if k + 1 < end and toks[k].text in ("في", "من") and (is_def(toks[k + 1].text) or (
+                k + 2 < end and is_def(toks[k + 2].text) and toks[k + 1].is_word and toks[k + 1].text not in self.stop)):
+            k = self._def_chain(toks, k + 1 if is_def(toks[k + 1].text) else k + 2, end)  # "… في قطاع التأمين"
         while k + 1 < end and toks[k].text[:1] == "و" and len(toks[k].text) > 3 and is_def(toks[k].text[1:]):
             k += 1  # "عدد من المشايخ والدعاة"
         return NP(i, k, "anonymous", "m.pl", i, k, toks[i].text)
@@ -461,7 +464,7 @@ class NPParser:
                 if nxt and not is_def(nxt) and nxt not in self.stop and w in self.named_bodies and \
                         nxt not in lex.organizations and self.place_at(toks, k, end) is None:
                     # "شركة آسيا كابيتال الاستثمارية"، "مجموعة بولوريه": a body's own name, then its adjectives
-                    k = self._name_run(toks, k, end, known)
+                    k = max(self._name_run(toks, k, end, known), k + 1)
                     while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
                         k += 1
                     return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)

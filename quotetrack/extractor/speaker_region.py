@@ -43,6 +43,7 @@ class RegionReader:
 
     def __init__(self, a: "Attributor"):
         self.a = a
+        self.adjunct_phrases = [p.split() for p in a.lex.markers["adjunct_phrase"]]
 
     # ----------------------------------------------------------------- opener
     def noun_participle(self, j: int) -> bool:
@@ -173,6 +174,8 @@ class RegionReader:
         kk = a._phrase_at(toks, k, a.time_phrases)
         if kk > k:
             return kk
+        if a._phrase_at(toks, k, self.adjunct_phrases) > k:
+            return self._to_separator(k, stop)  # "ردا على سؤال حول …"، "في معرض رده على …"
         if w in a.time or (w.isdigit() and not (k + 1 < stop and toks[k + 1].text in a.lex.anonymous)):
             return k + 1
         ak = a._phrase_at(toks, k, a.anonymity)

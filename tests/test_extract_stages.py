@@ -160,3 +160,33 @@ def test_document_named_with_its_issuer_ties_the_bare_mentions():
                  "الاستثمارية أن نظام الاعتماد على وظائف القطاع العام يقترب من نهايته.")
     assert [q.speaker for q in qs] == ["شركة آسيا كابيتال الاستثمارية"] * 2
     assert {q.speaker_kind for q in qs} == {"organization"}
+
+
+# -- roles, kinds and the end-of-article pass -----------------------------------------------------------------
+def test_a_role_resolves_to_the_one_person_given_that_role():
+    """"وأضاف وزير الخارجية الإيراني" after "… وزير الخارجية الإيراني، محمد جواد ظريف،": the role names the person."""
+    qs = extract("اعتبر وزير الخارجية الإيراني، محمد جواد ظريف، أمس، أن توقيع الاتفاق خطوة مهمة. "
+                 "وشدد وزير الخارجية الإيراني على أن طهران قدمت تنازلات.")
+    assert [q.speaker for q in qs] == ["محمد جواد ظريف", "محمد جواد ظريف"]
+    assert qs[1].speaker_kind == "person"
+
+
+def test_an_unresolved_role_is_an_anonymous_source_not_a_person():
+    """An unnamed person with a role is anonymous (guidelines); no title-only "person" reaches storage."""
+    q = _one("وقال المتحدث باسم وزارة الداخلية إن التحقيقات مستمرة.")
+    assert q.speaker_kind == "anonymous"
+
+
+def test_document_and_outlet_heads_are_organizations():
+    """"وأكدت الدراسة أن" (a document) is an organization, never a person."""
+    q = _one("وأكدت الدراسة أن نسبة البطالة ارتفعت خلال العام الماضي.")
+    assert (q.speaker, q.speaker_kind) == ("الدراسة", "organization")
+
+
+def test_title_chain_runs_through_a_genitive_body_after_its_adjective():
+    """"رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج": the title holds its body; an
+    object-first verb's object after the comma opens the content."""
+    q = _one('طالب رئيس المجلس الرئاسي لحكومة الوفاق الوطني الليبية فائز السراج، منظمات المجتمع الدولي '
+             'بـ"التدخل العاجل لوقف التصعيد العسكري".')
+    assert q.speaker == "فائز السراج"
+    assert q.content.startswith("منظمات المجتمع الدولي")

@@ -246,6 +246,7 @@ class Attributor:
                     used_quotes.add(q.open)
         out.extend(self._according(out))
         out.extend(self._orphan_quotes(out, used_quotes))
+        self.reg.link_roles()
         out.sort(key=lambda r: r.start)
         return self._dedupe(out)
 
@@ -584,7 +585,9 @@ class Attributor:
             entity = self._entity_for(mention_np, vf)
             mention_span = (toks[mention_np.start].start, toks[mention_np.end - 1].end)
             if entity is not None and slots.title_span is not None and not entity.title:
-                entity.title = self._span_text(*slots.title_span)  # "X، رئيس …،" / "أمين عام …، الفريق X"
+                a, b = slots.title_span  # "X، رئيس …،" / "أمين عام …، الفريق X"
+                entity.title = self._span_text(a, b)
+                entity.title_key = " ".join(t.text for t in toks[a:b] if t.is_word)
         elif vf.pos == "noun" and vf.lemma_key == "قال" and self._source_before(idx, s_start) is not None:
             # "نقلت وكالة X عن مصدر مطلع … قوله إن": the speaker is what follows عن, the carrier is via
             src, carrier = self._source_before(idx, s_start)  # type: ignore[misc]

@@ -56,6 +56,8 @@ def _to_quote(n: Normalized, r: RawQuote) -> Quote | None:
         cue_s, cue_e = _orig(n, r.cue_start, r.cue_end)
         cue = text[cue_s:cue_e]
     kind = ent.kind if ent else None
+    if kind == "person" and ent is not None and not ent.name_tokens:
+        kind = "anonymous"  # an unnamed person with a role ("المتحدث باسم الوزارة"، "الرئيس الأمريكي")
     if r.anonymous_hint and kind == "person" and ent is not None and not ent.name_tokens:
         kind = "anonymous"
     return Quote(

@@ -158,8 +158,9 @@ class NPParser:
                     else:
                         k += 2
                 continue
-            if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)):
-                break
+            if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
+                    w.startswith("ل") and w[1:] in self.lex.organizations):
+                break  # (but "رئيس المجلس الرئاسي لحكومة الوفاق": a genitive body after the adjective)
             if self._surname_here(toks, k, end):
                 break  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
             if k > 0 and w in self.title_adjectives and toks[k - 1].text in self.lex.titles:
@@ -172,6 +173,7 @@ class NPParser:
             if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)) and \
                     w[1:] not in self.lex.media:
                 k += 1
+                after_nisba = False
                 continue
             if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
                     and self.place_at(toks, k + 1, end) is not None:
@@ -483,6 +485,11 @@ class NPParser:
             if k == i:
                 return None
             return NP(i, k, "person", verb_agr, i, k, w)
+        if base in self.documents or base in self.media:
+            k = i + 1  # "وأكدت الدراسة"، "وذكرت المذكرة": a document or outlet, never a person
+            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                k += 1
+            return NP(i, k, "organization", verb_agr, i, k, w)
         if w.endswith("ي") and len(w) > 4 and not is_nisba(toks[i + 1].text if i + 1 < end else ""):
             return NP(i, i + 1, "person", verb_agr, i, i + 1, w)  # a surname: "وأشار العنزي"
         # a definite description right before the content: "وقال الصياد: «…»"
@@ -494,6 +501,17 @@ class NPParser:
         if k < end and (toks[k].text == ":" or toks[k].text in self.comp_words):
             return NP(i, k, "person", verb_agr, i, k, w)
         return None
+
+
+def _same_role(role: list[str], title: list[str]) -> bool:
+    """``role`` names the same office as ``title``: the same head and no qualifier of one that the other
+    contradicts ("وزير الخارجية" ~ "وزير الخارجية الإيراني"; not "وزير الخارجية الأمريكي")."""
+    role = [strip_article(w) for w in role]
+    title = [strip_article(w) for w in title]
+    if not title or role[0] != title[0]:
+        return False
+    shorter, longer = (role, title) if len(role) <= len(title) else (title, role)
+    return longer[:len(shorter)] == shorter
 
 
 class Known(set[str]):
@@ -572,6 +590,10 @@ class Register:
             toks = toks[1:]  # "نفس المصدر"
         if not toks:
             return None
+        if kind == "person" and len(toks) == 1 and is_def(toks[0]) and is_nisba(toks[0]):
+            for e in reversed(self._recent()):  # "الفلبيني" after "اللاعب الفلبيني X": the person so described
+                if e.kind == "person" and e.name_tokens and toks[0] in e.title_key.split():
+                    return e
         if kind == "person" and toks:
             for e in reversed(self._recent()):
                 if e.kind == "person" and e.name_tokens and len(toks) < len(e.name_tokens) and (
@@ -598,6 +620,21 @@ class Register:
                     if e.title_key and stem(e.title_key.split()[0]) == st and len(toks) <= 2 and e.kind == "person":
                         return e
         return None
+
+    def link_roles(self) -> None:
+        """After the whole article: a person known only by a role ("وزير الخارجية الإيراني") is the one
+        named person the article gives that role to, before or after ("… محمد جواد ظريف"). Ambiguous
+        roles stay unlinked."""
+        named = [e for e in self._named if e.kind == "person" and e.name_tokens and e.title_key]
+        for e in self._named:
+            if e.kind != "person" or e.name_tokens or e.same_as is not None:
+                continue
+            role = e.title_key.split() or e.key.split()
+            if not role:
+                continue
+            found = {id(n): n for n in named if _same_role(role, n.title_key.split())}
+            if len(found) == 1:
+                e.same_as = next(iter(found.values()))
 
     def add(self, e: Entity, candidate: bool = True) -> Entity:
         """Register ``e``; only a candidate (a source, not a name merely narrated) may be the speaker of

@@ -115,7 +115,9 @@ class RegionReader:
                 and w not in _SKIP and a._phrase_at(toks, j, a.according) == j)
 
     # ------------------------------------------------------------- constituents
-    def _constituents(self, k: int, stop: int, agr: str | None) -> _Constituents | None:
+    def _constituents(self, k: int, stop: int, agr: str | None, objects: bool = False) -> _Constituents | None:
+        """The region [k, stop) as noun phrases and adjuncts, or None when a word is left over. With
+        ``objects`` (an object-first verb), a plain noun phrase after the subject is read as its object."""
         a, toks = self.a, self.a.toks
         c = _Constituents([])
         known = a.reg.keys()
@@ -142,6 +144,9 @@ class RegionReader:
                 k = nk
                 continue
             np_ = a.np.parse(toks, k, stop, known, agr)
+            if (np_ is None or np_.end <= k) and objects and c.nps and t.is_word and w not in a.np.stop:
+                end = max(a.np._def_chain(toks, k + 1, stop), k + 1)  # "منظمات المجتمع الدولي"
+                np_ = NP(k, end, "organization", None, k, end, w)
             if np_ is None or np_.end <= k:
                 return None  # a word no constituent accounts for
             c.nps.append((chunk, np_))
@@ -268,7 +273,8 @@ class RegionReader:
             return None
         content_k, colon, by_prep = found
         stop = content_k - 1 if colon else content_k
-        c = self._constituents(idx + 1, stop, vf.agreement)
+        rule = self.a.lex.np_lemmas.get(vf.lemma_key)
+        c = self._constituents(idx + 1, stop, vf.agreement, objects=by_prep and rule is not None and rule.object_first)
         if c is None:
             return None
         if by_prep:

@@ -105,6 +105,7 @@ class Attributor:
             lemma, stem_ = p.split()
             self.light_nouns[lemma] = self.light_nouns.get(lemma, ()) + (stem_.rstrip("ه"),)
         self.needs_comp = set(m["needs_complementizer"])
+        self.needs_subject = set(m["needs_subject"])
         self.naming_heads = set(m["naming_head"])
         self.documents = set(m["document"])
         self.prepositions = {"من", "في", "علي", "عن", "الي", "منذ", "بعد", "قبل", "خلال", "حول", "ضد", "مع", "عند",
@@ -281,6 +282,8 @@ class Attributor:
         if slots.content_k is None or slots.content_k >= end_idx:
             return None
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
+        if mention_span is None and self.toks[idx].text in self.needs_subject:
+            return None  # "ويعتقد أن …": impersonal without its subject
         if entity is None:
             if mention_span is None:
                 return None

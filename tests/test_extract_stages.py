@@ -190,3 +190,27 @@ def test_title_chain_runs_through_a_genitive_body_after_its_adjective():
              'بـ"التدخل العاجل لوقف التصعيد العسكري".')
     assert q.speaker == "فائز السراج"
     assert q.content.startswith("منظمات المجتمع الدولي")
+
+
+# -- hashtags and the subject/object boundary ------------------------------------------------------------------
+@pytest.mark.parametrize("text,speaker,content_start", [
+    ("أعلنت #الصين، الأربعاء، أنها حصلت على تعهد من زعيم #كوريا_الشمالية كيم يونغ أون.", "الصين", "أنها"),
+    ('اتهمت #الصين، الأربعاء، #الولايات_المتحدة بالسعي إلى "تدمير" التجارة العالمية.', "الصين",
+     "#الولايات_المتحدة"),
+    ("أكدت #شيرين أنها تحترم جمهورها.", "شيرين", "أنها"),
+])
+def test_hashtag_names(text, speaker, content_start):
+    """Hashtagged names (Al Arabiya writes #الصين، #الولايات_المتحدة) are names; the hashtag syntax is no
+    part of the stored speaker."""
+    q = _one(text)
+    assert q.speaker == speaker
+    assert q.content.startswith(content_start)
+
+
+def test_a_definite_noun_takes_no_genitive_so_the_next_definite_head_is_the_object():
+    """"وحذرت الحكومة الشركة من أنها": a definite head noun (the lexicons know الشركة as one) after a definite
+    noun starts the object; adjectives (nisbas such as الدبلوماسي) still continue the phrase."""
+    q = _one("وحذرت الحكومة الشركة من أنها ستتخذ إجراءات.")
+    assert q.speaker == "الحكومة"
+    q = _one("وقال عميد السلك الدبلوماسي العربي أحمد قطان إن العلاقات قوية.")
+    assert q.speaker == "أحمد قطان"

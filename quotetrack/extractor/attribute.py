@@ -68,6 +68,12 @@ MEDIA_HEADS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "م
 _NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
 
 
+def _bare(name: str) -> str:
+    """A name without the marks around it and without hashtag syntax: «سبق» → سبق، #الولايات_المتحدة →
+    الولايات المتحدة."""
+    return name.strip("\"«»“”„ #").replace("#", "").replace("_", " ")
+
+
 def _speech_noun(w: str, stems: tuple[str, ...]) -> bool:
     """``w`` is one of the speech nouns ``stems`` ("بالشكر"، "تهانيه"، "التعازي"), not a name that
     merely begins like one ("شكري")."""
@@ -1139,7 +1145,7 @@ class Attributor:
         name_toks = [t.text for t in toks[np_.title_end:np_.name_end] if t.is_word]
         name = o(toks[np_.title_end].start, toks[np_.name_end - 1].end) if np_.name_end > np_.title_end else None
         if name:
-            name = name.strip("\"«»“”„ ")
+            name = _bare(name)
         if np_.kind != "person":
             name_toks = []
             title = None
@@ -1168,7 +1174,7 @@ class Attributor:
         agreement = np_.agreement
         if np_.kind == "person" and gender:
             agreement = f"{gender}.sg"
-        canonical = name if (np_.kind == "person" and name) else full.strip("\"«»“”„ ")
+        canonical = name if (np_.kind == "person" and name) else _bare(full)
         e = Entity(canonical=canonical, key=key, kind=np_.kind, agreement=agreement, gender=gender,
                    title=title, name_tokens=name_toks, head=np_.head, title_key=title_key)
         e.aliases.add(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word))

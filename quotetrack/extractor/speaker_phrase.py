@@ -118,6 +118,8 @@ class NPParser:
         return None
 
     def place_at(self, toks: list[Token], k: int, end: int) -> int | None:
+        if k < end and "_" in toks[k].text and toks[k].text.replace("_", " ") in self.places:
+            return k + 1  # a hashtag's words joined by "_": "#الولايات_المتحدة"
         if k >= end or toks[k].text not in self.place_first:
             return None
         words: list[str] = []
@@ -166,6 +168,9 @@ class NPParser:
             if k > 0 and w in self.title_adjectives and toks[k - 1].text in self.lex.titles:
                 k += 1  # "أمين عام"، "نائب أول"، "رئيس تنفيذي": one compound title
                 continue
+            if is_def(w) and not w.startswith("لل") and k > 0 and is_def(toks[k - 1].text) and self._head_noun(w) \
+                    and not is_nisba(w):
+                break  # a definite noun takes no genitive: "حذرت الحكومة الشركة" is subject, then object
             if is_def(w) or w in ("العام", "الاول", "الثاني"):
                 after_nisba = is_nisba(w) and w not in ("العام",)
                 k += 1
@@ -227,6 +232,12 @@ class NPParser:
                     continue
             break
         return k
+
+    def _head_noun(self, w: str) -> bool:
+        """A definite word the lexicons know as the head of a body, office or group ("الشركة"، "الوزير"):
+        a noun, never the adjective of the definite noun before it."""
+        base = strip_article(w)
+        return base in self.lex.organizations or base in self.lex.titles or base in self.lex.anonymous
 
     def _seat_at(self, toks: list[Token], k: int, end: int, allow_pp: bool) -> bool:
         """"عن + place" right after a representative's title is the seat ("النائب عن القدس"), not a topic."""
@@ -348,6 +359,10 @@ class NPParser:
     def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None."""
         self._known = known
+        if i + 1 < end and toks[i].text == "#":
+            inner = self.parse(toks, i + 1, end, known, verb_agr)  # "#الصين"، "#الولايات_المتحدة"
+            return NP(i, inner.end, inner.kind, inner.agreement, i if inner.title_end == i + 1 else inner.title_end,
+                      inner.name_end, inner.head) if inner is not None else None
         q = self._quoted_name(toks, i, end)
         if q is not None:
             return NP(i, q, "person", verb_agr, i, q, toks[i + 1].text)
@@ -360,7 +375,7 @@ class NPParser:
         # a place or institution named by the gazetteer
         p_end = self.place_at(toks, i, end)
         if p_end is not None:
-            kind, g = self.places[" ".join(t.text for t in toks[i:p_end])]
+            kind, g = self.places[" ".join(t.text for t in toks[i:p_end]).replace("_", " ")]
             return NP(i, p_end, kind, gender_agr.get(g, verb_agr), i, p_end, w)
         if w in self.demonstratives:
             k = i + 2 if i + 1 < end and is_def(toks[i + 1].text) else i + 1

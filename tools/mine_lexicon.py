@@ -12,15 +12,20 @@ count, a section-specific note, one example snippet), every candidate absent fro
 the lexicon it would join:
 
 - ``cues``: words (و/ف stripped) followed within 0-6 words by a complementizer of
-  ``markers.tsv`` (أن، إن، بأن، فإن, with pronoun suffixes) in the same sentence,
-  shaped like a participle (م… ending in ا/ه/ين/ون) or a verb (past or imperfect
-  templates), not in ``verbs.tsv``. ``أن`` followed by an imperfect verb (يجب أن يكون)
-  does not count. The note gives the share of all the word's occurrences that had
-  a complementizer after it (high for verbs of saying, low for nouns).
-- ``titles``: words right before a name, not in ``titles.tsv``. Names are
-  bootstrapped from the corpus: the first indefinite word that no lexicon knows
-  after a known title ("الرئيس الأمريكي دونالد" → دونالد), seen at least twice.
-  Ranked by how many distinct names the word precedes (a title precedes many).
+  ``markers.tsv`` (أن، إن، بأن، فإن, with pronoun suffixes) in the same sentence, not
+  in any lexicon, and shaped like a participle (م… ending in ا/ه/ين/ون) or a verb
+  (past or imperfect templates) whose sibling forms occur in the corpus too (أوضح:
+  أوضحت، أوضحوا; names and nouns have none). ``أن`` followed by an imperfect verb
+  (يجب أن يكون) does not count. The note gives the share of all the word's
+  occurrences that had a complementizer after it (high for verbs of saying, low
+  for nouns); rows are ordered by count × share.
+- ``titles``: the definite word heading the adjectives right before a name
+  ("الجاسوس الروسي سيرغي" → الجاسوس), not in ``titles.tsv`` (nor in another
+  lexicon) and not the genitive of a known title or of a definite noun (وزير
+  الخزانة، للسياسات العامة). Names are bootstrapped from the corpus: the first
+  indefinite word that no lexicon knows after a known title ("الرئيس الأمريكي
+  دونالد" → دونالد), seen there twice and in a tenth of all its uses. Ranked by
+  how many distinct names the word precedes (a title precedes many).
 - ``anonymous``: the head of the noun phrase before an anonymity phrase of
   ``markers.tsv`` (طلب عدم الكشف …), and plural nouns followed by a plural nisba
   adjective (مسؤولون أمريكيون) anywhere, or by any nisba right after a cue verb,
@@ -30,7 +35,8 @@ the lexicon it would join:
   (فرانس → فرانس برس), not in ``media.tsv``.
 
 Articles are read as they stream (bulk.jsonl, 17k articles, in about 15 s on one
-core); a line that is not a JSON article is reported on stderr and skipped.
+core); a line that is not a JSON article is reported on stderr, skipped, and makes the
+exit code 1 (the other articles are still mined).
 """
 from __future__ import annotations
 
@@ -38,7 +44,7 @@ import argparse
 import json
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,8 +92,11 @@ class Candidate:
     example: str
 
 
-def read_articles(paths: Iterable[Path], limit: int = 0) -> Iterator[list[Token]]:
-    """The tokens of every article (at most ``limit`` a file when > 0); bad lines go to stderr."""
+def read_articles(paths: Iterable[Path], limit: int = 0, bad: list[str] | None = None) -> Iterator[list[Token]]:
+    """The tokens of every article (at most ``limit`` a file when > 0).
+
+    A line that is not an article is skipped and described in ``bad``.
+    """
     cache: dict[str, str] = {}
     for path in paths:
         with path.open(encoding="utf-8") as f:
@@ -99,7 +108,8 @@ def read_articles(paths: Iterable[Path], limit: int = 0) -> Iterator[list[Token]
                     if not isinstance(text, str):
                         raise TypeError("text is not a string")
                 except (ValueError, KeyError, TypeError) as e:
-                    print(f"{path}:{n}: skipped, not a JSON article with a text: {e}", file=sys.stderr)
+                    if bad is not None:
+                        bad.append(f"{path}:{n}: skipped, not a JSON article with a text: {e}")
                     continue
                 toks = _TOKEN.findall(text)
                 yield [(t, cache.get(t) or cache.setdefault(t, fold(t))) for t in toks]
@@ -500,11 +510,16 @@ SECTIONS = ("cues", "titles", "anonymous", "media")
 HEADER = ("candidate", "folded", "count", "note", "example")
 
 
-def mine(paths: list[Path], limit: int = 0, min_count: int = 3) -> dict[str, list[Candidate]]:
-    """Every section's candidates over the articles of ``paths`` (two streaming passes)."""
-    known = Known(load())
+def mine(paths: list[Path], limit: int = 0, min_count: int = 3, lexicon: Lexicon | None = None,
+         bad: list[str] | None = None) -> dict[str, list[Candidate]]:
+    """Every section's candidates over the articles of ``paths`` (two streaming passes).
+
+    ``lexicon`` defaults to the package's; a test passes one with entries removed. Lines
+    that are not articles are listed in ``bad`` (from the first pass only).
+    """
+    known = Known(lexicon or load())
     cues, titles, anon, media = CueMiner(known), TitleMiner(known), AnonymousMiner(known), MediaMiner(known)
-    for toks in read_articles(paths, limit):
+    for toks in read_articles(paths, limit, bad):
         cues.see(toks)
         titles.see_titles(toks)
         anon.see(toks)
@@ -522,7 +537,7 @@ def tsv(rows: list[Candidate]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None, write: Callable[[str], object] = sys.stdout.write) -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="*", type=Path, help=f"JSONL articles (default {DEFAULT_CORPUS}/*.jsonl)")
     ap.add_argument("--out", type=Path, help="write one SECTION.tsv a section into this directory")
@@ -535,7 +550,10 @@ def main(argv: list[str] | None = None, write: Callable[[str], object] = sys.std
     if not paths or missing:
         print(f"error: no corpus file at {', '.join(missing) or DEFAULT_CORPUS}", file=sys.stderr)
         return 2
-    result = mine(paths, a.limit, a.min_count)
+    bad: list[str] = []
+    result = mine(paths, a.limit, a.min_count, bad=bad)
+    for msg in bad:
+        print(msg, file=sys.stderr)
     if a.out:
         a.out.mkdir(parents=True, exist_ok=True)
     for name in SECTIONS:
@@ -543,8 +561,8 @@ def main(argv: list[str] | None = None, write: Callable[[str], object] = sys.std
         if a.out:
             (a.out / f"{name}.tsv").write_text(tsv(rows), encoding="utf-8")
         else:
-            write(f"# {name}: {len(result[name])} candidates\n{tsv(rows)}\n")
-    return 0
+            sys.stdout.write(f"# {name}: {len(result[name])} candidates\n{tsv(rows)}\n")
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":

@@ -390,8 +390,11 @@ def is_nisba(f: str) -> bool:
 
 
 class AnonymousMiner:
-    """Heads of anonymous sources: before an anonymity phrase, a plural noun + listed nationality
-    (مسؤولون أمريكيون), or any noun + nisba right after a cue (وقالت مصادر أمنية)."""
+    """Heads of anonymous sources: before an anonymity phrase about a name (طلب عدم الكشف عن
+    اسمه/هويته/صفته), a plural noun + listed nationality (مسؤولون أمريكيون), or any noun + nisba
+    right after a cue (وقالت مصادر أمنية)."""
+
+    IDENTITY = ("اسم", "هويت", "صفت")
 
     def __init__(self, known: Known) -> None:
         self.known = known
@@ -409,7 +412,8 @@ class AnonymousMiner:
         for i in range(len(toks) - 1):
             f = toks[i][1]
             first = self.first_words.get(f)
-            if first is not None and any(self._at(toks, i, p) for p in self.phrases[first]):
+            if first is not None and any(self._at(toks, i, p) for p in self.phrases[first]) and any(
+                    g.startswith(self.IDENTITY) for _, g in toks[i + 1:i + 6]):
                 j = self._head_before(toks, i)
                 if j is not None:
                     self._add(toks, j, i, "before anonymity phrase")
@@ -427,14 +431,14 @@ class AnonymousMiner:
         return words == list(phrase[1:])
 
     def _head_before(self, toks: list[Token], i: int) -> int | None:
-        """The first word after the cue verb (or sentence start) within four words before ``i``."""
-        head = None
-        for j in range(i - 1, max(-1, i - 5), -1):
+        """The word right after a cue verb at most five words before ``i`` (وقال مسؤول في بورصة مصر طلب …)."""
+        for j in range(i - 1, max(-1, i - 6), -1):
             f = toks[j][1]
-            if not is_word(f) or self.known.verb(f):
-                break
-            head = j
-        return head
+            if not is_word(f):
+                return None
+            if self.known.verb(f):
+                return j + 1 if j + 1 < i else None
+        return None
 
     def _add(self, toks: list[Token], j: int, end: int, how: str) -> None:
         orig, f = toks[j]

@@ -49,6 +49,10 @@ TOTAL = "(all)"
 Judged = tuple[dict[str, Any], bool, bool]
 
 
+def _share(n: int, base: int) -> float:
+    return n / base if base else 0.0
+
+
 @dataclass(slots=True)
 class RuleStats:
     """What one rule (or family) produced on one gold file."""
@@ -64,19 +68,19 @@ class RuleStats:
 
     @property
     def span_precision(self) -> float:
-        return self.match / self.pred if self.pred else 0.0
+        return _share(self.match, self.pred)
 
     @property
     def attribution_precision(self) -> float:
-        return self.right / self.pred if self.pred else 0.0
+        return _share(self.right, self.pred)
 
     @property
     def coverage(self) -> float:
-        return self.match / self.gold if self.gold else 0.0
+        return _share(self.match, self.gold)
 
     @property
     def attribution_coverage(self) -> float:
-        return self.right / self.gold if self.gold else 0.0
+        return _share(self.right, self.gold)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -18,7 +18,8 @@ from quotetrack.db import migrate
 from quotetrack.ingest import ingest
 from quotetrack.extractor.quote import Quote as Q
 
-NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl"
+from shared_data import shared_path
+
 ROOT = Path(__file__).resolve().parents[1]
 
 #: every stored column except ids and ingest times, in a stable order
@@ -53,9 +54,7 @@ def wipe(url: str) -> None:
 
 
 def news_file(tmp_path: Path, n: int, name: str = "news.jsonl", start: int = 0) -> Path:
-    if not NEWS.exists():
-        pytest.skip(f"real corpus not found at {NEWS}")
-    lines = NEWS.read_text(encoding="utf-8").splitlines()[start:start + n]
+    lines = shared_path("corpus/news.jsonl").read_text(encoding="utf-8").splitlines()[start:start + n]
     f = tmp_path / name
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return f

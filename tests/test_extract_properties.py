@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 
 from quote_checks import extract_checked
 
-from quotetrack import extract
 from quotetrack.extractor.normalize import fold, normalize
 
 WORDS = ["وقال", "قالت", "وأضاف", "أكد", "مضيفا", "إن", "أن", "إلى", "الوزير", "وزارة", "الخارجية", "مصادر",

@@ -253,6 +253,14 @@ def test_bare_surname_first_then_full_name(engine: Any) -> None:
     assert a.name == "أنتوني بلينكن"
 
 
+def test_bare_surname_of_two_people_joins_neither(engine: Any) -> None:
+    t1, t2, t3 = "قال أحمد سالم إن الخطة جاهزة.", "وقال خالد سالم إن التمويل متوفر.", "وأكد سالم أن التنفيذ يبدأ غدا."
+    _speaker_ingest(engine, (t1, q(t1, "الخطة جاهزة", "أحمد سالم")), (t2, q(t2, "التمويل متوفر", "خالد سالم")))
+    _speaker_ingest(engine, (t3, q(t3, "التنفيذ يبدأ غدا", "سالم")))
+    bare = _speaker_of(engine, "التنفيذ يبدأ غدا")
+    assert bare.name == "سالم" and counts(engine)["speakers"] == 3
+
+
 def test_spelling_variants_fold_to_one_speaker(engine: Any) -> None:
     t1 = "قال الأمين العام أنطونيو غوتيريش إن الوضع خطير."
     t2 = "وقال أنطونيو جوتيريش إن المساعدات ضرورية."

@@ -130,8 +130,8 @@ MUTATIONS: list[Mutation] = [
              "the facet backfill of an existing database fills 'stance' with the quote types"),
     Mutation("0005-downgrade", "migrations", "migrations/versions/0005_pg_fts_column.py",
              'op.execute("ALTER TABLE quotes DROP COLUMN content_fts")', "pass",
-             ("tests/test_db_migrations.py::test_upgrade_downgrade_upgrade",),
-             "downgrading PostgreSQL below 0005 keeps the generated column, so upgrading again fails"),
+             ("tests/test_db_migrations.py::test_each_downgrade_restores_the_revision_below",),
+             "downgrading PostgreSQL below 0005 keeps the generated column (and upgrading again fails)"),
 ]
 
 

@@ -5,8 +5,10 @@ together ("29 يونيو/حزيران 2021", "29 حزيران (يونيو) 2021"
 and Maghrebi month names (dateparser's ``ar`` regional data, one region per
 call), a trailing era mark (م / هـ) and Hijri dates ("5 رمضان 1442 هـ", via
 dateparser's HijriCalendar, which uses hijridate). Only complete dates count
-(day, month and year); anything else gives None and a logged warning, never
-an exception. Years outside 1800–2100 are treated as garbage.
+(day, month and year); anything else gives None and a logged warning (saying
+why when a calendar library refused it). Years outside 1800–2100 are treated as
+garbage. Only the errors those libraries raise for a bad date are caught: a bug
+raises instead of reading as "unrecognised date".
 See ARABIC_ATTRIBUTION.md §7 for the tested behaviour this relies on.
 """
 from __future__ import annotations
@@ -53,13 +55,22 @@ def _ymd(y: str, m: str, d: str) -> dt.date | None:
         return None
 
 
+#: what dateparser and hijridate raise for a date they understand but cannot place (hijridate: year outside
+#: 1343-1500 is OverflowError, day or month out of range ValueError); anything else is a bug and propagates
+_REJECTED = (ValueError, OverflowError)
+
+
+class _Rejected(Exception):
+    """A calendar library refused the date; ``parse_date`` reports why in its warning."""
+
+
 def _parse_hijri(s: str) -> dt.date | None:
     from dateparser.calendars.hijri import HijriCalendar
 
     try:
         res: Any = HijriCalendar(s).get_date()
-    except Exception:  # noqa: BLE001 - third-party parser on untrusted text
-        return None
+    except _REJECTED as e:
+        raise _Rejected(f"Hijri calendar: {e}") from None
     if res is None or res.date_obj is None or getattr(res, "period", "day") != "day":
         return None
     return res.date_obj.date()  # type: ignore[no-any-return]
@@ -70,18 +81,19 @@ def _parse_gregorian(s: str) -> dt.date | None:
 
     settings: Any = {"STRICT_PARSING": True, "DATE_ORDER": "DMY", "PREFER_DATES_FROM": "past",
                      "RETURN_AS_TIMEZONE_AWARE": False}
-    for region in _REGIONS:
+    rejected: list[str] = []
+    # Arabic per region, then Latin-script dates in metadata ("June 29, 2021")
+    for kw in [{"languages": ["ar"], "region": r} for r in _REGIONS] + [{"languages": ["en", "fr"]}]:
         try:
-            res = dateparser.parse(s, languages=["ar"], region=region, settings=settings)
-        except Exception:  # noqa: BLE001
-            res = None
+            res = dateparser.parse(s, settings=settings, **kw)
+        except _REJECTED as e:
+            rejected.append(str(e))
+            continue
         if res is not None:
             return res.date()
-    try:  # Latin-script dates in metadata ("June 29, 2021")
-        res = dateparser.parse(s, languages=["en", "fr"], settings=settings)
-    except Exception:  # noqa: BLE001
-        res = None
-    return res.date() if res is not None else None
+    if rejected:
+        raise _Rejected(f"dateparser: {rejected[0]}")
+    return None
 
 
 def _parse(s: str) -> dt.date | None:
@@ -97,7 +109,11 @@ def _parse(s: str) -> dt.date | None:
     if "الموافق" in s:
         # "19 ذو القعدة 1442 هـ الموافق 29 يونيو 2021 م": prefer the Gregorian half
         hijri_half, _, greg_half = s.partition("الموافق")
-        return _parse(greg_half) or _parse(hijri_half)
+        try:
+            greg = _parse(greg_half)
+        except _Rejected:
+            greg = None
+        return greg or _parse(hijri_half)
     if not re.search(r"\d{4}", s):
         return None  # relative ("أمس") or partial dates are not publication dates
     hijri = bool(_HIJRI_MARK.search(s)) or (bool(_HIJRI_MONTH.search(s)) and bool(re.search(r"\b1[34]\d\d\b", s)))
@@ -111,13 +127,13 @@ def parse_date(s: str | None, *, warn: bool = True) -> dt.date | None:
     """The date written in ``s``, or None (with a warning) when it is not a full, sane date."""
     if s is None or not str(s).strip():
         return None
+    why = ""
     try:
         d = _sane(_parse(str(s)))
-    except Exception:  # noqa: BLE001 - a date must never sink an article
-        log.debug("date parser failed on %r", s, exc_info=True)
-        d = None
+    except _Rejected as e:
+        d, why = None, f" ({e})"
     if d is None and warn:
-        log.warning("unrecognised date %r; stored as null", s)
+        log.warning("unrecognised date %r%s; stored as null", s, why)
     return d
 
 

@@ -10,10 +10,6 @@ class LexiconError(QuotetrackError):
     """A lexicon file is malformed (bad columns, duplicates, non-Arabic entries)."""
 
 
-class InputError(QuotetrackError):
-    """An input file or record cannot be read (bad UTF-8, not JSON, no text, binary)."""
-
-
 class SchemaOutOfDateError(QuotetrackError):
     """The database is behind (or ahead of) the code's migrations."""
 

@@ -32,10 +32,11 @@ from typing import Any
 
 import regex
 from sqlalchemy import (Connection, ColumnElement, Integer, Select, bindparam, case, cast, false, func, literal,
-                        literal_column, not_, or_, select, text, true, union_all)
+                        not_, or_, select, text, true, union_all)
 from sqlalchemy.orm import Session
 
 from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet, SpeakerStats
+from .db.repo import month_key
 from .db.speakers import speaker_key
 from .errors import QuotetrackError
 from .extractor.normalize import fold, name_key
@@ -589,7 +590,7 @@ def _ranked_month(ex: Executor, since: dt.date, until: dt.date, kind: str | None
     (ix_quotes_speaker_id_published) for their articles, outlets and first/last dates."""
     if limit == 0:
         return []
-    month = f"{since.year:04d}-{since.month:02d}"
+    month = month_key(since)
     where = [_sf.c.facet == "month", _sf.c.value == month, _sf.c.quotes > 0]
     if kind is not None:
         where.append(_s.c.kind == kind)
@@ -731,13 +732,6 @@ def speaker_profile(ex: Executor, name: str, *, latest: int = 5) -> SpeakerProfi
         types=fac["type"],
         latest=_by_date(ex, cond, fan, max(latest, 0), newest=True, dated_only=False),
     )
-
-
-def _month_expr(ex: Executor, col: ColumnElement[Any] = _a.c.published) -> ColumnElement[str]:
-    """'YYYY-MM' of a date column (default articles.published), the same on both backends."""
-    if _dialect(ex) == "postgresql":
-        return func.to_char(col, literal_column("'YYYY-MM'"))
-    return func.substr(col, 1, 7)
 
 
 # ---------------------------------------------------------------- outlets

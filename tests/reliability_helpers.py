@@ -10,22 +10,20 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sqlalchemy import Engine, create_engine, text
 
+from shared_data import shared_path
+
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "bulk.jsonl"
 
 Spans = frozenset[tuple[int, int, str]]
 
 
 @lru_cache(maxsize=None)
 def corpus_records(n: int) -> tuple[dict[str, Any], ...]:
-    """The first ``n`` real articles of the shared bulk corpus (skips the test when it is absent)."""
-    if not CORPUS.is_file():
-        pytest.skip(f"shared corpus not found at {CORPUS}")
+    """The first ``n`` real articles of the shared bulk corpus (skips the test when it is absent, fails it in CI)."""
     out = []
-    with CORPUS.open(encoding="utf-8") as f:
+    with shared_path("corpus/bulk.jsonl").open(encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
             out.append({k: rec[k] for k in ("id", "outlet", "date", "title", "url", "text") if k in rec})

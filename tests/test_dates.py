@@ -61,3 +61,21 @@ def test_empty_is_none_without_warning(caplog: pytest.LogCaptureFixture) -> None
         assert parse_date(None) is None
         assert parse_date("  ") is None
     assert not caplog.records
+
+
+def test_a_calendar_refusal_is_named_in_the_warning(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="quotetrack.dates"):
+        assert parse_date("5 رمضان 1200 هـ") is None
+    assert [r.getMessage() for r in caplog.records] == [
+        "unrecognised date '5 رمضان 1200 هـ' (Hijri calendar: year must be in 1343-1500, got '1200'); stored as null"]
+
+
+def test_a_bug_in_the_parser_is_not_an_unrecognised_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dateparser
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise TypeError("a bug, not a bad date")
+
+    monkeypatch.setattr(dateparser, "parse", broken)
+    with pytest.raises(TypeError, match="a bug"):
+        parse_date("29 يونيو 2021")

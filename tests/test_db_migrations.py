@@ -6,11 +6,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Column, MetaData, Table, Text, create_engine, inspect, text
 
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine, resolve_url
@@ -27,35 +28,43 @@ def test_single_head() -> None:
     assert revs[-1] == "0001_initial"  # the base of the chain
 
 
-def test_models_and_migrations_agree(db_url: str) -> None:
-    migrate.upgrade(db_url)
-    eng = make_engine(db_url)
+def schema_diff(url: str, metadata: MetaData = Base.metadata) -> list[Any]:
+    """What autogenerate would change to make the database at ``url`` match ``metadata``
+    (types and server defaults compared too)."""
+    eng = make_engine(url)
     try:
         with eng.connect() as conn:
-            mc = MigrationContext.configure(conn, opts={"compare_type": True,
+            mc = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": True,
                                                         "include_object": migrate.include_object})
-            diff = compare_metadata(mc, Base.metadata)
+            return list(compare_metadata(mc, metadata))
     finally:
         eng.dispose()
-    assert diff == []
 
 
-def test_compare_catches_a_model_change(sqlite_url: str) -> None:
-    """The comparison is not vacuous: a column added to the models without a migration shows up."""
-    from sqlalchemy import Column, MetaData, Table, Text
+def test_models_and_migrations_agree(db_url: str) -> None:
+    migrate.upgrade(db_url)
+    assert schema_diff(db_url) == []
 
-    migrate.upgrade(sqlite_url)
+
+def _models_copy() -> MetaData:
     md = MetaData()
     for t in Base.metadata.tables.values():
         t.to_metadata(md)
+    return md
+
+
+def test_compare_catches_a_model_change(db_url: str) -> None:
+    """The comparison is not vacuous: a column added to the models without a migration shows up,
+    and so does a server default the migrations lack (here: the models' one on speaker_aliases.manual
+    dropped, the mirror image of a migration that forgets it)."""
+    migrate.upgrade(db_url)
+    md = _models_copy()
     Table("quotes", md, Column("confidence", Text), extend_existing=True)
-    eng = make_engine(sqlite_url)
-    try:
-        with eng.connect() as conn:
-            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), md)
-    finally:
-        eng.dispose()
+    md.tables["speaker_aliases"].c.manual.server_default = None
+    diff = schema_diff(db_url, md)
     assert any(d[0] == "add_column" and d[3].name == "confidence" for d in diff)
+    changes = [c for d in diff if isinstance(d, list) for c in d]
+    assert [(c[0], c[2], c[3]) for c in changes] == [("modify_default", "speaker_aliases", "manual")]
 
 
 def test_upgrade_downgrade_upgrade(db_url: str) -> None:
@@ -76,6 +85,33 @@ def test_upgrade_downgrade_upgrade(db_url: str) -> None:
     finally:
         eng.dispose()
     migrate.check_schema(db_url)
+
+
+def _shape(url: str) -> dict[str, Any]:
+    """Tables with their columns and indexes, and views, by name: what a revision leaves in the database."""
+    eng = make_engine(url)
+    try:
+        insp = inspect(eng)
+        tables = {t: (sorted(c["name"] for c in insp.get_columns(t)),
+                      sorted(str(i["name"]) for i in insp.get_indexes(t))) for t in insp.get_table_names()}
+        return {"views": sorted(insp.get_view_names()), **tables}
+    finally:
+        eng.dispose()
+
+
+def test_each_downgrade_restores_the_revision_below(db_url: str) -> None:
+    """Up one revision at a time, then down one at a time: every downgrade leaves exactly the tables,
+    columns, indexes and views of the revision below it (and the way up again still works)."""
+    revs = [r.revision for r in reversed(migrate.history())]  # oldest first
+    shapes = {}
+    for rev in revs:
+        migrate.upgrade(db_url, rev)
+        shapes[rev] = _shape(db_url)
+    for rev in reversed(revs[:-1]):
+        migrate.downgrade(db_url, rev)
+        assert _shape(db_url) == shapes[rev], f"downgrade to {rev}"
+    migrate.upgrade(db_url)
+    assert _shape(db_url) == shapes[revs[-1]]
 
 
 def test_indexes_for_queries(db_url: str) -> None:

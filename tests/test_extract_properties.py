@@ -1,14 +1,11 @@
 """Properties of extract() on generated text: never raises, offsets exact, bounded time."""
 from __future__ import annotations
 
-import time
-
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from quote_checks import extract_checked
 
-from quotetrack import extract
 from quotetrack.extractor.normalize import fold, normalize
 
 WORDS = ["وقال", "قالت", "وأضاف", "أكد", "مضيفا", "إن", "أن", "إلى", "الوزير", "وزارة", "الخارجية", "مصادر",
@@ -27,6 +24,7 @@ def test_extract_never_raises_and_offsets_are_exact(text: str) -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.text(max_size=200))
+@example("وقال ﷲ أكبر، ﻗﺎﻝ الوزيـــر: «نَعَم»")  # expanded (ﷲ, presentation forms) and dropped characters, every time
 def test_normalize_map_is_monotonic_and_idempotent(text: str) -> None:
     n = normalize(text)
     assert len(n.index) == len(n.text) + 1
@@ -38,7 +36,8 @@ def test_normalize_map_is_monotonic_and_idempotent(text: str) -> None:
 
 
 def test_pathological_input_finishes_in_bounded_time() -> None:
+    """58,000 characters of unbalanced marks and 4,000 cues: about 0.09 s alone on one core (2026-12);
+    the bound leaves room for a loaded CI machine, not for a quadratic path (seconds to minutes)."""
     hostile = ("«" * 5000) + ("وقال الوزير إن " * 2000) + ('"' * 3001) + ("، مضيفا أن" * 2000)
-    t0 = time.perf_counter()
-    extract(hostile)
-    assert time.perf_counter() - t0 < 30
+    quotes = extract_checked(hostile, max_seconds=1.5)
+    assert len(quotes) == 2000 and {q.speaker for q in quotes} == {"الوزير"}

@@ -177,11 +177,12 @@ def test_concurrent_ingesters_never_duplicate(db_url: str, engine: Any, tmp_path
                          for i, t in enumerate(texts)), encoding="utf-8")
     ex = lambda t: [q(t, "الاتفاق", "خالد عمر", title="الوزير", mention="الوزير خالد عمر")]  # noqa: E731
     errors: list[BaseException] = []
+    summaries: list[Any] = []
 
     def run() -> None:
         eng = open_db(db_url)
         try:
-            ingest([f], eng, extractor=ex, extractor_version="t", batch_size=3)
+            summaries.append(ingest([f], eng, extractor=ex, extractor_version="t", batch_size=3))
         except BaseException as e:  # noqa: BLE001
             errors.append(e)
         finally:
@@ -193,6 +194,11 @@ def test_concurrent_ingesters_never_duplicate(db_url: str, engine: Any, tmp_path
     for t in threads:
         t.join()
     assert errors == []
+    # a conflicting insert must be ignored, not reported as a failed article: every ingester read all 40,
+    # none failed, and between them each article was stored exactly once (the others skipped it)
+    assert [(s.read, s.failed, s.problems) for s in summaries] == [(40, 0, [])] * 3
+    assert (sum(s.new for s in summaries), sum(s.skipped for s in summaries), sum(s.quotes for s in summaries),
+            sum(s.speakers_new for s in summaries)) == (40, 80, 40, 1)
     c = counts(engine)
     assert (c["articles"], c["quotes"], c["speakers"], c["outlets"]) == (40, 40, 1, 1)
 
@@ -245,6 +251,14 @@ def test_bare_surname_first_then_full_name(engine: Any) -> None:
     a = _speaker_of(engine, "بلاده تدعم الحل الدبلوماسي")
     assert a.id == _speaker_of(engine, "الولايات المتحدة ستواصل العمل").id
     assert a.name == "أنتوني بلينكن"
+
+
+def test_bare_surname_of_two_people_joins_neither(engine: Any) -> None:
+    t1, t2, t3 = "قال أحمد سالم إن الخطة جاهزة.", "وقال خالد سالم إن التمويل متوفر.", "وأكد سالم أن التنفيذ يبدأ غدا."
+    _speaker_ingest(engine, (t1, q(t1, "الخطة جاهزة", "أحمد سالم")), (t2, q(t2, "التمويل متوفر", "خالد سالم")))
+    _speaker_ingest(engine, (t3, q(t3, "التنفيذ يبدأ غدا", "سالم")))
+    bare = _speaker_of(engine, "التنفيذ يبدأ غدا")
+    assert bare.name == "سالم" and counts(engine)["speakers"] == 3
 
 
 def test_spelling_variants_fold_to_one_speaker(engine: Any) -> None:
@@ -306,6 +320,31 @@ def test_merge_survives_reingest(engine: Any) -> None:
     ingest([InArticle(id="m3", text=t3)], engine, extractor=ex, extractor_version="t")
     for c in ("الشعب صامد", "الدولة قادمة", "المفاوضات متوقفة"):
         assert _speaker_of(engine, c).id == a.id
+    assert counts(engine)["speakers"] == 1
+
+
+def test_merge_moves_the_merged_speakers_aliases(engine: Any) -> None:
+    """B's other spellings (aliases the resolver recorded) belong to A after the merge: a later
+    article naming one of them links to A and creates no speaker."""
+    t1 = "قال وزير الخارجية رياض المالكي إن الاعتراف خطوة مهمة."
+    t2 = "وأضاف المالكي أن الجهود ستتواصل."
+    t3 = "وقال رياض مالكي إن الوفد سيصل غدا."
+    _speaker_ingest(engine, (t1, q(t1, "الاعتراف خطوة مهمة", "رياض المالكي", title="وزير الخارجية")),
+                    (t2, q(t2, "الجهود ستتواصل", "المالكي")), (t3, q(t3, "الوفد سيصل غدا", "رياض مالكي")))
+    a, b = _speaker_of(engine, "الوفد سيصل غدا"), _speaker_of(engine, "الاعتراف خطوة مهمة")
+    assert a.id != b.id and _speaker_of(engine, "الجهود ستتواصل").id == b.id  # the bare surname joined B
+    with Session(engine) as s:
+        b_aliases = set(s.scalars(select(SpeakerAlias.alias).where(SpeakerAlias.speaker_id == b.id)))
+    assert b_aliases == {"رياض المالكي", "المالكي"}
+    r = merge_speakers(engine, "رياض مالكي", "رياض المالكي")
+    assert (r.kept_id, r.merged_id, r.quotes_moved, r.aliases_moved) == (a.id, b.id, 2, 2)
+    with Session(engine) as s:
+        moved = {alias: sid for alias, sid in s.execute(select(SpeakerAlias.alias, SpeakerAlias.speaker_id)
+                                                         .where(SpeakerAlias.alias.in_(b_aliases)))}
+    assert moved == {"رياض المالكي": a.id, "المالكي": a.id}
+    t4 = "وأكد المالكي أن القرار نهائي."
+    _speaker_ingest(engine, (t4, q(t4, "القرار نهائي", "المالكي")))
+    assert _speaker_of(engine, "القرار نهائي").id == a.id
     assert counts(engine)["speakers"] == 1
 
 

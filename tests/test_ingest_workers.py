@@ -13,12 +13,14 @@ import pytest
 from sqlalchemy import text
 from typer.testing import CliRunner
 
+from quotetrack import extract
 from quotetrack.cli import app
 from quotetrack.db import migrate
 from quotetrack.ingest import ingest
 from quotetrack.extractor.quote import Quote as Q
 
-NEWS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "news.jsonl"
+from shared_data import shared_path
+
 ROOT = Path(__file__).resolve().parents[1]
 
 #: every stored column except ids and ingest times, in a stable order
@@ -53,9 +55,7 @@ def wipe(url: str) -> None:
 
 
 def news_file(tmp_path: Path, n: int, name: str = "news.jsonl", start: int = 0) -> Path:
-    if not NEWS.exists():
-        pytest.skip(f"real corpus not found at {NEWS}")
-    lines = NEWS.read_text(encoding="utf-8").splitlines()[start:start + n]
+    lines = shared_path("corpus/news.jsonl").read_text(encoding="utf-8").splitlines()[start:start + n]
     f = tmp_path / name
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return f
@@ -127,13 +127,19 @@ def test_cli_workers(db_url: str, tmp_path: Path) -> None:
     r = runner.invoke(app, ["--db", db_url, "ingest", str(f), "-q", "--workers", "2", "--batch-size", "5"])
     assert r.exit_code == 0, r.stderr
     assert "articles new" in r.stderr
+    # exactly the quotes the extractor finds in each article, stored once
+    recs = [json.loads(line) for line in f.read_text(encoding="utf-8").splitlines()]
+    want = {(r["id"], q.start, q.end, q.content) for r in recs for q in extract(r["text"], outlet=r["outlet"])}
     eng = migrate.open_db(db_url)
     try:
         with eng.connect() as c:
             assert c.execute(text("SELECT count(*) FROM articles")).scalar_one() == 12
-            assert c.execute(text("SELECT count(*) FROM quotes")).scalar_one() > 0
+            stored = [tuple(x) for x in c.execute(text(
+                "SELECT a.external_id, q.char_start, q.char_end, q.content FROM quotes q "
+                "JOIN articles a ON a.id = q.article_id"))]
     finally:
         eng.dispose()
+    assert len(want) > 12 and sorted(stored) == sorted(want)
     r = runner.invoke(app, ["--db", db_url, "ingest", str(f), "--workers", "0"])
     assert r.exit_code == 2
 

@@ -24,31 +24,24 @@ from sqlalchemy.engine import make_url
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
 from quotetrack.ingest import ingest
+from quotetrack.extractor.lexicon import load as load_lexicon
 from quotetrack.extractor.normalize import fold
 from quotetrack.extractor.quote import Quote
 
-DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev.jsonl"
+from shared_data import shared_path
+
 PG_URL = os.environ.get("QUOTETRACK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
 def gold_articles() -> list[dict[str, Any]]:
-    if not DEV.exists():
-        pytest.skip(f"gold data {DEV} not found")
-    return [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _lexicon() -> dict[str, Any]:
-    try:
-        from quotetrack.extractor.lexicon import load
-        return dict(load().verbs)
-    except Exception:  # the extractor's lexicon is optional for these fixtures
-        return {}
+    dev = shared_path("eval/dev.jsonl")
+    return [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def gold_quotes(article: dict[str, Any]) -> list[Quote]:
     """The article's gold annotations as ``Quote`` results (cue lemma and stance from the lexicon)."""
-    verbs = _lexicon()
+    verbs = load_lexicon().verbs  # a lexicon that fails to load fails the test
     txt = article["text"]
     out = []
     for g in article["quotes"]:

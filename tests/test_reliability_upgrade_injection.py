@@ -99,19 +99,25 @@ def test_every_cli_argument_is_data(loaded: str, tmp_path: Path) -> None:
         before = _dump(eng)
         tables = set(inspect(eng).get_table_names())
         for evil in EVIL[:3] + EVIL[6:8] + EVIL[-2:]:  # quotes, comments, UNION, $$, NUL
-            cmds = [["quotes", opt, evil, "-f", "json"] for opt in
-                    ("--speaker", "--outlet", "--cue", "--stance", "--via", "--search", "--article")]
-            cmds += [["quotes", "--since", evil], ["speakers", "--outlet", evil, "-f", "json"],
-                     ["speakers", "--since", evil], ["outlets", "--until", evil], ["speaker", evil, "-f", "json"],
-                     ["show", evil, "-f", "json"], ["merge-speakers", evil, evil + "x"],
-                     ["speakers", "merge", evil, "1"]]
-            for args in cmds:
+            # (arguments, exit code): 0 = an empty JSON list (a filter nothing matches), 1 = "error: no such
+            # speaker/outlet/article" on one stderr line, 2 = a bad date rejected as a bad parameter
+            cmds = [(["quotes", opt, evil, "-f", "json"], 0) for opt in
+                    ("--cue", "--stance", "--via", "--search", "--article")]
+            cmds += [(["quotes", "--speaker", evil, "-f", "json"], 1), (["quotes", "--outlet", evil, "-f", "json"], 1),
+                     (["speakers", "--outlet", evil, "-f", "json"], 1), (["speaker", evil, "-f", "json"], 1),
+                     (["show", evil, "-f", "json"], 1), (["merge-speakers", evil, evil + "x"], 1),
+                     (["speakers", "merge", evil, "1"], 1), (["quotes", "--since", evil], 2),
+                     (["speakers", "--since", evil], 2), (["outlets", "--until", evil], 2)]
+            for args, code in cmds:
                 r = runner.invoke(app, ["--db", loaded, *args])
-                assert r.exit_code in (0, 1, 2), (args, r.output)
-                assert "Traceback" not in r.output and r.exception is None or isinstance(r.exception, SystemExit), \
-                    (args, r.exception)
-                if r.exit_code == 0 and "-f" in args:
-                    assert json.loads(r.stdout) in ([], {}) or "quotes" in args, (args, r.stdout[:200])
+                assert r.exit_code == code, (args, r.output)
+                assert "Traceback" not in r.output, (args, r.output)
+                if code == 0:
+                    assert r.exception is None and json.loads(r.stdout) == [], (args, r.stdout[:200])
+                else:
+                    assert isinstance(r.exception, SystemExit) and r.stdout == "", (args, r.exception, r.stdout)
+                if code == 1:
+                    assert r.stderr.startswith("error: no ") and r.stderr.count("\n") == 1, (args, r.stderr)
         assert set(inspect(eng).get_table_names()) == tables
         assert _dump(eng) == before
     finally:

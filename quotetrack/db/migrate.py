@@ -215,7 +215,3 @@ def _check_engine(engine: Engine, url: str | None) -> None:
             _check(conn, url)
     except (OperationalError, SADatabaseError) as e:
         raise describe_error(e, engine.url) from None
-
-
-# the helper name other modules use
-get_engine = open_db

@@ -22,9 +22,10 @@ from ..extractor.quote import Quote as QuoteResult
 from .models import Article, Outlet, Quote, SpeakerFacet, SpeakerStats
 
 
-def dialect_insert(session: Session, model: Any) -> Any:
-    """``insert(model)`` (an ORM class or a Table) of the session's dialect, with ``on_conflict_do_nothing``."""
-    name = session.get_bind().dialect.name
+def dialect_insert(bind: Session | Connection, model: Any) -> Any:
+    """``insert(model)`` (an ORM class or a Table) of the bind's dialect, with ``on_conflict_do_nothing``
+    and ``on_conflict_do_update`` (SQLite and PostgreSQL spell them alike)."""
+    name = (bind.get_bind() if isinstance(bind, Session) else bind).dialect.name
     if name == "sqlite":
         from sqlalchemy.dialects.sqlite import insert
     elif name == "postgresql":
@@ -88,12 +89,6 @@ def insert_articles(s: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     return {e: i for e, i in s.connection().execute(ins, rows)}
 
 
-def insert_article(s: Session, values: dict[str, Any]) -> int | None:
-    """Insert one article; None when its external_id is already stored."""
-    ins = dialect_insert(s, Article).values(**values)
-    return s.scalar(ins.on_conflict_do_nothing(index_elements=["external_id"]).returning(Article.id))  # type: ignore[no-any-return]
-
-
 def replace_article(s: Session, article_id: int, values: dict[str, Any]) -> set[int]:
     """Update an article's row and drop its quotes (the caller stores the new ones).
 
@@ -132,11 +127,6 @@ def store_quotes(s: Session, rows: list[dict[str, Any]]) -> list[StoredQuote]:
         t.c.id, t.c.speaker_id, t.c.article_id, t.c.published, t.c.title, t.c.stance, t.c.type, t.c.outlet_id)
     # Core, not ORM bulk: one multi-row INSERT per 1,000 rows (insertmanyvalues) on both backends
     return [tuple(r) for r in s.connection().execute(ins, rows)]  # type: ignore[misc]
-
-
-def store_quote_rows(s: Session, rows: list[dict[str, Any]]) -> int:
-    """Insert quote rows (duplicates of the same span are ignored); returns how many were new."""
-    return len(store_quotes(s, rows))
 
 
 # ---------------------------------------------------------------- speaker_stats
@@ -196,11 +186,7 @@ def recompute_speaker_stats(conn: Connection | Session, speaker_ids: set[int] | 
         sel = (select(q.c.speaker_id, func.count(), func.count(distinct(q.c.article_id)),
                       func.min(q.c.published), func.max(q.c.published))
                .where(q.c.speaker_id.in_(chunk)).group_by(q.c.speaker_id).order_by(q.c.speaker_id))
-        if c.dialect.name == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert as d_insert
-        else:
-            from sqlalchemy.dialects.postgresql import insert as d_insert  # type: ignore[assignment]
-        ins = d_insert(st).from_select(
+        ins = dialect_insert(c, st).from_select(
             ["speaker_id", "quotes", "articles", "first_published", "last_published"], sel)
         ex = ins.excluded
         c.execute(ins.on_conflict_do_update(index_elements=["speaker_id"], set_={
@@ -212,7 +198,8 @@ def recompute_speaker_stats(conn: Connection | Session, speaker_ids: set[int] | 
 
 # ---------------------------------------------------------------- speaker_facets
 
-def _month_key(d: dt.date) -> str:
+def month_key(d: dt.date) -> str:
+    """The ``'YYYY-MM'`` value of a date under the ``month`` facet (and in the reporting views)."""
     return f"{d.year:04d}-{d.month:02d}"
 
 
@@ -230,7 +217,7 @@ def add_speaker_facets(s: Session, stored: list[StoredQuote], *,
         keys = [(sid, "title", title or ""), (sid, "stance", stance or ""), (sid, "type", typ or ""),
                 (sid, "outlet", "" if outlet_id is None else str(outlet_id))]
         if published is not None:
-            keys.append((sid, "month", _month_key(published)))
+            keys.append((sid, "month", month_key(published)))
         for k in keys:
             agg[k] = agg.get(k, 0) + 1
     if not agg:
@@ -268,15 +255,11 @@ def recompute_speaker_facets(conn: Connection | Session, speaker_ids: set[int] |
     c = conn.connection() if isinstance(conn, Session) else conn
     sf = SpeakerFacet.__table__
     ids = sorted(speaker_ids)
-    if c.dialect.name == "sqlite":
-        from sqlalchemy.dialects.sqlite import insert as d_insert
-    else:
-        from sqlalchemy.dialects.postgresql import insert as d_insert  # type: ignore[assignment]
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         c.execute(delete(sf).where(sf.c.speaker_id.in_(chunk)))
         sel = facets_select(c.dialect.name, chunk).subquery()
-        ins = d_insert(sf).from_select(["speaker_id", "facet", "value", "quotes"],
+        ins = dialect_insert(c, sf).from_select(["speaker_id", "facet", "value", "quotes"],
                                        select(sel).order_by(sel.c.speaker_id, sel.c.facet, sel.c.value))
         # another ingester may have added a row since the DELETE: its quotes are in this SELECT
         c.execute(ins.on_conflict_do_update(index_elements=["speaker_id", "facet", "value"],

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
 from ..errors import QuotetrackError
@@ -56,6 +56,11 @@ def loose_key(key: str) -> str:
             tok = first + _LOOSE_VOWELS.sub("", tok[1:])
         out.append(tok)
     return " ".join(out)
+
+
+def speaker_kind(kind: str | None) -> str:
+    """A quote's ``speaker_kind`` as stored: one of KINDS, "person" when missing or unknown."""
+    return kind if kind in KINDS else "person"
 
 
 def strip_title(name: str, title: str | None) -> str:
@@ -144,7 +149,7 @@ class SpeakerResolver:
     def _keys_of(self, q: QuoteResult) -> list[tuple[str, str]]:
         if not q.speaker or not q.speaker.strip():
             return []
-        kind = q.speaker_kind if q.speaker_kind in KINDS else "person"
+        kind = speaker_kind(q.speaker_kind)
         out = [(self._key(strip_title(q.speaker, q.title) or q.speaker.strip()), kind)]
         if q.mention:
             out.append((self._key(strip_title(q.mention, q.title)), kind))
@@ -304,9 +309,7 @@ class SpeakerResolver:
         """The speaker id of quote ``q`` (aliases recorded), or None when it has no speaker."""
         if not q.speaker or not q.speaker.strip():
             return None
-        kind = q.speaker_kind or "person"
-        if kind not in KINDS:
-            kind = "person"
+        kind = speaker_kind(q.speaker_kind)
         name = strip_title(q.speaker, q.title) or q.speaker.strip()
         sid = self.resolve_name(s, name, kind, q.gender)
         if sid is not None and q.mention:
@@ -377,11 +380,6 @@ def merge_speakers(engine: Engine, a: str | int, b: str | int) -> MergeResult:
         recompute_speaker_facets(s, {sa_.id, sb.id})
         s.execute(delete(Speaker).where(Speaker.id == sb.id))
     return result
-
-
-def count_speakers(engine: Engine) -> int:
-    with Session(engine) as s:
-        return int(s.scalar(select(func.count()).select_from(Speaker)) or 0)
 
 
 __all__ = ["SpeakerResolver", "merge_speakers", "MergeResult", "speaker_key", "loose_key", "strip_title"]

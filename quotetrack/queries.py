@@ -35,6 +35,7 @@ from sqlalchemy import (Connection, ColumnElement, Integer, Select, bindparam, c
                         literal_column, not_, or_, select, text, true, union_all)
 from sqlalchemy.orm import Session
 
+from . import search
 from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet, SpeakerStats
 from .db.speakers import speaker_key
 from .errors import QuotetrackError
@@ -46,7 +47,7 @@ __all__ = [
     "QuoteFilter", "QuoteRow", "QuoteSort", "SpeakerFilter", "SpeakerRow", "SpeakerRef", "SpeakerProfile",
     "OutletRow", "ArticleView", "Stat", "UnknownSpeakerError", "UnknownOutletError", "ArticleNotFoundError",
     "find_quotes", "list_speakers", "speaker_profile", "outlet_report", "article_view", "stats",
-    "match_speakers", "suggest_speakers", "match_outlets", "fts_words", "cue_forms",
+    "match_speakers", "suggest_speakers", "match_outlets", "fts_words", "fts_match", "cue_forms",
 ]
 
 _q = Quote.__table__
@@ -92,41 +93,21 @@ class ArticleNotFoundError(QuotetrackError):
 
 # ---------------------------------------------------------------- full-text search
 
-#: Characters folded before full-text indexing, in the SQLite triggers and the
-#: PostgreSQL index expression alike (migration 0002_reporting copies these).
-#: Pairs map one character to another; FTS_DROP characters are removed.
-FTS_FOLD_PAIRS: tuple[tuple[str, str], ...] = (
-    ("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0622", "\u0627"), ("\u0671", "\u0627"),
-    ("\u0649", "\u064a"), ("\u0629", "\u0647"), ("\u0624", "\u0648"), ("\u0626", "\u064a"),
-)
-FTS_DROP: str = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
+#: The fold of the full-text document (migrations 0002/0005/0007 freeze copies; a test keeps them equal).
+FTS_FOLD_PAIRS = search.FOLD_PAIRS
+FTS_DROP = search.DROP
 
 #: PostgreSQL: the document of stored column quotes.content_fts (GIN index ix_quotes_content_fts;
-#: migration 0005_pg_fts_column), which searches test instead of recomputing it per row.
+#: migrations 0005_pg_fts_column and 0007_arabic_search), which searches test instead of recomputing it per row.
 PG_FTS_COLUMN = "quotes.content_fts"
-PG_FTS_DOCUMENT = (
-    "to_tsvector('simple'::regconfig, translate(quotes.content, '"
-    + "".join(a for a, _ in FTS_FOLD_PAIRS) + FTS_DROP + "', '"
-    + "".join(b for _, b in FTS_FOLD_PAIRS) + "'))"
-)
+PG_FTS_DOCUMENT = search.pg_document("quotes.content")
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_TO_ARABIC_DIGITS = str.maketrans("0123456789", "".join(chr(0x0660 + i) for i in range(10)))
 
 
 def fts_words(query: str) -> list[str]:
-    """The folded words of a search string: what both backends match, ANDed.
-
-    Everything that is not a letter or digit (quotes, ``*``, ``NEAR(``, ``:``,
-    ``&``, ``'``) separates words and is never passed on as syntax.
-    """
+    """The folded words of a text (letters and digits; everything else separates words)."""
     return _WORD.findall(fold(query))
-
-
-def _alternatives(word: str) -> list[str]:
-    """A word and, if it has digits, its Arabic-Indic spelling (the index keeps digits as written)."""
-    alt = word.translate(_TO_ARABIC_DIGITS)
-    return [word] if alt == word else [word, alt]
 
 
 def _dialect(ex: Executor) -> str:
@@ -135,14 +116,12 @@ def _dialect(ex: Executor) -> str:
     return ex.dialect.name
 
 
-def _fts5_match(query: str) -> str | None:
-    """The SQLite FTS5 MATCH string of a search: each word a quoted string (words hold no quote
-    characters), ANDed; None when the search has no words."""
-    groups = [_alternatives(w) for w in fts_words(query)]
-    if not groups:
-        return None
-    return " AND ".join("(" + " OR ".join(f'"{w}"' for w in g) + ")" if len(g) > 1 else f'"{g[0]}"'
-                        for g in groups)
+def fts_match(query: str, dialect: str = "sqlite") -> str | None:
+    """The backend search string of a search in the syntax of ``quotetrack.search``: an FTS5
+    MATCH string for SQLite, a ``to_tsquery('simple', …)`` text for PostgreSQL; None when the
+    search has no words. Use it to search ``quotes_fts`` / ``quotes.content_fts`` in plain SQL."""
+    groups = search.parse(query)
+    return search.compile_tsquery(groups) if dialect == "postgresql" else search.compile_fts5(groups)
 
 
 def _search_clause(ex: Executor, query: str, *, walk_dates: bool = False) -> ColumnElement[bool]:
@@ -150,24 +129,23 @@ def _search_clause(ex: Executor, query: str, *, walk_dates: bool = False) -> Col
     the matches' rowids (``+quotes.id``), so it walks ix_quotes_published in order and probes the
     (once materialized) match set, stopping at the page's last row — the fast plan for a
     frequent word, where looking up and sorting every match is not."""
-    words = fts_words(query)
-    if not words:
+    dialect = _dialect(ex)
+    match = fts_match(query, dialect)
+    if match is None:
         return false()
-    if _dialect(ex) == "postgresql":
-        groups = [_alternatives(w) for w in words]
-        tsq = " & ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0] for g in groups)
+    if dialect == "postgresql":
         return text(f"{PG_FTS_COLUMN} @@ to_tsquery('simple'::regconfig, :fts_query)").bindparams(
-            fts_query=tsq)
+            fts_query=match)
     col = "+quotes.id" if walk_dates else "quotes.id"
     return text(f"{col} IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_query)").bindparams(
-        fts_query=_fts5_match(query))
+        fts_query=match)
 
 
 def _frequent_match(ex: Executor, query: str, limit: int) -> bool:
     """SQLite: does the search match so many quotes that walking the date index (about
     limit * total / matches entries) is cheaper than looking up and sorting every match?
     (Measured at 1M quotes: an index entry costs ~0.3 us to walk, a match ~5 us to fetch.)"""
-    match = _fts5_match(query)
+    match = fts_match(query)
     if match is None or limit <= 0:
         return False
     n = ex.execute(text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"), {"m": match}).scalar() or 0

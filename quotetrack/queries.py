@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -46,7 +46,7 @@ Executor = Connection | Session
 __all__ = [
     "QuoteFilter", "QuoteRow", "QuoteSort", "SpeakerFilter", "SpeakerRow", "SpeakerRef", "SpeakerProfile",
     "OutletRow", "ArticleView", "Stat", "UnknownSpeakerError", "UnknownOutletError", "ArticleNotFoundError",
-    "find_quotes", "list_speakers", "speaker_profile", "outlet_report", "article_view", "stats",
+    "CountBy", "CountRow", "count_quotes", "find_quotes", "list_speakers", "speaker_profile", "outlet_report", "article_view", "stats",
     "match_speakers", "suggest_speakers", "match_outlets", "fts_words", "fts_match", "cue_forms",
 ]
 
@@ -263,8 +263,8 @@ class QuoteSort(str, Enum):
 class QuoteFilter:
     """What ``find_quotes`` selects. ``None`` means "any"; dates are inclusive."""
 
-    speaker: str | None = None
-    outlet: str | None = None
+    speaker: str | Sequence[str] | None = None   # one name or several (any of them)
+    outlet: str | Sequence[str] | None = None    # one outlet or several (any of them)
     since: dt.date | None = None
     until: dt.date | None = None
     cue: str | None = None
@@ -272,8 +272,10 @@ class QuoteFilter:
     type: str | None = None
     anonymous: bool | None = None
     via: str | None = None
-    search: str | None = None
+    search: str | None = None   # the syntax of quotetrack.search: words, A OR B, "a phrase"
     article: str | None = None
+    kind: str | None = None     # the speaker's kind: person, organization, anonymous
+    title: str | None = None    # words the speaker's title at the quote contains (folded): سعودي، وزير
     limit: int | None = 50
     sort: QuoteSort = QuoteSort.newest
 
@@ -364,8 +366,9 @@ def _quote_conditions(ex: Executor, f: QuoteFilter) -> tuple[list[ColumnElement[
     and the speaker (else outlet) filter that matched 2.._FAN_OUT_MAX ids, left out of the conditions."""
     cond: list[ColumnElement[bool]] = []
     fan: FanOut | None = None
-    for col, ids in ((_q.c.speaker_id, _speaker_ids(ex, f.speaker) if f.speaker is not None else None),
-                     (_q.c.outlet_id, match_outlets(ex, f.outlet) if f.outlet is not None else None)):
+    speakers, outlets = _names(f.speaker), _names(f.outlet)
+    for col, ids in ((_q.c.speaker_id, _ids(ex, speakers, _speaker_ids) if speakers else None),
+                     (_q.c.outlet_id, _ids(ex, outlets, match_outlets) if outlets else None)):
         if ids is None:
             continue
         if fan is None and 1 < len(ids) <= _FAN_OUT_MAX:
@@ -389,11 +392,33 @@ def _quote_conditions(ex: Executor, f: QuoteFilter) -> tuple[list[ColumnElement[
     if f.search is not None:
         walk = (_dialect(ex) == "sqlite" and f.limit is not None and f.sort in (QuoteSort.newest, QuoteSort.oldest)
                 and f.speaker is None and f.outlet is None and f.article is None and f.cue is None
-                and f.via is None and _frequent_match(ex, f.search, f.limit))
+                and f.via is None and f.kind is None and f.title is None
+                and _frequent_match(ex, f.search, f.limit))
         cond.append(_search_clause(ex, f.search, walk_dates=walk))
     if f.article is not None:
         cond.append(_q.c.article_id.in_(select(_a.c.id).where(_a.c.external_id == _clean(f.article))))
+    if f.kind is not None:
+        cond.append(_q.c.speaker_id.in_(select(_s.c.id).where(_s.c.kind == _clean(f.kind))))
+    if f.title is not None:
+        title = search.fold_sql(_q.c.title, _dialect(ex))
+        words = fts_words(f.title)
+        cond += [title.contains(w, autoescape=True) for w in words] if words else [false()]
     return cond, fan
+
+
+def _names(value: str | Sequence[str] | None) -> list[str]:
+    """A name filter as a list: one string, or several."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _ids(ex: Executor, names: list[str], match: Callable[[Executor, str], list[int]]) -> list[int]:
+    """The ids any of ``names`` match (each must match something; ``match`` raises otherwise)."""
+    out: list[int] = []
+    for n in names:
+        out += [i for i in match(ex, n) if i not in out]
+    return out
 
 
 def cue_forms(cue: str) -> tuple[list[str], list[str]]:
@@ -450,6 +475,61 @@ def find_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> list[QuoteRow]:
     if limit is not None:
         stmt = stmt.limit(limit)
     return [_quote_row(r) for r in ex.execute(stmt)]
+
+
+class CountBy(str, Enum):
+    """What ``count_quotes`` groups by."""
+
+    speaker = "speaker"
+    outlet = "outlet"
+    month = "month"
+    via = "via"
+    cue = "cue"
+
+
+@dataclass(frozen=True, slots=True)
+class CountRow:
+    """How many quotes have one value of ``by``; ``to_dict`` names the value after ``by``."""
+
+    by: str
+    value: str
+    quotes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {self.by: self.value, "quotes": self.quotes}
+
+
+def count_quotes(ex: Executor, f: QuoteFilter, by: CountBy | str) -> list[CountRow]:
+    """Quotes matching every filter of ``f``, counted per speaker, outlet, month ('YYYY-MM'),
+    intermediary or cue lemma: months in calendar order, the others most first (ties by value).
+    Quotes without a value (no speaker, no date, no via) are not counted; ``f.limit`` caps the rows."""
+    by = CountBy(by)
+    cond, fan = _quote_conditions(ex, f)
+    if fan is not None:
+        cond.append(fan[0].in_(fan[1]))
+    n = func.count(_q.c.id).label("quotes")
+    src: Any = _q
+    if by is CountBy.speaker:
+        keys: list[Any] = [_q.c.speaker_id, _s.c.name]
+        src = _q.join(_s, _s.c.id == _q.c.speaker_id)
+    elif by is CountBy.outlet:
+        keys = [_q.c.outlet_id, _o.c.name]
+        src = _q.join(_o, _o.c.id == _q.c.outlet_id)
+    elif by is CountBy.month:
+        keys = [_month_expr(ex, _q.c.published)]
+        cond.append(_q.c.published.is_not(None))
+    elif by is CountBy.via:
+        keys = [_q.c.via]
+        cond.append(_q.c.via.is_not(None))
+    else:
+        keys = [func.coalesce(_q.c.cue_lemma, _q.c.cue)]
+        cond.append(keys[0].is_not(None))
+    value = keys[-1]
+    stmt = select(value.label("value"), n).select_from(src).where(*cond).group_by(*keys)
+    stmt = stmt.order_by(value) if by is CountBy.month else stmt.order_by(n.desc(), value)
+    if f.limit is not None:
+        stmt = stmt.limit(max(f.limit, 0))
+    return [CountRow(by.value, str(r.value), int(r.quotes)) for r in ex.execute(stmt)]
 
 
 def _by_date(ex: Executor, cond: list[ColumnElement[bool]], fan: FanOut | None, limit: int | None, *,

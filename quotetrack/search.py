@@ -23,13 +23,15 @@ string or as a tsquery lexeme, so no user text is ever parsed as FTS syntax.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
+from sqlalchemy import ColumnElement, func
 
 from .extractor.normalize import fold
 
 __all__ = ["FOLD_PAIRS", "DROP", "BOUNDARIES", "ARTICLE_CLITICS", "Term", "parse", "index_form",
-           "word_variants", "compile_fts5", "compile_tsquery", "sqlite_document", "pg_document"]
+           "word_variants", "compile_fts5", "compile_tsquery", "sqlite_document", "pg_document", "fold_sql"]
 
 #: Characters folded before indexing (frozen in migrations 0002, 0005 and 0007; a test keeps them equal).
 FOLD_PAIRS: tuple[tuple[str, str], ...] = (
@@ -81,6 +83,16 @@ def index_form(text: str) -> str:
 
 
 # ---------------------------------------------------------------- the SQL of the document
+
+def fold_sql(col: ColumnElement[Any], dialect: str) -> ColumnElement[str]:
+    """``col`` folded in SQL like the document (no article rule), for substring filters on it."""
+    if dialect == "postgresql":
+        return func.translate(col, "".join(a for a, _ in FOLD_PAIRS) + DROP, "".join(b for _, b in FOLD_PAIRS))
+    out: ColumnElement[Any] = col
+    for a, b in [*FOLD_PAIRS, *((ch, "") for ch in DROP)]:
+        out = func.replace(out, a, b)
+    return out
+
 
 def _sqlite_chain(expr: str, pairs: list[tuple[str, str]]) -> str:
     for a, b in pairs:

@@ -45,7 +45,7 @@ Executor = Connection | Session
 
 __all__ = [
     "QuoteFilter", "QuoteRow", "QuoteSort", "SpeakerFilter", "SpeakerRow", "SpeakerRef", "SpeakerProfile",
-    "OutletRow", "ArticleView", "Stat", "UnknownSpeakerError", "UnknownOutletError", "ArticleNotFoundError",
+    "OutletRow", "OutletSort", "ArticleView", "Stat", "UnknownSpeakerError", "UnknownOutletError", "ArticleNotFoundError",
     "CountBy", "CountRow", "count_quotes", "find_quotes", "list_speakers", "speaker_profile", "outlet_report", "article_view", "stats",
     "match_speakers", "suggest_speakers", "match_outlets", "fts_words", "fts_match", "cue_forms",
 ]
@@ -839,9 +839,15 @@ def _top_per_outlet(ex: Executor, col: ColumnElement[Any], extra: ColumnElement[
     return out
 
 
+class OutletSort(str, Enum):
+    quotes = "quotes"
+    anonymous_share = "anonymous_share"
+
+
 def outlet_report(ex: Executor, *, since: dt.date | None = None, until: dt.date | None = None,
-                  top: int = 3) -> list[OutletRow]:
-    """One row per outlet (most quotes first): articles, quotes, anonymous share, top speakers and intermediaries."""
+                  top: int = 3, sort: OutletSort | str = OutletSort.quotes) -> list[OutletRow]:
+    """One row per outlet: articles, quotes, anonymous share, top speakers and intermediaries; most
+    quotes first, or (``sort="anonymous_share"``) the outlets leaning most on anonymous sources first."""
     anon = func.sum(case((_q.c.anonymous == true(), 1), else_=0))
     via = func.sum(case((_q.c.via.is_not(None), 1), else_=0))
     nq = func.count(_q.c.id)
@@ -861,6 +867,8 @@ def outlet_report(ex: Executor, *, since: dt.date | None = None, until: dt.date 
             r.id, r.name, r.domain, r.articles, r.quotes, anon_n,
             round(anon_n / r.quotes, 4) if r.quotes else None, r.speakers, int(r.via_quotes or 0),
             tops.get(r.id, []), vias.get(r.id, [])))
+    if OutletSort(sort) is OutletSort.anonymous_share:
+        rows.sort(key=lambda o: (-(o.anonymous_share or 0.0), -o.quotes, o.outlet))
     return rows
 
 

@@ -197,8 +197,9 @@ def speakers_cmd(
     """Speakers ranked by number of quotes, with articles, outlets and first/last date."""
     if ctx.invoked_subcommand is not None:
         return
-    f = Q.SpeakerFilter(outlet=outlet, since=_date(since, "--since"), until=_date(until, "--until"),
-                        kind=kind.value if kind else None, limit=limit or None)
+    start, end = _date(since, "--since"), _date(until, "--until")
+    _check_filters(start, end, None, None)
+    f = Q.SpeakerFilter(outlet=outlet, since=start, until=end, kind=kind.value if kind else None, limit=limit or None)
     with _connect(ctx) as conn:
         rows = Q.list_speakers(conn, f)
     _emit(_rows(rows), fmt, ("rank", "speaker", "kind", "quotes", "articles", "outlets", "last_published"),
@@ -282,11 +283,17 @@ def outlets_cmd(
     since: SinceOption = None,
     until: UntilOption = None,
     top: Annotated[int, typer.Option("--top", min=1, help="How many top speakers/intermediaries.")] = 3,
+    sort: Annotated[Q.OutletSort, typer.Option("--sort", help="Most quotes first, or the highest share of "
+                                               "anonymous sources first.")] = Q.OutletSort.quotes,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N outlets (0 = all).")] = 0,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Per outlet: articles, quotes, share of anonymous sources, top speakers, top intermediaries."""
+    start, end = _date(since, "--since"), _date(until, "--until")
+    _check_filters(start, end, None, None)
     with _connect(ctx) as conn:
-        rows = _rows(Q.outlet_report(conn, since=_date(since, "--since"), until=_date(until, "--until"), top=top))
+        rows = _rows(Q.outlet_report(conn, since=start, until=end, top=top, sort=sort))
+    rows = rows[:limit] if limit else rows
     if fmt in (Format.table, Format.csv):
         rows = _joined(rows, ("top_speakers", "top_intermediaries"), "، " if fmt is Format.table else "; ")
     if fmt is Format.table:

@@ -24,7 +24,7 @@ from quotetrack import queries as Q
 from quotetrack.db import migrate
 from quotetrack.db.models import Outlet, Quote, Speaker
 
-TARGET_MS = {"fulltext": 50.0}
+TARGET_MS = {"fulltext": 50.0, "fulltext_or": 50.0, "fulltext_phrase": 50.0}
 DEFAULT_TARGET_MS = 20.0
 
 
@@ -41,8 +41,10 @@ def params(conn: Any, rnd: random.Random) -> dict[str, list[Any]]:
     for w in words:
         counts[w] = counts.get(w, 0) + 1
     mid = sorted(counts, key=lambda w: -counts[w])[5:80] or words[:20]
+    pairs = [" ".join(ws[i:i + 2]) for c in sample[:60] for ws in [Q.fts_words(c)] for i in range(0, len(ws) - 1, 7)
+             if len(ws[i]) >= 3 and len(ws[i + 1]) >= 3]
     months = [dt.date(y, m, 1) for y in range(2013, 2025) for m in range(1, 13)]
-    return {"speaker": top, "outlet": outlets, "word": mid, "month": months}
+    return {"speaker": top, "outlet": outlets, "word": mid, "month": months, "pair": pairs or mid}
 
 
 def month_window(d: dt.date) -> tuple[dt.date, dt.date]:
@@ -69,6 +71,15 @@ def shapes(p: dict[str, list[Any]], rnd: random.Random) -> dict[str, Callable[[A
     def fulltext(c: Any) -> Any:
         return Q.find_quotes(c, Q.QuoteFilter(search=rnd.choice(p["word"])))
 
+    def fulltext_or(c: Any) -> Any:
+        return Q.find_quotes(c, Q.QuoteFilter(search=f"{rnd.choice(p['word'])} OR {rnd.choice(p['word'])}"))
+
+    def fulltext_phrase(c: Any) -> Any:
+        return Q.find_quotes(c, Q.QuoteFilter(search=f'"{rnd.choice(p["pair"])}"'))
+
+    def count_by_month(c: Any) -> Any:
+        return Q.count_quotes(c, Q.QuoteFilter(speaker=rnd.choice(p["speaker"]), limit=None), Q.CountBy.month)
+
     def newest(c: Any) -> Any:
         return Q.find_quotes(c, Q.QuoteFilter())
 
@@ -83,7 +94,8 @@ def shapes(p: dict[str, list[Any]], rnd: random.Random) -> dict[str, Callable[[A
         return Q.speaker_profile(c, rnd.choice(p["speaker"]))
 
     return {"by_speaker": by_speaker, "by_outlet": by_outlet, "by_date_range": by_dates, "combined": combined,
-            "fulltext": fulltext, "newest_unfiltered": newest, "top_speakers": top_speakers,
+            "fulltext": fulltext, "fulltext_or": fulltext_or, "fulltext_phrase": fulltext_phrase,
+            "count_by_month": count_by_month, "newest_unfiltered": newest, "top_speakers": top_speakers,
             "top_speakers_month": top_speakers_month, "speaker_profile": profile}
 
 

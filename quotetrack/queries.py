@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -35,6 +35,7 @@ from sqlalchemy import (Connection, ColumnElement, Integer, Select, bindparam, c
                         not_, or_, select, text, true, union_all)
 from sqlalchemy.orm import Session
 
+from . import search
 from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet, SpeakerStats
 from .db.repo import month_key
 from .db.speakers import speaker_key
@@ -45,9 +46,9 @@ Executor = Connection | Session
 
 __all__ = [
     "QuoteFilter", "QuoteRow", "QuoteSort", "SpeakerFilter", "SpeakerRow", "SpeakerRef", "SpeakerProfile",
-    "OutletRow", "ArticleView", "Stat", "UnknownSpeakerError", "UnknownOutletError", "ArticleNotFoundError",
-    "find_quotes", "list_speakers", "speaker_profile", "outlet_report", "article_view", "stats",
-    "match_speakers", "suggest_speakers", "match_outlets", "fts_words", "cue_forms",
+    "OutletRow", "OutletSort", "ArticleView", "Stat", "UnknownSpeakerError", "UnknownOutletError", "ArticleNotFoundError",
+    "CountBy", "CountRow", "count_quotes", "find_quotes", "list_speakers", "speaker_profile", "outlet_report", "article_view", "stats",
+    "match_speakers", "suggest_speakers", "match_outlets", "fts_words", "fts_match", "cue_forms",
 ]
 
 _q = Quote.__table__
@@ -93,41 +94,21 @@ class ArticleNotFoundError(QuotetrackError):
 
 # ---------------------------------------------------------------- full-text search
 
-#: Characters folded before full-text indexing, in the SQLite triggers and the
-#: PostgreSQL index expression alike (migration 0002_reporting copies these).
-#: Pairs map one character to another; FTS_DROP characters are removed.
-FTS_FOLD_PAIRS: tuple[tuple[str, str], ...] = (
-    ("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0622", "\u0627"), ("\u0671", "\u0627"),
-    ("\u0649", "\u064a"), ("\u0629", "\u0647"), ("\u0624", "\u0648"), ("\u0626", "\u064a"),
-)
-FTS_DROP: str = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0670\u0640"
+#: The fold of the full-text document (migrations 0002/0005/0007 freeze copies; a test keeps them equal).
+FTS_FOLD_PAIRS = search.FOLD_PAIRS
+FTS_DROP = search.DROP
 
 #: PostgreSQL: the document of stored column quotes.content_fts (GIN index ix_quotes_content_fts;
-#: migration 0005_pg_fts_column), which searches test instead of recomputing it per row.
+#: migrations 0005_pg_fts_column and 0007_arabic_search), which searches test instead of recomputing it per row.
 PG_FTS_COLUMN = "quotes.content_fts"
-PG_FTS_DOCUMENT = (
-    "to_tsvector('simple'::regconfig, translate(quotes.content, '"
-    + "".join(a for a, _ in FTS_FOLD_PAIRS) + FTS_DROP + "', '"
-    + "".join(b for _, b in FTS_FOLD_PAIRS) + "'))"
-)
+PG_FTS_DOCUMENT = search.pg_document("quotes.content")
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
-_TO_ARABIC_DIGITS = str.maketrans("0123456789", "".join(chr(0x0660 + i) for i in range(10)))
 
 
 def fts_words(query: str) -> list[str]:
-    """The folded words of a search string: what both backends match, ANDed.
-
-    Everything that is not a letter or digit (quotes, ``*``, ``NEAR(``, ``:``,
-    ``&``, ``'``) separates words and is never passed on as syntax.
-    """
+    """The folded words of a text (letters and digits; everything else separates words)."""
     return _WORD.findall(fold(query))
-
-
-def _alternatives(word: str) -> list[str]:
-    """A word and, if it has digits, its Arabic-Indic spelling (the index keeps digits as written)."""
-    alt = word.translate(_TO_ARABIC_DIGITS)
-    return [word] if alt == word else [word, alt]
 
 
 def _dialect(ex: Executor) -> str:
@@ -136,14 +117,12 @@ def _dialect(ex: Executor) -> str:
     return ex.dialect.name
 
 
-def _fts5_match(query: str) -> str | None:
-    """The SQLite FTS5 MATCH string of a search: each word a quoted string (words hold no quote
-    characters), ANDed; None when the search has no words."""
-    groups = [_alternatives(w) for w in fts_words(query)]
-    if not groups:
-        return None
-    return " AND ".join("(" + " OR ".join(f'"{w}"' for w in g) + ")" if len(g) > 1 else f'"{g[0]}"'
-                        for g in groups)
+def fts_match(query: str, dialect: str = "sqlite") -> str | None:
+    """The backend search string of a search in the syntax of ``quotetrack.search``: an FTS5
+    MATCH string for SQLite, a ``to_tsquery('simple', …)`` text for PostgreSQL; None when the
+    search has no words. Use it to search ``quotes_fts`` / ``quotes.content_fts`` in plain SQL."""
+    groups = search.parse(query)
+    return search.compile_tsquery(groups) if dialect == "postgresql" else search.compile_fts5(groups)
 
 
 def _search_clause(ex: Executor, query: str, *, walk_dates: bool = False) -> ColumnElement[bool]:
@@ -151,24 +130,23 @@ def _search_clause(ex: Executor, query: str, *, walk_dates: bool = False) -> Col
     the matches' rowids (``+quotes.id``), so it walks ix_quotes_published in order and probes the
     (once materialized) match set, stopping at the page's last row — the fast plan for a
     frequent word, where looking up and sorting every match is not."""
-    words = fts_words(query)
-    if not words:
+    dialect = _dialect(ex)
+    match = fts_match(query, dialect)
+    if match is None:
         return false()
-    if _dialect(ex) == "postgresql":
-        groups = [_alternatives(w) for w in words]
-        tsq = " & ".join("(" + " | ".join(g) + ")" if len(g) > 1 else g[0] for g in groups)
+    if dialect == "postgresql":
         return text(f"{PG_FTS_COLUMN} @@ to_tsquery('simple'::regconfig, :fts_query)").bindparams(
-            fts_query=tsq)
+            fts_query=match)
     col = "+quotes.id" if walk_dates else "quotes.id"
     return text(f"{col} IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :fts_query)").bindparams(
-        fts_query=_fts5_match(query))
+        fts_query=match)
 
 
 def _frequent_match(ex: Executor, query: str, limit: int) -> bool:
     """SQLite: does the search match so many quotes that walking the date index (about
     limit * total / matches entries) is cheaper than looking up and sorting every match?
     (Measured at 1M quotes: an index entry costs ~0.3 us to walk, a match ~5 us to fetch.)"""
-    match = _fts5_match(query)
+    match = fts_match(query)
     if match is None or limit <= 0:
         return False
     n = ex.execute(text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH :m"), {"m": match}).scalar() or 0
@@ -286,8 +264,8 @@ class QuoteSort(str, Enum):
 class QuoteFilter:
     """What ``find_quotes`` selects. ``None`` means "any"; dates are inclusive."""
 
-    speaker: str | None = None
-    outlet: str | None = None
+    speaker: str | Sequence[str] | None = None   # one name or several (any of them)
+    outlet: str | Sequence[str] | None = None    # one outlet or several (any of them)
     since: dt.date | None = None
     until: dt.date | None = None
     cue: str | None = None
@@ -295,8 +273,10 @@ class QuoteFilter:
     type: str | None = None
     anonymous: bool | None = None
     via: str | None = None
-    search: str | None = None
+    search: str | None = None   # the syntax of quotetrack.search: words, A OR B, "a phrase"
     article: str | None = None
+    kind: str | None = None     # the speaker's kind: person, organization, anonymous
+    title: str | None = None    # words the speaker's title at the quote contains (folded): سعودي، وزير
     limit: int | None = 50
     sort: QuoteSort = QuoteSort.newest
 
@@ -387,8 +367,9 @@ def _quote_conditions(ex: Executor, f: QuoteFilter) -> tuple[list[ColumnElement[
     and the speaker (else outlet) filter that matched 2.._FAN_OUT_MAX ids, left out of the conditions."""
     cond: list[ColumnElement[bool]] = []
     fan: FanOut | None = None
-    for col, ids in ((_q.c.speaker_id, _speaker_ids(ex, f.speaker) if f.speaker is not None else None),
-                     (_q.c.outlet_id, match_outlets(ex, f.outlet) if f.outlet is not None else None)):
+    speakers, outlets = _names(f.speaker), _names(f.outlet)
+    for col, ids in ((_q.c.speaker_id, _ids(ex, speakers, _speaker_ids) if speakers else None),
+                     (_q.c.outlet_id, _ids(ex, outlets, match_outlets) if outlets else None)):
         if ids is None:
             continue
         if fan is None and 1 < len(ids) <= _FAN_OUT_MAX:
@@ -412,11 +393,33 @@ def _quote_conditions(ex: Executor, f: QuoteFilter) -> tuple[list[ColumnElement[
     if f.search is not None:
         walk = (_dialect(ex) == "sqlite" and f.limit is not None and f.sort in (QuoteSort.newest, QuoteSort.oldest)
                 and f.speaker is None and f.outlet is None and f.article is None and f.cue is None
-                and f.via is None and _frequent_match(ex, f.search, f.limit))
+                and f.via is None and f.kind is None and f.title is None
+                and _frequent_match(ex, f.search, f.limit))
         cond.append(_search_clause(ex, f.search, walk_dates=walk))
     if f.article is not None:
         cond.append(_q.c.article_id.in_(select(_a.c.id).where(_a.c.external_id == _clean(f.article))))
+    if f.kind is not None:
+        cond.append(_q.c.speaker_id.in_(select(_s.c.id).where(_s.c.kind == _clean(f.kind))))
+    if f.title is not None:
+        title = search.fold_sql(_q.c.title, _dialect(ex))
+        words = fts_words(f.title)
+        cond += [title.contains(w, autoescape=True) for w in words] if words else [false()]
     return cond, fan
+
+
+def _names(value: str | Sequence[str] | None) -> list[str]:
+    """A name filter as a list: one string, or several."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _ids(ex: Executor, names: list[str], match: Callable[[Executor, str], list[int]]) -> list[int]:
+    """The ids any of ``names`` match (each must match something; ``match`` raises otherwise)."""
+    out: list[int] = []
+    for n in names:
+        out += [i for i in match(ex, n) if i not in out]
+    return out
 
 
 def cue_forms(cue: str) -> tuple[list[str], list[str]]:
@@ -473,6 +476,61 @@ def find_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> list[QuoteRow]:
     if limit is not None:
         stmt = stmt.limit(limit)
     return [_quote_row(r) for r in ex.execute(stmt)]
+
+
+class CountBy(str, Enum):
+    """What ``count_quotes`` groups by."""
+
+    speaker = "speaker"
+    outlet = "outlet"
+    month = "month"
+    via = "via"
+    cue = "cue"
+
+
+@dataclass(frozen=True, slots=True)
+class CountRow:
+    """How many quotes have one value of ``by``; ``to_dict`` names the value after ``by``."""
+
+    by: str
+    value: str
+    quotes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {self.by: self.value, "quotes": self.quotes}
+
+
+def count_quotes(ex: Executor, f: QuoteFilter, by: CountBy | str) -> list[CountRow]:
+    """Quotes matching every filter of ``f``, counted per speaker, outlet, month ('YYYY-MM'),
+    intermediary or cue lemma: months in calendar order, the others most first (ties by value).
+    Quotes without a value (no speaker, no date, no via) are not counted; ``f.limit`` caps the rows."""
+    by = CountBy(by)
+    cond, fan = _quote_conditions(ex, f)
+    if fan is not None:
+        cond.append(fan[0].in_(fan[1]))
+    n = func.count(_q.c.id).label("quotes")
+    src: Any = _q
+    if by is CountBy.speaker:
+        keys: list[Any] = [_q.c.speaker_id, _s.c.name]
+        src = _q.join(_s, _s.c.id == _q.c.speaker_id)
+    elif by is CountBy.outlet:
+        keys = [_q.c.outlet_id, _o.c.name]
+        src = _q.join(_o, _o.c.id == _q.c.outlet_id)
+    elif by is CountBy.month:
+        keys = [_month_expr(ex, _q.c.published)]
+        cond.append(_q.c.published.is_not(None))
+    elif by is CountBy.via:
+        keys = [_q.c.via]
+        cond.append(_q.c.via.is_not(None))
+    else:
+        keys = [func.coalesce(_q.c.cue_lemma, _q.c.cue)]
+        cond.append(keys[0].is_not(None))
+    value = keys[-1]
+    stmt = select(value.label("value"), n).select_from(src).where(*cond).group_by(*keys)
+    stmt = stmt.order_by(value) if by is CountBy.month else stmt.order_by(n.desc(), value)
+    if f.limit is not None:
+        stmt = stmt.limit(max(f.limit, 0))
+    return [CountRow(by.value, str(r.value), int(r.quotes)) for r in ex.execute(stmt)]
 
 
 def _by_date(ex: Executor, cond: list[ColumnElement[bool]], fan: FanOut | None, limit: int | None, *,
@@ -775,9 +833,15 @@ def _top_per_outlet(ex: Executor, col: ColumnElement[Any], extra: ColumnElement[
     return out
 
 
+class OutletSort(str, Enum):
+    quotes = "quotes"
+    anonymous_share = "anonymous_share"
+
+
 def outlet_report(ex: Executor, *, since: dt.date | None = None, until: dt.date | None = None,
-                  top: int = 3) -> list[OutletRow]:
-    """One row per outlet (most quotes first): articles, quotes, anonymous share, top speakers and intermediaries."""
+                  top: int = 3, sort: OutletSort | str = OutletSort.quotes) -> list[OutletRow]:
+    """One row per outlet: articles, quotes, anonymous share, top speakers and intermediaries; most
+    quotes first, or (``sort="anonymous_share"``) the outlets leaning most on anonymous sources first."""
     anon = func.sum(case((_q.c.anonymous == true(), 1), else_=0))
     via = func.sum(case((_q.c.via.is_not(None), 1), else_=0))
     nq = func.count(_q.c.id)
@@ -797,6 +861,8 @@ def outlet_report(ex: Executor, *, since: dt.date | None = None, until: dt.date 
             r.id, r.name, r.domain, r.articles, r.quotes, anon_n,
             round(anon_n / r.quotes, 4) if r.quotes else None, r.speakers, int(r.via_quotes or 0),
             tops.get(r.id, []), vias.get(r.id, [])))
+    if OutletSort(sort) is OutletSort.anonymous_share:
+        rows.sort(key=lambda o: (-(o.anonymous_share or 0.0), -o.quotes, o.outlet))
     return rows
 
 

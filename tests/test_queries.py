@@ -7,6 +7,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, func, select, text
@@ -16,6 +17,8 @@ from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
 from quotetrack.db.models import Quote as QuoteModel
 from quotetrack.db.speakers import merge_speakers
+from quotetrack import search
+from quotetrack.search import index_form
 from test_queries_support import (fresh_url, gold_articles, gold_engine, gold_url, ingest_gold,  # noqa: F401
                                   pg_server_url)
 
@@ -108,9 +111,10 @@ def test_full_text_search_is_folded_and_anded(gold_engine: Engine) -> None:
         for query in ("الدفاع عن النفس", "اطار الدفاع", "إطار الدِّفاع", "النفس الغارات"):
             rows = Q.find_quotes(c, Q.QuoteFilter(search=query, limit=None))
             assert any(r.speaker == BLINKEN for r in rows), query
-            for r in rows:   # every word appears (folded) in the content
-                content = " ".join(Q.fts_words(r.content))
-                assert all(w in content.split() for w in Q.fts_words(query))
+            for r in rows:   # every word starts a word of the (folded) content, after an optional clitic
+                content = index_form(r.content)
+                assert all(regex.search(r"(?<![\p{L}\p{N}])(?:[وفبلك]{0,2}|ال)" + w, content)
+                           for w in Q.fts_words(query)), (query, r.content)
         assert Q.find_quotes(c, Q.QuoteFilter(search="الدفاع zzqx")) == []
         both = Q.find_quotes(c, Q.QuoteFilter(search="النفس", speaker="بلينكن", since=dt.date(2021, 6, 1)))
         assert [r.speaker for r in both] == [BLINKEN]
@@ -120,7 +124,9 @@ def test_full_text_search_is_folded_and_anded(gold_engine: Engine) -> None:
 def test_metacharacters_are_data(gold_engine: Engine, evil: str) -> None:
     before = _n_quotes(gold_engine)
     with gold_engine.connect() as c:
-        assert Q.find_quotes(c, Q.QuoteFilter(search=evil)) == []
+        words = [index_form(w).strip() for w in Q.fts_words(evil) if w != "OR"]
+        for r in Q.find_quotes(c, Q.QuoteFilter(search=evil)):   # only letters and digits are searched
+            assert any(w in index_form(r.content) for w in words), (evil, r.content)
         with pytest.raises(Q.UnknownSpeakerError, match="^no speaker matches"):
             Q.find_quotes(c, Q.QuoteFilter(speaker=evil))
         with pytest.raises(Q.UnknownOutletError, match="^no outlet matches"):
@@ -249,7 +255,9 @@ def test_full_text_index_follows_writes(fresh_url: str) -> None:
         with eng.connect() as c:   # Maroutou: "...بالدفاع عن النفس", Blinken: "...الدفاع عن النفس"
             rows = Q.find_quotes(c, Q.QuoteFilter(search="عن النفس"))
             assert {r.speaker for r in rows} == {BLINKEN, "واين ماروتو"}
-            assert len(Q.find_quotes(c, Q.QuoteFilter(search="الدفاع عن النفس"))) == 1
+            # بالدفاع is الدفاع behind a clitic (0007_arabic_search): both quotes match
+            assert len(Q.find_quotes(c, Q.QuoteFilter(search="الدفاع عن النفس"))) == 2
+            assert [r.speaker for r in Q.find_quotes(c, Q.QuoteFilter(search='"إطار الدفاع"'))] == [BLINKEN]
         merge_speakers(eng, BLINKEN, "واين ماروتو")
         with eng.connect() as c:
             rows = Q.find_quotes(c, Q.QuoteFilter(search="عن النفس"))
@@ -311,4 +319,9 @@ def test_migration_fold_table_matches_queries() -> None:
     assert mod.revision == "0002_reporting" and mod.down_revision == "0001_initial"
     mod5 = _revision("0005_pg_fts_column")
     assert mod5.FOLD_PAIRS == Q.FTS_FOLD_PAIRS and mod5.DROP == Q.FTS_DROP
-    assert mod5.document("quotes.content") == Q.PG_FTS_DOCUMENT
+    mod7 = _revision("0007_arabic_search")
+    assert mod7.FOLD_PAIRS == Q.FTS_FOLD_PAIRS and mod7.DROP == Q.FTS_DROP
+    assert mod7._old_pg_document("quotes.content") == mod5.document("quotes.content")
+    assert mod7.pg_document("quotes.content") == Q.PG_FTS_DOCUMENT
+    assert mod7.sqlite_document("new.content") == search.sqlite_document("new.content")
+    assert (mod7.BOUNDARIES, mod7.ARTICLE_CLITICS) == (search.BOUNDARIES, search.ARTICLE_CLITICS)

@@ -114,13 +114,28 @@ def _emit(rows: list[dict[str, Any]], fmt: Format, columns: Sequence[str], *, ti
 # ---------------------------------------------------------------- quotes
 
 QUOTE_COLUMNS = ("published", "outlet", "speaker", "content", "cue", "via")
+SEARCH_HELP = ("Full-text search over the quote content, Arabic spelling folded: every word must appear, "
+               "as a word start after an optional clitic or article (اليمن finds واليمن، لليمن، اليمنية; "
+               "إيراني finds الإيرانية); A OR B for either; \"a phrase\" for words in order.")
+
+
+def _check_filters(since: dt.date | None, until: dt.date | None, kind: KindChoice | None,
+                   anonymous: bool | None) -> None:
+    """Filters that cannot both hold are a usage error (exit 2), not a silent empty result."""
+    if since is not None and until is not None and since > until:
+        raise typer.BadParameter(f"--since {since} is after --until {until}", param_hint="--since/--until")
+    if kind is not None and anonymous is not None and (kind is KindChoice.anonymous) != anonymous:
+        flag = "--anonymous" if anonymous else "--named"
+        raise typer.BadParameter(f"--kind {kind.value} contradicts {flag}", param_hint="--kind")
 
 
 def quotes_cmd(
     ctx: typer.Context,
-    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Speaker name or alias; spelling-tolerant "
-                                                "(بلينكن، أنتوني بلينكن، انتوني بلينكن all match).")] = None,
-    outlet: OutletOption = None,
+    speaker: Annotated[list[str] | None, typer.Option("--speaker", "-s", help="Speaker name or alias; "
+                                                      "spelling-tolerant (بلينكن، أنتوني بلينكن، انتوني بلينكن all "
+                                                      "match). Repeat for several speakers.")] = None,
+    outlet: Annotated[list[str] | None, typer.Option("--outlet", "-o", help="Outlet name or domain. Repeat for "
+                                                     "several outlets.")] = None,
     since: SinceOption = None,
     until: UntilOption = None,
     cue: Annotated[str | None, typer.Option("--cue", help="Reporting verb, any form or its lemma (قال، أكد).")] = None,
@@ -128,18 +143,35 @@ def quotes_cmd(
     type_: Annotated[QuoteTypeChoice | None, typer.Option("--type", help="Quote type.")] = None,
     anonymous: Annotated[bool | None, typer.Option("--anonymous/--named",
                                                    help="Only anonymous sources / only named ones.")] = None,
+    kind: Annotated[KindChoice | None, typer.Option("--kind", help="Only speakers of this kind.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Words of the speaker's title at the quote "
+                                              "(سعودي، وزير; all must appear, spelling folded).")] = None,
     via: Annotated[str | None, typer.Option("--via", help="Intermediary (outlet or agency quoted through).")] = None,
-    search: Annotated[str | None, typer.Option("--search", "-q", help="Full-text search over the quote content "
-                                               "(all words must appear; Arabic spelling folded).")] = None,
+    search: Annotated[str | None, typer.Option("--search", "-q", help=SEARCH_HELP)] = None,
     article: Annotated[str | None, typer.Option("--article", help="Only this article id.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N quotes (0 = all).")] = 50,
+    count_by: Annotated[Q.CountBy | None, typer.Option("--count-by", help="Print the number of matching quotes "
+                                                      "per speaker, outlet, month, via or cue instead of the "
+                                                      "quotes.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N quotes (or counts; 0 = all).")] = 50,
     sort: Annotated[Q.QuoteSort, typer.Option("--sort", help="Order of the quotes.")] = Q.QuoteSort.newest,
     fmt: FormatOption = Format.table,
 ) -> None:
-    """List quotes: who said what, where and when, filtered by speaker, outlet, date, cue, text..."""
-    f = Q.QuoteFilter(speaker=speaker, outlet=outlet, since=_date(since, "--since"), until=_date(until, "--until"),
-                      cue=cue, stance=stance, type=type_.value if type_ else None, anonymous=anonymous, via=via,
-                      search=search, article=article, limit=limit or None, sort=sort)
+    """List quotes: who said what, where and when, filtered by speaker, outlet, date, cue, title, text...
+
+    With --count-by, the number of matching quotes per speaker, outlet, month, via or cue.
+    """
+    start, end = _date(since, "--since"), _date(until, "--until")
+    _check_filters(start, end, kind, anonymous)
+    f = Q.QuoteFilter(speaker=tuple(speaker or ()) or None, outlet=tuple(outlet or ()) or None, since=start,
+                      until=end, cue=cue, stance=stance, type=type_.value if type_ else None, anonymous=anonymous,
+                      via=via, search=search, article=article, kind=kind.value if kind else None, title=title,
+                      limit=limit or None, sort=sort)
+    if count_by is not None:
+        with _connect(ctx) as conn:
+            counts = Q.count_quotes(conn, f, count_by)
+        _emit(_rows(counts), fmt, (count_by.value, "quotes"), title=f"quotes by {count_by.value}",
+              rtl=(count_by.value,), empty="no quotes match")
+        return
     with _connect(ctx) as conn:
         rows = Q.find_quotes(conn, f)
     _emit(_rows(rows), fmt, QUOTE_COLUMNS, title="quotes", wrap=("content",),
@@ -165,8 +197,9 @@ def speakers_cmd(
     """Speakers ranked by number of quotes, with articles, outlets and first/last date."""
     if ctx.invoked_subcommand is not None:
         return
-    f = Q.SpeakerFilter(outlet=outlet, since=_date(since, "--since"), until=_date(until, "--until"),
-                        kind=kind.value if kind else None, limit=limit or None)
+    start, end = _date(since, "--since"), _date(until, "--until")
+    _check_filters(start, end, None, None)
+    f = Q.SpeakerFilter(outlet=outlet, since=start, until=end, kind=kind.value if kind else None, limit=limit or None)
     with _connect(ctx) as conn:
         rows = Q.list_speakers(conn, f)
     _emit(_rows(rows), fmt, ("rank", "speaker", "kind", "quotes", "articles", "outlets", "last_published"),
@@ -250,11 +283,17 @@ def outlets_cmd(
     since: SinceOption = None,
     until: UntilOption = None,
     top: Annotated[int, typer.Option("--top", min=1, help="How many top speakers/intermediaries.")] = 3,
+    sort: Annotated[Q.OutletSort, typer.Option("--sort", help="Most quotes first, or the highest share of "
+                                               "anonymous sources first.")] = Q.OutletSort.quotes,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N outlets (0 = all).")] = 0,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Per outlet: articles, quotes, share of anonymous sources, top speakers, top intermediaries."""
+    start, end = _date(since, "--since"), _date(until, "--until")
+    _check_filters(start, end, None, None)
     with _connect(ctx) as conn:
-        rows = _rows(Q.outlet_report(conn, since=_date(since, "--since"), until=_date(until, "--until"), top=top))
+        rows = _rows(Q.outlet_report(conn, since=start, until=end, top=top, sort=sort))
+    rows = rows[:limit] if limit else rows
     if fmt in (Format.table, Format.csv):
         rows = _joined(rows, ("top_speakers", "top_intermediaries"), "، " if fmt is Format.table else "; ")
     if fmt is Format.table:

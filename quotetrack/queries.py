@@ -37,7 +37,7 @@ from sqlalchemy.orm import Session
 
 from . import search
 from .db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet, SpeakerStats
-from .db.repo import month_key
+from .db.repo import month_key, month_sql
 from .db.speakers import speaker_key
 from .errors import QuotetrackError
 from .extractor.normalize import fold, name_key
@@ -517,7 +517,7 @@ def count_quotes(ex: Executor, f: QuoteFilter, by: CountBy | str) -> list[CountR
         keys = [_q.c.outlet_id, _o.c.name]
         src = _q.join(_o, _o.c.id == _q.c.outlet_id)
     elif by is CountBy.month:
-        keys = [_month_expr(ex, _q.c.published)]
+        keys = [month_sql(_q.c.published, _dialect(ex))]
         cond.append(_q.c.published.is_not(None))
     elif by is CountBy.via:
         keys = [_q.c.via]

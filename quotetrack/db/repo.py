@@ -230,12 +230,18 @@ def add_speaker_facets(s: Session, stored: list[StoredQuote], *,
                                  for k, n in sorted(agg.items())])
 
 
+def month_sql(col: Any, dialect: str) -> Any:
+    """SQL for the ``'YYYY-MM'`` of a date column, the same value on both backends as ``month_key``."""
+    if dialect == "postgresql":
+        return func.to_char(col, literal_column("'YYYY-MM'"))
+    return func.substr(col, 1, 7)
+
+
 def facets_select(dialect: str, speaker_ids: list[int] | None = None) -> Any:
     """SELECT speaker_id, facet, value, quotes computed from quotes (of ``speaker_ids``, or all);
     the same rows as migration 0004's backfill."""
     q = Quote.__table__
-    month = (func.to_char(q.c.published, literal_column("'YYYY-MM'")) if dialect == "postgresql"
-             else func.substr(q.c.published, 1, 7))
+    month = month_sql(q.c.published, dialect)
     parts = []
     for name, expr, extra in (("title", func.coalesce(q.c.title, ""), None),
                               ("stance", func.coalesce(q.c.stance, ""), None),

@@ -214,3 +214,20 @@ def test_a_definite_noun_takes_no_genitive_so_the_next_definite_head_is_the_obje
     assert q.speaker == "الحكومة"
     q = _one("وقال عميد السلك الدبلوماسي العربي أحمد قطان إن العلاقات قوية.")
     assert q.speaker == "أحمد قطان"
+
+
+# -- where reported content ends ---------------------------------------------------------------------------------
+def test_content_runs_on_over_kama_without_a_new_cue():
+    """"، كما أن/أنه …" (610 in the corpus) continues what was said; "، كما أكد" would start a new statement."""
+    text = 'وأكدت أصالة أن كلمات أنغام البسيطة "حفرت في قلبها"، كما أنها "أكثر تأثيرا بها وبالناس من تلك المقالات".'
+    q = _one(text)
+    assert q.content.endswith("من تلك المقالات\"")
+    qs = extract("وقال الوزير إن الاجتماع كان مثمرا، كما أكد رئيس الوفد أن المفاوضات ستستمر.")
+    assert [q.content for q in qs] == ["إن الاجتماع كان مثمرا", "أن المفاوضات ستستمر"]
+
+
+def test_a_negated_cue_after_a_comma_ends_the_content():
+    """"…، ولم يستبعد أن …": the writer's next clause, not part of the first statement."""
+    qs = extract("قال رئيس الاتحاد هاني أبو ريدة إن لجنة الانضباط تتابع ما يثار بشأن إصابة صلاح، "
+                 "ولم يستبعد بحث إجراء تحقيق في إصابة صلاح.")
+    assert qs[0].content == "إن لجنة الانضباط تتابع ما يثار بشأن إصابة صلاح"

@@ -1241,7 +1241,8 @@ class Attributor:
                         return t.start
                     nn = self._phrase_at(toks, n, self.cue_breaks)
                     if nn > n and (any(self._cue_info(x) is not None for x in toks[nn:min(nn + 3, end_idx)])
-                                   or (j > 0 and toks[j - 1].text in QUOTE_CHARS)):
+                                   or (j > 0 and toks[j - 1].text in QUOTE_CHARS
+                                       and not (nn < end_idx and toks[nn].text in self.pat.comp_words))):
                         return t.start  # "، في حين قال الوزير إن …" / "إن «…»، في حين …": narration resumes
                     if nw.startswith("و") and self._phrase_at_glued(n, self.according):
                         return t.start
@@ -1250,6 +1251,8 @@ class Attributor:
                         return t.start
                     if nw in ("لكنه", "لكنها", "ولكنه", "كما") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
                         return t.start
+                    if nw in self.negation and nw.startswith("و") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
+                        return t.start  # "…، ولم يستبعد أن …"، "…، ولم يعلق": the writer's next clause
             elif w.startswith("و") and t.is_word:
                 info = self._cue_info(t)
                 if info is not None and info[0].startswith("و") and info[1].pos in ("past", "impf"):

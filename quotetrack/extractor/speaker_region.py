@@ -144,6 +144,8 @@ class RegionReader:
                 k = nk
                 continue
             np_ = a.np.parse(toks, k, stop, known, agr)
+            if (np_ is None or np_.end <= k) and not c.nps and k + 1 == stop and self._lone_name(w):
+                np_ = NP(k, k + 1, "person", agr, k, k + 1, w)  # "وأكدت أصالة أن": a one-word name, whatever its ending
             if (np_ is None or np_.end <= k) and objects and c.nps and t.is_word and w not in a.np.stop:
                 end = max(a.np._def_chain(toks, k + 1, stop), k + 1)  # "منظمات المجتمع الدولي"
                 np_ = NP(k, end, "organization", None, k, end, w)
@@ -211,6 +213,12 @@ class RegionReader:
             if nk > k + 1:
                 return nk  # "من موقع الحادث"، "في المؤتمر"
         return k
+
+    def _lone_name(self, w: str) -> bool:
+        """A plain word that no lexicon claims and that is no particle, verb or definite noun."""
+        a = self.a
+        return (len(w) >= 3 and w.isalpha() and not w.startswith("ال") and w not in a.np.stop
+                and not a.np.bad_name(w) and not a.np.is_institution(w) and w[:1] not in "وف")
 
     def _strong(self, np_: NP) -> bool:
         """A speaker phrase the lexicons vouch for: a body, an anonymous source, a place, a titled or

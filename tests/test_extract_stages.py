@@ -231,3 +231,20 @@ def test_a_negated_cue_after_a_comma_ends_the_content():
     qs = extract("قال رئيس الاتحاد هاني أبو ريدة إن لجنة الانضباط تتابع ما يثار بشأن إصابة صلاح، "
                  "ولم يستبعد بحث إجراء تحقيق في إصابة صلاح.")
     assert qs[0].content == "إن لجنة الانضباط تتابع ما يثار بشأن إصابة صلاح"
+
+
+@pytest.mark.parametrize("text,speaker,title", [
+    ("أكد عضو مجلس الشورى السابق والكاتب والإعلامي حمد بن عبدالله القاضي أن خادم الحرمين يطريه.",
+     "حمد بن عبدالله القاضي", "عضو مجلس الشورى السابق والكاتب والإعلامي"),
+    ('ويرى محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية، ريتشارد سبنسر، أن هذه العمليات تزج '
+     'بالولايات المتحدة.', "ريتشارد سبنسر", 'محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية'),
+    ("وقال فيليب إفانس المدير التنفيذي للشركة: إن دبي ستشهد زيادة في حجم المشروعات.", "فيليب إفانس", None),
+])
+def test_long_titles_coordinated_titles_employers_and_names(text, speaker, title):
+    """Coordinated titles (و + title or profession nisba), a title adjective after a nisba-looking noun
+    (الشورى السابق), an employer in marks (بصحيفة "…"), a family name that is also a title (القاضي), and
+    first names that begin with ف (فيليب، فيصل، فرانك)."""
+    q = _one(text)
+    assert q.speaker == speaker
+    if title:
+        assert q.title == title

@@ -23,7 +23,8 @@ def is_def(w: str) -> bool:
 
 
 def is_nisba(w: str) -> bool:
-    return len(w) > 3 and w.endswith(("ي", "يه", "يين", "يون", "يان", "يتان", "يات"))
+    """A relative adjective by its ending (السعودي، الأمريكية، المصريون); not "هيئة" (folded هييه)."""
+    return len(w) > 3 and w.endswith(("ي", "يه", "يين", "يون", "يان", "يتان", "يات")) and not w.endswith("ييه")
 
 
 def strip_article(w: str) -> str:
@@ -84,6 +85,18 @@ class NPParser:
         """The name Ali, not the preposition على (folded alike): a plain name must follow it."""
         return (w == "علي" and bool(nxt) and nxt.isalpha() and not is_def(nxt) and nxt not in self.stop
                 and not nxt.endswith("ه") and not nxt.startswith(("ت", "است")) and not self.bad_name(nxt))
+
+    def _surname_title(self, toks: list[Token], k: int, end: int) -> bool:
+        """A definite title word closing a name ("حمد بن عبدالله القاضي"): a family name, when nothing
+        but the content opener or punctuation follows it."""
+        nxt = toks[k + 1] if k + 1 < end else None
+        return is_def(toks[k].text) and (nxt is None or not nxt.is_word or nxt.text in self.comp_words)
+
+    def _f_name(self, w: str) -> bool:
+        """A name that begins with ف ("فيليب"، "فيصل"، "فرانك"), not ف + a word ("فقد"، "فالحكومة"، "فأكد")."""
+        rest = w[1:]
+        return (w[0] == "ف" and len(rest) >= 3 and not rest.startswith("ال") and rest not in self.stop
+                and not self.is_cue(w) and not self.is_cue(rest) and not self.is_institution(rest))
 
     def is_institution(self, w: str) -> bool:
         """A word that heads an institution, a place or a role: never a surname ("بومبيو الكونغرس")."""
@@ -161,7 +174,7 @@ class NPParser:
                         k += 2
                 continue
             if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
-                    w.startswith("ل") and w[1:] in self.lex.organizations):
+                    w.startswith("ل") and w[1:] in self.lex.organizations) and strip_article(w) not in self.title_adjectives:
                 break  # (but "رئيس المجلس الرئاسي لحكومة الوفاق": a genitive body after the adjective)
             if self._surname_here(toks, k, end):
                 break  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
@@ -188,6 +201,13 @@ class NPParser:
             if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
                     and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
                 k += 1  # "وزير حقوق الإنسان"
+                after_nisba = False
+                continue
+            q_end = self._quoted_name(toks, k + 1, end) if w[:1] in "بل" and w[1:] in self.lex.organizations else None
+            if q_end is not None:
+                k = q_end  # "محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية": the employer
+                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                    k += 1
                 after_nisba = False
                 continue
             if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
@@ -290,7 +310,8 @@ class NPParser:
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
             ali = self._ali_name(w, nxt)
-            if w is None or (w in self.stop and not ali) or (w in self.lex.titles and names > 0):
+            if w is None or (w in self.stop and not ali) or (w in self.lex.titles and names > 0
+                                                              and not self._surname_title(toks, k, end)):
                 break
             if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or \
                     (names == 0 and not ali and (w in self.lex.organizations or w in self.lex.titles)) or \
@@ -433,11 +454,14 @@ class NPParser:
             k = self.title_chain(toks, i, end)
             qn = self._quoted_name(toks, k, end)
             if qn is not None and qn < end and toks[qn].is_word and (
-                    toks[k + 1].text in lex.organizations or strip_article(toks[k + 1].text) in lex.organizations):
+                    toks[k + 1].text in lex.organizations or strip_article(toks[k + 1].text) in lex.organizations
+                    or toks[qn].text in lex.organizations or self.place_at(toks, qn, end) is not None):
+                # (or "مدير «تحريات» شرطة أبوظبي": a quoted unit, then its body)
                 # "زعيم «حزب الله» اللبناني حسن نصر الله": the quoted body is part of the title
                 k = qn
                 while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
                     k += 1
+                k = max(k, self._def_chain(toks, k, end))
             title_end = k
             k2 = self._name_run(toks, k, end, known, after_title=True)
             name_end = k2
@@ -492,7 +516,7 @@ class NPParser:
         if w in known or not is_def(w):
             if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
                 return None  # a construct phrase ("ضرورة الحوار"), not a name
-            if w not in known and w[:1] in ("و", "ف") and len(w) >= 3:
+            if w not in known and w[:1] in ("و", "ف") and len(w) >= 3 and not self._f_name(w):
                 return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
             if w not in known and w.endswith("ات") and len(w) > 4:
                 return None  # "اتهامات": a plural noun, not a name

@@ -247,6 +247,8 @@ class Attributor:
             if rq is None:
                 continue
             out.append(rq)
+            for j in range(idx, min(bisect.bisect_left(starts, rq.end, idx), n_toks)):
+                self._note_name(j)  # names in the speaker's region and in what was said are known too
             consumed_until = rq.end  # cues inside the content are reported speech within it
             for q in self._quotes_between(rq.start - 1, rq.end + 2):
                 if q.close <= rq.end + 1:
@@ -513,6 +515,11 @@ class Attributor:
             light = self.light_nouns.get(lemma_key)
             if light and _speech_noun(w, light):
                 content_k = k  # "وقدم تعازيه لعائلة …": the speech noun opens the content
+                break
+            if mention_np is None and topic is None and np_rule is not None and np_rule.preposition and \
+                    k == idx + 1 and w not in known and self._opens_with_prep(w, np_rule.preposition) and \
+                    self._phrase_at(toks, k, self.according) == k and w not in ("باسم", "باسمه", "باسمها"):
+                content_k = k  # "فيما طالب بإيجاد مواقع …": the content right after the verb, the subject dropped
                 break
             if mention_np is None and topic is None and vf.pos != "part" and "ل" not in pfx and \
                     not (np_rule and np_rule.preposition and w == np_rule.preposition):

@@ -89,6 +89,7 @@ class Attributor:
         self.pat = pat
         self.cue_forms = set(lex.verbs)
         self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
+        self._title_cache: dict[str, bool] = {}
         self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
         self.media_heads = MEDIA_HEADS
         self.region = RegionReader(self)
@@ -773,10 +774,9 @@ class Attributor:
         register without recency: a later short mention ("ترامب") resolves to the full name and ends a
         name run, but no pro-drop cue picks it over a speaker."""
         toks = self.toks
-        w = toks[idx].text
-        if w not in self.lex.titles and strip_article(w) not in self.lex.titles:
+        if not self._is_title(toks[idx].text):
             return
-        if idx > 0 and (toks[idx - 1].text in self.lex.titles or strip_article(toks[idx - 1].text) in self.lex.titles):
+        if idx > 0 and self._is_title(toks[idx - 1].text):
             return  # inside a title chain already read from its first word
         np_ = self.np.parse(toks, idx, min(len(toks), idx + 16), self.reg.keys(), None)
         if np_ is None or np_.kind != "person" or np_.name_end - np_.title_end < 2:
@@ -784,6 +784,15 @@ class Attributor:
         nxt = toks[np_.end] if np_.end < len(toks) else None
         if nxt is None or not nxt.is_word or nxt.text in self.np.stop or nxt.text in self.prepositions:
             self._entity_for(np_, None, narrated=True)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
+
+    def _is_title(self, w: str) -> bool:
+        """A title word, with or without its article (cached: asked of every word of every article)."""
+        hit = self._title_cache.get(w)
+        if hit is None:
+            hit = w in self.lex.titles or strip_article(w) in self.lex.titles
+            if len(self._title_cache) < 200_000:
+                self._title_cache[w] = hit
+        return hit
 
     def _fronted_subject(self, idx: int, s_start: int, known: set[str], agr: str | None) -> bool:
         """A subject right before the verb, opening its sentence or after لكن/بينما/فيما ("لكن موسكو

@@ -28,8 +28,10 @@ class NameShape:
             return "empty"
         if words[-1] in self.final_bad:
             return f"ends on the particle {words[-1]!r}"
-        if any(len(w) == 1 and not w.isdigit() for w in words):
-            return "holds a one-letter word"
+        if any(len(w) == 1 and (i > 0 or not w.isdigit()) for i, w in enumerate(words)):
+            return "holds a one-letter word or digit"  # (a leading count is fine: "3 مصادر مطلعة")
+        if any(w.isdigit() and len(w) >= 3 for w in words):
+            return "holds a quantity"
         if any(self._is_verb(w) for w in words):
             return "holds a reporting verb or verbal noun"
         return None

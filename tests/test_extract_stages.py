@@ -248,3 +248,15 @@ def test_long_titles_coordinated_titles_employers_and_names(text, speaker, title
     assert q.speaker == speaker
     if title:
         assert q.title == title
+
+
+@pytest.mark.parametrize("name,kind,expected", [
+    ("الفلبيني", "person", "anonymous"),     # a nationality alone: "the Filipino"
+    ("المستثمرون", "person", "anonymous"),   # a definite plural: a group
+    ("التايمز", "person", "organization"),   # an outlet
+    ("المالكي", "person", "person"),          # a family name that looks like a nisba
+    ("دونالد ترامب", "person", "person"),
+    ("الفلبيني", "organization", "organization"),
+])
+def test_kind_of_a_one_word_definite_name(shape, name, kind, expected):
+    assert shape.kind_of(name, kind) == expected

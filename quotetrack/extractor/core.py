@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .attribute import Attributor, RawQuote
 from .lexicon import load
+from .name_shape import NameShape
 from .normalize import Normalized, name_key, normalize
 from .cues import compiled
 from .quotemarks import QUOTE_CHARS, find_quotes
@@ -28,6 +29,11 @@ _TRIM = " \n\t\u00a0"
 @lru_cache(maxsize=1)
 def _attributor() -> Attributor:
     return Attributor(load(), compiled())
+
+
+@lru_cache(maxsize=1)
+def _shape() -> NameShape:
+    return NameShape(load())
 
 
 def _orig(n: Normalized, a: int, b: int) -> tuple[int, int]:
@@ -58,6 +64,8 @@ def _to_quote(n: Normalized, r: RawQuote) -> Quote | None:
     kind = ent.kind if ent else None
     if kind == "person" and ent is not None and not ent.name_tokens:
         kind = "anonymous"  # an unnamed person with a role ("المتحدث باسم الوزارة"، "الرئيس الأمريكي")
+    elif kind is not None and ent is not None:
+        kind = _shape().kind_of(ent.canonical, kind)
     if r.anonymous_hint and kind == "person" and ent is not None and not ent.name_tokens:
         kind = "anonymous"
     return Quote(

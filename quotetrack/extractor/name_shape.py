@@ -13,10 +13,19 @@ from .normalize import fold
 _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]"})
 
 
+_PLURAL_ENDINGS = ("ون", "ين", "ان")
+
+
+def _base(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
 class NameShape:
     def __init__(self, lex: Lexicon):
         self.final_bad = frozenset(lex.markers["not_name_final"])
         self.verbs = frozenset(lex.verbs)
+        self.adjectives = frozenset(lex.adjectives)
+        self.media = frozenset(lex.media)
 
     def _is_verb(self, w: str) -> bool:
         return w in self.verbs or (w[:1] in "وف" and w[1:] in self.verbs)
@@ -35,3 +44,22 @@ class NameShape:
         if any(self._is_verb(w) for w in words):
             return "holds a reporting verb or verbal noun"
         return None
+
+    def kind_of(self, name: str, kind: str) -> str:
+        """The kind a "person" with a definite one-word name really has: a nationality or role adjective
+        alone ("الفلبيني"، "الإسباني") or a definite plural or dual ("المستثمرون"، "الزوجان") is an unnamed,
+        anonymous source; an outlet ("التايمز"، "العربية.نت") is an organization. Family names that look
+        alike ("المالكي"، "الجابري") are not listed adjectives and stay persons."""
+        words = fold(name.translate(_MARKS)).split()
+        if kind != "person" or len(words) != 1 or not words[0].startswith("ال"):
+            return kind
+        w = words[0]
+        head = w.split(".")[0]
+        if w in self.media or _base(head) in self.media or head in self.media:
+            return "organization"
+        base = _base(w)
+        if base in self.adjectives or (base.endswith("ه") and base[:-1] in self.adjectives):
+            return "anonymous"
+        if base.endswith(_PLURAL_ENDINGS) and len(base) > 4:
+            return "anonymous"
+        return kind

@@ -253,7 +253,8 @@ def test_long_titles_coordinated_titles_employers_and_names(text, speaker, title
 @pytest.mark.parametrize("name,kind,expected", [
     ("الفلبيني", "person", "anonymous"),     # a nationality alone: "the Filipino"
     ("المستثمرون", "person", "anonymous"),   # a definite plural: a group
-    ("التايمز", "person", "organization"),   # an outlet
+    ("الغارديان", "person", "organization"),  # an outlet
+    ("العربية.نت", "person", "organization"),
     ("المالكي", "person", "person"),          # a family name that looks like a nisba
     ("دونالد ترامب", "person", "person"),
     ("الفلبيني", "organization", "organization"),

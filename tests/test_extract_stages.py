@@ -261,3 +261,29 @@ def test_long_titles_coordinated_titles_employers_and_names(text, speaker, title
 ])
 def test_kind_of_a_one_word_definite_name(shape, name, kind, expected):
     assert shape.kind_of(name, kind) == expected
+
+
+# -- sources carried by others, reporters, names in marks --------------------------------------------------
+@pytest.mark.parametrize("text,speaker,via", [
+    # a reporter and the outlet (cue + مراسل: 86 in the corpus)
+    ("وميدانيا، أفاد مراسل فرانس24 بمقتل قائد عسكري رفيع.", "مراسل فرانس24", "فرانس24"),
+    ("وأفاد مراسل بي بي سي، ستيفن ماكدونيل، من موقع الحادث بعودة النشاطات.", "ستيفن ماكدونيل", "بي بي سي"),
+    # citing: the subject only carried what the cited source said (نقلا عن X، إن: 16)
+    ("قالت شبكة سكاي سبورتس التلفزيونية، نقلا عن طبيب منتخب البرازيل الخميس، إن نيمار سيعود.",
+     "طبيب منتخب البرازيل", "شبكة سكاي سبورتس التلفزيونية"),
+    # a title's ل-complement, the name as an apposition, the outlet addressed (58)
+    ('وأفاد رئيس الاتحاد الكويتي لأصحاب مكاتب العمالة المنزلية، خالد الدخنان، لصحيفة "القبس" الكويتية، '
+     'بأن هذا التأمين يحمي الأسر.', "خالد الدخنان", 'صحيفة "القبس"'),
+])
+def test_carriers_and_reporters(text, speaker, via):
+    qs = [q for q in extract(text) if q.rule.startswith("cue")]
+    assert len(qs) == 1
+    assert (qs[0].speaker, qs[0].via) == (speaker, via)
+
+
+def test_a_titled_name_in_quotation_marks_is_the_speaker_not_the_content():
+    """A title and name in marks ("المهندس عبدالعزيز آل حسن": 31 in the corpus) names the speaker."""
+    q = _one('وذكر مدير عام فرع الهيئة في منطقة الرياض "المهندس عبدالعزيز آل حسن"؛ في بيان صحفي أن الحفاظ على '
+             'القرى مهم.')
+    assert q.speaker == "عبدالعزيز آل حسن"
+    assert q.content == "أن الحفاظ على القرى مهم"

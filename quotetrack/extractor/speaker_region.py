@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .speaker_phrase import NP, strip_article
+from .speaker_phrase import NP, is_def, is_nisba, strip_article
 
 if TYPE_CHECKING:
     from .attribute import Attributor, Slots
@@ -36,6 +36,7 @@ class _Constituents:
     channel: str | None = None
     anonymous: bool = False
     title: tuple[int, int] | None = None   # an apposition of title words
+    source: NP | None = None               # the NP after a citing phrase (نقلا عن، على لسان)
 
 
 class RegionReader:
@@ -43,7 +44,10 @@ class RegionReader:
 
     def __init__(self, a: "Attributor"):
         self.a = a
-        self.adjunct_phrases = [p.split() for p in a.lex.markers["adjunct_phrase"]]
+        m = a.lex.markers
+        self.adjunct_phrases = [p.split() for p in m["adjunct_phrase"]]
+        self.citing = frozenset(m["citing"])
+        self.outlet_roles = frozenset(m["outlet_role"])
 
     # ----------------------------------------------------------------- opener
     def noun_participle(self, j: int) -> bool:
@@ -75,7 +79,8 @@ class RegionReader:
             if q is not None:
                 after = a._tok_index(q.close) + 1
                 inner = sum(1 for x in toks[j + 1:after - 1] if x.is_word)
-                if inner <= 3 and after < end_idx and (toks[after].is_word or toks[after].text in _SEPARATORS):
+                if (inner <= 3 or (inner <= 6 and self._titled(toks[j + 1].text))) and after < end_idx and (
+                        toks[after].is_word or toks[after].text in _SEPARATORS):
                     j = after  # a quoted name: «الشرق الأوسط»، "المهندس عبدالعزيز آل حسن"
                     continue
                 if by_prep is not None:
@@ -112,7 +117,7 @@ class RegionReader:
         if w == prep:
             return True
         return (len(prep) == 1 and w.startswith(prep) and len(w) > 3 and w not in ("باسم", "باسمه", "باسمها")
-                and w not in _SKIP and a._phrase_at(toks, j, a.according) == j)
+                and w not in _SKIP and w not in a.np.stop and a._phrase_at(toks, j, a.according) == j)
 
     # ------------------------------------------------------------- constituents
     def _constituents(self, k: int, stop: int, agr: str | None, objects: bool = False) -> _Constituents | None:
@@ -143,7 +148,20 @@ class RegionReader:
             if nk > k:
                 k = nk
                 continue
-            np_ = a.np.parse(toks, k, stop, known, agr)
+            if c.nps and self._title_only(c.nps[-1][1]) and c.nps[-1][1].end == k and w[:1] == "ل" and len(w) > 3:
+                k = self._to_separator(k, stop)  # "رئيس الاتحاد الكويتي لأصحاب مكاتب العمالة": the title's complement
+                continue
+            np_ = self._quoted_np(k, stop) or a.np.parse(toks, k, stop, known, agr)
+            if np_ is not None and np_.kind == "anonymous" and toks[np_.start].text in self.outlet_roles:
+                np_ = self._with_outlet(np_, stop, c)
+            if np_ is not None and self._named(np_) and np_.title_end > np_.start and \
+                    toks[np_.title_end].text[:1] == "ل" and np_.end < stop and toks[np_.end].is_word:
+                # "رئيس الاتحاد الكويتي لأصحاب مكاتب العمالة، خالد الدخنان،": what follows the title with ل is its
+                # complement, not a name; the name comes as an apposition
+                c.nps.append((chunk, NP(np_.start, np_.title_end, "person", np_.agreement, np_.title_end,
+                                        np_.title_end, np_.head)))
+                k = self._to_separator(np_.end, stop)
+                continue
             if (np_ is None or np_.end <= k) and not c.nps and k + 1 == stop and self._lone_name(w):
                 np_ = NP(k, k + 1, "person", agr, k, k + 1, w)  # "وأكدت أصالة أن": a one-word name, whatever its ending
             if (np_ is None or np_.end <= k) and objects and c.nps and t.is_word and w not in a.np.stop:
@@ -173,6 +191,8 @@ class RegionReader:
             v, nk = a._addressee_span(k, stop)
             if nk > k:
                 c.via = c.via or v
+                while nk < stop and is_def(toks[nk].text) and is_nisba(toks[nk].text):
+                    nk += 1  # "لصحيفة "القبس" الكويتية"
                 return nk
         if not after_np and len(w) >= 5 and w[0] == "م" and w[-1] == "ا" and w not in a.reg.keys() and \
                 a._adverbial_next(k + 1, stop):
@@ -195,7 +215,10 @@ class RegionReader:
         if kk > k and kk < stop:
             np_ = a.np.parse(toks, kk, stop, a.reg.keys(), None)
             if np_ is not None:
-                c.via = c.via or a._span_text(np_.start, np_.end)
+                if " ".join(t.text for t in toks[k:kk]) in self.citing:
+                    c.source = c.source or np_  # "قالت شبكة X، نقلا عن طبيب المنتخب، إن": the doctor spoke, X carried it
+                else:
+                    c.via = c.via or a._span_text(np_.start, np_.end)  # "قال جعجع، بحسب الوكالة، إن"
                 return np_.end
         if w in ("علي", "عبر") and k + 1 < stop and strip_article(toks[k + 1].text) in a.media_heads:
             v, nk = a._media_np(k + 1, stop, strip_l=False)  # "على قناة «أنتينا 3»"، "عبر موقع تويتر"
@@ -230,6 +253,37 @@ class RegionReader:
         affiliation."""
         w = self.a.toks[np_.start].text
         return np_.end == np_.start + 1 and w.startswith("ال") and w.endswith("ي")
+
+    def _title_only(self, np_: NP) -> bool:
+        return np_.kind == "person" and np_.name_end == np_.title_end
+
+    def _quoted_np(self, k: int, stop: int) -> NP | None:
+        """A title and name inside quotation marks ("المهندس عبدالعزيز آل حسن"), read as one phrase."""
+        a, toks = self.a, self.a.toks
+        q = a._quote_at_token(k)
+        if q is None:
+            return None
+        close = a._tok_index(q.close)
+        if close >= stop or close - k > 7 or not self._titled(toks[k + 1].text):
+            return None
+        inner = a.np.parse(toks, k + 1, close, a.reg.keys(), None)
+        if inner is None or inner.end != close or not self._named(inner):
+            return None
+        return NP(k, close + 1, inner.kind, inner.agreement, inner.title_end, inner.name_end, inner.head)
+
+    def _with_outlet(self, np_: NP, stop: int, c: _Constituents) -> NP:
+        """"مراسل فرانس24"، "مراسل بي بي سي": a reporter's outlet belongs to the source and carried it."""
+        a = self.a
+        if np_.end >= stop:
+            return np_
+        w = a.toks[np_.end].text
+        if not (a._names_medium(np_.end, stop) or w in a.np.media_first or w.rstrip("0123456789") in a.np.media_first):
+            return np_
+        v, end = a._media_np(np_.end, stop, strip_l=False)
+        if not v or end <= np_.end:
+            return np_
+        c.via = c.via or v
+        return NP(np_.start, end, np_.kind, np_.agreement, np_.title_end, end, np_.head)
 
     def _titled(self, w: str) -> bool:
         lex = self.a.lex
@@ -294,6 +348,10 @@ class RegionReader:
             if not rule.keep_preposition and self.a.toks[content_k].text == rule.preposition:
                 content_k += 1
         speaker, title_np = self._speaker(c.nps)
+        if c.source is not None:
+            if speaker is not None and speaker.kind == "organization":
+                c.via = c.via or self.a._span_text(speaker.start, speaker.end)
+            speaker, title_np = c.source, None
         if by_prep and speaker is not None and self.a.lex.np_lemmas[vf.lemma_key].object_first:
             obj = next((np_ for _, np_ in c.nps if np_.start >= speaker.end and (
                 np_.kind != "person" or self._named(np_))), None)  # (a title after the name is no object)

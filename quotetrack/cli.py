@@ -8,8 +8,6 @@ ingest stack (dateparser, trafilatura) or for alembic.
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from typing import Annotated, Any
 
 import typer
@@ -119,15 +117,6 @@ _demo_cmd.register(app)
 
 
 def main() -> None:
-    """Entry point. A closed pipe (``quotetrack quotes -f jsonl | head -1``) ends quietly."""
-    try:
-        app()
-    except BrokenPipeError:
-        _quiet_broken_pipe()
-
-
-def _quiet_broken_pipe() -> None:
-    # Python flushes stdout again at exit; point it at /dev/null so that flush cannot fail too
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
-    sys.exit(141)   # 128 + SIGPIPE, what a shell reports for a writer killed by the pipe
+    """Entry point. A closed pipe (``quotetrack quotes -f jsonl | head -1``) ends quietly with
+    exit status 1: rows are streamed, so the write fails at once and Click's EPIPE handling ends the run."""
+    app()

@@ -6,9 +6,9 @@ installed driver. Imports nothing heavy: the CLI calls it before every command.
 """
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
+from importlib.util import find_spec
 
 from ..errors import DatabaseError
 
@@ -34,5 +34,5 @@ def normalize_db_url(value: str) -> str:
 
 def check_driver(url: str) -> None:
     """Raise DatabaseError naming the extra to install when the URL's driver is missing."""
-    if url.startswith("postgresql+psycopg:") and importlib.util.find_spec("psycopg") is None:
+    if url.startswith("postgresql+psycopg:") and find_spec("psycopg") is None:
         raise DatabaseError(f"PostgreSQL needs the psycopg driver, which is not installed: {PG_DRIVER_HINT}")

@@ -8,18 +8,24 @@ ingest stack (dateparser, trafilatura) or for alembic.
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
+from importlib import import_module
 from typing import Annotated, Any
 
 import typer
+import typer.main
 from typer.core import TyperGroup
 
 from . import __version__
-from .commands import extract as _extract_cmd
-from .commands import db as _db_cmd
-from .commands import ingest as _ingest_cmd
-from .commands import query as _query_cmd
-from .commands import demo as _demo_cmd
 
+#: Every command, in help order, and the module of ``quotetrack.commands`` whose ``register(app)``
+#: defines it. A module is imported only when one of its commands runs (or for --help), so
+#: ``quotes`` never loads the ingest stack (dateparser, trafilatura) or alembic.
+COMMANDS: dict[str, str] = {
+    "extract": "extract", "ingest": "ingest", "merge-speakers": "ingest", "db": "db", "quotes": "query",
+    "speakers": "query", "speaker": "query", "outlets": "query", "show": "query", "stats": "query",
+    "demo": "demo",
+}
 #: Global options that may also follow the subcommand (``quotetrack stats --db x``).
 HOISTED = ("--db",)
 
@@ -51,11 +57,29 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return [*args[:cmd], *moved, *rest]
 
 
+@lru_cache(maxsize=None)
+def _commands_of(module: str) -> TyperGroup:
+    """The commands that ``quotetrack.commands.<module>`` registers, as a click group."""
+    sub = typer.Typer()
+    import_module(f"quotetrack.commands.{module}").register(sub)
+    return typer.main.get_group(sub)
+
+
 class GlobalOptionsGroup(TyperGroup):
-    """The root group: global options are accepted before or after the subcommand."""
+    """The root group: global options are accepted before or after the subcommand, and each
+    command's module is imported when that command is looked up."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(list(args)))
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return [*super().list_commands(ctx), *COMMANDS]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        cmd = super().get_command(ctx, cmd_name)
+        if cmd is None and cmd_name in COMMANDS:
+            cmd = _commands_of(COMMANDS[cmd_name]).get_command(ctx, cmd_name)
+        return cmd
 
 
 app = typer.Typer(
@@ -108,12 +132,6 @@ def main_callback(
         if verbose > 1:
             logging.getLogger("sqlalchemy.engine").setLevel(logging.INFO)
 
-
-_extract_cmd.register(app)
-_ingest_cmd.register(app)
-_db_cmd.register(app)
-_query_cmd.register(app)
-_demo_cmd.register(app)
 
 
 def main() -> None:

@@ -79,7 +79,7 @@ def _root_db(ctx: typer.Context) -> str | None:
 def _connect(ctx: typer.Context) -> Iterator[Connection]:
     """An open connection on a database at head; QuotetrackError → `error: ...` and exit 1."""
     from ..db.engine import resolve_url, sqlite_path
-    from ..db.migrate import connection, open_db
+    from ..db.schema_head import reading
 
     url = _root_db(ctx)
     try:
@@ -87,12 +87,8 @@ def _connect(ctx: typer.Context) -> Iterator[Connection]:
         if path is not None and not path.exists():
             raise DatabaseError(f"no database at {path}; ingest articles first (`quotetrack ingest FILE`) "
                                 f"or pass --db URL")
-        engine = open_db(url)
-        try:
-            with connection(engine) as conn:
-                yield conn
-        finally:
-            engine.dispose()
+        with reading(url) as conn:
+            yield conn
     except QuotetrackError as e:
         typer.echo(f"error: {printable(e, newlines=False)}", err=True)
         raise typer.Exit(1) from None

@@ -24,7 +24,7 @@ from . import __version__
 COMMANDS: dict[str, str] = {
     "extract": "extract", "ingest": "ingest", "merge-speakers": "ingest", "db": "db", "quotes": "query",
     "speakers": "query", "speaker": "query", "outlets": "query", "show": "query", "stats": "query",
-    "demo": "demo",
+    "demo": "demo", "serve": "serve",
 }
 #: Global options that may also follow the subcommand (``quotetrack stats --db x``).
 HOISTED = ("--db",)

@@ -25,18 +25,22 @@ _TABLE.update({ord(c): None for c in BIDI_CONTROLS})
 _TABLE[ord("\t")] = ord(" ")
 _KEEP_NEWLINES = dict(_TABLE)
 _KEEP_NEWLINES[ord("\n")] = ord("\n")
+#: Same, one character for one (bidi controls become a zero-width space), so offsets stay valid.
+_SAME_LENGTH = dict(_KEEP_NEWLINES)
+_SAME_LENGTH.update({ord(c): 0x200B for c in BIDI_CONTROLS})
 
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def printable(value: Any, *, newlines: bool = True) -> str:
+def printable(value: Any, *, newlines: bool = True, same_length: bool = False) -> str:
     """``value`` as text with control, escape and bidi-override characters neutralized.
 
     C0 controls become their visible Unicode pictures (ESC shows as ␛), C1 controls become
-    U+FFFD, bidi embeddings/overrides/isolates are dropped; ``newlines`` keeps line breaks.
+    U+FFFD, bidi embeddings/overrides/isolates are dropped (``same_length``: replaced by a
+    zero-width space, so character offsets into the text stay valid); ``newlines`` keeps line breaks.
     """
     s = "" if value is None else str(value)
-    return s.translate(_KEEP_NEWLINES if newlines else _TABLE)
+    return s.translate(_SAME_LENGTH if same_length else _KEEP_NEWLINES if newlines else _TABLE)
 
 
 def isolated(value: Any) -> str:

@@ -152,3 +152,20 @@ def test_quotes_table_has_article_date_and_footer(hostile_url: str, tmp_path: Pa
     assert "of 464" not in r.stdout
     r = runner.invoke(app, ["--db", url, "quotes", "-s", "بلينكن", "-n", "1"], env={"COLUMNS": "80"})
     assert r.stdout.rstrip().endswith("1 of 2 — use -n 0 for all") and "aljazeera-" in r.stdout
+
+
+def test_extract_table_and_explain_are_inert(tmp_path: Path) -> None:
+    src = tmp_path / "evil.txt"
+    src.write_text(f"وقال وزير الخارجية [/bold] {RLO} أحمد علي إن المفاوضات {ESC_CLEAR} ستستأنف "
+                   "[link=http://evil]اضغط[/link] الأسبوع المقبل.\n", encoding="utf-8")
+    for args in (["extract", str(src)], ["extract", "--explain", str(src)]):
+        r = runner.invoke(app, args, env={"COLUMNS": "200"})
+        assert r.exit_code == 0, r.output
+        assert not any(bad in r.stdout for bad in FORBIDDEN)
+        assert "␛[2J" in r.stdout and "[/link]" in r.stdout
+
+
+def test_same_length_mode_keeps_offsets() -> None:
+    s = f"ab{RLO}c\x1bd"
+    out = printable(s, same_length=True)
+    assert len(out) == len(s) and out == "ab\u200bc␛d"

@@ -18,7 +18,7 @@ BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 FSI = "\u2068"   # first strong isolate: the cell's own first letter sets its direction
 PDI = "\u2069"   # pop directional isolate
 
-_TABLE = {c: 0x2400 + c for c in range(0x20)}     # C0 controls -> their visible pictures (␛, ␀, ␍)
+_TABLE: dict[int, int | None] = {c: 0x2400 + c for c in range(0x20)}     # C0 controls -> their visible pictures (␛, ␀, ␍)
 _TABLE[0x7F] = 0x2421                               # DEL -> ␡
 _TABLE.update({c: 0xFFFD for c in range(0x80, 0xA0)})   # C1 controls (8-bit CSI, OSC ...) -> �
 _TABLE.update({ord(c): None for c in BIDI_CONTROLS})

@@ -87,7 +87,7 @@ def server(gold_file: Path) -> Iterator[Server]:
                 time.sleep(0.3)
         yield Server(base, gold_file.stem)
     finally:
-        p.send_signal(signal.SIGTERM)      # serve stops its datasette child
+        p.send_signal(signal.SIGTERM)      # uvicorn shuts down cleanly
         try:
             p.wait(timeout=20)
         except subprocess.TimeoutExpired:

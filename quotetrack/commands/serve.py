@@ -1,11 +1,8 @@
 """`quotetrack serve`: browse the database in datasette (optional extra ``quotetrack[web]``)."""
 from __future__ import annotations
 
-import signal
-import subprocess
-import tempfile
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -38,24 +35,13 @@ def register(app: typer.Typer) -> None:
 
         Needs the web extra: pip install 'quotetrack[web]'. SQLite databases only.
         """
-        from ..web.server import datasette_argv
+        from ..web.server import serve
 
         url = (ctx.find_root().obj or {}).get("db")
         try:
             db_file = _sqlite_file(url)
-            with tempfile.TemporaryDirectory(prefix="quotetrack-serve-") as tmp:
-                argv = datasette_argv(db_file, Path(tmp), host=host, port=port)
-                typer.echo(f"serving {db_file} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
-                child = subprocess.Popen(argv)
-
-                def stop(signum: int, frame: Any) -> None:
-                    child.terminate()
-                signal.signal(signal.SIGTERM, stop)
-                try:
-                    rc = child.wait()
-                except KeyboardInterrupt:
-                    rc = child.wait()
+            typer.echo(f"serving {db_file} on http://{host}:{port}/ (Ctrl-C stops)", err=True)
+            serve(db_file, host=host, port=port)
         except QuotetrackError as e:
             typer.echo(f"error: {e}", err=True)
             raise typer.Exit(1) from None
-        raise typer.Exit(0 if rc in (0, -signal.SIGTERM, -signal.SIGINT) else rc)

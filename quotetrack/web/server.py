@@ -1,13 +1,12 @@
-"""Build the datasette command line for a quotetrack SQLite file.
+"""Datasette on a quotetrack SQLite file, run in this process.
 
 datasette reads SQLite files only; the metadata names the database by its file stem, so it is
-written for each run from the packaged ``metadata.json`` (the speaker-matching SQL substituted
+built for each run from the packaged ``metadata.json`` (the speaker-matching SQL substituted
 into the canned queries that take a speaker name).
 """
 from __future__ import annotations
 
 import json
-import sys
 from importlib.resources import files
 from importlib.util import find_spec
 from pathlib import Path
@@ -24,7 +23,7 @@ def _data(name: str) -> str:
 
 def metadata(database: str) -> dict[str, Any]:
     """Datasette metadata for the database named ``database`` (its file stem)."""
-    meta = json.loads(_data("metadata.json"))
+    meta: dict[str, Any] = json.loads(_data("metadata.json"))
     db = meta.pop("database")
     cte = _data("speaker_ids.sql").strip()
     for q in db["queries"].values():
@@ -35,13 +34,17 @@ def metadata(database: str) -> dict[str, Any]:
     return meta
 
 
-def datasette_argv(db_file: Path, workdir: Path, *, host: str, port: int) -> list[str]:
-    """The ``python -m datasette serve ...`` command for ``db_file``; the metadata goes in ``workdir``."""
+def serve(db_file: Path, *, host: str, port: int) -> None:
+    """Run datasette on ``db_file`` in this process until Ctrl-C (or SIGTERM)."""
     if find_spec("datasette") is None:
         raise QuotetrackError(f"the web view needs datasette, which is not installed: {WEB_HINT}")
-    meta = workdir / "metadata.json"
-    meta.write_text(json.dumps(metadata(db_file.stem), ensure_ascii=False, indent=2), encoding="utf-8")
+    import asyncio
+
+    import uvicorn
+    from datasette.app import Datasette
+
     web = Path(str(files("quotetrack.web")))
-    return [sys.executable, "-m", "datasette", "serve", str(db_file), "--metadata", str(meta),
-            "--template-dir", str(web / "templates"), "--plugins-dir", str(web / "plugins"),
-            "--host", host, "--port", str(port), "--setting", "sql_time_limit_ms", "5000"]
+    ds = Datasette([str(db_file)], metadata=metadata(db_file.stem), template_dir=str(web / "templates"),
+                   plugins_dir=str(web / "plugins"), settings={"sql_time_limit_ms": 5000})
+    asyncio.run(ds.invoke_startup())
+    uvicorn.run(ds.app(), host=host, port=port, log_level="info", lifespan="on", workers=1)

@@ -25,7 +25,7 @@ def _fts(query: str | None) -> str:
     return _fts5_match(query or "") or '""'
 
 
-@hookimpl(trylast=True)
+@hookimpl(trylast=True)  # type: ignore[untyped-decorator]
 def prepare_connection(conn: Any) -> None:
     conn.create_function("qt_speaker_key", 1, lambda s: speaker_key(s or ""), deterministic=True)
     conn.create_function("qt_fold", 1, lambda s: None if s is None else fold(s), deterministic=True)
@@ -36,10 +36,10 @@ def _database(datasette: Any) -> str:
     name = (datasette.plugin_config(PLUGIN) or {}).get("database")
     if name:
         return str(name)
-    return next(n for n in datasette.databases if not n.startswith("_"))
+    return str(next(n for n in datasette.databases if not n.startswith("_")))
 
 
-@hookimpl
+@hookimpl  # type: ignore[untyped-decorator]
 def extra_template_vars(template: str, request: Any, datasette: Any) -> Any:
     if template != "pages/speaker.html":
         return {}

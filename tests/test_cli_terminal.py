@@ -169,3 +169,17 @@ def test_same_length_mode_keeps_offsets() -> None:
     s = f"ab{RLO}c\x1bd"
     out = printable(s, same_length=True)
     assert len(out) == len(s) and out == "ab\u200bc␛d"
+
+
+def test_demo_at_80_columns_keeps_words_whole(tmp_path: Path) -> None:
+    """The issue's repro: at 80 columns the grid gave the content 9 characters (البريطا/نية)."""
+    url = f"sqlite:///{tmp_path / 'demo.db'}"
+    as_json = runner.invoke(app, ["--db", url, "demo", "-f", "json"])
+    assert as_json.exit_code == 0
+    contents = [r["content"] for r in json.loads(as_json.stdout)]
+    r = runner.invoke(app, ["--db", url, "demo"], env={"COLUMNS": "80"})
+    assert r.exit_code == 0
+    assert max(len(line) for line in r.stdout.splitlines()) <= 82        # two isolates per line at most
+    words = set(r.stdout.replace(FSI, "").replace(PDI, "").split())
+    for c in contents:
+        assert all(w in words for w in c.split()), c

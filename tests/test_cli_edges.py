@@ -234,3 +234,18 @@ def test_table_caps_its_rows(big_db: str) -> None:
     assert r.exit_code == 0
     assert r.stdout.rstrip().endswith(
         f"1,000 of {N_BIG:,} — a table shows at most 1,000 rows; use -f csv or -f jsonl for all")
+
+
+def test_extract_csv_header_with_and_without_quotes(tmp_path: Path) -> None:
+    empty = tmp_path / "none.txt"
+    empty.write_text("نص قصير بلا اقتباس\n", encoding="utf-8")
+    full = tmp_path / "one.txt"
+    full.write_text("وقال وزير الخارجية أحمد علي إن المفاوضات ستستأنف الأسبوع المقبل.\n", encoding="utf-8")
+    h_empty = runner.invoke(app, ["extract", str(empty), "-f", "csv"])
+    h_full = runner.invoke(app, ["extract", str(full), "-f", "csv"])
+    assert h_empty.exit_code == 0 and h_full.exit_code == 0
+    header = next(csv.reader(io.StringIO(h_full.stdout)))
+    assert header[0] == "article_id" and "content" in header and "anonymous" in header
+    assert list(csv.reader(io.StringIO(h_empty.stdout))) == [header]
+    rows = list(csv.DictReader(io.StringIO(h_full.stdout)))
+    assert rows and rows[0]["article_id"] == "one"

@@ -8,12 +8,15 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..extractor.quote import Quote
 from ..timed_extract import ArticleResult, extract_items
 from ..inputs import read_inputs
 from ..render import Format, write_table
 from ..terminal import printable, safe_text
 
 COLUMNS = ["article_id", "speaker", "cue", "type", "content"]
+#: The CSV header (written even when nothing is found): the article id and ``Quote.to_dict()``'s keys.
+FIELDS = ["article_id", *dict.fromkeys([*Quote.__dataclass_fields__, "anonymous"])]
 
 
 def register(app: typer.Typer) -> None:
@@ -60,7 +63,7 @@ def register(app: typer.Typer) -> None:
         elif fmt is Format.csv:
             from ..render import write_csv
 
-            write_csv(rows)
+            write_csv(rows, FIELDS)
         elif fmt is Format.table and not explain:
             write_table(rows, COLUMNS, wrap=["content"], rtl=["speaker", "content"])
         if failed:

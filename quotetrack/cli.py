@@ -8,15 +8,12 @@ ingest stack (dateparser, trafilatura) or for alembic.
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
-from importlib import import_module
 from typing import Annotated, Any
 
 import typer
-import typer.main
-from typer.core import TyperGroup
 
 from . import __version__
+from .commands.lazy import LazyCommandsGroup
 
 #: Every command, in help order, and the module of ``quotetrack.commands`` whose ``register(app)``
 #: defines it. A module is imported only when one of its commands runs (or for --help), so
@@ -26,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "speakers": "query", "speaker": "query", "outlets": "query", "show": "query", "stats": "query",
     "demo": "demo", "serve": "serve",
 }
+
 #: Global options that may also follow the subcommand (``quotetrack stats --db x``).
 HOISTED = ("--db",)
 
@@ -57,29 +55,14 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return [*args[:cmd], *moved, *rest]
 
 
-@lru_cache(maxsize=None)
-def _commands_of(module: str) -> TyperGroup:
-    """The commands that ``quotetrack.commands.<module>`` registers, as a click group."""
-    sub = typer.Typer()
-    import_module(f"quotetrack.commands.{module}").register(sub)
-    return typer.main.get_group(sub)
-
-
-class GlobalOptionsGroup(TyperGroup):
+class GlobalOptionsGroup(LazyCommandsGroup):
     """The root group: global options are accepted before or after the subcommand, and each
     command's module is imported when that command is looked up."""
 
+    LAZY = {name: (module, name) for name, module in COMMANDS.items()}
+
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         return super().parse_args(ctx, hoist_global_options(list(args)))
-
-    def list_commands(self, ctx: Any) -> list[str]:
-        return [*super().list_commands(ctx), *COMMANDS]
-
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        cmd = super().get_command(ctx, cmd_name)
-        if cmd is None and cmd_name in COMMANDS:
-            cmd = _commands_of(COMMANDS[cmd_name]).get_command(ctx, cmd_name)
-        return cmd
 
 
 app = typer.Typer(

@@ -16,7 +16,8 @@ from quotetrack.db import migrate
 from quotetrack.db.schema_head import SCHEMA_HEAD, open_for_reading
 from reliability_helpers import ROOT, cli_env
 
-HEAVY = ("alembic", "dateparser", "trafilatura", "htmldate", "lxml", "quotetrack.ingest", "quotetrack.db.migrate")
+HEAVY = ("alembic", "dateparser", "trafilatura", "htmldate", "lxml", "quotetrack.ingest", "quotetrack.db.migrate",
+         "quotetrack.commands.ingest")
 
 
 def test_schema_head_is_the_migrations_head() -> None:

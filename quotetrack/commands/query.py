@@ -23,6 +23,7 @@ from .. import queries as Q
 from ..errors import DatabaseError, QuotetrackError
 from ..render import TABLE_MAX_ROWS, Format, dumps, render, write_csv
 from ..terminal import printable, safe_text
+from .lazy import LazyCommandsGroup
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (people), json, jsonl, csv.",
                                               case_sensitive=False)]
@@ -167,7 +168,13 @@ def quotes_cmd(
 
 # ---------------------------------------------------------------- speakers
 
-speakers_app = typer.Typer(name="speakers", invoke_without_command=True, no_args_is_help=False,
+class SpeakersGroup(LazyCommandsGroup):
+    """`speakers` lists speakers; `speakers merge` is `merge-speakers`, imported only when it runs."""
+
+    LAZY = {"merge": ("ingest", "merge-speakers")}
+
+
+speakers_app = typer.Typer(name="speakers", cls=SpeakersGroup, invoke_without_command=True, no_args_is_help=False,
                            help="Speakers ranked by how often they are quoted; `speakers merge A B` merges two.")
 
 
@@ -196,13 +203,6 @@ def speakers_cmd(
 
 
 SPEAKER_FIELDS = tuple(Q.SpeakerRow.__dataclass_fields__)
-
-
-def _register_merge() -> None:
-    from .ingest import merge_speakers_cmd
-
-    speakers_app.command("merge", help="Merge speaker B into A (ids or names); same as `merge-speakers`.")(
-        merge_speakers_cmd)
 
 
 # ---------------------------------------------------------------- speaker profile
@@ -372,7 +372,6 @@ def stats_cmd(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("quotes")(quotes_cmd)
-    _register_merge()
     app.add_typer(speakers_app)
     app.command("speaker")(speaker_cmd)
     app.command("outlets")(outlets_cmd)

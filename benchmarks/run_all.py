@@ -4,8 +4,8 @@
 
 Runs bench_extract.py, bench_ingest.py (with a 1 GB streamed memory run unless --quick),
 make_quotes_db.py (100K and 1M quotes on SQLite under /tmp/quotetrack-bench and on PostgreSQL
-databases qt_bench_100k / qt_bench_1m, built when missing) and bench_queries.py, and writes their
-output verbatim into RESULTS.md. Takes about half an hour on 2 cores (--quick: a few minutes).
+databases qt_bench_100k / qt_bench_1m, built when missing), bench_queries.py and bench_cli_latency.py
+(100K SQLite), and writes their output verbatim into RESULTS.md. Takes about half an hour on 2 cores (--quick: a few minutes).
 """
 from __future__ import annotations
 
@@ -79,6 +79,8 @@ def main() -> None:
     os.sync()  # let the ingest runs' writeback finish: it would show up as query latency
     cmd = [PY, "benchmarks/bench_queries.py", *urls, "--runs", "20" if a.quick else "40", "--plans", str(plans)]
     sections.append(("Queries", " ".join(cmd[1:]), run(cmd)))
+    cmd = [PY, "benchmarks/bench_cli_latency.py", "--db", urls[0], "--runs", "5" if a.quick else "15"]
+    sections.append(("CLI latency", " ".join(cmd[1:]), run(cmd)))
     machine = subprocess.run([PY, "-c", "import sys; sys.path.insert(0, 'benchmarks'); import bench_ingest; "
                               "print(bench_ingest.machine())"], capture_output=True, text=True,
                              cwd=HERE.parent).stdout.strip()

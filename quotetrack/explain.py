@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from .extractor.quote import Quote
+from .terminal import printable
 
 
 def sentence_window(text: str, q: Quote, margin: int = 160) -> tuple[int, int]:
@@ -19,7 +20,7 @@ def sentence_window(text: str, q: Quote, margin: int = 160) -> tuple[int, int]:
 def highlight(text: str, q: Quote) -> Text:
     """The quote's sentence with the cue, the speaker mention and the content marked."""
     a, b = sentence_window(text, q)
-    t = Text(text[a:b])
+    t = Text(printable(text[a:b], same_length=True))
     t.stylize("bold green", q.start - a, q.end - a)
     if q.mention_start is not None and q.mention_end is not None:
         t.stylize("bold cyan", q.mention_start - a, q.mention_end - a)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 from functools import lru_cache
@@ -47,7 +47,8 @@ Executor = Connection | Session
 __all__ = [
     "QuoteFilter", "QuoteRow", "QuoteSort", "SpeakerFilter", "SpeakerRow", "SpeakerRef", "SpeakerProfile",
     "OutletRow", "OutletSort", "ArticleView", "Stat", "UnknownSpeakerError", "UnknownOutletError", "ArticleNotFoundError",
-    "CountBy", "CountRow", "count_quotes", "find_quotes", "list_speakers", "speaker_profile", "outlet_report", "article_view", "stats",
+    "CountBy", "CountRow", "count_quotes", "total_quotes", "find_quotes", "iter_quotes", "list_speakers",
+    "speaker_profile", "outlet_report", "article_view", "stats",
     "match_speakers", "suggest_speakers", "match_outlets", "fts_words", "fts_match", "cue_forms",
 ]
 
@@ -65,10 +66,11 @@ _sf = SpeakerFacet.__table__
 class UnknownSpeakerError(QuotetrackError):
     """No speaker name or alias matches; ``suggestions`` holds the closest known names."""
 
-    def __init__(self, name: str, suggestions: Sequence[str]) -> None:
+    def __init__(self, name: str, suggestions: Sequence[str], *, stored: bool = True) -> None:
         self.name = name
         self.suggestions = list(suggestions)
         hint = ("; closest known speakers: " + ", ".join(self.suggestions)) if self.suggestions else \
+            "; list the stored ones with `quotetrack speakers`" if stored else \
             "; no speakers are stored yet (run `quotetrack ingest` first)"
         super().__init__(f"no speaker matches {name!r}{hint}")
 
@@ -226,10 +228,16 @@ def suggest_speakers(ex: Executor, name: str, n: int = 5) -> list[str]:
     return _closest(speaker_key(name), cands, n)
 
 
+def unknown_speaker(ex: Executor, name: str) -> UnknownSpeakerError:
+    """The error for a name that matches no speaker: the closest names, or whether any are stored."""
+    stored = ex.execute(select(_s.c.id).limit(1)).first() is not None
+    return UnknownSpeakerError(name, suggest_speakers(ex, name), stored=stored)
+
+
 def _speaker_ids(ex: Executor, name: str) -> list[int]:
     refs = match_speakers(ex, name)
     if not refs:
-        raise UnknownSpeakerError(name, suggest_speakers(ex, name))
+        raise unknown_speaker(ex, name)
     return [r.speaker_id for r in refs]
 
 
@@ -461,6 +469,13 @@ def find_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> list[QuoteRow]:
     Raises UnknownSpeakerError / UnknownOutletError (with suggestions) when a
     speaker or outlet name matches nothing.
     """
+    return list(iter_quotes(ex, f))
+
+
+def iter_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> Iterator[QuoteRow]:
+    """``find_quotes`` as a stream: rows are fetched in chunks while they are consumed (a
+    server-side cursor on PostgreSQL), so even every quote of the database takes constant
+    memory. Unknown names raise here, before the first row."""
     cond, fan = _quote_conditions(ex, f)
     limit = None if f.limit is None else max(f.limit, 0)
     if f.sort in (QuoteSort.newest, QuoteSort.oldest):
@@ -475,7 +490,26 @@ def find_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> list[QuoteRow]:
     stmt = _quote_select().where(*cond).order_by(*order)
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [_quote_row(r) for r in ex.execute(stmt)]
+    return _stream(ex, stmt)
+
+
+def total_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> int:
+    """How many quotes match ``f`` whatever its limit (for "50 of 1,198")."""
+    cond, fan = _quote_conditions(ex, f)
+    if fan is not None:
+        cond.append(fan[0].in_(fan[1]))
+    if f.sort in (QuoteSort.newest, QuoteSort.oldest) and (f.since is not None or f.until is not None):
+        cond.append(_q.c.published.is_not(None))
+    return int(ex.execute(select(func.count()).select_from(_q).where(*cond)).scalar() or 0)
+
+
+#: Rows fetched per round trip when a result is streamed.
+STREAM_CHUNK = 1000
+
+
+def _stream(ex: Executor, stmt: Select[Any]) -> Iterator[QuoteRow]:
+    for r in ex.execute(stmt.execution_options(yield_per=STREAM_CHUNK)):
+        yield _quote_row(r)
 
 
 class CountBy(str, Enum):
@@ -534,24 +568,26 @@ def count_quotes(ex: Executor, f: QuoteFilter, by: CountBy | str) -> list[CountR
 
 
 def _by_date(ex: Executor, cond: list[ColumnElement[bool]], fan: FanOut | None, limit: int | None, *,
-             newest: bool, dated_only: bool) -> list[QuoteRow]:
+             newest: bool, dated_only: bool) -> Iterator[QuoteRow]:
     """Quotes by date (newest or oldest first, undated last, ties by id the same way), limited.
 
     Same order as ``published DESC|ASC NULLS LAST, id DESC|ASC`` but in two index-friendly
     steps: dated quotes ordered by (published, id) — a plain ascending index walked forward
     or backward, on both backends — then, only if they do not fill ``limit``, the undated ones."""
     if limit == 0:
-        return []
+        return
     pub, qid = (_q.c.published.desc(), _q.c.id.desc()) if newest else (_q.c.published.asc(), _q.c.id.asc())
-    rows = _page(ex, [*cond, _q.c.published.is_not(None)], fan, [pub, qid], limit)
-    if not dated_only and (limit is None or len(rows) < limit):
-        rows += _page(ex, [*cond, _q.c.published.is_(None)], fan, [qid],
-                      None if limit is None else limit - len(rows))
-    return rows
+    n = 0
+    for row in _page(ex, [*cond, _q.c.published.is_not(None)], fan, [pub, qid], limit):
+        n += 1
+        yield row
+    if not dated_only and (limit is None or n < limit):
+        yield from _page(ex, [*cond, _q.c.published.is_(None)], fan, [qid],
+                         None if limit is None else limit - n)
 
 
 def _page(ex: Executor, cond: list[ColumnElement[bool]], fan: FanOut | None, order: list[Any],
-          limit: int | None) -> list[QuoteRow]:
+          limit: int | None) -> Iterator[QuoteRow]:
     """One sorted page of quotes. When a speaker/outlet filter matched a few ids, each id's own
     index range is walked (at most ``limit`` rows each) and the ids' first rows merged, so no
     id's thousands of quotes are sorted to return a page."""
@@ -560,12 +596,12 @@ def _page(ex: Executor, cond: list[ColumnElement[bool]], fan: FanOut | None, ord
         stmt = _quote_select().where(*where).order_by(*order)
         if limit is not None:
             stmt = stmt.limit(limit)
-        return [_quote_row(r) for r in ex.execute(stmt)]
+        return _stream(ex, stmt)
     col, ids = fan
     branches = [select(_q.c.id).where(col == i, *cond).order_by(*order).limit(limit).subquery() for i in ids]
     firsts = union_all(*[select(b.c.id) for b in branches]).subquery()
     stmt = _quote_select().where(_q.c.id.in_(select(firsts.c.id))).order_by(*order).limit(limit)
-    return [_quote_row(r) for r in ex.execute(stmt)]
+    return _stream(ex, stmt)
 
 
 # ---------------------------------------------------------------- speakers
@@ -609,11 +645,18 @@ def list_speakers(ex: Executor, f: SpeakerFilter = SpeakerFilter()) -> list[Spea
     Without a date or outlet filter the ranking is read from ``speaker_stats`` (``limit``
     rows of its quotes index) and only the outlet counts of those speakers are computed,
     one index probe per (speaker, outlet); with one, the matching quotes are aggregated."""
+    return list(iter_speakers(ex, f))
+
+
+def iter_speakers(ex: Executor, f: SpeakerFilter = SpeakerFilter()) -> Iterator[SpeakerRow]:
+    """``list_speakers`` as a stream, fetched in chunks while consumed (constant memory)."""
     if f.since is None and f.until is None and f.outlet is None:
-        return _ranked_all_time(ex, f.kind, None if f.limit is None else max(f.limit, 0))
+        yield from _ranked_all_time(ex, f.kind, None if f.limit is None else max(f.limit, 0))
+        return
     if f.outlet is None and f.limit is not None and f.since is not None and f.until is not None \
             and f.since.day == 1 and f.until == _month_end(f.since):
-        return _ranked_month(ex, f.since, f.until, f.kind, max(f.limit, 0))
+        yield from _ranked_month(ex, f.since, f.until, f.kind, max(f.limit, 0))
+        return
     cond = _date_filters(f.since, f.until)
     if f.outlet is not None:
         cond.append(_q.c.outlet_id.in_(match_outlets(ex, f.outlet)))
@@ -632,9 +675,9 @@ def list_speakers(ex: Executor, f: SpeakerFilter = SpeakerFilter()) -> list[Spea
         stmt = stmt.where(_s.c.kind == f.kind)
     if f.limit is not None:
         stmt = stmt.limit(max(f.limit, 0))
-    return [SpeakerRow(i, r.id, r.name, r.kind, r.quotes, r.articles, r.outlets,
-                       _as_date(r.first_published), _as_date(r.last_published))
-            for i, r in enumerate(ex.execute(stmt), 1)]
+    for i, r in enumerate(ex.execute(stmt.execution_options(yield_per=STREAM_CHUNK)), 1):
+        yield SpeakerRow(i, r.id, r.name, r.kind, r.quotes, r.articles, r.outlets,
+                         _as_date(r.first_published), _as_date(r.last_published))
 
 
 def _month_end(d: dt.date) -> dt.date:
@@ -683,7 +726,7 @@ def _outlet_counts(speaker_id: ColumnElement[int]) -> Any:
     return select(func.count()).select_from(_o).where(probe.is_not(None)).scalar_subquery()
 
 
-def _ranked_all_time(ex: Executor, kind: str | None, limit: int | None) -> list[SpeakerRow]:
+def _ranked_all_time(ex: Executor, kind: str | None, limit: int | None) -> Iterator[SpeakerRow]:
     stmt = (select(_s.c.id, _s.c.name, _s.c.kind, _st.c.quotes, _st.c.articles, _st.c.first_published,
                    _st.c.last_published)
             .select_from(_st.join(_s, _s.c.id == _st.c.speaker_id))
@@ -691,16 +734,16 @@ def _ranked_all_time(ex: Executor, kind: str | None, limit: int | None) -> list[
             .order_by(_st.c.quotes.desc(), _s.c.name, _s.c.id))
     if limit is not None:
         stmt = stmt.limit(limit)
-    top = ex.execute(stmt).all()
-    outlets: dict[int, int] = {}
-    ids = [r.id for r in top]
-    for i in range(0, len(ids), 500):
+    # the ranking is streamed in chunks of 500; each chunk's outlet counts take one more query
+    rank = 0
+    for chunk in ex.execute(stmt.execution_options(yield_per=500)).partitions():
         sid = _s.c.id
-        outlets.update({r[0]: r[1] for r in ex.execute(
-            select(sid, _outlet_counts(sid)).where(sid.in_(ids[i:i + 500])))})
-    return [SpeakerRow(i, r.id, r.name, r.kind, r.quotes, r.articles, outlets.get(r.id, 0),
-                       _as_date(r.first_published), _as_date(r.last_published))
-            for i, r in enumerate(top, 1)]
+        outlets = {r[0]: r[1] for r in ex.execute(
+            select(sid, _outlet_counts(sid)).where(sid.in_([r.id for r in chunk])))}
+        for r in chunk:
+            rank += 1
+            yield SpeakerRow(rank, r.id, r.name, r.kind, r.quotes, r.articles, outlets.get(r.id, 0),
+                             _as_date(r.first_published), _as_date(r.last_published))
 
 
 @dataclass(frozen=True, slots=True)
@@ -764,7 +807,7 @@ def speaker_profile(ex: Executor, name: str, *, latest: int = 5) -> SpeakerProfi
     """A profile of the speaker(s) ``name`` matches: aliases, titles, outlets, months, stance mix, latest quotes."""
     refs = match_speakers(ex, name)
     if not refs:
-        raise UnknownSpeakerError(name, suggest_speakers(ex, name))
+        raise unknown_speaker(ex, name)
     ids = [r.speaker_id for r in refs]
     if len(ids) == 1:  # one speaker: the totals are kept in speaker_stats
         tot = ex.execute(select(_st.c.quotes, _st.c.articles, _st.c.first_published, _st.c.last_published)
@@ -788,7 +831,7 @@ def speaker_profile(ex: Executor, name: str, *, latest: int = 5) -> SpeakerProfi
         months=fac["month"],
         stances=fac["stance"],
         types=fac["type"],
-        latest=_by_date(ex, cond, fan, max(latest, 0), newest=True, dated_only=False),
+        latest=list(_by_date(ex, cond, fan, max(latest, 0), newest=True, dated_only=False)),
     )
 
 

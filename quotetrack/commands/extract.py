@@ -8,11 +8,15 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from ..extractor.quote import Quote
 from ..timed_extract import ArticleResult, extract_items
 from ..inputs import read_inputs
 from ..render import Format, write_table
+from ..terminal import printable, safe_text
 
 COLUMNS = ["article_id", "speaker", "cue", "type", "content"]
+#: The CSV header (written even when nothing is found): the article id and ``Quote.to_dict()``'s keys.
+FIELDS = ["article_id", *dict.fromkeys([*Quote.__dataclass_fields__, "anonymous"])]
 
 
 def register(app: typer.Typer) -> None:
@@ -33,7 +37,7 @@ def register(app: typer.Typer) -> None:
         for res in extract_items(read_inputs(inputs)):
             if res.problem is not None:
                 failed += 1
-                err.print(f"[red]error:[/red] {escape(str(res.problem))}", highlight=False, markup=True, soft_wrap=True)
+                err.print(f"[red]error:[/red] {escape(printable(res.problem, newlines=False))}", highlight=False, markup=True, soft_wrap=True)
                 continue
             assert isinstance(res, ArticleResult) and res.article is not None
             for q in res.quotes:
@@ -43,9 +47,12 @@ def register(app: typer.Typer) -> None:
                 elif explain and fmt is Format.table:
                     from ..explain import highlight
 
-                    out.rule(f"{res.article.id} · {q.rule}")
-                    out.print(f"[bold]{q.speaker}[/bold] · {q.cue} · {q.type} · {q.speaker_kind}"
-                              + (f" · via {q.via}" if q.via else "") + (f" · {q.channel}" if q.channel else ""))
+                    out.rule(safe_text(f"{res.article.id} · {q.rule}"))
+                    line = safe_text(q.speaker, style="bold")
+                    line.append(printable(f" · {q.cue} · {q.type} · {q.speaker_kind}"
+                                          + (f" · via {q.via}" if q.via else "")
+                                          + (f" · {q.channel}" if q.channel else "")))
+                    out.print(line)
                     out.print(highlight(res.article.text, q))
                 else:
                     rows.append(row)
@@ -56,7 +63,7 @@ def register(app: typer.Typer) -> None:
         elif fmt is Format.csv:
             from ..render import write_csv
 
-            write_csv(rows)
+            write_csv(rows, FIELDS)
         elif fmt is Format.table and not explain:
             write_table(rows, COLUMNS, wrap=["content"], rtl=["speaker", "content"])
         if failed:

@@ -8,9 +8,10 @@ or database problem (message on stderr), 2 bad option value (e.g. a date).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Any
@@ -20,7 +21,9 @@ from sqlalchemy import Connection
 
 from .. import queries as Q
 from ..errors import DatabaseError, QuotetrackError
-from ..render import Format, dumps, render, write_csv
+from ..render import TABLE_MAX_ROWS, Format, dumps, render, write_csv
+from ..terminal import printable, safe_text
+from .lazy import LazyCommandsGroup
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (people), json, jsonl, csv.",
                                               case_sensitive=False)]
@@ -43,6 +46,9 @@ SinceOption = Annotated[str | None, typer.Option("--since", help="Only articles 
 UntilOption = Annotated[str | None, typer.Option("--until", help="Only articles published on/before this ISO date.",
                                                  metavar="DATE")]
 OutletOption = Annotated[str | None, typer.Option("--outlet", "-o", help="Outlet name or domain.")]
+
+#: The largest count an option accepts (SQLite integers stop at 2**63 - 1; no result is larger).
+MAX_COUNT = 1_000_000_000
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -74,7 +80,7 @@ def _root_db(ctx: typer.Context) -> str | None:
 def _connect(ctx: typer.Context) -> Iterator[Connection]:
     """An open connection on a database at head; QuotetrackError → `error: ...` and exit 1."""
     from ..db.engine import resolve_url, sqlite_path
-    from ..db.migrate import connection, open_db
+    from ..db.schema_head import reading
 
     url = _root_db(ctx)
     try:
@@ -82,14 +88,10 @@ def _connect(ctx: typer.Context) -> Iterator[Connection]:
         if path is not None and not path.exists():
             raise DatabaseError(f"no database at {path}; ingest articles first (`quotetrack ingest FILE`) "
                                 f"or pass --db URL")
-        engine = open_db(url)
-        try:
-            with connection(engine) as conn:
-                yield conn
-        finally:
-            engine.dispose()
+        with reading(url) as conn:
+            yield conn
     except QuotetrackError as e:
-        typer.echo(f"error: {e}", err=True)
+        typer.echo(f"error: {printable(e, newlines=False)}", err=True)
         raise typer.Exit(1) from None
 
 
@@ -103,17 +105,28 @@ def _joined(rows: list[dict[str, Any]], fields: Sequence[str], sep: str) -> list
             for r in rows]
 
 
-def _emit(rows: list[dict[str, Any]], fmt: Format, columns: Sequence[str], *, title: str | None = None,
-          wrap: Sequence[str] = (), rtl: Sequence[str] = (), empty: str = "no results") -> None:
-    if fmt is Format.table and not rows:
-        typer.echo(empty, err=True)
-        return
-    render(rows, fmt, columns, title=title, wrap=wrap, rtl=rtl)
+def _emit(rows: Iterable[dict[str, Any]], fmt: Format, columns: Sequence[str], *, title: str | None = None,
+          wrap: Sequence[str] = (), rtl: Sequence[str] = (), empty: str = "no results",
+          fields: Sequence[str] | None = None, labels: dict[str, str] | None = None,
+          total: int | None = None) -> None:
+    """Render ``rows`` (streamed in machine formats); an empty table is one line on stderr."""
+    if fmt is Format.table:
+        rows = list(rows)
+        if not rows:
+            typer.echo(empty, err=True)
+            return
+    render(rows, fmt, columns, title=title, wrap=wrap, rtl=rtl, fields=fields, labels=labels, total=total)
+
+
+def _table_fetch(limit: int) -> int:
+    """Rows to fetch for a table: the limit, or one more than the table shows (to tell it was cut)."""
+    return limit if 0 < limit <= TABLE_MAX_ROWS else TABLE_MAX_ROWS + 1
 
 
 # ---------------------------------------------------------------- quotes
 
-QUOTE_COLUMNS = ("published", "outlet", "speaker", "content", "cue", "via")
+QUOTE_COLUMNS = ("external_id", "published", "outlet", "speaker", "content", "cue", "via")
+QUOTE_LABELS = {"external_id": "article", "published": "date"}
 SEARCH_HELP = ("Full-text search over the quote content, Arabic spelling folded: every word must appear, "
                "as a word start after an optional clitic or article (اليمن finds واليمن، لليمن، اليمنية; "
                "إيراني finds الإيرانية); A OR B for either; \"a phrase\" for words in order.")
@@ -127,6 +140,7 @@ def _check_filters(since: dt.date | None, until: dt.date | None, kind: KindChoic
     if kind is not None and anonymous is not None and (kind is KindChoice.anonymous) != anonymous:
         flag = "--anonymous" if anonymous else "--named"
         raise typer.BadParameter(f"--kind {kind.value} contradicts {flag}", param_hint="--kind")
+
 
 
 def quotes_cmd(
@@ -152,7 +166,8 @@ def quotes_cmd(
     count_by: Annotated[Q.CountBy | None, typer.Option("--count-by", help="Print the number of matching quotes "
                                                       "per speaker, outlet, month, via or cue instead of the "
                                                       "quotes.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N quotes (or counts; 0 = all).")] = 50,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, max=MAX_COUNT,
+                                       help="At most N quotes (or counts; 0 = all).")] = 50,
     sort: Annotated[Q.QuoteSort, typer.Option("--sort", help="Order of the quotes.")] = Q.QuoteSort.newest,
     fmt: FormatOption = Format.table,
 ) -> None:
@@ -173,14 +188,26 @@ def quotes_cmd(
               rtl=(count_by.value,), empty="no quotes match")
         return
     with _connect(ctx) as conn:
-        rows = Q.find_quotes(conn, f)
-    _emit(_rows(rows), fmt, QUOTE_COLUMNS, title="quotes", wrap=("content",),
-          rtl=("outlet", "speaker", "content", "cue", "via"), empty="no quotes match")
+        if fmt is not Format.table:
+            _emit((r.to_dict() for r in Q.iter_quotes(conn, f)), fmt, (), fields=Q.QUOTE_FIELDS)
+            return
+        fetch = _table_fetch(limit)
+        rows = Q.find_quotes(conn, dataclasses.replace(f, limit=fetch))
+        total = Q.total_quotes(conn, f) if len(rows) >= min(fetch, TABLE_MAX_ROWS) else len(rows)
+        _emit(_rows(rows), fmt, QUOTE_COLUMNS, title="quotes", wrap=("content",), labels=QUOTE_LABELS,
+              rtl=("outlet", "speaker", "content", "cue", "via"), empty="no quotes match",
+              total=total)
 
 
 # ---------------------------------------------------------------- speakers
 
-speakers_app = typer.Typer(name="speakers", invoke_without_command=True, no_args_is_help=False,
+class SpeakersGroup(LazyCommandsGroup):
+    """`speakers` lists speakers; `speakers merge` is `merge-speakers`, imported only when it runs."""
+
+    LAZY = {"merge": ("ingest", "merge-speakers")}
+
+
+speakers_app = typer.Typer(name="speakers", cls=SpeakersGroup, invoke_without_command=True, no_args_is_help=False,
                            help="Speakers ranked by how often they are quoted; `speakers merge A B` merges two.")
 
 
@@ -191,7 +218,8 @@ def speakers_cmd(
     since: SinceOption = None,
     until: UntilOption = None,
     kind: Annotated[KindChoice | None, typer.Option("--kind", help="Only this kind of speaker.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N speakers (0 = all).")] = 50,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, max=MAX_COUNT,
+                                       help="At most N speakers (0 = all).")] = 50,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Speakers ranked by number of quotes, with articles, outlets and first/last date."""
@@ -200,17 +228,15 @@ def speakers_cmd(
     start, end = _date(since, "--since"), _date(until, "--until")
     _check_filters(start, end, None, None)
     f = Q.SpeakerFilter(outlet=outlet, since=start, until=end, kind=kind.value if kind else None, limit=limit or None)
+    if fmt is Format.table:
+        f = dataclasses.replace(f, limit=_table_fetch(limit))
     with _connect(ctx) as conn:
-        rows = Q.list_speakers(conn, f)
-    _emit(_rows(rows), fmt, ("rank", "speaker", "kind", "quotes", "articles", "outlets", "last_published"),
-          title="speakers", rtl=("speaker",), empty="no speakers match")
+        _emit((r.to_dict() for r in Q.iter_speakers(conn, f)), fmt,
+              ("rank", "speaker", "kind", "quotes", "articles", "outlets", "last_published"),
+              title="speakers", rtl=("speaker",), empty="no speakers match", fields=SPEAKER_FIELDS)
 
 
-def _register_merge() -> None:
-    from .ingest import merge_speakers_cmd
-
-    speakers_app.command("merge", help="Merge speaker B into A (ids or names); same as `merge-speakers`.")(
-        merge_speakers_cmd)
+SPEAKER_FIELDS = tuple(Q.SpeakerRow.__dataclass_fields__)
 
 
 # ---------------------------------------------------------------- speaker profile
@@ -231,7 +257,8 @@ def _profile_long_rows(p: Q.SpeakerProfile) -> list[dict[str, Any]]:
 def speaker_cmd(
     ctx: typer.Context,
     name: Annotated[str, typer.Argument(help="Speaker name or alias (spelling-tolerant).")],
-    latest: Annotated[int, typer.Option("--latest", min=0, help="How many latest quotes to show.")] = 5,
+    latest: Annotated[int, typer.Option("--latest", min=0, max=MAX_COUNT,
+                                        help="How many latest quotes to show.")] = 5,
     fmt: FormatOption = Format.table,
 ) -> None:
     """A speaker's profile: aliases, titles seen, outlets, quotes over time, stance mix, latest quotes.
@@ -256,10 +283,11 @@ def speaker_cmd(
     names = "، ".join(s.speaker for s in p.speakers)
     kinds = ", ".join(sorted({s.kind for s in p.speakers}))
     span = f"{p.first_published or '?'} .. {p.last_published or '?'}"
-    con.print(f"[bold]{names}[/bold] ({kinds}): {p.quotes} quotes in {p.articles} articles, {span}",
-              justify="right")
+    head = safe_text(names, style="bold")
+    head.append(printable(f" ({kinds}): {p.quotes:,} quotes in {p.articles:,} articles, {span}"))
+    con.print(head, justify="right")
     if p.aliases:
-        con.print("aliases: " + "، ".join(a["alias"] for a in p.aliases), justify="right")
+        con.print(safe_text("aliases: " + "، ".join(a["alias"] for a in p.aliases)), justify="right")
     for title, key, items in (("titles seen", "title", p.titles), ("outlets", "outlet", p.outlets),
                               ("quotes by month", "month", p.months), ("stance mix", "stance", p.stances),
                               ("quote types", "type", p.types)):
@@ -269,7 +297,7 @@ def speaker_cmd(
         t.add_column(key, justify="right")
         t.add_column("quotes", justify="right")
         for i in items:
-            t.add_row("" if i[key] is None else str(i[key]), str(i["quotes"]))
+            t.add_row(safe_text(i[key], isolate=True), f"{i['quotes']:,}")
         con.print(t)
     if p.latest:
         render(_rows(p.latest), Format.table, ("published", "outlet", "content", "cue"), title="latest quotes",
@@ -282,10 +310,12 @@ def outlets_cmd(
     ctx: typer.Context,
     since: SinceOption = None,
     until: UntilOption = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="How many top speakers/intermediaries.")] = 3,
+    top: Annotated[int, typer.Option("--top", min=1, max=MAX_COUNT,
+                                     help="How many top speakers/intermediaries.")] = 3,
     sort: Annotated[Q.OutletSort, typer.Option("--sort", help="Most quotes first, or the highest share of "
                                                "anonymous sources first.")] = Q.OutletSort.quotes,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most N outlets (0 = all).")] = 0,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=0, max=MAX_COUNT,
+                                       help="At most N outlets (0 = all).")] = 0,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Per outlet: articles, quotes, share of anonymous sources, top speakers, top intermediaries."""
@@ -301,8 +331,8 @@ def outlets_cmd(
             share = r["anonymous_share"]
             r["anonymous_share"] = "" if share is None else f"{share:.1%}"
     _emit(rows, fmt, ("outlet", "articles", "quotes", "anonymous_share", "top_speakers", "top_intermediaries"),
-          title="outlets", wrap=("top_speakers", "top_intermediaries"),
-          rtl=("outlet", "top_speakers", "top_intermediaries"), empty="no outlets match")
+          title="outlets", wrap=("top_speakers", "top_intermediaries"), fields=tuple(Q.OutletRow.__dataclass_fields__),
+          rtl=("outlet", "anonymous_share", "top_speakers", "top_intermediaries"), empty="no outlets match")
 
 
 # ---------------------------------------------------------------- show
@@ -334,10 +364,10 @@ def _highlighted(view: Q.ArticleView) -> Any:
                 style = "bold yellow"
             elif mspan and mspan[0] <= a and b <= mspan[1]:
                 style = "bold cyan"
-            out.append(seg, style=style)
+            out.append(printable(seg), style=style)
         pos = max(cuts)
         out.append(f"[{n}]", style="dim")
-    out.append(txt[pos:])
+    out.append(printable(txt[pos:]))
     return out
 
 
@@ -356,13 +386,13 @@ def show_cmd(
         sys.stdout.write(dumps(view.to_dict()) + "\n")
         return
     if fmt in (Format.jsonl, Format.csv):
-        render(_rows(view.quotes), fmt, ())
+        render(_rows(view.quotes), fmt, (), fields=Q.QUOTE_FIELDS)
         return
     from rich.console import Console
 
     con = Console()
-    con.print(f"[bold]{view.title or view.external_id}[/bold]", justify="right")
-    con.print(" | ".join(str(x) for x in (view.outlet, view.published, view.url, view.external_id) if x),
+    con.print(safe_text(view.title or view.external_id, style="bold"), justify="right")
+    con.print(safe_text(" | ".join(str(x) for x in (view.outlet, view.published, view.url, view.external_id) if x)),
               justify="right")
     con.print()
     con.print(_highlighted(view))
@@ -378,12 +408,11 @@ def stats_cmd(ctx: typer.Context, fmt: FormatOption = Format.table) -> None:
     """Database totals: articles, outlets, quotes, speakers, anonymous share, dates, extractor versions."""
     with _connect(ctx) as conn:
         rows = _rows(Q.stats(conn))
-    _emit(rows, fmt, ("metric", "value"), title="quotetrack database")
+    _emit(rows, fmt, ("metric", "value"), title="quotetrack database", fields=("metric", "value"))
 
 
 def register(app: typer.Typer) -> None:
     app.command("quotes")(quotes_cmd)
-    _register_merge()
     app.add_typer(speakers_app)
     app.command("speaker")(speaker_cmd)
     app.command("outlets")(outlets_cmd)

@@ -325,7 +325,9 @@ class SpeakerResolver:
 
 def _find(s: Session, ref: str) -> Speaker:
     ref = ref.strip()
-    if ref.isdigit():
+    if ref.isascii() and ref.isdigit():
+        if int(ref) > 2**63 - 1:
+            raise QuotetrackError(f"no speaker with id {ref}")
         sp = s.get(Speaker, int(ref))
         if sp is None:
             raise QuotetrackError(f"no speaker with id {ref}")

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import math
-import os
 import signal
 import threading
 import time
@@ -17,7 +15,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 from typing import TypeVar
 
-from .errors import ConfigError
+from .settings import seconds_from_env
 from .inputs import Article, Item, Problem
 from .extractor import extract, without_own_outlet
 from .extractor.quote import Quote
@@ -34,22 +32,6 @@ _T = TypeVar("_T")
 
 class ExtractionTimeout(TimeoutError):
     """extract() (or HTML parsing) ran past its per-article budget and was interrupted."""
-
-
-def seconds_from_env(name: str, default: float) -> float:
-    """A finite, non-negative number of seconds from the environment variable ``name`` (``default``
-    when unset or blank). Anything else ("abc", "nan", "inf", "-1") is a ConfigError naming it."""
-    raw = os.environ.get(name, "").strip()
-    if not raw:
-        return default
-    try:
-        value = float(raw)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value) or value < 0:
-        raise ConfigError(f"{name}={raw!r} is not a number of seconds (a finite number >= 0; unset it for "
-                          f"the default, {default:g})")
-    return value
 
 
 def budget_from_env() -> float:

@@ -32,9 +32,9 @@ _LONG_TAG = re.compile(r"<([A-Za-z][\w:-]*)([^<>]{%d,})>" % (MAX_TAG_ATTRIBUTES 
 
 
 def _drop_attribute_floods(html: str) -> str:
-    """Tags carrying more than MAX_TAG_ATTRIBUTES ``=`` signs lose their attributes (linear scan)."""
+    """Tags carrying more than MAX_TAG_ATTRIBUTES attributes (words) lose them all (linear scan)."""
     def repl(m: re.Match[str]) -> str:
-        return f"<{m.group(1)}>" if m.group(2).count("=") > MAX_TAG_ATTRIBUTES else m.group(0)
+        return f"<{m.group(1)}>" if len(m.group(2).split()) > MAX_TAG_ATTRIBUTES else m.group(0)
 
     return _LONG_TAG.sub(repl, html)
 
@@ -74,6 +74,9 @@ def read_html_file(path: Path, article_id: str | None = None) -> Iterator[Item]:
         return
     html = _drop_attribute_floods(_decode(raw))
     del raw
+    import htmldate  # noqa: F401 - imported outside the time budget (the first import takes ~1 s)
+    import trafilatura  # noqa: F401
+
     try:
         text, meta, date = call_bounded(lambda: _parse(html), budget_from_env(), "HTML parsing")
     except TimeoutError as e:

@@ -65,8 +65,9 @@ log = logging.getLogger(__name__)
 
 Extractor = Callable[[str], list[QuoteResult]]
 _T = TypeVar("_T")
-#: PostgreSQL SQLSTATEs worth running a batch again for: deadlock_detected, serialization_failure
-_RETRYABLE = frozenset({"40P01", "40001"})
+#: PostgreSQL SQLSTATEs worth running a batch again for: deadlock_detected, serialization_failure,
+#: foreign_key_violation (a speaker merged away by another process; see _conflict_with_another_writer)
+_RETRYABLE = frozenset({"40P01", "40001", "23503"})
 _RETRIES = 5
 
 
@@ -116,6 +117,16 @@ class IngestInterrupted(IngestStopped):
 def _first_line(e: BaseException) -> str:
     msg = str(getattr(e, "orig", None) or e).strip()
     return (msg.splitlines()[0] if msg else type(e).__name__)[:300]
+
+
+def _conflict_with_another_writer(e: DBAPIError) -> bool:
+    """A failure that running the transaction again (with fresh caches) cures: a PostgreSQL deadlock or
+    serialization failure, or a foreign key to a speaker that a concurrent ``merge-speakers`` deleted
+    after this process cached it (PostgreSQL 23503; SQLite says 'FOREIGN KEY constraint failed')."""
+    code = getattr(e.orig, "sqlstate", None)
+    if code:
+        return code in _RETRYABLE
+    return "FOREIGN KEY constraint failed" in str(e.orig)
 
 
 def _record_error(e: Exception) -> bool:
@@ -340,10 +351,10 @@ class _Ingester:
             try:
                 with Session(self.engine) as s, s.begin():
                     return fn(s)
-            except OperationalError as e:
+            except DBAPIError as e:
                 self._rollback_caches(created0)
-                if attempt < _RETRIES and getattr(e.orig, "sqlstate", None) in _RETRYABLE:
-                    log.info("transaction conflict (%s); retrying", getattr(e.orig, "sqlstate", "?"))
+                if attempt < _RETRIES and _conflict_with_another_writer(e):
+                    log.info("transaction conflict (%s); retrying", _first_line(e))
                     time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))
                     continue
                 raise

@@ -147,12 +147,11 @@ def merge_speakers_cmd(
 ) -> None:
     """Merge speaker B into A: B's quotes and names move to A; the merge survives re-ingest."""
     from ..db.migrate import open_db
-    from ..db.speakers import merge_speakers
 
     try:
         engine = open_db(_root_db(ctx))
         try:
-            r = merge_speakers(engine, keep, merge)
+            r = _merge_with_retries(engine, keep, merge)
         finally:
             engine.dispose()
     except QuotetrackError as e:
@@ -160,6 +159,35 @@ def merge_speakers_cmd(
         raise typer.Exit(1) from None
     typer.echo(f"merged {r.merged_name} (id {r.merged_id}) into {r.kept_name} (id {r.kept_id}): "
                f"{r.quotes_moved} quotes, {r.aliases_moved} aliases moved")
+
+
+def _merge_with_retries(engine: Any, keep: str, merge: str, attempts: int = 5) -> Any:
+    """``merge_speakers``, run again when it collides with a concurrent ingest (a quote or alias of B
+    inserted meanwhile: foreign key or unique violation, deadlock); each attempt is one transaction,
+    rolled back whole. The last failure is a DatabaseError in one line."""
+    import random
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
+    from ..db.engine import describe_error
+    from ..db.speakers import merge_speakers
+    from ..errors import DatabaseError
+
+    for attempt in range(attempts):
+        try:
+            return merge_speakers(engine, keep, merge)
+        except DBAPIError as e:
+            code = getattr(e.orig, "sqlstate", "") or ""
+            busy = code[:2] in ("23", "40") or "constraint failed" in str(e.orig)
+            if not busy:
+                raise describe_error(e, engine.url) from None
+            if attempt == attempts - 1:
+                msg = str(e.orig).strip().splitlines()[0] if str(e.orig).strip() else type(e.orig).__name__
+                raise DatabaseError(f"the merge kept colliding with a concurrent ingest ({msg}); nothing was "
+                                    f"changed, run it again when the ingest has finished") from None
+            time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def register(app: typer.Typer) -> None:

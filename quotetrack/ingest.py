@@ -243,7 +243,6 @@ class _Ingester:
         self.speakers = SpeakerResolver(defer_aliases=True)
         self.outlets: dict[str, int] = {}
         self.places = _Places()
-        self.trim = _malloc_trim()
 
     def _tick(self) -> None:
         if self.progress is not None:
@@ -293,6 +292,7 @@ class _Ingester:
         then speaker_stats and speaker_facets brought up to date (last, so shared stats rows are locked only briefly)."""
         now = utcnow()
         self._stored_quotes = 0  # one transaction's worth (a retried one starts again)
+        self._batch_warnings: list[str] = []
         outcomes = ["skipped"] * len(batch)
         article_ids: list[int | None] = [None] * len(batch)
         outlet_ids: list[int | None] = [None] * len(batch)
@@ -317,7 +317,7 @@ class _Ingester:
             else:
                 first = batch[new_at[a.id]]
                 if first.values["content_hash"] != p.values["content_hash"]:
-                    self._conflict(a, _where(first.article))
+                    self._conflict(a, _where(first.article), in_store=True)
         inserted = insert_articles(s, new_rows)
         for ext_id, new_id in inserted.items():
             article_ids[new_at[ext_id]], outcomes[new_at[ext_id]] = new_id, "new"
@@ -328,7 +328,7 @@ class _Ingester:
             for e in missing:
                 p = batch[new_at[e]]
                 if stored_hash.get(e, p.values["content_hash"]) != p.values["content_hash"]:
-                    self._conflict(p.article, None)
+                    self._conflict(p.article, None, in_store=True)
         self.speakers.prefetch(s, (q for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes))
         rows = [quote_row(aid, q, self.speakers.resolve(s, q), published=p.values["published"], outlet_id=oid)
                 for p, aid, oid in zip(batch, article_ids, outlet_ids) if aid is not None for q in p.quotes]
@@ -364,7 +364,7 @@ class _Ingester:
                 raise
         raise AssertionError("unreachable")
 
-    def _conflict(self, a: Article, first: str | None, *, replaced: bool = False) -> None:
+    def _conflict(self, a: Article, first: str | None, *, replaced: bool = False, in_store: bool = False) -> None:
         """``a`` repeats a stored id with another text: say so, naming where the stored one came from."""
         first = first or self.places.get(a.id)
         if self.reextract and first is None:
@@ -373,7 +373,8 @@ class _Ingester:
         policy = ("it replaces the stored one (--reextract)" if replaced
                   else "the first one is kept (--reextract replaces it)")
         w = f"{_where(a)}: article id {a.id!r} was already {origin} with a different text; {policy}"
-        self.summary.warnings.append(w)
+        # inside a transaction the warning waits for its commit (a retried or split batch says it once)
+        (self._batch_warnings if in_store else self.summary.warnings).append(w)
         log.info("%s", w)
 
     def _db_error(self, e: Exception) -> Exception:
@@ -399,7 +400,7 @@ class _Ingester:
             self._write(batch[mid:])
             return
         self._count(outcomes, self._stored_quotes)
-        self.trim()
+        self.summary.warnings.extend(self._batch_warnings)
         self.places.add((p.article.id, _where(p.article)) for p, o in zip(batch, outcomes) if o != "skipped")
 
     def _rollback_caches(self, created0: int) -> None:
@@ -517,20 +518,6 @@ def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reext
         ing.places.close()
     ing._tick()
     return summary
-
-
-def _malloc_trim() -> Callable[[], None]:
-    """glibc's ``malloc_trim(0)``, or a no-op elsewhere. The parent frees a batch's texts, quotes and
-    results while threads (the pool's feeder and manager) allocate in their own arenas; without
-    trimming, the freed pages stay resident and peak RSS creeps up with the input."""
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL("libc.so.6")
-        trim = libc.malloc_trim
-    except (OSError, AttributeError):
-        return lambda: None
-    return lambda: None if trim(0) else None
 
 
 def _batches(items: Iterable[Item], ing: _Ingester, batch_size: int) -> Iterator[list[Article]]:

@@ -31,7 +31,10 @@ def _die(conn, cursor, statement, params, context, executemany):
     if statement.lstrip().startswith(marker):
         os.kill(os.getpid(), signal.SIGKILL)
 
-migrate.upgrade(sys.argv[1])
+if sys.argv[3:] == ["first-use"]:
+    migrate.open_db(sys.argv[1])
+else:
+    migrate.upgrade(sys.argv[1])
 """
 
 
@@ -53,6 +56,22 @@ def test_killed_upgrade_leaves_a_whole_revision(db_url: str) -> None:
         eng.dispose()
     r = runner.invoke(app, ["--db", db_url, "db", "upgrade"])
     assert r.exit_code == 0, r.stderr
+    assert migrate.current(db_url) == migrate.heads()[0]
+
+
+def test_first_use_killed_while_creating_the_schema_leaves_a_new_database(db_url: str) -> None:
+    """The first ingest into a new database killed while it creates the tables: the next use starts
+    again from nothing (it used to find half the tables and fail: 'table outlets already exists')."""
+    p = subprocess.run([sys.executable, "-c", KILL_MID_MIGRATION, db_url, "CREATE TABLE speakers", "first-use"],
+                       env=cli_env(), cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert p.returncode == -9, p.stderr
+    assert migrate.current(db_url) is None
+    eng = create_engine(db_url)
+    try:
+        assert not set(inspect(eng).get_table_names())
+    finally:
+        eng.dispose()
+    migrate.open_db(db_url).dispose()
     assert migrate.current(db_url) == migrate.heads()[0]
 
 

@@ -187,6 +187,14 @@ def test_postgresql_timeouts_are_set_from_the_environment(pg_url: str, monkeypat
                 c.exec_driver_sql("SELECT pg_sleep(5)")
     finally:
         eng.dispose()
+    from quotetrack.db.migrate import _migration_engine
+
+    mig = _migration_engine(pg_url)  # a migration may rewrite millions of rows: no statement timeout
+    try:
+        with mig.connect() as c:
+            assert c.exec_driver_sql("SHOW statement_timeout").scalar() == "0"
+    finally:
+        mig.dispose()
 
 
 def test_fifos_and_devices(tmp_path: Path) -> None:

@@ -29,11 +29,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Connection, Engine, inspect, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from ..errors import DatabaseError, SchemaOutOfDateError
-from .engine import connect_check, describe_error, make_engine, safe_url, transactional_sqlite
+from .engine import connect_check, describe_error, make_engine, resolve_url, safe_url, transactional_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +104,16 @@ def connection(target: str | Engine | None) -> Iterator[Connection]:
 
 
 def _migration_engine(target: str | Engine | None) -> Engine:
-    """A private engine on ``target`` whose SQLite transactions cover DDL (see ``transactional_sqlite``)."""
+    """A private engine on ``target`` whose SQLite transactions cover DDL (see ``transactional_sqlite``).
+    On PostgreSQL it has no statement timeout: a migration may rewrite a table of millions of quotes."""
     url = target.url.render_as_string(hide_password=False) if isinstance(target, Engine) else target
-    return transactional_sqlite(make_engine(url))
+    kwargs: dict[str, Any] = {}
+    try:
+        if make_url(resolve_url(url)).get_backend_name() == "postgresql":
+            kwargs["connect_args"] = {"options": "-c statement_timeout=0"}
+    except ArgumentError:
+        pass  # make_engine says what is wrong with the URL
+    return transactional_sqlite(make_engine(url, **kwargs))
 
 
 def _migrate(conn: Connection, fn: str, rev: str) -> None:

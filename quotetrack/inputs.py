@@ -216,7 +216,7 @@ def _parse_jsonl_record(raw: bytes, src: str, n: int, key: str | None) -> Item |
     except json.JSONDecodeError as e:
         return Problem(src, n, f"not JSON: {e.msg} at column {e.colno}")
     except ValueError as e:  # e.g. an integer of more than 4,300 digits
-        return Problem(src, n, f"not JSON this reader accepts: {str(e).splitlines()[0][:200]}")
+        return Problem(src, n, f"not JSON this reader accepts: {str(e).splitlines()[0].split(';')[0][:200]}")
     if not isinstance(obj, dict):
         return Problem(src, n, f"not a JSON object but {type(obj).__name__}")
     text = obj.get("text")

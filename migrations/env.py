@@ -30,12 +30,17 @@ def _url() -> str:
 
 
 def _configure(connection: Connection) -> None:
+    """Each migration in its own transaction (or all in the caller's, when it opened one). SQLite's
+    DDL is transactional once its engine went through ``transactional_sqlite``, which quotetrack
+    and this file's own engine both do."""
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         include_object=include_object,
+        transactional_ddl=True,
+        transaction_per_migration=True,
     )
 
 
@@ -58,10 +63,11 @@ def run_migrations_online() -> None:
         return
     engine = create_engine(_url(), poolclass=pool.NullPool)
     if engine.dialect.name == "sqlite":
-        from quotetrack.db.engine import _set_sqlite_pragmas
+        from quotetrack.db.engine import _set_sqlite_pragmas, transactional_sqlite
         from sqlalchemy import event
 
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        transactional_sqlite(engine)
     with engine.connect() as conn:
         _configure(conn)
         with context.begin_transaction():

@@ -16,3 +16,7 @@ class SchemaOutOfDateError(QuotetrackError):
 
 class DatabaseError(QuotetrackError):
     """The database cannot be opened or written (missing, locked, read-only)."""
+
+
+class ConfigError(QuotetrackError):
+    """A setting (an environment variable) holds a value quotetrack cannot use."""

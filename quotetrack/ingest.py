@@ -11,15 +11,30 @@ one bad article becomes a ``Problem`` in the summary instead of sinking its batc
 
 Each batch is stored in one transaction with a few multi-row statements (articles,
 quotes) and speakers looked up for the whole batch at once. ``workers=N`` runs the
-extractor in N worker processes (``multiprocessing.Pool.imap``, ordered, in chunks)
+extractor in N worker processes (``ProcessPoolExecutor.map``, ordered, in chunks)
 while this process reads the input and writes finished batches: at most two batches
-are in flight, so memory does not grow with the input.
+are in flight, so memory does not grow with the input. A worker that dies (killed,
+out of memory) ends the run at once with ``WorkerDied``; Ctrl-C ends it with
+``IngestInterrupted``; both carry the summary of what was stored (whole batches),
+and a re-run resumes.
+
+Failure boundaries: every record is read, checked, planned, extracted and stored
+so that whatever it holds only that record fails. A batch the database refuses
+because of one record's data is split in halves and retried until the record is
+alone; it becomes a ``Problem`` and the rest is stored.
+
+Identity: an article id already stored (or read earlier in the run) with a different
+text is a warning naming both places; the first one stays, unless ``reextract``,
+where the one read last replaces it.
 """
 from __future__ import annotations
 
 import logging
-import multiprocessing
+import os
 import random
+import signal
+import sqlite3
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -27,18 +42,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from .dates import parse_date
 from .db.engine import describe_error
-from .db.repo import (add_speaker_facets, add_speaker_stats, content_hash, domain_of, existing_article_ids,
-                      get_or_create_outlet, insert_articles, quote_row, recompute_speaker_facets,
-                      recompute_speaker_stats, replace_article, store_quotes, utcnow)
+from .db.models import Article as ArticleRow
+from .db.repo import (add_speaker_facets, add_speaker_stats, content_hash, domain_of, get_or_create_outlet,
+                      insert_articles, quote_row, recompute_speaker_facets, recompute_speaker_stats,
+                      replace_article, store_quotes, utcnow)
 from .db.speakers import SpeakerResolver
+from .errors import QuotetrackError
 from .html import read_html_file
-from .inputs import Article, Item, Problem, read_inputs
+from .inputs import Article, Item, Problem, checked, read_inputs
 from .extractor import without_own_outlet
 from .extractor.quote import Quote as QuoteResult
 
@@ -46,8 +65,9 @@ log = logging.getLogger(__name__)
 
 Extractor = Callable[[str], list[QuoteResult]]
 _T = TypeVar("_T")
-#: PostgreSQL SQLSTATEs worth running a batch again for: deadlock_detected, serialization_failure
-_RETRYABLE = frozenset({"40P01", "40001"})
+#: PostgreSQL SQLSTATEs worth running a batch again for: deadlock_detected, serialization_failure,
+#: foreign_key_violation (a speaker merged away by another process; see _conflict_with_another_writer)
+_RETRYABLE = frozenset({"40P01", "40001", "23503"})
 _RETRIES = 5
 
 
@@ -71,6 +91,88 @@ class IngestSummary:
                 "articles_replaced": self.replaced, "articles_failed": self.failed,
                 "quotes_stored": self.quotes, "speakers_new": self.speakers_new}
 
+    def stored(self) -> str:
+        """What is safely stored so far, in a few words (for a run that stops early)."""
+        done = f"{self.new:,} articles and {self.quotes:,} quotes stored"
+        return done + (f", {self.replaced:,} re-extracted" if self.replaced else "")
+
+
+class IngestStopped(QuotetrackError):
+    """The run stopped before its end; ``summary`` says what was stored (whole batches only)."""
+
+    def __init__(self, message: str, summary: IngestSummary) -> None:
+        super().__init__(f"{message}; {summary.stored()}. Re-run the same command to resume "
+                         f"(stored articles are skipped)")
+        self.summary = summary
+
+
+class WorkerDied(IngestStopped):
+    """A worker process died (killed, out of memory) during ``ingest(workers=N)``."""
+
+
+class IngestInterrupted(IngestStopped):
+    """Ctrl-C (SIGINT) during an ingest."""
+
+
+def _first_line(e: BaseException) -> str:
+    msg = str(getattr(e, "orig", None) or e).strip()
+    return (msg.splitlines()[0] if msg else type(e).__name__)[:300]
+
+
+def _conflict_with_another_writer(e: DBAPIError) -> bool:
+    """A failure that running the transaction again (with fresh caches) cures: a PostgreSQL deadlock or
+    serialization failure, or a foreign key to a speaker that a concurrent ``merge-speakers`` deleted
+    after this process cached it (PostgreSQL 23503; SQLite says 'FOREIGN KEY constraint failed')."""
+    code = getattr(e.orig, "sqlstate", None)
+    if code:
+        return code in _RETRYABLE
+    return "FOREIGN KEY constraint failed" in str(e.orig)
+
+
+def _record_error(e: Exception) -> bool:
+    """Whether ``e`` is the database refusing one record's data (a batch worth splitting) rather
+    than the database failing (connection lost, locked, disk full: the run stops).
+
+    PostgreSQL says which by SQLSTATE class: 22 data exception (NUL, bad encoding), 23 integrity,
+    54 program limit (an index row too large). Without a SQLSTATE, any error but an OperationalError
+    (SQLite's locked / I/O / full disk) is the record's; so is a non-database error in storing one
+    (e.g. text no driver can encode)."""
+    if isinstance(e, QuotetrackError):
+        return False
+    if not isinstance(e, DBAPIError):
+        return True
+    code = getattr(e.orig, "sqlstate", None)
+    if code:
+        return code[:2] in {"22", "23", "54"}
+    return not isinstance(e, OperationalError)
+
+
+class _Places:
+    """Where each article id stored in this run was read (``file:line``), to name both places when
+    the id comes again with another text. Kept in a temporary SQLite file so memory does not grow."""
+
+    def __init__(self) -> None:
+        fd, self.path = tempfile.mkstemp(prefix="quotetrack-ids-", suffix=".db")
+        os.close(fd)
+        self.db = sqlite3.connect(self.path)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("CREATE TABLE places (id TEXT PRIMARY KEY, place TEXT) WITHOUT ROWID")
+
+    def add(self, rows: Iterable[tuple[str, str]]) -> None:
+        self.db.executemany("INSERT OR IGNORE INTO places VALUES (?, ?)", rows)
+
+    def get(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT place FROM places WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self.db.close()
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+
 
 @dataclass
 class _Prepared:
@@ -82,7 +184,9 @@ class _Prepared:
 
 def _items(paths_or_items: Iterable[str | Path | Item], meta: dict[str, Any] | None) -> Iterator[Item]:
     for x in paths_or_items:
-        if isinstance(x, (Article, Problem)):
+        if isinstance(x, Article):
+            yield checked(x)
+        elif isinstance(x, Problem):
             yield x
         else:
             yield from read_inputs([x], meta, html_reader=read_html_file)
@@ -111,6 +215,8 @@ _worker_extractor: Extractor | None = None
 def _init_worker(extractor: Extractor) -> None:
     global _worker_extractor
     _worker_extractor = extractor
+    # Ctrl-C reaches the whole process group: the parent alone handles it (one line, no worker tracebacks)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _extract_in_worker(text: str) -> Extracted:
@@ -136,6 +242,7 @@ class _Ingester:
         self.progress = progress
         self.speakers = SpeakerResolver(defer_aliases=True)
         self.outlets: dict[str, int] = {}
+        self.places = _Places()
 
     def _tick(self) -> None:
         if self.progress is not None:
@@ -151,6 +258,13 @@ class _Ingester:
 
     # -- per article, outside any transaction -----------------------------------
     def prepare(self, a: Article, existing_id: int | None, extracted: Extracted | None = None) -> _Prepared | None:
+        try:
+            return self._prepare(a, existing_id, extracted)
+        except Exception as e:  # noqa: BLE001 - one article's failure is a Problem, not a crash
+            self._fail(a, f"cannot be prepared ({type(e).__name__}: {_first_line(e)})")
+            return None
+
+    def _prepare(self, a: Article, existing_id: int | None, extracted: Extracted | None) -> _Prepared | None:
         published = parse_date(a.date, warn=False) if a.date else None
         if a.date and published is None:
             w = f"{_where(a)}: unrecognised date {a.date!r}; stored as null"
@@ -178,6 +292,7 @@ class _Ingester:
         then speaker_stats and speaker_facets brought up to date (last, so shared stats rows are locked only briefly)."""
         now = utcnow()
         self._stored_quotes = 0  # one transaction's worth (a retried one starts again)
+        self._batch_warnings: list[str] = []
         outcomes = ["skipped"] * len(batch)
         article_ids: list[int | None] = [None] * len(batch)
         outlet_ids: list[int | None] = [None] * len(batch)
@@ -199,8 +314,21 @@ class _Ingester:
             elif a.id not in new_at:  # a repeated id in this batch is skipped like a stored one
                 new_at[a.id] = i
                 new_rows.append(values)
-        for ext_id, new_id in insert_articles(s, new_rows).items():  # missing: stored meanwhile by another ingester
+            else:
+                first = batch[new_at[a.id]]
+                if first.values["content_hash"] != p.values["content_hash"]:
+                    self._conflict(a, _where(first.article), in_store=True)
+        inserted = insert_articles(s, new_rows)
+        for ext_id, new_id in inserted.items():
             article_ids[new_at[ext_id]], outcomes[new_at[ext_id]] = new_id, "new"
+        missing = [e for e in new_at if e not in inserted]  # stored meanwhile (earlier batch in flight, another ingester)
+        if missing:
+            stored_hash = dict(s.execute(select(ArticleRow.external_id, ArticleRow.content_hash)
+                                         .where(ArticleRow.external_id.in_(missing))).all())
+            for e in missing:
+                p = batch[new_at[e]]
+                if stored_hash.get(e, p.values["content_hash"]) != p.values["content_hash"]:
+                    self._conflict(p.article, None, in_store=True)
         self.speakers.prefetch(s, (q for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes))
         rows = [quote_row(aid, q, self.speakers.resolve(s, q), published=p.values["published"], outlet_id=oid)
                 for p, aid, oid in zip(batch, article_ids, outlet_ids) if aid is not None for q in p.quotes]
@@ -224,10 +352,10 @@ class _Ingester:
             try:
                 with Session(self.engine) as s, s.begin():
                     return fn(s)
-            except OperationalError as e:
+            except DBAPIError as e:
                 self._rollback_caches(created0)
-                if attempt < _RETRIES and getattr(e.orig, "sqlstate", None) in _RETRYABLE:
-                    log.info("transaction conflict (%s); retrying", getattr(e.orig, "sqlstate", "?"))
+                if attempt < _RETRIES and _conflict_with_another_writer(e):
+                    log.info("transaction conflict (%s); retrying", _first_line(e))
                     time.sleep(random.uniform(0.02, 0.1) * (attempt + 1))
                     continue
                 raise
@@ -236,32 +364,44 @@ class _Ingester:
                 raise
         raise AssertionError("unreachable")
 
+    def _conflict(self, a: Article, first: str | None, *, replaced: bool = False, in_store: bool = False) -> None:
+        """``a`` repeats a stored id with another text: say so, naming where the stored one came from."""
+        first = first or self.places.get(a.id)
+        if self.reextract and first is None:
+            return  # replacing what an earlier run stored is what --reextract is for
+        origin = f"first read at {first}" if first else "stored before this run"
+        policy = ("it replaces the stored one (--reextract)" if replaced
+                  else "the first one is kept (--reextract replaces it)")
+        w = f"{_where(a)}: article id {a.id!r} was already {origin} with a different text; {policy}"
+        # inside a transaction the warning waits for its commit (a retried or split batch says it once)
+        (self._batch_warnings if in_store else self.summary.warnings).append(w)
+        log.info("%s", w)
+
+    def _db_error(self, e: Exception) -> Exception:
+        return describe_error(e, self.engine.url) if isinstance(e, DBAPIError) else e
+
     def _write(self, batch: list[_Prepared]) -> None:
+        """Store ``batch`` in one transaction. When the database refuses it because of one record's
+        data (see ``_record_error``), the halves are stored separately, down to the record alone,
+        which fails as a Problem; a failure of the database itself stops the run."""
         if not batch:
             return
         try:
             outcomes = self._transact(lambda s: self._store(s, batch))
-        except OperationalError as e:
-            raise describe_error(e, self.engine.url) from e
-        except DBAPIError:
-            # one article the database refuses (e.g. a NUL character for PostgreSQL):
-            # redo the batch one article per transaction so only that one fails
-            log.info("batch failed; retrying its %d articles one by one", len(batch))
-            for p in batch:
-                self._write_one(p)
+        except Exception as e:
+            if not _record_error(e):
+                raise self._db_error(e) from e
+            if len(batch) == 1:
+                self._fail(batch[0].article, f"database refused it: {_first_line(e)}")
+                return
+            log.info("batch of %d failed (%s); storing its halves apart", len(batch), _first_line(e))
+            mid = len(batch) // 2
+            self._write(batch[:mid])
+            self._write(batch[mid:])
             return
         self._count(outcomes, self._stored_quotes)
-
-    def _write_one(self, p: _Prepared) -> None:
-        try:
-            outcome = self._transact(lambda s: self._store(s, [p])[0])
-        except OperationalError as e:
-            raise describe_error(e, self.engine.url) from e
-        except (IntegrityError, DBAPIError) as e:
-            msg = str(getattr(e, "orig", e)).strip().splitlines()[0]
-            self._fail(p.article, f"database refused it: {msg}")
-            return
-        self._count([outcome], self._stored_quotes)
+        self.summary.warnings.extend(self._batch_warnings)
+        self.places.add((p.article.id, _where(p.article)) for p, o in zip(batch, outcomes) if o != "skipped")
 
     def _rollback_caches(self, created0: int) -> None:
         self.speakers.reset()
@@ -279,18 +419,39 @@ class _Ingester:
         self.summary.quotes += quotes
         self.summary.speakers_new = self.speakers.created
 
+    def _existing(self, batch: list[Article]) -> dict[str, tuple[int, str]]:
+        """external_id → (row id, content hash) of the batch's stored articles. An article the lookup
+        itself fails on (its id is no valid text for the database) fails alone, as a Problem."""
+        try:
+            out: dict[str, tuple[int, str]] = {}
+            ids = list(dict.fromkeys(a.id for a in batch))
+            with Session(self.engine) as s:
+                for i in range(0, len(ids), 500):
+                    q = select(ArticleRow.external_id, ArticleRow.id, ArticleRow.content_hash) \
+                        .where(ArticleRow.external_id.in_(ids[i:i + 500]))
+                    out.update({e: (n, h) for e, n, h in s.execute(q)})
+            return out
+        except Exception as e:
+            if not _record_error(e):
+                raise self._db_error(e) from e
+            if len(batch) == 1:
+                self._fail(batch[0], f"database refused its id: {_first_line(e)}")
+                return {batch[0].id: (-1, "")}
+            mid = len(batch) // 2
+            return self._existing(batch[:mid]) | self._existing(batch[mid:])
+
     def plan(self, batch: list[Article]) -> _Planned:
         """Which articles of ``batch`` need extracting (stored ones are skipped unless re-extracting)."""
         if not batch:
             return _Planned([])
-        with Session(self.engine) as s:
-            try:
-                existing = existing_article_ids(s, [a.id for a in batch])
-            except OperationalError as e:
-                raise describe_error(e, self.engine.url) from e
+        existing = self._existing(batch)
         todo = []
         for a in batch:
-            eid = existing.get(a.id)
+            eid, stored_hash = existing.get(a.id, (None, ""))
+            if eid == -1:
+                continue  # failed above
+            if eid is not None and stored_hash != content_hash(a.text):
+                self._conflict(a, None, replaced=self.reextract)
             if eid is not None and not self.reextract:
                 self.summary.skipped += 1
                 continue
@@ -339,15 +500,22 @@ def ingest(paths_or_items: Iterable[str | Path | Item], engine: Engine, *, reext
 
         extractor = extractor or extract_bounded
         extractor_version = extractor_version or EXTRACTOR_VERSION
+    from .timed_extract import budget_from_env
+
+    budget_from_env()  # a malformed QUOTETRACK_EXTRACT_TIMEOUT is one clear error, before anything is read
     summary = IngestSummary()
     ing = _Ingester(engine, reextract=reextract, extractor=extractor, extractor_version=extractor_version,
                     summary=summary, progress=progress)
-    if workers > 1:
-        with multiprocessing.Pool(workers, initializer=_init_worker, initargs=(extractor,)) as pool:
-            _run_parallel(ing, _batches(_items(paths_or_items, meta), ing, batch_size), pool, workers)
-    else:
-        for batch in _batches(_items(paths_or_items, meta), ing, batch_size):
-            ing.flush(batch)
+    try:
+        if workers > 1:
+            _run_parallel(ing, _batches(_items(paths_or_items, meta), ing, batch_size), extractor, workers)
+        else:
+            for batch in _batches(_items(paths_or_items, meta), ing, batch_size):
+                ing.flush(batch)
+    except KeyboardInterrupt:
+        raise IngestInterrupted("interrupted", summary) from None
+    finally:
+        ing.places.close()
     ing._tick()
     return summary
 
@@ -371,18 +539,39 @@ def _batches(items: Iterable[Item], ing: _Ingester, batch_size: int) -> Iterator
         yield batch
 
 
-def _run_parallel(ing: _Ingester, batches: Iterator[list[Article]], pool: Any, workers: int) -> None:
-    """Extract batch k+1 in the pool while batch k is stored here; in input order."""
-    pending: deque[tuple[_Planned, Iterator[Extracted]]] = deque()
-    for batch in batches:
-        planned = ing.plan(batch)
-        texts = [a.text for a, _ in planned.todo]
-        chunk = max(1, len(texts) // (workers * 4))
-        pending.append((planned, pool.imap(_extract_in_worker, texts, chunksize=chunk)))
-        while len(pending) > 1:
+def _stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now: queued work is cancelled and running workers are terminated
+    (an article may be minutes from its end; the parent must not wait for it)."""
+    procs = list(getattr(pool, "_processes", {}).values())  # no public handle on the processes
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(5)
+
+
+def _run_parallel(ing: _Ingester, batches: Iterator[list[Article]], extractor: Extractor, workers: int) -> None:
+    """Extract batch k+1 in the pool while batch k is stored here; in input order.
+
+    A dead worker (SIGKILL, the OOM killer) breaks the pool: the results still pending raise
+    BrokenProcessPool at once, which ends the run with WorkerDied (whole batches stay stored)."""
+    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(extractor,))
+    try:
+        pending: deque[tuple[_Planned, Iterator[Extracted]]] = deque()
+        for batch in batches:
+            planned = ing.plan(batch)
+            texts = [a.text for a, _ in planned.todo]
+            chunk = max(1, len(texts) // (workers * 4))
+            pending.append((planned, pool.map(_extract_in_worker, texts, chunksize=chunk)))
+            while len(pending) > 1:
+                ing.finish(*pending.popleft())
+        while pending:
             ing.finish(*pending.popleft())
-    while pending:
-        ing.finish(*pending.popleft())
+    except BrokenProcessPool:
+        raise WorkerDied("a worker process died (killed, or out of memory)", ing.summary) from None
+    finally:
+        _stop_pool(pool)
 
 
-__all__ = ["ingest", "IngestSummary"]
+__all__ = ["ingest", "IngestSummary", "IngestStopped", "IngestInterrupted", "WorkerDied"]

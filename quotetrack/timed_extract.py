@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
 import signal
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from types import FrameType
+from typing import TypeVar
 
+from .settings import seconds_from_env
 from .inputs import Article, Item, Problem
 from .extractor import extract, without_own_outlet
 from .extractor.quote import Quote
@@ -26,46 +27,39 @@ log = logging.getLogger(__name__)
 #: 1 MB article ~7 s, so only pathological text reaches it.
 DEFAULT_BUDGET_S = 10.0
 BUDGET_ENV = "QUOTETRACK_EXTRACT_TIMEOUT"
+_T = TypeVar("_T")
 
 
 class ExtractionTimeout(TimeoutError):
-    """extract() ran past its per-article budget and was interrupted."""
+    """extract() (or HTML parsing) ran past its per-article budget and was interrupted."""
 
 
 def budget_from_env() -> float:
-    raw = os.environ.get(BUDGET_ENV, "").strip()
-    if not raw:
-        return DEFAULT_BUDGET_S
-    try:
-        value = float(raw)
-    except ValueError:
-        log.warning("%s=%r is not a number of seconds; using %s", BUDGET_ENV, raw, DEFAULT_BUDGET_S)
-        return DEFAULT_BUDGET_S
-    return max(value, 0.0)
+    """The per-article budget in seconds (``QUOTETRACK_EXTRACT_TIMEOUT``); raises ConfigError when malformed."""
+    return seconds_from_env(BUDGET_ENV, DEFAULT_BUDGET_S)
 
 
 def _guard_available() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def extract_bounded(text: str, budget: float | None = None) -> list[Quote]:
-    """``extract(text)``, interrupted with ``ExtractionTimeout`` after ``budget`` seconds.
+def call_bounded(fn: Callable[[], _T], limit: float, what: str = "extraction") -> _T:
+    """``fn()``, interrupted with ``ExtractionTimeout`` after ``limit`` seconds (0: no limit).
 
     The guard is a POSIX interval timer (``SIGALRM``) whose handler raises inside
-    the extractor, so it stops pure-Python loops as well as data-built regexes
-    (which also carry their own ``timeout=``). It needs the main thread of its
-    process (the CLI, and each worker process of a pool); on any other thread the
-    article is extracted without the wall-clock guard. A timer already armed by the
-    caller is restored afterwards.
+    ``fn``, so it stops pure-Python loops as well as data-built regexes (which also
+    carry their own ``timeout=``); a long call into C (lxml) is stopped when it returns.
+    It needs the main thread of its process (the CLI, and each worker process of a
+    pool); on any other thread ``fn`` runs without the wall-clock guard. A timer
+    already armed by the caller is restored afterwards.
     """
-    limit = budget_from_env() if budget is None else budget
     if limit <= 0 or not _guard_available():
-        return extract(text)
+        return fn()
     armed = True
 
     def _on_alarm(signum: int, frame: FrameType | None) -> None:
         if armed:
-            raise ExtractionTimeout(f"extraction exceeded its {limit:g} s budget")
+            raise ExtractionTimeout(f"{what} exceeded its {limit:g} s budget")
 
     t0 = time.monotonic()
     # no cyclic GC while the timer is armed: an alarm landing in a gc callback is an "unraisable"
@@ -77,7 +71,7 @@ def extract_bounded(text: str, budget: float | None = None) -> list[Quote]:
     # (a gc callback, a __del__) is raised again at the next one
     old_delay, old_interval = signal.setitimer(signal.ITIMER_REAL, limit, 0.05)
     try:
-        return extract(text)
+        return fn()
     finally:
         armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -86,6 +80,12 @@ def extract_bounded(text: str, budget: float | None = None) -> list[Quote]:
             gc.enable()
         if old_delay > 0:  # give the caller's timer back what is left of it
             signal.setitimer(signal.ITIMER_REAL, max(old_delay - (time.monotonic() - t0), 1e-3), old_interval)
+
+
+def extract_bounded(text: str, budget: float | None = None) -> list[Quote]:
+    """``extract(text)``, interrupted with ``ExtractionTimeout`` after ``budget`` seconds
+    (default: ``QUOTETRACK_EXTRACT_TIMEOUT``, else 10 s; see ``call_bounded``)."""
+    return call_bounded(lambda: extract(text), budget_from_env() if budget is None else budget)
 
 
 @dataclass(slots=True)
@@ -108,6 +108,8 @@ def extract_article(article: Article, budget: float | None = None) -> ArticleRes
 
 
 def extract_items(items: Iterable[Item], budget: float | None = None) -> Iterator[ArticleResult]:
+    """Each item's quotes or problem; the budget is read (and checked) once, before the first."""
+    budget = budget_from_env() if budget is None else budget
     for item in items:
         if isinstance(item, Problem):
             yield ArticleResult(None, [], item)

@@ -61,7 +61,7 @@ def test_ingest_txt_with_metadata_and_env_db(tmp_path: Path) -> None:
         row = c.execute(text("SELECT a.external_id, a.published, a.title, o.name FROM articles a "
                              "JOIN outlets o ON o.id = a.outlet_id")).one()
     e.dispose()
-    assert (row[0], str(row[1]), row[2], row[3]) == ("story", "2021-06-29", "عنوان", "رويترز")
+    assert (row[0], str(row[1]), row[2], row[3]) == ("story.txt", "2021-06-29", "عنوان", "رويترز")
 
 
 def test_ingest_stdin(tmp_path: Path) -> None:

@@ -163,7 +163,12 @@ def test_new_sqlite_brought_to_head_on_first_use(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
-def test_fresh_postgres_is_not_auto_upgraded(pg_url: str) -> None:
+def test_fresh_postgres_is_brought_to_head_but_one_behind_is_not(pg_url: str) -> None:
+    """An empty PostgreSQL database is created on first use like a new SQLite file (issue 14);
+    one that holds an older schema still asks for `db upgrade`."""
+    migrate.open_db(pg_url).dispose()
+    assert migrate.current(pg_url) == migrate.heads()[0]
+    migrate.downgrade(pg_url, "0001_initial")
     with pytest.raises(SchemaOutOfDateError, match="db upgrade"):
         migrate.open_db(pg_url)
 

@@ -365,12 +365,12 @@ def test_txt_html_and_directories(engine: Any, tmp_path: Path) -> None:
                meta={"outlet": "رويترز", "date": "29 حزيران (يونيو) 2021", "url": "https://www.reuters.com/x"})
     assert (s.read, s.new) == (1, 1)
     with Session(engine) as ses:
-        page = ses.scalars(select(Article).where(Article.external_id == "page")).one()
+        page = ses.scalars(select(Article).where(Article.external_id == "in/page.html")).one()
         assert page.outlet is not None and page.outlet.name == "الجزيرة نت"
         assert page.outlet.domain == "aljazeera.net"
         assert str(page.published) == "2021-06-29" and "بلينكن" in page.text
-        assert ses.scalars(select(Article).where(Article.external_id == "one")).one().outlet is None
-        two = ses.scalars(select(Article).where(Article.external_id == "two")).one()
+        assert ses.scalars(select(Article).where(Article.external_id == "in/sub/one.txt")).one().outlet is None
+        two = ses.scalars(select(Article).where(Article.external_id == "two.txt")).one()
         assert two.outlet is not None and two.outlet.name == "رويترز" and two.outlet.domain == "reuters.com"
         assert str(two.published) == "2021-06-29" and two.url == "https://www.reuters.com/x"
 

@@ -147,7 +147,7 @@ def test_evil_metadata_is_stored_verbatim(db_url: str, tmp_path: Path) -> None:
             assert title == e
             # outlets are unique by name_key (punctuation dropped): same key, or none when nothing is left
             assert (outlet is None) if not name_key(e) else name_key(outlet) == name_key(e)
-        assert got["one"] == (EVIL[0], EVIL[1])
+        assert got["one.txt"] == (EVIL[0], EVIL[1])
         for e in evil:
             r = runner.invoke(app, ["--db", db_url, "show", e, "-f", "json"])
             assert r.exit_code == 0, (e, r.stderr)

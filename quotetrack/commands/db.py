@@ -41,17 +41,28 @@ def upgrade_cmd(ctx: typer.Context,
         typer.echo(f"{where}: upgraded {before or '(empty)'} -> {after}")
 
 
-@db_app.command("downgrade")
+@db_app.command("downgrade", context_settings={"ignore_unknown_options": True})
 def downgrade_cmd(ctx: typer.Context,
-                  revision: Annotated[str, typer.Argument(help='Target revision ("base" drops everything).')]) -> None:
-    """Take the database down to an older revision."""
+                  revision: Annotated[str, typer.Argument(
+                      help='Target revision: "-1" (one back, the default), a revision id, or "base" (drops '
+                           'everything).')] = "-1",
+                  yes: Annotated[bool, typer.Option("--yes", help="Go ahead although stored data is dropped.")]
+                  = False) -> None:
+    """Take the database down to an older revision (tables and columns of the newer ones are dropped)."""
     url = _url(ctx)
     try:
+        before = migrate.current(url)
+        stored = migrate.stored_articles(url) if before else 0
+        if stored and not yes:
+            typer.echo(f"error: downgrading {safe_url(resolve_url(url))} from {before} to {revision} drops "
+                       f"tables or columns of a database holding {stored:,} articles; pass --yes to go ahead",
+                       err=True)
+            raise typer.Exit(1)
         migrate.downgrade(url, revision)
         after = migrate.current(url)
     except QuotetrackError as e:
         raise _fail(e) from None
-    typer.echo(f"{safe_url(resolve_url(url))}: now at {after or '(empty)'}")
+    typer.echo(f"{safe_url(resolve_url(url))}: downgraded {before or '(empty)'} -> {after or '(empty)'}")
 
 
 @db_app.command("current")

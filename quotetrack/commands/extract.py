@@ -34,7 +34,15 @@ def register(app: typer.Typer) -> None:
         stream = fmt in (Format.jsonl,)
         from ..render import dumps
 
-        for res in extract_items(read_inputs(inputs)):
+        from ..errors import QuotetrackError
+        from ..timed_extract import budget_from_env
+
+        try:
+            budget = budget_from_env()
+        except QuotetrackError as e:
+            typer.echo(f"error: {e}", err=True)
+            raise typer.Exit(1) from None
+        for res in extract_items(read_inputs(inputs), budget):
             if res.problem is not None:
                 failed += 1
                 err.print(f"[red]error:[/red] {escape(printable(res.problem, newlines=False))}", highlight=False, markup=True, soft_wrap=True)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, BinaryIO
 
 import typer
 from rich.console import Console
@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from ..errors import QuotetrackError
+from ..inputs import CHUNK_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -21,22 +22,40 @@ def _root_db(ctx: typer.Context) -> str | None:
     return url
 
 
+def _count_lines(f: BinaryIO) -> int:
+    """Non-blank lines of a stream, read in blocks: a 500 MB line is never held whole."""
+    n = 0
+    open_line = False  # the current line has a non-blank byte
+    while True:
+        block = f.read(CHUNK_BYTES)
+        if not block:
+            return n + open_line
+        lines = block.split(b"\n")
+        for line in lines[:-1]:
+            n += open_line or bool(line.strip())
+            open_line = False
+        open_line = open_line or bool(lines[-1].strip())
+
+
 def _count_records(paths: list[str]) -> int | None:
-    """How many records the inputs hold (for the progress bar); None when unknown (stdin)."""
-    from ..inputs import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, iter_paths
+    """How many records the inputs hold (for the progress bar); None when unknown: stdin, or any
+    input that is not a regular file (a FIFO can be read only once, a device may never end)."""
+    from ..inputs import HTML_SUFFIXES, JSONL_SUFFIXES, TEXT_SUFFIXES, is_regular, iter_paths
 
     total = 0
     for p in paths:
         if p == "-":
             return None
         path = Path(p)
+        if not path.is_dir() and path.exists() and not is_regular(path):
+            return None
         files = list(iter_paths(path)) if path.is_dir() else [path]
         for f in files:
             suf = f.suffix.lower()
             try:
-                if suf in JSONL_SUFFIXES:
+                if suf in JSONL_SUFFIXES and is_regular(f):
                     with f.open("rb") as fh:
-                        total += sum(1 for line in fh if line.strip())
+                        total += _count_lines(fh)
                 elif suf in TEXT_SUFFIXES | HTML_SUFFIXES or not path.is_dir():
                     total += 1
             except OSError:
@@ -52,6 +71,9 @@ def ingest_cmd(
     date: Annotated[str | None, typer.Option(help="Publication date of a .txt article (any Arabic form).")] = None,
     title: Annotated[str | None, typer.Option(help="Title of a .txt article.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of a .txt article.")] = None,
+    article_id: Annotated[str | None, typer.Option(
+        "--id", help="Id of the one article read from stdin or a .txt file (default: the hash of stdin's "
+                     "text; a file's path under the argument).")] = None,
     reextract: Annotated[bool, typer.Option("--reextract", help="Replace the quotes of articles already stored.")]
     = False,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per committed batch.")] = 200,
@@ -65,10 +87,12 @@ def ingest_cmd(
     Exit status 1 when any article failed (each is listed with its file and line), 0 otherwise.
     """
     from ..db.migrate import open_db
-    from ..ingest import IngestSummary, ingest
+    from ..ingest import IngestInterrupted, IngestSummary, ingest
 
-    meta: dict[str, Any] = {k: v for k, v in {"outlet": outlet, "date": date, "title": title, "url": url}.items()
-                            if v is not None}
+    if article_id is not None and (len(paths) != 1 or Path(paths[0]).is_dir()):
+        raise typer.BadParameter("--id names ONE article: give a single .txt file or - (stdin)", param_hint="--id")
+    meta: dict[str, Any] = {k: v for k, v in {"outlet": outlet, "date": date, "title": title, "url": url,
+                                              "id": article_id}.items() if v is not None}
     err = Console(stderr=True)
     try:
         engine = open_db(_root_db(ctx))
@@ -88,6 +112,9 @@ def ingest_cmd(
 
             summary = ingest(paths, engine, reextract=reextract, batch_size=batch_size, meta=meta or None,
                              progress=tick, workers=workers)
+    except IngestInterrupted as e:
+        typer.echo(str(e), err=True)
+        raise typer.Exit(130) from None
     except QuotetrackError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(1) from None
@@ -120,12 +147,11 @@ def merge_speakers_cmd(
 ) -> None:
     """Merge speaker B into A: B's quotes and names move to A; the merge survives re-ingest."""
     from ..db.migrate import open_db
-    from ..db.speakers import merge_speakers
 
     try:
         engine = open_db(_root_db(ctx))
         try:
-            r = merge_speakers(engine, keep, merge)
+            r = _merge_with_retries(engine, keep, merge)
         finally:
             engine.dispose()
     except QuotetrackError as e:
@@ -133,6 +159,35 @@ def merge_speakers_cmd(
         raise typer.Exit(1) from None
     typer.echo(f"merged {r.merged_name} (id {r.merged_id}) into {r.kept_name} (id {r.kept_id}): "
                f"{r.quotes_moved} quotes, {r.aliases_moved} aliases moved")
+
+
+def _merge_with_retries(engine: Any, keep: str, merge: str, attempts: int = 5) -> Any:
+    """``merge_speakers``, run again when it collides with a concurrent ingest (a quote or alias of B
+    inserted meanwhile: foreign key or unique violation, deadlock); each attempt is one transaction,
+    rolled back whole. The last failure is a DatabaseError in one line."""
+    import random
+    import time
+
+    from sqlalchemy.exc import DBAPIError
+
+    from ..db.engine import describe_error
+    from ..db.speakers import merge_speakers
+    from ..errors import DatabaseError
+
+    for attempt in range(attempts):
+        try:
+            return merge_speakers(engine, keep, merge)
+        except DBAPIError as e:
+            code = getattr(e.orig, "sqlstate", "") or ""
+            busy = code[:2] in ("23", "40") or "constraint failed" in str(e.orig)
+            if not busy:
+                raise describe_error(e, engine.url) from None
+            if attempt == attempts - 1:
+                msg = str(e.orig).strip().splitlines()[0] if str(e.orig).strip() else type(e.orig).__name__
+                raise DatabaseError(f"the merge kept colliding with a concurrent ingest ({msg}); nothing was "
+                                    f"changed, run it again when the ingest has finished") from None
+            time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def register(app: typer.Typer) -> None:

@@ -3,6 +3,9 @@
 URL resolution: an explicit ``--db`` URL, else ``$QUOTETRACK_DB``, else
 ``sqlite:///quotetrack.db`` (a file in the current directory). SQLite
 connections get WAL journaling, a 30 s busy timeout and foreign keys.
+PostgreSQL connections get a connect timeout, TCP keepalives and a statement
+timeout, so a stalled server or network ends in an error instead of a wait
+without end (each configurable, see ``PG_TIMEOUTS``).
 """
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from ..errors import DatabaseError
+from ..settings import seconds_from_env
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +32,27 @@ BUSY_TIMEOUT_MS = 30_000
 BUSY_TIMEOUT_ENV = "QUOTETRACK_BUSY_TIMEOUT"
 
 
+#: PostgreSQL timeouts in seconds: (environment variable, default). Connect: how long opening a
+#: connection may take. Keepalive: idle seconds before the first TCP keepalive probe (a dead peer is
+#: noticed after about twice that). Statement: the longest any one statement may run (0 = no limit).
+PG_TIMEOUTS = {"connect": ("QUOTETRACK_PG_CONNECT_TIMEOUT", 10.0),
+               "keepalive": ("QUOTETRACK_PG_KEEPALIVE", 30.0),
+               "statement": ("QUOTETRACK_PG_STATEMENT_TIMEOUT", 600.0)}
+
+
 def busy_timeout_ms() -> int:
-    raw = os.environ.get(BUSY_TIMEOUT_ENV, "").strip()
-    try:
-        return max(int(float(raw) * 1000), 0) if raw else BUSY_TIMEOUT_MS
-    except ValueError:
-        return BUSY_TIMEOUT_MS
+    """The SQLite busy timeout (``QUOTETRACK_BUSY_TIMEOUT`` seconds, else 30 s); ConfigError when malformed."""
+    return int(seconds_from_env(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS / 1000) * 1000)
+
+
+def pg_connect_args() -> dict[str, Any]:
+    """libpq settings bounding every wait on the server (see ``PG_TIMEOUTS``)."""
+    t = {k: seconds_from_env(env, default) for k, (env, default) in PG_TIMEOUTS.items()}
+    keep = max(int(t["keepalive"]), 1)
+    return {"connect_timeout": max(int(t["connect"]), 1) if t["connect"] else 0,
+            "keepalives": 1, "keepalives_idle": keep, "keepalives_interval": max(keep // 3, 1),
+            "keepalives_count": 3, "tcp_user_timeout": int(keep * 2 * 1000),
+            "options": f"-c statement_timeout={int(t['statement'] * 1000)}"}
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -106,12 +125,38 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
     path = sqlite_path(u)
     if path is not None:
         _check_sqlite_file(path, resolved)
+    if u.get_backend_name() == "sqlite":
+        busy_timeout_ms()  # a malformed QUOTETRACK_BUSY_TIMEOUT is one clear error, before connecting
+    elif u.get_backend_name() == "postgresql" and u.get_driver_name() in ("psycopg", "psycopg2"):
+        args = pg_connect_args()
+        if "options" in u.query:  # the URL's own options come after ours, so they win
+            args["options"] = f"{args['options']} {u.query['options']}"
+        kwargs["connect_args"] = {**args, **kwargs.get("connect_args", {})}
     try:
         engine = create_engine(u, **kwargs)
     except (ArgumentError, ImportError) as e:
         raise DatabaseError(f"cannot use database URL {safe_url(u)}: {e}") from None
     if u.get_backend_name() == "sqlite":
         event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def transactional_sqlite(engine: Engine, begin: str = "BEGIN IMMEDIATE") -> Engine:
+    """Make every transaction on a SQLite ``engine`` a real one, DDL included (SQLAlchemy's pysqlite
+    recipe, "Serializable isolation / Savepoints / Transactional DDL"): pysqlite's own BEGIN comes only
+    before DML, so CREATE TABLE would commit at once. IMMEDIATE takes the write lock at BEGIN, so two
+    processes migrating one file run one after the other. Used for schema changes only."""
+    if engine.dialect.name != "sqlite":
+        return engine
+
+    def no_implicit_begin(dbapi_connection: Any, connection_record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    def explicit_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin)
+
+    event.listen(engine, "connect", no_implicit_begin)
+    event.listen(engine, "begin", explicit_begin)
     return engine
 
 

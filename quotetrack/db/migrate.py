@@ -4,6 +4,14 @@ At runtime the package never reads ``alembic.ini``: ``alembic_config`` points
 ``script_location`` at the installed ``quotetrack.migrations`` package, so
 ``quotetrack db upgrade`` works from any directory after ``pip install .``.
 A connection is shared with ``env.py`` through ``config.attributes``.
+
+Schema changes are atomic: every migration runs in its own transaction on both
+backends (on SQLite through ``engine.transactional_sqlite``: DDL is transactional
+there, but pysqlite would commit it at once), so an interrupted upgrade leaves the
+database at the last whole revision and a re-run goes on from there. A new
+database is created in ONE transaction under a lock (SQLite: ``BEGIN IMMEDIATE``;
+PostgreSQL: an advisory lock), so concurrent first uses wait for each other and
+both succeed.
 """
 from __future__ import annotations
 
@@ -20,12 +28,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Engine, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from ..errors import DatabaseError, SchemaOutOfDateError
-from .engine import connect_check, describe_error, is_sqlite, make_engine, safe_url
+from .engine import connect_check, describe_error, make_engine, resolve_url, safe_url, transactional_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -94,28 +103,75 @@ def connection(target: str | Engine | None) -> Iterator[Connection]:
             engine.dispose()
 
 
+def _migration_engine(target: str | Engine | None) -> Engine:
+    """A private engine on ``target`` whose SQLite transactions cover DDL (see ``transactional_sqlite``).
+    On PostgreSQL it has no statement timeout: a migration may rewrite a table of millions of quotes."""
+    url = target.url.render_as_string(hide_password=False) if isinstance(target, Engine) else target
+    kwargs: dict[str, Any] = {}
+    try:
+        if make_url(resolve_url(url)).get_backend_name() == "postgresql":
+            kwargs["connect_args"] = {"options": "-c statement_timeout=0"}
+    except ArgumentError:
+        pass  # make_engine says what is wrong with the URL
+    return transactional_sqlite(make_engine(url, **kwargs))
+
+
+def _migrate(conn: Connection, fn: str, rev: str) -> None:
+    """Run ``command.<fn>(rev)`` on ``conn``: one transaction per migration, or all in the caller's
+    transaction when ``conn`` is already in one."""
+    cfg = alembic_config(connection=conn)
+    try:
+        getattr(command, fn)(cfg, rev)
+    except CommandError as e:
+        raise SchemaOutOfDateError(f"cannot {fn} to {rev!r}: {e}") from None
+
+
 def _run(target: str | Engine | None, fn: str, rev: str) -> None:
-    with connection(target) as conn:
-        cfg = alembic_config(connection=conn)
-        try:
-            with conn.begin():
-                getattr(command, fn)(cfg, rev)
-        except CommandError as e:
-            raise SchemaOutOfDateError(f"cannot {fn} to {rev!r}: {e}") from None
+    engine = _migration_engine(target)
+    try:
+        with engine.connect() as conn:
+            _current_heads(conn, engine)  # an unreadable version row is a clear error, not an AssertionError
+            if conn.in_transaction():
+                conn.commit()
+            _migrate(conn, fn, rev)
+    except (OperationalError, SADatabaseError) as e:
+        raise describe_error(e, engine.url) from None
+    finally:
+        engine.dispose()
 
 
 def upgrade(url: str | Engine | None = None, rev: str = "head") -> None:
-    """Bring the database at ``url`` up to ``rev`` (default: the newest)."""
+    """Bring the database at ``url`` up to ``rev`` (default: the newest), one transaction per revision."""
     _run(url, "upgrade", rev)
 
 
 def downgrade(url: str | Engine | None = None, rev: str = "-1") -> None:
-    """Take the database down to ``rev`` ("base" drops everything)."""
+    """Take the database down to ``rev`` ("-1": one revision; "base" drops everything)."""
     _run(url, "downgrade", rev)
 
 
-def current_heads(conn: Connection) -> tuple[str, ...]:
+def stored_articles(url: str | Engine | None = None) -> int:
+    """How many articles the database holds (0 when it has no articles table)."""
+    with connection(url) as conn:
+        if "articles" not in inspect(conn).get_table_names():
+            return 0
+        return int(conn.execute(text("SELECT count(*) FROM articles")).scalar_one())
+
+
+def _current_heads(conn: Connection, engine: Engine) -> tuple[str, ...]:
+    """The revisions stored in alembic_version; SchemaOutOfDateError when a row is blank (edited by hand)."""
+    if "alembic_version" in inspect(conn).get_table_names():
+        rows = [r[0] for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
+        if any(not (r or "").strip() for r in rows):
+            raise SchemaOutOfDateError(
+                f"database {safe_url(engine.url)} has a blank schema version (alembic_version holds "
+                f"{rows!r}); set it to the revision its tables are at (see `quotetrack db history`) "
+                f"or start from a new database")
     return tuple(MigrationContext.configure(conn).get_current_heads())
+
+
+def current_heads(conn: Connection) -> tuple[str, ...]:
+    return _current_heads(conn, conn.engine)
 
 
 def current(url: str | Engine | None = None) -> str | None:
@@ -178,30 +234,45 @@ def _is_fresh(conn: Connection) -> bool:
     return not inspect(conn).get_table_names()
 
 
+#: Key of the PostgreSQL advisory lock that serializes the creation of a new database's schema.
+_PG_CREATE_LOCK = 0x71756F7465  # "quote"
+
+
+def _create_if_fresh(engine: Engine) -> None:
+    """Bring a database without any table to head, in one transaction under a lock; a concurrent
+    first use waits for the lock, then finds the schema there and leaves it alone."""
+    if engine.dialect.name not in ("sqlite", "postgresql"):
+        return
+    with engine.connect() as conn:
+        if not _is_fresh(conn):
+            return
+    mig = _migration_engine(engine)
+    try:
+        with mig.connect() as conn, conn.begin():  # SQLite: BEGIN IMMEDIATE takes the write lock
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_CREATE_LOCK})
+            if not _is_fresh(conn):
+                return  # created meanwhile by another process
+            log.info("new database %s: creating the schema", safe_url(engine.url))
+            _migrate(conn, "upgrade", "head")
+    except (OperationalError, SADatabaseError) as e:
+        raise describe_error(e, engine.url) from None
+    finally:
+        mig.dispose()
+
+
 def open_db(url: str | None = None, *, auto_upgrade_sqlite: bool = True) -> Engine:
     """An engine for ``url`` whose schema is at head.
 
-    A new (empty) SQLite database is brought to head on first use; any other
-    database behind head raises SchemaOutOfDateError naming the command to run.
+    A new database (SQLite file or PostgreSQL database without any table) is brought to head on
+    first use, safely against a concurrent first use; any other database behind head raises
+    SchemaOutOfDateError naming the command to run.
     """
     engine = make_engine(url)
     connect_check(engine)
     try:
-        if auto_upgrade_sqlite and is_sqlite(engine.url):
-            with engine.connect() as conn:
-                fresh = _is_fresh(conn)
-            if fresh:
-                log.info("new SQLite database %s: creating the schema", safe_url(engine.url))
-                try:
-                    upgrade(engine)
-                except DatabaseError as e:
-                    # another process may have created the schema at the same
-                    # moment; if the schema is still not at head, report the failure
-                    log.debug("first upgrade failed; checking the schema", exc_info=True)
-                    try:
-                        _check_engine(engine, url)
-                    except SchemaOutOfDateError:
-                        raise DatabaseError(f"cannot create the schema of the new database: {e}") from None
+        if auto_upgrade_sqlite:
+            _create_if_fresh(engine)
         _check_engine(engine, url)
     except BaseException:
         engine.dispose()

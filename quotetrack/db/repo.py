@@ -175,6 +175,24 @@ def add_speaker_stats(s: Session, stored: list[StoredQuote], *, skip: set[int] |
         for sid, a in sorted(agg.items())])
 
 
+def _lock_stats_rows(c: Connection, speaker_ids: list[int]) -> None:
+    """PostgreSQL: lock the ``speaker_stats`` rows of ``speaker_ids`` (created empty when missing) before
+    counting their quotes. Under READ COMMITTED, a count taken while another ingester holds one of those
+    rows (its increment not yet committed) would overwrite that increment; once the lock is held, every
+    such writer has committed and the next statement's snapshot sees its quotes, and any later one
+    waits and adds on top. Every writer of speaker_facets locks these rows first, so this covers them
+    too. SQLite runs one writer at a time and needs none of it."""
+    if c.dialect.name != "postgresql":
+        return
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+    st = SpeakerStats.__table__
+    c.execute(pg_insert(st).on_conflict_do_nothing(index_elements=["speaker_id"]),
+              [{"speaker_id": sid, "quotes": 0, "articles": 0} for sid in speaker_ids])
+    c.execute(select(st.c.speaker_id).where(st.c.speaker_id.in_(speaker_ids))
+              .order_by(st.c.speaker_id).with_for_update())
+
+
 def recompute_speaker_stats(conn: Connection | Session, speaker_ids: set[int] | list[int]) -> None:
     """Set the ``speaker_stats`` rows of ``speaker_ids`` from their quotes (after quotes were
     deleted or moved: re-extraction, ``merge_speakers``); speakers left without quotes lose their row."""
@@ -183,6 +201,7 @@ def recompute_speaker_stats(conn: Connection | Session, speaker_ids: set[int] | 
     ids = sorted(speaker_ids)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
+        _lock_stats_rows(c, chunk)
         sel = (select(q.c.speaker_id, func.count(), func.count(distinct(q.c.article_id)),
                       func.min(q.c.published), func.max(q.c.published))
                .where(q.c.speaker_id.in_(chunk)).group_by(q.c.speaker_id).order_by(q.c.speaker_id))

@@ -248,4 +248,4 @@ def test_extract_csv_header_with_and_without_quotes(tmp_path: Path) -> None:
     assert header[0] == "article_id" and "content" in header and "anonymous" in header
     assert list(csv.reader(io.StringIO(h_empty.stdout))) == [header]
     rows = list(csv.DictReader(io.StringIO(h_full.stdout)))
-    assert rows and rows[0]["article_id"] == "one"
+    assert rows and rows[0]["article_id"] == "one.txt"   # a file's id is its path under the argument's parent

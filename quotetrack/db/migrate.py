@@ -33,7 +33,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
-from ..errors import DatabaseError, SchemaOutOfDateError
+from ..errors import SchemaOutOfDateError
 from .engine import connect_check, describe_error, make_engine, resolve_url, safe_url, transactional_sqlite
 
 log = logging.getLogger(__name__)

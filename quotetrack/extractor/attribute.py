@@ -1494,116 +1494,32 @@ class Attributor:
 
     # ------------------------------------------------------------ according
     def _according(self, found: list[RawQuote]) -> list[RawQuote]:
+        """Quotes whose only attribution is an "according to" phrase (حسب، وفق، نقلا عن، على حد
+        تعبيره): trailing, the content is the clause before it; leading, the clause after it."""
         toks = self.toks
         out: list[RawQuote] = []
-        first = self.according_first
         for k, t in enumerate(toks):
-            w = t.text
-            glued = w[0] == "و" and w[1:] in first
-            if not (glued or w in first) or self._inside_quote(t.start):
+            hit = self._according_phrase(k)
+            if hit is None:
                 continue
-            kk = self._phrase_at(toks, k, self.according)
-            if kk == k and glued:
-                fake = w[1:]
-                for p in self.according:
-                    if p[0] == fake and all(k + j < len(toks) and toks[k + j].text == p[j] for j in range(1, len(p))):
-                        kk = k + len(p)
-                        break
-            if kk == k:
-                continue
+            kk, glued = hit
             phrase = self.orig(t.start + (1 if glued else 0), toks[kk - 1].end)
             s_start, s_end = self.sents.bounds(t.start)
             end_idx = self._tok_index(s_end)
             prev = toks[k - 1].text if k > 0 else ""
-            j = kk
-            via = None
-            # "حسب ما أفادت وكالة X" / "حسبما نقلت X عن Y"
-            vf = None
-            if j < end_idx and toks[j].text == "ما":
-                j += 1
-            if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها")):
-                base = toks[j].text[:-2] if toks[j].text.endswith("ها") else toks[j].text[:-1]
-                info = self._cue_info(Token(base, 0, len(base)))
-                if info is not None and info[1].pos == "past" and toks[j - 1].text == "ما":
-                    vf = info[1]  # "بحسب ما قاله مسؤولون": the verb carries the object pronoun
-                    j += 1
-            if j < end_idx and self._cue_info(toks[j]) is not None:
-                vf = self._cue_info(toks[j])[1]
-                j += 1
-            pron = toks[j].text if j < end_idx else ""
-            np_ = None
-            entity = None
-            if pron in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها", "تعبيرهم", "قولهم"):
-                entity = self.reg.resolve_prodrop("f.sg" if pron.endswith("ها") else "m.sg", t.start)
-                mention = None
-            else:
-                np_ = self.np.parse(toks, j, end_idx, self.reg.keys(), vf.agreement if vf else None)
-                if np_ is None:
-                    continue
-                mention = (toks[np_.start].start, toks[np_.end - 1].end)
+            source = self._according_source(kk, end_idx, t.start)
+            if source is None:
+                continue
+            vf, j, np_, entity, mention = source
             if prev in ("،", ",") or (k > 0 and toks[k - 1].end <= t.start and prev not in (".", "\n") and k > self._tok_index(s_start)):
-                # trailing: the content is the clause before it
-                if any(r.start >= s_start and r.end <= t.start + 1 and r.end >= toks[k - 1].start - 2 for r in found):
-                    # a repeat of the sentence's own attribution; "نقلا عن" still names the intermediary
-                    if np_ is not None:
-                        carrier = self._carrier_after(np_.end, end_idx)
-                        for r in found:
-                            if r.start >= s_start and r.end <= t.start + 1:
-                                if phrase.startswith(("نقلا", "نقلاً")) and not r.via:
-                                    r.via = self._span_text(np_.start, np_.end)
-                                elif carrier and not r.via:
-                                    r.via = carrier  # "، وفق بيان لوزارة الخارجية أوردته وكالة الأنباء"
-                                doc = strip_article(toks[np_.start].text)
-                                if doc in self.documents and not r.channel:
-                                    r.channel = self._span_text(np_.start, np_.start + 1)
-                    continue
-                a = s_start
-                semi = max(self.text.rfind("؛", s_start, t.start), self.text.rfind(";", s_start, t.start))
-                if semi >= 0:
-                    a = semi + 1
-                    while a < t.start and self.text[a] == " ":
-                        a += 1
-                # skip a leading adverbial phrase ending in a comma: "ففي فبراير الماضي، قتل ..."
-                lo = self._tok_index(a)
-                for m in range(lo, min(k, lo + 6)):
-                    if toks[m].text in ("،", ","):
-                        if toks[lo].text.startswith(("في", "ف", "وفي", "ومن", "من")):
-                            a = toks[m + 1].start
-                        break
-                # a quoted clause before it
-                b = toks[k - 1].start if prev in ("،", ",") else t.start
-                while b > a and self.text[b - 1] in " \n،,":
-                    b -= 1
-                if b - a < 8:
-                    continue
-                inner = [q for q in self.quotes if a <= q.open and q.close <= b]
-                qtype = "indirect"
-                if inner and inner[0].open <= a + 1 and inner[-1].close >= b - 1 and len(inner) == 1:
-                    qtype, (a, b) = "direct", inner[0].inner
-                elif inner:
-                    qtype = "mixed"
-                if any(r.start < b and a < r.end for r in found + out):
-                    continue
+                content = self._according_trailing(k, phrase, np_, s_start, end_idx, found, out)
             elif k == self._tok_index(s_start) or prev in ("و", "ف"):
-                # leading: "وبحسب السفير فإن ..."
-                e_k = np_.end if np_ is not None else j + 1
-                while e_k < end_idx and toks[e_k].text in ("،", ",", "فقد", "قد"):
-                    e_k += 1
-                if e_k >= end_idx:
-                    continue
-                a = toks[e_k].start
-                b = self._clause_end(e_k - 1, end_idx, s_end)  # "وبحسب السفير فإن …، إذ قال: «…»"
-                while b > a and self.text[b - 1] in " \n.،,؛;!?؟…":
-                    b -= 1
-                qtype = "indirect"
-                if any(r.start < b and a < r.end for r in found + out):
-                    medium = self._media_via(np_) if np_ is not None else None
-                    for r in found:
-                        if medium and r.via is None and r.start < b and a < r.end and (r.cue_start or 0) >= a:
-                            r.via = medium  # "وبحسب وكالة الأنباء الإيرانية، فقد أكد ظريف أن …": the outlet carried it
-                    continue
+                content = self._according_leading(j, np_, end_idx, s_end, found, out)
             else:
                 continue
+            if content is None:
+                continue
+            a, b, qtype = content
             if entity is None and np_ is not None:
                 entity = self._entity_for(np_, vf)
             if entity is None:
@@ -1612,8 +1528,131 @@ class Attributor:
             cue = phrase.split()[0] if phrase.split()[0] in ("حسب", "بحسب", "حسبما", "وفق", "وفقا", "وفقاً", "طبقا",
                                                               "نقلا", "نقلاً", "استنادا", "استناداً") else phrase
             out.append(RawQuote(a, b, qtype, cue, t.start + (1 if glued else 0), toks[kk - 1].end, None,
-                                "neutral", entity, mention, via, None, "according"))
+                                "neutral", entity, mention, None, None, "according"))
         return out
+
+    def _according_phrase(self, k: int) -> tuple[int, bool] | None:
+        """The "according to" phrase at token ``k`` (outside quotes): the token after it, and whether its
+        first word has و glued on ("وبحسب")."""
+        toks = self.toks
+        t = toks[k]
+        w = t.text
+        glued = w[0] == "و" and w[1:] in self.according_first
+        if not (glued or w in self.according_first) or self._inside_quote(t.start):
+            return None
+        kk = self._phrase_at(toks, k, self.according)
+        if kk == k and glued:
+            fake = w[1:]
+            for p in self.according:
+                if p[0] == fake and all(k + j < len(toks) and toks[k + j].text == p[j] for j in range(1, len(p))):
+                    kk = k + len(p)
+                    break
+        if kk == k:
+            return None
+        return kk, glued
+
+    def _according_source(self, j: int, end_idx: int, at: int) -> tuple[
+            VerbForm | None, int, NP | None, Entity | None, tuple[int, int] | None] | None:
+        """Who the phrase ending before token ``j`` names: a cue verb on the way sets the agreement, a
+        possessive noun (على حد تعبيره، قوله) points back to the last speaker, else a noun phrase.
+        Returns (cue form, token after the cue, the NP, the entity, the mention), or None if nobody."""
+        toks = self.toks
+        # "حسب ما أفادت وكالة X" / "حسبما نقلت X عن Y"
+        vf = None
+        if j < end_idx and toks[j].text == "ما":
+            j += 1
+        if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها")):
+            base = toks[j].text[:-2] if toks[j].text.endswith("ها") else toks[j].text[:-1]
+            info = self._cue_info(Token(base, 0, len(base)))
+            if info is not None and info[1].pos == "past" and toks[j - 1].text == "ما":
+                vf = info[1]  # "بحسب ما قاله مسؤولون": the verb carries the object pronoun
+                j += 1
+        if j < end_idx and self._cue_info(toks[j]) is not None:
+            vf = self._cue_info(toks[j])[1]
+            j += 1
+        pron = toks[j].text if j < end_idx else ""
+        if pron in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها", "تعبيرهم", "قولهم"):
+            entity = self.reg.resolve_prodrop("f.sg" if pron.endswith("ها") else "m.sg", at)
+            return vf, j, None, entity, None
+        np_ = self.np.parse(toks, j, end_idx, self.reg.keys(), vf.agreement if vf else None)
+        if np_ is None:
+            return None
+        return vf, j, np_, None, (toks[np_.start].start, toks[np_.end - 1].end)
+
+    def _according_trailing(self, k: int, phrase: str, np_: NP | None, s_start: int, end_idx: int,
+                            found: list[RawQuote], out: list[RawQuote]) -> tuple[int, int, str] | None:
+        """A trailing phrase ("…، وفق بيان لوزارة الخارجية"): the content is the clause before it (from
+        the sentence start, a semicolon, or past a leading adverbial). Where the sentence already has its
+        attribution, the phrase only adds the carrier or the document to it, and None is returned."""
+        toks = self.toks
+        t = toks[k]
+        prev = toks[k - 1].text if k > 0 else ""
+        # trailing: the content is the clause before it
+        if any(r.start >= s_start and r.end <= t.start + 1 and r.end >= toks[k - 1].start - 2 for r in found):
+            # a repeat of the sentence's own attribution; "نقلا عن" still names the intermediary
+            if np_ is not None:
+                carrier = self._carrier_after(np_.end, end_idx)
+                for r in found:
+                    if r.start >= s_start and r.end <= t.start + 1:
+                        if phrase.startswith(("نقلا", "نقلاً")) and not r.via:
+                            r.via = self._span_text(np_.start, np_.end)
+                        elif carrier and not r.via:
+                            r.via = carrier  # "، وفق بيان لوزارة الخارجية أوردته وكالة الأنباء"
+                        doc = strip_article(toks[np_.start].text)
+                        if doc in self.documents and not r.channel:
+                            r.channel = self._span_text(np_.start, np_.start + 1)
+            return None
+        a = s_start
+        semi = max(self.text.rfind("؛", s_start, t.start), self.text.rfind(";", s_start, t.start))
+        if semi >= 0:
+            a = semi + 1
+            while a < t.start and self.text[a] == " ":
+                a += 1
+        # skip a leading adverbial phrase ending in a comma: "ففي فبراير الماضي، قتل ..."
+        lo = self._tok_index(a)
+        for m in range(lo, min(k, lo + 6)):
+            if toks[m].text in ("،", ","):
+                if toks[lo].text.startswith(("في", "ف", "وفي", "ومن", "من")):
+                    a = toks[m + 1].start
+                break
+        # a quoted clause before it
+        b = toks[k - 1].start if prev in ("،", ",") else t.start
+        while b > a and self.text[b - 1] in " \n،,":
+            b -= 1
+        if b - a < 8:
+            return None
+        inner = [q for q in self.quotes if a <= q.open and q.close <= b]
+        qtype = "indirect"
+        if inner and inner[0].open <= a + 1 and inner[-1].close >= b - 1 and len(inner) == 1:
+            qtype, (a, b) = "direct", inner[0].inner
+        elif inner:
+            qtype = "mixed"
+        if any(r.start < b and a < r.end for r in found + out):
+            return None
+        return a, b, qtype
+
+    def _according_leading(self, j: int, np_: NP | None, end_idx: int, s_end: int,
+                           found: list[RawQuote], out: list[RawQuote]) -> tuple[int, int, str] | None:
+        """A leading phrase ("وبحسب السفير فإن …"): the content is the clause after it. Where that clause
+        is already a quote, an outlet named in the phrase becomes its carrier, and None is returned."""
+        toks = self.toks
+        # leading: "وبحسب السفير فإن ..."
+        e_k = np_.end if np_ is not None else j + 1
+        while e_k < end_idx and toks[e_k].text in ("،", ",", "فقد", "قد"):
+            e_k += 1
+        if e_k >= end_idx:
+            return None
+        a = toks[e_k].start
+        b = self._clause_end(e_k - 1, end_idx, s_end)  # "وبحسب السفير فإن …، إذ قال: «…»"
+        while b > a and self.text[b - 1] in " \n.،,؛;!?؟…":
+            b -= 1
+        if any(r.start < b and a < r.end for r in found + out):
+            medium = self._media_via(np_) if np_ is not None else None
+            for r in found:
+                if medium and r.via is None and r.start < b and a < r.end and (r.cue_start or 0) >= a:
+                    r.via = medium  # "وبحسب وكالة الأنباء الإيرانية، فقد أكد ظريف أن …": the outlet carried it
+            return None
+        return a, b, "indirect"
 
     # -------------------------------------------------------- orphan quotes
     def _orphan_quotes(self, found: list[RawQuote], used: set[int]) -> list[RawQuote]:

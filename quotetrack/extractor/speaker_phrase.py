@@ -146,6 +146,9 @@ class NPParser:
         return None
 
     def _def_chain(self, toks: list[Token], k: int, end: int, allow_pp: bool = True) -> int:
+        """Where a head's complements end: definite words and nisbas, genitive bodies and places,
+        "باسم …"، "لدى …"، "في …" phrases. Each word is read by the first case that fits; a word no case
+        reads ends the chain."""
         after_nisba = False
         while k < end:
             w = self._word(toks, k, end)
@@ -154,30 +157,11 @@ class NPParser:
             if w in self.stop and w not in ("في", "لدي") and not (w == "عن" and self._seat_at(toks, k, end, allow_pp)):
                 break
             if w in ("باسم", "باسمه", "باسمها", "لدي"):
-                k += 1
+                k = self._chain_on_behalf(toks, k + 1, end)
                 after_nisba = False
-                p_end = self.place_at(toks, k, end)
-                if p_end is not None:
-                    k = p_end  # "السفير التونسي لدى روسيا"
-                elif k + 1 < end and toks[k].text in self.lex.organizations and not is_def(toks[k].text) \
-                        and not is_def(toks[k + 1].text) \
-                        and toks[k + 1].is_word and toks[k + 1].text not in self.stop:
-                    # "باسم حركة نداء تونس": the body's own name runs to a place name, or is one word
-                    j = k + 1
-                    while j < min(end, k + 4) and toks[j].is_word and not is_def(toks[j].text):
-                        pe = self.place_at(toks, j, end)
-                        if pe is not None:
-                            k = pe
-                            break
-                        j += 1
-                    else:
-                        k += 2
                 continue
-            if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
-                    w.startswith("ل") and w[1:] in self.lex.organizations) and strip_article(w) not in self.title_adjectives:
-                break  # (but "رئيس المجلس الرئاسي لحكومة الوفاق": a genitive body after the adjective)
-            if self._surname_here(toks, k, end):
-                break  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
+            if self._chain_closed(toks, k, end, w, after_nisba):
+                break
             if k > 0 and w in self.title_adjectives and toks[k - 1].text in self.lex.titles:
                 k += 1  # "أمين عام"، "نائب أول"، "رئيس تنفيذي": one compound title
                 continue
@@ -188,70 +172,101 @@ class NPParser:
                 after_nisba = is_nisba(w) and w not in ("العام",)
                 k += 1
                 continue
-            if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)) and \
-                    w[1:] not in self.lex.media:
-                k += 1
-                after_nisba = False
-                continue
-            if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
-                    and self.place_at(toks, k + 1, end) is not None:
-                k = self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"
-                after_nisba = False
-                continue
-            if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
-                    and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
-                k += 1  # "وزير حقوق الإنسان"
-                after_nisba = False
-                continue
-            q_end = self._quoted_name(toks, k + 1, end) if w[:1] in "بل" and w[1:] in self.lex.organizations else None
-            if q_end is not None:
-                k = q_end  # "محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية": the employer
-                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                    k += 1
-                after_nisba = False
-                continue
-            if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
-                k += 1
-                after_nisba = False
-                continue
-            if w in self.lex.organizations and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
-                    and toks[k + 1].text not in self.stop and self.place_at(toks, k + 2, end) is not None:
-                k = self.place_at(toks, k + 2, end) or k + 2  # "وزارة خارجية جنوب أفريقيا"
-                after_nisba = False
-                continue
-            if w in self.lex.organizations and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
-                    and toks[k + 1].text not in self.stop and is_def(toks[k + 2].text):
-                k += 2  # "لجنة حقوق الإنسان": an organization with a construct chain
-                after_nisba = False
-                continue
-            if w in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
-                k += 1  # "باسم وزارة الخارجية": an organization in construct
-                after_nisba = False
-                continue
-            if w in self.lex.organizations and not is_def(w) and k + 2 <= end and toks[k + 1].is_word and \
-                    toks[k + 1].text not in self.stop and toks[k + 1].text not in self.lex.titles and \
-                    toks[k + 1].text not in self.lex.organizations and (
-                        k + 2 == end or toks[k + 2].is_word or toks[k + 2].text in ("،", ",")):
-                k += 2  # "رئيس شرطة تورنتو مارك سوندرز": the body's one-word name, then the person's
-                after_nisba = False
-                continue
-            if w == "عن" and self._seat_at(toks, k, end, allow_pp):
-                k = self.place_at(toks, k + 1, end) or k + 1  # "النائب عن القدس"، "السناتور عن فلوريدا"
-                after_nisba = False
-                continue
-            if allow_pp and w in ("في", "لدي") and k + 1 < end:
-                nxt = self._word(toks, k + 1, end)
-                p_end = self.place_at(toks, k + 1, end)
-                if p_end is not None:
-                    k = p_end  # "سفير خادم الحرمين الشريفين في مصر"
-                    after_nisba = False
-                    continue
-                if nxt and strip_article(nxt) not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
-                    k += 1
-                    after_nisba = False
-                    continue
-            break
+            nk = self._chain_genitive(toks, k, end, w)
+            if nk is None:
+                nk = self._chain_organization(toks, k, end, w)
+            if nk is None:
+                nk = self._chain_preposition(toks, k, end, w, allow_pp)
+            if nk is None:
+                break
+            k = nk
+            after_nisba = False
         return k
+
+    def _chain_on_behalf(self, toks: list[Token], k: int, end: int) -> int:
+        """After "باسم"/"لدى" (token ``k`` is the next one): a place, or a body with its own name."""
+        p_end = self.place_at(toks, k, end)
+        if p_end is not None:
+            k = p_end  # "السفير التونسي لدى روسيا"
+        elif k + 1 < end and toks[k].text in self.lex.organizations and not is_def(toks[k].text) \
+                and not is_def(toks[k + 1].text) \
+                and toks[k + 1].is_word and toks[k + 1].text not in self.stop:
+            # "باسم حركة نداء تونس": the body's own name runs to a place name, or is one word
+            j = k + 1
+            while j < min(end, k + 4) and toks[j].is_word and not is_def(toks[j].text):
+                pe = self.place_at(toks, j, end)
+                if pe is not None:
+                    k = pe
+                    break
+                j += 1
+            else:
+                k += 2
+        return k
+
+    def _chain_closed(self, toks: list[Token], k: int, end: int, w: str, after_nisba: bool) -> bool:
+        """The chain ends before ``w``: an indefinite word after a nisba, or a surname after a title."""
+        if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
+                w.startswith("ل") and w[1:] in self.lex.organizations) and strip_article(w) not in self.title_adjectives:
+            return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق": a genitive body after the adjective)
+        if self._surname_here(toks, k, end):
+            return True  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
+        return False
+
+    def _chain_genitive(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
+        """A genitive after the head: ل + a body, a construct word and its place or definite noun, an
+        employer in ب/ل (quoted or definite). Returns where it ends, or None."""
+        if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)) and \
+                w[1:] not in self.lex.media:
+            return k + 1
+        if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
+                and self.place_at(toks, k + 1, end) is not None:
+            return self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"
+        if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
+                and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
+            return k + 1  # "وزير حقوق الإنسان"
+        q_end = self._quoted_name(toks, k + 1, end) if w[:1] in "بل" and w[1:] in self.lex.organizations else None
+        if q_end is not None:
+            k = q_end  # "محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية": the employer
+            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                k += 1
+            return k
+        if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
+            return k + 1
+        return None
+
+    def _chain_organization(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
+        """A body inside the chain with its construct complement or its own name. Returns where it
+        ends, or None."""
+        if w not in self.lex.organizations:
+            return None
+        if k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                and toks[k + 1].text not in self.stop and self.place_at(toks, k + 2, end) is not None:
+            return self.place_at(toks, k + 2, end) or k + 2  # "وزارة خارجية جنوب أفريقيا"
+        if k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                and toks[k + 1].text not in self.stop and is_def(toks[k + 2].text):
+            return k + 2  # "لجنة حقوق الإنسان": an organization with a construct chain
+        if k + 1 < end and is_def(toks[k + 1].text):
+            return k + 1  # "باسم وزارة الخارجية": an organization in construct
+        if not is_def(w) and k + 2 <= end and toks[k + 1].is_word and \
+                toks[k + 1].text not in self.stop and toks[k + 1].text not in self.lex.titles and \
+                toks[k + 1].text not in self.lex.organizations and (
+                    k + 2 == end or toks[k + 2].is_word or toks[k + 2].text in ("،", ",")):
+            return k + 2  # "رئيس شرطة تورنتو مارك سوندرز": the body's one-word name, then the person's
+        return None
+
+    def _chain_preposition(self, toks: list[Token], k: int, end: int, w: str, allow_pp: bool) -> int | None:
+        """A representative's seat (عن + place) or a place or body after في/لدى. Returns where it ends,
+        or None."""
+        if w == "عن" and self._seat_at(toks, k, end, allow_pp):
+            return self.place_at(toks, k + 1, end) or k + 1  # "النائب عن القدس"، "السناتور عن فلوريدا"
+        if allow_pp and w in ("في", "لدي") and k + 1 < end:
+            nxt = self._word(toks, k + 1, end)
+            p_end = self.place_at(toks, k + 1, end)
+            if p_end is not None:
+                return p_end  # "سفير خادم الحرمين الشريفين في مصر"
+            if nxt and strip_article(nxt) not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
+                return k + 1
+        return None
 
     def _head_noun(self, w: str) -> bool:
         """A definite word the lexicons know as the head of a body, office or group ("الشركة"، "الوزير"):

@@ -1656,7 +1656,8 @@ class Attributor:
 
     # -------------------------------------------------------- orphan quotes
     def _orphan_quotes(self, found: list[RawQuote], used: set[int]) -> list[RawQuote]:
-        toks = self.toks
+        """Quoted spans no cue pass claimed: attributed by a cue right after them, a labelling verb right
+        before them, or as the continuation of the previous speaker's quote."""
         text = self.text
         out: list[RawQuote] = []
         spans = sorted((r.start, r.end) for r in found)
@@ -1670,55 +1671,12 @@ class Attributor:
                    for j in range(max(0, i - 3), i)):
                 continue
             words = len(text[a:b].split())
-            # after the quote: "…"، قال فلان / "…" يقول فلان
-            k = self._tok_index(q.close + 1)
-            period = False
-            while k < len(toks) and toks[k].text in ("،", ",", ".", "-"):
-                period = period or toks[k].text == "."
-                k += 1
-            info = self._cue_info(toks[k]) if k < len(toks) else None
-            if info is not None and period and info[0]:
-                info = None  # "”. واضافت …" opens a new sentence; it does not attribute the quote before it
-            if info is not None and words >= 2 and info[1].pos in ("past", "impf") and "س" not in info[0]:
-                s_start, s_end = self.sents.bounds(toks[k].start)
-                end_idx = self._tok_index(s_end)
-                np_ = self.np.parse(toks, k + 1, end_idx, self.reg.keys(), info[1].agreement)
-                if np_ is not None:
-                    e = self._entity_for(np_, info[1])
-                    m = (toks[np_.start].start, toks[np_.end - 1].end)
-                else:
-                    e = self.reg.resolve_prodrop(info[1].agreement, q.open)
-                    m = None
-                if e is not None:
-                    e.last = toks[k].start
-                    out.append(RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
-                                        toks[k].end, info[1].lemma, info[1].stance, e, m, None, None,
-                                        "quote.then_cue"))
-                    continue
-            # before the quote: "التي اعتبرها "…""، "ما وصفه بـ"…""
-            k = self._tok_index(q.open) - 1
-            while k >= 0 and toks[k].text in ("ب", "بـ", "ـ", "ل", "كـ"):
-                k -= 1
-            if k >= 0:
-                info = self._cue_info(toks[k])
-                if info is not None and info[1].lemma_key in ("اعتبر", "وصف", "سمي", "قال", "اضاف", "تابع", "اكد"):
-                    pv = toks[k - 1].text if k > 0 else ""
-                    if info[1].lemma_key in ("اعتبر", "وصف", "سمي") or pv in ("ما", "التي", "الذي"):
-                        s_start, _ = self.sents.bounds(q.open)
-                        same = [r for r in found if r.entity is not None and s_start - 1 <= r.start < q.open]
-                        e = None
-                        if same:
-                            e = same[-1].entity
-                        else:
-                            # "ندد رئيس الوزراء مصطفى الكاظمي بالضربات التي اعتبرها “…”": the main verb's subject
-                            subj = self._main_subject(s_start, k, self.reg.keys())
-                            e = self._entity_for(subj, None) if subj is not None else \
-                                self.reg.resolve_prodrop(info[1].agreement, q.open)
-                        if e is not None and words >= 1:
-                            out.append(RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
-                                                toks[k].end, info[1].lemma, info[1].stance, e, None, None, None,
-                                                "quote.labelled"))
-                            continue
+            r = self._orphan_then_cue(q, words)
+            if r is None:
+                r = self._orphan_labelled(q, words, found)
+            if r is not None:
+                out.append(r)
+                continue
             # a whole paragraph in quotes right after another quote by a known speaker: it goes on
             para_start = text.rfind("\n", 0, q.open) + 1
             if text[para_start:q.open].strip() == "" and words >= 6:
@@ -1727,6 +1685,67 @@ class Attributor:
                     out.append(RawQuote(a, b, "direct", None, None, None, None, None, prevq[-1].entity, None,
                                         None, None, "quote.continued"))
         return out
+
+    def _orphan_then_cue(self, q: QuotedSpan, words: int) -> RawQuote | None:
+        """A cue right after the quote: "…"، قال فلان / "…" يقول فلان."""
+        toks = self.toks
+        a, b = q.inner
+        # after the quote: "…"، قال فلان / "…" يقول فلان
+        k = self._tok_index(q.close + 1)
+        period = False
+        while k < len(toks) and toks[k].text in ("،", ",", ".", "-"):
+            period = period or toks[k].text == "."
+            k += 1
+        info = self._cue_info(toks[k]) if k < len(toks) else None
+        if info is not None and period and info[0]:
+            info = None  # "”. واضافت …" opens a new sentence; it does not attribute the quote before it
+        if info is not None and words >= 2 and info[1].pos in ("past", "impf") and "س" not in info[0]:
+            s_start, s_end = self.sents.bounds(toks[k].start)
+            end_idx = self._tok_index(s_end)
+            np_ = self.np.parse(toks, k + 1, end_idx, self.reg.keys(), info[1].agreement)
+            if np_ is not None:
+                e = self._entity_for(np_, info[1])
+                m = (toks[np_.start].start, toks[np_.end - 1].end)
+            else:
+                e = self.reg.resolve_prodrop(info[1].agreement, q.open)
+                m = None
+            if e is not None:
+                e.last = toks[k].start
+                return RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
+                                toks[k].end, info[1].lemma, info[1].stance, e, m, None, None,
+                                "quote.then_cue")
+        return None
+
+    def _orphan_labelled(self, q: QuotedSpan, words: int, found: list[RawQuote]) -> RawQuote | None:
+        """A labelling verb right before the quote: "التي اعتبرها "…""، "ما وصفه بـ"…""; the speaker is the
+        sentence's last speaker or its main verb's subject."""
+        toks = self.toks
+        a, b = q.inner
+        # before the quote: "التي اعتبرها "…""، "ما وصفه بـ"…""
+        k = self._tok_index(q.open) - 1
+        while k >= 0 and toks[k].text in ("ب", "بـ", "ـ", "ل", "كـ"):
+            k -= 1
+        if k < 0:
+            return None
+        info = self._cue_info(toks[k])
+        if info is not None and info[1].lemma_key in ("اعتبر", "وصف", "سمي", "قال", "اضاف", "تابع", "اكد"):
+            pv = toks[k - 1].text if k > 0 else ""
+            if info[1].lemma_key in ("اعتبر", "وصف", "سمي") or pv in ("ما", "التي", "الذي"):
+                s_start, _ = self.sents.bounds(q.open)
+                same = [r for r in found if r.entity is not None and s_start - 1 <= r.start < q.open]
+                e = None
+                if same:
+                    e = same[-1].entity
+                else:
+                    # "ندد رئيس الوزراء مصطفى الكاظمي بالضربات التي اعتبرها “…”": the main verb's subject
+                    subj = self._main_subject(s_start, k, self.reg.keys())
+                    e = self._entity_for(subj, None) if subj is not None else \
+                        self.reg.resolve_prodrop(info[1].agreement, q.open)
+                if e is not None and words >= 1:
+                    return RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
+                                    toks[k].end, info[1].lemma, info[1].stance, e, None, None, None,
+                                    "quote.labelled")
+        return None
 
     def _dedupe(self, qs: list[RawQuote]) -> list[RawQuote]:
         out: list[RawQuote] = []

@@ -732,7 +732,6 @@ class Attributor:
         """The speaker: explicit (VSO), the source of a نقل … عن chain, SVO before the cue, or carried
         over (pro-drop). Sets ``slots.via`` where the speaker's carrier is found on the way."""
         toks = self.toks
-        tok = toks[idx]
         lemma_key = vf.lemma_key
         known = self.reg.keys()
         agr = vf.agreement
@@ -771,24 +770,31 @@ class Attributor:
                 entity = self._entity_for(svo, vf)
                 mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
             else:
-                same = []  # quotes of this sentence so far (the newest are at the end of ``prev``)
-                for r in reversed(prev):
-                    if r.start < s_start:
-                        break
-                    if r.entity is not None and r.end <= tok.start + 2:
-                        same.insert(0, r)
-                if vf.pos in ("part", "noun") or "ل" in pfx:
-                    if same:
-                        entity = same[-1].entity
-                    else:
-                        subj = self._main_subject(s_start, idx, known)
-                        entity = self._entity_for(subj, None) if subj is not None else \
-                            self.reg.resolve_prodrop(agr, tok.start)
-                else:
-                    named = None if same else self._named_before(s_start, idx, agr)
-                    entity = named or self.reg.resolve_prodrop(agr, tok.start)
+                entity = self._carried_speaker(idx, pfx, vf, s_start, prev)
         slots.via = via
         return entity, mention_span, how
+
+    def _carried_speaker(self, idx: int, pfx: str, vf: VerbForm, s_start: int,
+                         prev: list[RawQuote]) -> Entity | None:
+        """A cue with no speaker of its own (pro-drop): a ḥāl participle, a noun or "ليضيف" shares the
+        sentence's last speaker or its main subject; a finite verb takes a name before it in the
+        sentence, else the register's most recent source that agrees."""
+        tok = self.toks[idx]
+        agr = vf.agreement
+        same = []  # quotes of this sentence so far (the newest are at the end of ``prev``)
+        for r in reversed(prev):
+            if r.start < s_start:
+                break
+            if r.entity is not None and r.end <= tok.start + 2:
+                same.insert(0, r)
+        if vf.pos in ("part", "noun") or "ل" in pfx:
+            if same:
+                return same[-1].entity
+            subj = self._main_subject(s_start, idx, self.reg.keys())
+            return self._entity_for(subj, None) if subj is not None else \
+                self.reg.resolve_prodrop(agr, tok.start)
+        named = None if same else self._named_before(s_start, idx, agr)
+        return named or self.reg.resolve_prodrop(agr, tok.start)
 
     def _quote_from(self, idx: int, pfx: str, vf: VerbForm, slots: "Slots", entity: Entity | None,
                     mention_span: tuple[int, int] | None, how: str, end_idx: int, s_end: int,

@@ -16,12 +16,12 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, VerbForm
+from .lexicon import Lexicon, NpLemma, VerbForm
 from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
-from .speaker_phrase import NP, Entity, NPParser, Register, is_def, strip_article
+from .speaker_phrase import NP, Entity, Known, NPParser, Register, is_def, strip_article
 from .sentences import Sentences, Token
 
 
@@ -59,6 +59,36 @@ class Slots:
     source_np: NP | None    # "نقل … عن X": the source, the carrier being the subject
     topic: NP | None        # "أما X فقال": the topic is the speaker
     title_span: tuple[int, int] | None = None  # token range of a title set apart from the name
+
+
+#: Verdicts of a stage of the cue-to-content walk (``None``: the stage does not read this word).
+_GO = True
+_STOP = False
+
+
+@dataclass
+class _SlotWalk:
+    """Where the walk from a cue to its content stands (token ``k``) and the slots filled so far, so
+    that each construction on the way can be read by its own stage method."""
+    idx: int
+    pfx: str
+    vf: VerbForm
+    s_start: int
+    end_idx: int
+    prev_tok: str
+    np_rule: NpLemma | None   # the cue's noun-phrase-content rule
+    light: tuple[str, ...] | None  # a light verb's speech-noun stems
+    known: Known
+    topic: NP | None
+    k: int
+    mention_np: NP | None = None
+    via: str | None = None
+    channel: str | None = None
+    anon_hint: bool = False
+    content_k: int | None = None
+    colon: bool = False
+    source_np: NP | None = None   # for نقل … عن X
+    steps: int = 0
 
 
 #: Head nouns of outlet names (folded): what follows them is the outlet's name.
@@ -337,22 +367,14 @@ class Attributor:
 
     def _read_slots(self, idx: int, pfx: str, vf: VerbForm, s_start: int, end_idx: int) -> "Slots":
         """Walk the words after the cue to the content opener, filling the speaker, via, channel and
-        anonymity slots on the way."""
+        anonymity slots on the way. Each word is offered to the stages in ``_walk_stages`` in order (the
+        order is the precedence between constructions); the first that reads it decides whether the
+        walk goes on or stops there."""
         toks = self.toks
         prev_tok = toks[idx - 1].text if idx > 0 else ""
         lemma_key = vf.lemma_key
-        np_rule = self.lex.np_lemmas.get(lemma_key)
-        k = idx + 1
-        mention_np: NP | None = None
-        via: str | None = None
-        channel: str | None = None
-        anon_hint = False
-        content_k: int | None = None
-        colon = False
-        source_np: NP | None = None   # for نقل … عن X
         known = self.reg.keys()
         agr = vf.agreement
-        steps = 0
         topic = None
         if "ف" in pfx or prev_tok in ("فقد", "فانه", "فانها"):
             topic = self._svo(idx, "ف", s_start, known, agr)  # "أما X فقال"، "أما X فقد رأى"
@@ -360,226 +382,356 @@ class Attributor:
             whole = self.region.read(idx, vf, end_idx)
             if whole is not None:
                 return whole
-        while k < end_idx and steps < 40:
-            steps += 1
-            t = toks[k]
-            w = t.text
-            q = self._quote_at_token(k)
-            if q is not None:
-                # a one- or two-word quoted name right after the cue is the speaker, not content
-                n_inner = sum(1 for x in toks[k + 1:self._tok_index(q.close)] if x.is_word)
-                after = self._tok_index(q.close) + 1
-                if mention_np is None and n_inner <= 2 and after < end_idx and (toks[after].is_word or toks[after].text == ":") and \
-                        vf.lemma_key not in ("اعتبر", "وصف", "سمي"):
-                    mention_np = NP(k, after, "person", agr, k, after, toks[k + 1].text)
-                    k = after
-                    continue
-                content_k = k
-                break
-            if w in self.pat.comp_words and not (toks[k - 1].text in self.not_comp_before and k - 1 > idx):
-                content_k = k
-                break
-            if w in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words:
-                content_k = k
-                break
-            if w == ":":
-                content_k = k + 1
-                colon = True
-                break
-            if w in ("،", ",") and k + 1 < end_idx and (toks[k + 1].text in self.pat.comp_words or (
-                    toks[k + 1].text in self.pat.comp_preps and k + 2 < end_idx and toks[k + 2].text in self.pat.comp_words)):
-                k += 1  # "أحمد قطان، أنه …"
-                continue
-            if w in ("،", ",", "-", "(", ")"):
-                nk = self._skip_parenthetical(k, end_idx)
-                if nk is None and w in ("،", ",") and k + 1 < end_idx and toks[k + 1].text in self.relative:
-                    nk = self._skip_relative(k + 1, end_idx)  # "، الذي قدم مع ابنه من ولاية اوهايو …"
-                if nk is None:
-                    found = self._opening_ahead(k + 1, end_idx, reach=12)  # "، صاحب محل في الشارع لبي بي سي إنه"
-                    if found is not None:
-                        for j in range(k + 1, found[0]):
-                            v = self._addressee(j, found[0])  # "…، ووفقا لوكالة «تسنيم»، أن"
-                            if v:
-                                via = via or v
-                                break
-                    if found is not None and mention_np is not None:
-                        content_k, colon = found
-                        if mention_np.kind == "person" and mention_np.name_end == mention_np.title_end:
-                            app = self.np.parse(toks, k + 1, content_k, known, agr)
-                            if app is not None and app.kind == "person" and app.name_end > app.title_end:
-                                mention_np = app  # "وأشار رئيس شرطة تورنتو، مارك سوندرز إلى أن"
+        s = _SlotWalk(idx, pfx, vf, s_start, end_idx, prev_tok, self.lex.np_lemmas.get(lemma_key),
+                      self.light_nouns.get(lemma_key), known, topic, k=idx + 1)
+        stages = self._walk_stages()
+        while s.k < end_idx and s.steps < 40:
+            s.steps += 1
+            for stage in stages:
+                verdict = stage(s)
+                if verdict is not None:
                     break
-                if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
-                    anon_hint = True
-                if k + 1 < nk and toks[k + 1].text in self.settings:
-                    ch, _, v = self._setting(k + 1, nk)  # "، في بيان صادر عن وزارة الخارجية،"
-                    channel = channel or ch
-                    via = via or v
-                if mention_np is not None and mention_np.kind in ("person", "anonymous") and \
-                        mention_np.name_end == mention_np.title_end or (mention_np is not None and mention_np.kind == "anonymous"):
-                    a0 = k + 2 if toks[k + 1].text in ("هو", "هي") else k + 1  # "زميل آخر له، هو آري بلف،"
-                    app = self.np.parse(toks, a0, nk, known, agr)
-                    if app is not None and app.kind == "person" and app.name_end > app.title_end:
-                        mention_np = app  # "رئيس لجنة …، الدكتور هادي اليامي،": the name is in the apposition
-                for j in range(k + 1, nk):
-                    v = self._addressee(j, nk)
-                    if v:
-                        via = v
-                k = nk
-                continue
-            kk = self._phrase_at(toks, k, self.time_phrases)
-            if kk > k:
-                k = kk
-                continue
-            if w in self.time or (w.isdigit() and not (k + 1 < end_idx and toks[k + 1].text in self.lex.anonymous)) \
-                    or w == "/":
-                k += 1
-                continue
-            if w in ("علي", "عبر") and k + 1 < end_idx and strip_article(toks[k + 1].text) in MEDIA_HEADS:
-                v, nk = self._media_np(k + 1, end_idx, strip_l=False)  # "قال على قناة «أنتينا 3» إن"
-                if v:
-                    via = via or v
-                    k = nk
-                    continue
-            if w in self.settings:
-                ch, nk, v = self._setting(k, end_idx)
-                if nk > k:
-                    channel = channel or ch
-                    via = via or v
-                    k = nk
-                    continue
-            v, nk = self._addressee_span(k, end_idx)
-            if nk > k:
-                via = via or v
-                k = nk
-                continue
-            if w in ("كما", "حسبما", "وفقما") and k + 1 < end_idx and self._cue_info(toks[k + 1]) is not None and \
-                    self._cue_info(toks[k + 1])[1].lemma_key in ("نقل", "ذكر", "اورد", "افاد", "اعلن"):
-                j = k + 2
-                if j < end_idx and toks[j].text in ("عنه", "عنها", "عنهم"):
-                    j += 1
-                mnp = self.np.parse(toks, j, end_idx, known, None)
-                if mnp is not None:
-                    via = via or self._span_text(mnp.start, mnp.end)  # "كما نقلت عنه وكالة تاس"
-                    k = mnp.end
-                    continue
-            if w in ("فيه", "فيها", "عنه", "عنها", "بالقول", "قايلا", "قايله"):
-                k += 1
-                continue
-            if w in self.relative and mention_np is not None:
-                nk = self._skip_relative(k, end_idx)
-                if nk is None:
-                    break
-                k = nk
-                continue
-            if lemma_key == "نقل" and source_np is None and mention_np is not None and w in self.bare_nouns:
-                # "ونقلت الصحف تأكيد الرئيس السيسي أن …": the carrier, then the statement and its speaker
-                np2 = self.np.parse(toks, k + 1, end_idx, known, None)
-                if np2 is not None and (np2.kind != "person" or np2.title_end > np2.start):
-                    source_np = np2  # (a titled person or a body: "تصريحات أصدرها مكتب …" names no speaker here)
-                    k = np2.end
-                    continue
-            if lemma_key == "نقل" and w == "عن" and source_np is None:
-                np2 = self.np.parse(toks, k + 1, end_idx, known, None)
-                if np2 is not None:
-                    source_np = np2
-                    k = np2.end
-                    continue
-            if w in ("قوله", "قولها", "قولهم", "قولهما") and source_np is not None:
-                k += 1
-                continue
-            if mention_np is None and len(w) >= 5 and w[0] == "م" and w[-1] == "ا" and w not in known and \
-                    self._cue_info(t) is None and k > idx and self._adverbial_next(k + 1, end_idx):
-                # "وأضاف مخاطبا رئيس الوزراء …: «…»": an adverbial participle and its object, not the speaker
-                obj = self.np.parse(toks, k + 1, end_idx, known, None)
-                k = obj.end if obj is not None else k + 1
-                continue
-            if mention_np is None and topic is None and np_rule is not None and not pfx and k == idx + 1 and \
-                    vf.pos == "past" and self._fronted_subject(idx, s_start, known, agr):
-                # "لكن موسكو انتقدت الولايات المتحدة لعدم …": the subject came first, so what follows is content
-                content_k = k
+            if verdict is _STOP:
                 break
-            if mention_np is not None and k == mention_np.end and w in self.lex.titles and \
-                    mention_np.kind == "person" and mention_np.name_end > mention_np.title_end:
-                # "دعا صلاح الدين دمرداش زعيم حزب الشعوب … أمس حزب العمال إلى …": a title after the name
-                k = max(self.np.title_chain(toks, k, end_idx), k + 1)
-                continue
-            ak = self._phrase_at(toks, k, self.anonymity)
-            if ak > k and mention_np is not None:
-                # "وقال عقيد في الشرطة طلب عدم كشف هويته إن …": an anonymity clause, then the content
-                anon_hint = True
-                k = ak
-                while k < end_idx and toks[k].is_word and toks[k].text not in self.pat.comp_words and \
-                        toks[k].text not in self.pat.comp_preps and k - ak < 4:
-                    k += 1  # "هويته"، "عن اسمه"، "لأنه غير مخول بالحديث"
-                continue
-            light = self.light_nouns.get(lemma_key)
-            if light and _speech_noun(w, light):
-                content_k = k  # "وقدم تعازيه لعائلة …": the speech noun opens the content
-                break
-            if mention_np is None and topic is None and np_rule is not None and np_rule.preposition and \
-                    k == idx + 1 and w not in known and self._opens_with_prep(w, np_rule.preposition) and \
-                    self._phrase_at(toks, k, self.according) == k and w not in ("باسم", "باسمه", "باسمها"):
-                content_k = k  # "فيما طالب بإيجاد مواقع …": the content right after the verb, the subject dropped
-                break
-            if mention_np is None and topic is None and vf.pos != "part" and "ل" not in pfx and \
-                    not (np_rule and np_rule.preposition and w == np_rule.preposition):
-                # (a ḥāl participle or "ليضيف" shares the main clause's subject: what follows is content)
-                np_ = self.np.parse(toks, k, end_idx, known, agr)
-                if np_ is not None and light:
-                    cut = next((j for j in range(np_.start + 1, np_.end) if _speech_noun(toks[j].text, light)), None)
-                    if cut is not None:  # "وقدم نتانياهو الشكر لغواتيمالا": the name ends before the noun
-                        np_ = NP(np_.start, cut, np_.kind, np_.agreement, min(np_.title_end, cut),
-                                 min(np_.name_end, cut), np_.head)
-                if np_ is not None and np_.end > k:
-                    if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.kind != "person"
-                            and np_.end < end_idx
-                            and self._opens_with_prep(toks[np_.end].text, np_rule.preposition)
-                            and k == idx + 1):
-                        # "وحث الحكومة على …"، "وحذر كوريا الشمالية من …": the object, the speaker is dropped
-                        content_k = k
-                        break
-                    if np_rule is not None and np_rule.preposition and len(np_rule.preposition) == 1 and \
-                            np_.kind == "person" and np_.name_end - np_.title_end >= 3 and np_.name_end == np_.end and \
-                            toks[np_.end - 1].text.startswith(np_rule.preposition):
-                        # "طالب الخبير إبراهيم آل مرعي بحجب …": the glued preposition opens the content
-                        np_ = NP(np_.start, np_.end - 1, np_.kind, np_.agreement, np_.title_end, np_.end - 1, np_.head)
-                    mention_np = np_
-                    k = np_.end
-                    continue
-            if np_rule is not None and (vf.pos != "impf" or prev_tok in self.negation):  # "لم يستبعد X عقد لقاء"
-                ck = None if w in self.pat.comp_preps else self._comp_ahead(k, end_idx)
-                if ck is not None:
-                    content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"
-                    break
-                if np_rule.preposition and w == np_rule.preposition and not np_rule.keep_preposition:
-                    content_k = k + 1
-                else:
-                    content_k = k
-                break
-            # stuck on words the parser cannot read: the content opens a little further on
-            # ("وأخبر بومبيو الكونغرس بأن"، "في إجابة حول سؤال … إن"، "وأضاف في حديثه لمحطة سي بي سي \"…\"")
-            found = self._opening_ahead(k, end_idx)
+        return Slots(s.mention_np, s.via, s.channel, s.anon_hint, s.content_k, s.colon, s.source_np, topic)
+
+    def _walk_stages(self) -> tuple[Callable[["_SlotWalk"], bool | None], ...]:
+        """The stages of the cue-to-content walk, highest precedence first (the last always stops)."""
+        return (self._walk_quote_mark, self._walk_opener, self._walk_comma_aside, self._walk_time,
+                self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
+                self._walk_source_chain, self._walk_adverbial, self._walk_fronted_subject,
+                self._walk_title_after_name, self._walk_anonymity, self._walk_speech_noun,
+                self._walk_dropped_subject_prep, self._walk_speaker_np, self._walk_np_content,
+                self._walk_fallback)
+
+    def _walk_quote_mark(self, s: "_SlotWalk") -> bool | None:
+        """A quotation mark: a one- or two-word quoted name right after the cue is the speaker;
+        any other quoted span opens the content."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        q = self._quote_at_token(k)
+        if q is None:
+            return None
+        # a one- or two-word quoted name right after the cue is the speaker, not content
+        n_inner = sum(1 for x in toks[k + 1:self._tok_index(q.close)] if x.is_word)
+        after = self._tok_index(q.close) + 1
+        if s.mention_np is None and n_inner <= 2 and after < end_idx and (toks[after].is_word or toks[after].text == ":") and \
+                s.vf.lemma_key not in ("اعتبر", "وصف", "سمي"):
+            s.mention_np = NP(k, after, "person", s.vf.agreement, k, after, toks[k + 1].text)
+            s.k = after
+            return _GO
+        s.content_k = k
+        return _STOP
+
+    def _walk_opener(self, s: "_SlotWalk") -> bool | None:
+        """A complementizer (أن، إن), a preposition glued before one (بأن), or a colon opens the content."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        w = toks[k].text
+        if w in self.pat.comp_words and not (toks[k - 1].text in self.not_comp_before and k - 1 > s.idx):
+            s.content_k = k
+            return _STOP
+        if w in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words:
+            s.content_k = k
+            return _STOP
+        if w == ":":
+            s.content_k = k + 1
+            s.colon = True
+            return _STOP
+        return None
+
+    def _walk_comma_aside(self, s: "_SlotWalk") -> bool | None:
+        """A comma, dash or bracket: a comma right before the complementizer, or an aside set off by
+        punctuation (a parenthetical, a relative clause, an apposition holding the name, a setting or
+        an addressee) that the walk steps over."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        w = toks[k].text
+        if w in ("،", ",") and k + 1 < end_idx and (toks[k + 1].text in self.pat.comp_words or (
+                toks[k + 1].text in self.pat.comp_preps and k + 2 < end_idx and toks[k + 2].text in self.pat.comp_words)):
+            s.k = k + 1  # "أحمد قطان، أنه …"
+            return _GO
+        if w not in ("،", ",", "-", "(", ")"):
+            return None
+        known, agr = s.known, s.vf.agreement
+        nk = self._skip_parenthetical(k, end_idx)
+        if nk is None and w in ("،", ",") and k + 1 < end_idx and toks[k + 1].text in self.relative:
+            nk = self._skip_relative(k + 1, end_idx)  # "، الذي قدم مع ابنه من ولاية اوهايو …"
+        if nk is None:
+            found = self._opening_ahead(k + 1, end_idx, reach=12)  # "، صاحب محل في الشارع لبي بي سي إنه"
             if found is not None:
-                content_k, colon = found
-                if mention_np is None and k == idx + 1 and 0 < content_k - k <= 4 and not colon and \
-                        toks[content_k].text in self.pat.comp_words | self.pat.comp_preps and all(
-                        toks[j].is_word and toks[j].text not in self.np.stop and self._cue_info(toks[j]) is None
-                        for j in range(k, content_k)):
-                    # the subject is whatever stands between the verb and its complementizer, up to an
-                    # addressee ("قال آبي لنواب البرلمان إن")
-                    stop = next((j for j in range(k + 1, content_k) if toks[j].text[:1] == "ل"
-                                 and self.np.bad_name(toks[j].text)), content_k)
-                    mention_np = NP(k, stop, "person", agr, k, stop, toks[k].text)
-            break
-        return Slots(mention_np, via, channel, anon_hint, content_k, colon, source_np, topic)
+                for j in range(k + 1, found[0]):
+                    v = self._addressee(j, found[0])  # "…، ووفقا لوكالة «تسنيم»، أن"
+                    if v:
+                        s.via = s.via or v
+                        break
+            if found is not None and s.mention_np is not None:
+                s.content_k, s.colon = found
+                mention_np = s.mention_np
+                if mention_np.kind == "person" and mention_np.name_end == mention_np.title_end:
+                    app = self.np.parse(toks, k + 1, s.content_k, known, agr)
+                    if app is not None and app.kind == "person" and app.name_end > app.title_end:
+                        s.mention_np = app  # "وأشار رئيس شرطة تورنتو، مارك سوندرز إلى أن"
+            return _STOP
+        if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
+            s.anon_hint = True
+        if k + 1 < nk and toks[k + 1].text in self.settings:
+            ch, _, v = self._setting(k + 1, nk)  # "، في بيان صادر عن وزارة الخارجية،"
+            s.channel = s.channel or ch
+            s.via = s.via or v
+        mention_np = s.mention_np
+        if mention_np is not None and mention_np.kind in ("person", "anonymous") and \
+                mention_np.name_end == mention_np.title_end or (mention_np is not None and mention_np.kind == "anonymous"):
+            a0 = k + 2 if toks[k + 1].text in ("هو", "هي") else k + 1  # "زميل آخر له، هو آري بلف،"
+            app = self.np.parse(toks, a0, nk, known, agr)
+            if app is not None and app.kind == "person" and app.name_end > app.title_end:
+                s.mention_np = app  # "رئيس لجنة …، الدكتور هادي اليامي،": the name is in the apposition
+        for j in range(k + 1, nk):
+            v = self._addressee(j, nk)
+            if v:
+                s.via = v
+        s.k = nk
+        return _GO
+
+    def _walk_time(self, s: "_SlotWalk") -> bool | None:
+        """Time phrases and words, dates and numbers (not a count of anonymous sources) are stepped over."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        w = toks[k].text
+        kk = self._phrase_at(toks, k, self.time_phrases)
+        if kk > k:
+            s.k = kk
+            return _GO
+        if w in self.time or (w.isdigit() and not (k + 1 < end_idx and toks[k + 1].text in self.lex.anonymous)) \
+                or w == "/":
+            s.k = k + 1
+            return _GO
+        return None
+
+    def _walk_channel(self, s: "_SlotWalk") -> bool | None:
+        """Where and to whom it was said: an outlet (على قناة …), a setting (في بيان …), an addressee
+        (لوكالة …) fill the via and channel slots."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        w = toks[k].text
+        if w in ("علي", "عبر") and k + 1 < end_idx and strip_article(toks[k + 1].text) in MEDIA_HEADS:
+            v, nk = self._media_np(k + 1, end_idx, strip_l=False)  # "قال على قناة «أنتينا 3» إن"
+            if v:
+                s.via = s.via or v
+                s.k = nk
+                return _GO
+        if w in self.settings:
+            ch, nk, v = self._setting(k, end_idx)
+            if nk > k:
+                s.channel = s.channel or ch
+                s.via = s.via or v
+                s.k = nk
+                return _GO
+        v, nk = self._addressee_span(k, end_idx)
+        if nk > k:
+            s.via = s.via or v
+            s.k = nk
+            return _GO
+        return None
+
+    def _walk_carrier_aside(self, s: "_SlotWalk") -> bool | None:
+        """"كما نقلت عنه وكالة تاس": the carrier named in an aside is the via."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        w = toks[k].text
+        if w in ("كما", "حسبما", "وفقما") and k + 1 < end_idx and self._cue_info(toks[k + 1]) is not None and \
+                self._cue_info(toks[k + 1])[1].lemma_key in ("نقل", "ذكر", "اورد", "افاد", "اعلن"):
+            j = k + 2
+            if j < end_idx and toks[j].text in ("عنه", "عنها", "عنهم"):
+                j += 1
+            mnp = self.np.parse(toks, j, end_idx, s.known, None)
+            if mnp is not None:
+                s.via = s.via or self._span_text(mnp.start, mnp.end)  # "كما نقلت عنه وكالة تاس"
+                s.k = mnp.end
+                return _GO
+        return None
+
+    def _walk_filler(self, s: "_SlotWalk") -> bool | None:
+        """Pronoun objects and "بالقول"/"قائلا" between cue and content carry nothing."""
+        if self.toks[s.k].text in ("فيه", "فيها", "عنه", "عنها", "بالقول", "قايلا", "قايله"):
+            s.k += 1
+            return _GO
+        return None
+
+    def _walk_relative(self, s: "_SlotWalk") -> bool | None:
+        """A relative clause after the speaker ("الذي …") is stepped over; the walk stops where it cannot."""
+        if self.toks[s.k].text in self.relative and s.mention_np is not None:
+            nk = self._skip_relative(s.k, s.end_idx)
+            if nk is None:
+                return _STOP
+            s.k = nk
+            return _GO
+        return None
+
+    def _walk_source_chain(self, s: "_SlotWalk") -> bool | None:
+        """"نقل X عن Y قوله": the subject is the carrier, the source after عن (or the statement's owner)
+        is the speaker."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        w = toks[k].text
+        lemma_key = s.vf.lemma_key
+        if lemma_key == "نقل" and s.source_np is None and s.mention_np is not None and w in self.bare_nouns:
+            # "ونقلت الصحف تأكيد الرئيس السيسي أن …": the carrier, then the statement and its speaker
+            np2 = self.np.parse(toks, k + 1, end_idx, s.known, None)
+            if np2 is not None and (np2.kind != "person" or np2.title_end > np2.start):
+                s.source_np = np2  # (a titled person or a body: "تصريحات أصدرها مكتب …" names no speaker here)
+                s.k = np2.end
+                return _GO
+        if lemma_key == "نقل" and w == "عن" and s.source_np is None:
+            np2 = self.np.parse(toks, k + 1, end_idx, s.known, None)
+            if np2 is not None:
+                s.source_np = np2
+                s.k = np2.end
+                return _GO
+        if w in ("قوله", "قولها", "قولهم", "قولهما") and s.source_np is not None:
+            s.k = k + 1
+            return _GO
+        return None
+
+    def _walk_adverbial(self, s: "_SlotWalk") -> bool | None:
+        """An adverbial participle (مخاطبا) and its object are not the speaker."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        t = toks[k]
+        w = t.text
+        if s.mention_np is None and len(w) >= 5 and w[0] == "م" and w[-1] == "ا" and w not in s.known and \
+                self._cue_info(t) is None and k > s.idx and self._adverbial_next(k + 1, end_idx):
+            # "وأضاف مخاطبا رئيس الوزراء …: «…»": an adverbial participle and its object, not the speaker
+            obj = self.np.parse(toks, k + 1, end_idx, s.known, None)
+            s.k = obj.end if obj is not None else k + 1
+            return _GO
+        return None
+
+    def _walk_fronted_subject(self, s: "_SlotWalk") -> bool | None:
+        """A subject before the verb: the noun phrase right after it is content, not the speaker."""
+        vf = s.vf
+        if s.mention_np is None and s.topic is None and s.np_rule is not None and not s.pfx and s.k == s.idx + 1 and \
+                vf.pos == "past" and self._fronted_subject(s.idx, s.s_start, s.known, vf.agreement):
+            # "لكن موسكو انتقدت الولايات المتحدة لعدم …": the subject came first, so what follows is content
+            s.content_k = s.k
+            return _STOP
+        return None
+
+    def _walk_title_after_name(self, s: "_SlotWalk") -> bool | None:
+        """A title right after the speaker's name belongs to the speaker and is stepped over."""
+        toks, k = self.toks, s.k
+        mention_np = s.mention_np
+        if mention_np is not None and k == mention_np.end and toks[k].text in self.lex.titles and \
+                mention_np.kind == "person" and mention_np.name_end > mention_np.title_end:
+            # "دعا صلاح الدين دمرداش زعيم حزب الشعوب … أمس حزب العمال إلى …": a title after the name
+            s.k = max(self.np.title_chain(toks, k, s.end_idx), k + 1)
+            return _GO
+        return None
+
+    def _walk_anonymity(self, s: "_SlotWalk") -> bool | None:
+        """An anonymity clause after the speaker marks the speaker anonymous and is stepped over."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        ak = self._phrase_at(toks, k, self.anonymity)
+        if ak > k and s.mention_np is not None:
+            # "وقال عقيد في الشرطة طلب عدم كشف هويته إن …": an anonymity clause, then the content
+            s.anon_hint = True
+            k = ak
+            while k < end_idx and toks[k].is_word and toks[k].text not in self.pat.comp_words and \
+                    toks[k].text not in self.pat.comp_preps and k - ak < 4:
+                k += 1  # "هويته"، "عن اسمه"، "لأنه غير مخول بالحديث"
+            s.k = k
+            return _GO
+        return None
+
+    def _walk_speech_noun(self, s: "_SlotWalk") -> bool | None:
+        """A light verb's speech noun opens the content."""
+        if s.light and _speech_noun(self.toks[s.k].text, s.light):
+            s.content_k = s.k  # "وقدم تعازيه لعائلة …": the speech noun opens the content
+            return _STOP
+        return None
+
+    def _walk_dropped_subject_prep(self, s: "_SlotWalk") -> bool | None:
+        """The verb's own preposition right after it opens the content, the subject dropped."""
+        toks, k = self.toks, s.k
+        w = toks[k].text
+        np_rule = s.np_rule
+        if s.mention_np is None and s.topic is None and np_rule is not None and np_rule.preposition and \
+                k == s.idx + 1 and w not in s.known and self._opens_with_prep(w, np_rule.preposition) and \
+                self._phrase_at(toks, k, self.according) == k and w not in ("باسم", "باسمه", "باسمها"):
+            s.content_k = k  # "فيما طالب بإيجاد مواقع …": the content right after the verb, the subject dropped
+            return _STOP
+        return None
+
+    def _walk_speaker_np(self, s: "_SlotWalk") -> bool | None:
+        """The noun phrase after the verb is the speaker (VSO), unless it is the object of a verb whose
+        speaker is dropped."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        w = toks[k].text
+        np_rule, light, vf = s.np_rule, s.light, s.vf
+        if not (s.mention_np is None and s.topic is None and vf.pos != "part" and "ل" not in s.pfx and
+                not (np_rule and np_rule.preposition and w == np_rule.preposition)):
+            return None
+        # (a ḥāl participle or "ليضيف" shares the main clause's subject: what follows is content)
+        np_ = self.np.parse(toks, k, end_idx, s.known, vf.agreement)
+        if np_ is not None and light:
+            cut = next((j for j in range(np_.start + 1, np_.end) if _speech_noun(toks[j].text, light)), None)
+            if cut is not None:  # "وقدم نتانياهو الشكر لغواتيمالا": the name ends before the noun
+                np_ = NP(np_.start, cut, np_.kind, np_.agreement, min(np_.title_end, cut),
+                         min(np_.name_end, cut), np_.head)
+        if np_ is None or np_.end <= k:
+            return None
+        if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.kind != "person"
+                and np_.end < end_idx
+                and self._opens_with_prep(toks[np_.end].text, np_rule.preposition)
+                and k == s.idx + 1):
+            # "وحث الحكومة على …"، "وحذر كوريا الشمالية من …": the object, the speaker is dropped
+            s.content_k = k
+            return _STOP
+        if np_rule is not None and np_rule.preposition and len(np_rule.preposition) == 1 and \
+                np_.kind == "person" and np_.name_end - np_.title_end >= 3 and np_.name_end == np_.end and \
+                toks[np_.end - 1].text.startswith(np_rule.preposition):
+            # "طالب الخبير إبراهيم آل مرعي بحجب …": the glued preposition opens the content
+            np_ = NP(np_.start, np_.end - 1, np_.kind, np_.agreement, np_.title_end, np_.end - 1, np_.head)
+        s.mention_np = np_
+        s.k = np_.end
+        return _GO
+
+    def _walk_np_content(self, s: "_SlotWalk") -> bool | None:
+        """A verb whose content is a noun phrase: the content opens here (after its own preposition),
+        or at a complementizer a little further on."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        w = toks[k].text
+        np_rule = s.np_rule
+        if np_rule is None or not (s.vf.pos != "impf" or s.prev_tok in self.negation):  # "لم يستبعد X عقد لقاء"
+            return None
+        ck = None if w in self.pat.comp_preps else self._comp_ahead(k, end_idx)
+        if ck is not None:
+            s.content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"
+            return _STOP
+        if np_rule.preposition and w == np_rule.preposition and not np_rule.keep_preposition:
+            s.content_k = k + 1
+        else:
+            s.content_k = k
+        return _STOP
+
+    def _walk_fallback(self, s: "_SlotWalk") -> bool | None:
+        """Stuck on words the parser cannot read: the content opens a little further on, and a short
+        run of words before a complementizer right after the verb is the speaker."""
+        toks, k, end_idx = self.toks, s.k, s.end_idx
+        # stuck on words the parser cannot read: the content opens a little further on
+        # ("وأخبر بومبيو الكونغرس بأن"، "في إجابة حول سؤال … إن"، "وأضاف في حديثه لمحطة سي بي سي \"…\"")
+        found = self._opening_ahead(k, end_idx)
+        if found is not None:
+            s.content_k, s.colon = found
+            content_k, colon = found
+            if s.mention_np is None and k == s.idx + 1 and 0 < content_k - k <= 4 and not colon and \
+                    toks[content_k].text in self.pat.comp_words | self.pat.comp_preps and all(
+                    toks[j].is_word and toks[j].text not in self.np.stop and self._cue_info(toks[j]) is None
+                    for j in range(k, content_k)):
+                # the subject is whatever stands between the verb and its complementizer, up to an
+                # addressee ("قال آبي لنواب البرلمان إن")
+                stop = next((j for j in range(k + 1, content_k) if toks[j].text[:1] == "ل"
+                             and self.np.bad_name(toks[j].text)), content_k)
+                s.mention_np = NP(k, stop, "person", s.vf.agreement, k, stop, toks[k].text)
+        return _STOP
 
     def _speaker_of(self, idx: int, pfx: str, vf: VerbForm, s_start: int, slots: "Slots",
                     prev: list[RawQuote]) -> tuple[Entity | None, tuple[int, int] | None, str]:
         """The speaker: explicit (VSO), the source of a نقل … عن chain, SVO before the cue, or carried
         over (pro-drop). Sets ``slots.via`` where the speaker's carrier is found on the way."""
         toks = self.toks
-        tok = toks[idx]
         lemma_key = vf.lemma_key
         known = self.reg.keys()
         agr = vf.agreement
@@ -618,24 +770,31 @@ class Attributor:
                 entity = self._entity_for(svo, vf)
                 mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
             else:
-                same = []  # quotes of this sentence so far (the newest are at the end of ``prev``)
-                for r in reversed(prev):
-                    if r.start < s_start:
-                        break
-                    if r.entity is not None and r.end <= tok.start + 2:
-                        same.insert(0, r)
-                if vf.pos in ("part", "noun") or "ل" in pfx:
-                    if same:
-                        entity = same[-1].entity
-                    else:
-                        subj = self._main_subject(s_start, idx, known)
-                        entity = self._entity_for(subj, None) if subj is not None else \
-                            self.reg.resolve_prodrop(agr, tok.start)
-                else:
-                    named = None if same else self._named_before(s_start, idx, agr)
-                    entity = named or self.reg.resolve_prodrop(agr, tok.start)
+                entity = self._carried_speaker(idx, pfx, vf, s_start, prev)
         slots.via = via
         return entity, mention_span, how
+
+    def _carried_speaker(self, idx: int, pfx: str, vf: VerbForm, s_start: int,
+                         prev: list[RawQuote]) -> Entity | None:
+        """A cue with no speaker of its own (pro-drop): a ḥāl participle, a noun or "ليضيف" shares the
+        sentence's last speaker or its main subject; a finite verb takes a name before it in the
+        sentence, else the register's most recent source that agrees."""
+        tok = self.toks[idx]
+        agr = vf.agreement
+        same = []  # quotes of this sentence so far (the newest are at the end of ``prev``)
+        for r in reversed(prev):
+            if r.start < s_start:
+                break
+            if r.entity is not None and r.end <= tok.start + 2:
+                same.insert(0, r)
+        if vf.pos in ("part", "noun") or "ل" in pfx:
+            if same:
+                return same[-1].entity
+            subj = self._main_subject(s_start, idx, self.reg.keys())
+            return self._entity_for(subj, None) if subj is not None else \
+                self.reg.resolve_prodrop(agr, tok.start)
+        named = None if same else self._named_before(s_start, idx, agr)
+        return named or self.reg.resolve_prodrop(agr, tok.start)
 
     def _quote_from(self, idx: int, pfx: str, vf: VerbForm, slots: "Slots", entity: Entity | None,
                     mention_span: tuple[int, int] | None, how: str, end_idx: int, s_end: int,
@@ -1341,116 +1500,32 @@ class Attributor:
 
     # ------------------------------------------------------------ according
     def _according(self, found: list[RawQuote]) -> list[RawQuote]:
+        """Quotes whose only attribution is an "according to" phrase (حسب، وفق، نقلا عن، على حد
+        تعبيره): trailing, the content is the clause before it; leading, the clause after it."""
         toks = self.toks
         out: list[RawQuote] = []
-        first = self.according_first
         for k, t in enumerate(toks):
-            w = t.text
-            glued = w[0] == "و" and w[1:] in first
-            if not (glued or w in first) or self._inside_quote(t.start):
+            hit = self._according_phrase(k)
+            if hit is None:
                 continue
-            kk = self._phrase_at(toks, k, self.according)
-            if kk == k and glued:
-                fake = w[1:]
-                for p in self.according:
-                    if p[0] == fake and all(k + j < len(toks) and toks[k + j].text == p[j] for j in range(1, len(p))):
-                        kk = k + len(p)
-                        break
-            if kk == k:
-                continue
+            kk, glued = hit
             phrase = self.orig(t.start + (1 if glued else 0), toks[kk - 1].end)
             s_start, s_end = self.sents.bounds(t.start)
             end_idx = self._tok_index(s_end)
             prev = toks[k - 1].text if k > 0 else ""
-            j = kk
-            via = None
-            # "حسب ما أفادت وكالة X" / "حسبما نقلت X عن Y"
-            vf = None
-            if j < end_idx and toks[j].text == "ما":
-                j += 1
-            if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها")):
-                base = toks[j].text[:-2] if toks[j].text.endswith("ها") else toks[j].text[:-1]
-                info = self._cue_info(Token(base, 0, len(base)))
-                if info is not None and info[1].pos == "past" and toks[j - 1].text == "ما":
-                    vf = info[1]  # "بحسب ما قاله مسؤولون": the verb carries the object pronoun
-                    j += 1
-            if j < end_idx and self._cue_info(toks[j]) is not None:
-                vf = self._cue_info(toks[j])[1]
-                j += 1
-            pron = toks[j].text if j < end_idx else ""
-            np_ = None
-            entity = None
-            if pron in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها", "تعبيرهم", "قولهم"):
-                entity = self.reg.resolve_prodrop("f.sg" if pron.endswith("ها") else "m.sg", t.start)
-                mention = None
-            else:
-                np_ = self.np.parse(toks, j, end_idx, self.reg.keys(), vf.agreement if vf else None)
-                if np_ is None:
-                    continue
-                mention = (toks[np_.start].start, toks[np_.end - 1].end)
+            source = self._according_source(kk, end_idx, t.start)
+            if source is None:
+                continue
+            vf, j, np_, entity, mention = source
             if prev in ("،", ",") or (k > 0 and toks[k - 1].end <= t.start and prev not in (".", "\n") and k > self._tok_index(s_start)):
-                # trailing: the content is the clause before it
-                if any(r.start >= s_start and r.end <= t.start + 1 and r.end >= toks[k - 1].start - 2 for r in found):
-                    # a repeat of the sentence's own attribution; "نقلا عن" still names the intermediary
-                    if np_ is not None:
-                        carrier = self._carrier_after(np_.end, end_idx)
-                        for r in found:
-                            if r.start >= s_start and r.end <= t.start + 1:
-                                if phrase.startswith(("نقلا", "نقلاً")) and not r.via:
-                                    r.via = self._span_text(np_.start, np_.end)
-                                elif carrier and not r.via:
-                                    r.via = carrier  # "، وفق بيان لوزارة الخارجية أوردته وكالة الأنباء"
-                                doc = strip_article(toks[np_.start].text)
-                                if doc in self.documents and not r.channel:
-                                    r.channel = self._span_text(np_.start, np_.start + 1)
-                    continue
-                a = s_start
-                semi = max(self.text.rfind("؛", s_start, t.start), self.text.rfind(";", s_start, t.start))
-                if semi >= 0:
-                    a = semi + 1
-                    while a < t.start and self.text[a] == " ":
-                        a += 1
-                # skip a leading adverbial phrase ending in a comma: "ففي فبراير الماضي، قتل ..."
-                lo = self._tok_index(a)
-                for m in range(lo, min(k, lo + 6)):
-                    if toks[m].text in ("،", ","):
-                        if toks[lo].text.startswith(("في", "ف", "وفي", "ومن", "من")):
-                            a = toks[m + 1].start
-                        break
-                # a quoted clause before it
-                b = toks[k - 1].start if prev in ("،", ",") else t.start
-                while b > a and self.text[b - 1] in " \n،,":
-                    b -= 1
-                if b - a < 8:
-                    continue
-                inner = [q for q in self.quotes if a <= q.open and q.close <= b]
-                qtype = "indirect"
-                if inner and inner[0].open <= a + 1 and inner[-1].close >= b - 1 and len(inner) == 1:
-                    qtype, (a, b) = "direct", inner[0].inner
-                elif inner:
-                    qtype = "mixed"
-                if any(r.start < b and a < r.end for r in found + out):
-                    continue
+                content = self._according_trailing(k, phrase, np_, s_start, end_idx, found, out)
             elif k == self._tok_index(s_start) or prev in ("و", "ف"):
-                # leading: "وبحسب السفير فإن ..."
-                e_k = np_.end if np_ is not None else j + 1
-                while e_k < end_idx and toks[e_k].text in ("،", ",", "فقد", "قد"):
-                    e_k += 1
-                if e_k >= end_idx:
-                    continue
-                a = toks[e_k].start
-                b = self._clause_end(e_k - 1, end_idx, s_end)  # "وبحسب السفير فإن …، إذ قال: «…»"
-                while b > a and self.text[b - 1] in " \n.،,؛;!?؟…":
-                    b -= 1
-                qtype = "indirect"
-                if any(r.start < b and a < r.end for r in found + out):
-                    medium = self._media_via(np_) if np_ is not None else None
-                    for r in found:
-                        if medium and r.via is None and r.start < b and a < r.end and (r.cue_start or 0) >= a:
-                            r.via = medium  # "وبحسب وكالة الأنباء الإيرانية، فقد أكد ظريف أن …": the outlet carried it
-                    continue
+                content = self._according_leading(j, np_, end_idx, s_end, found, out)
             else:
                 continue
+            if content is None:
+                continue
+            a, b, qtype = content
             if entity is None and np_ is not None:
                 entity = self._entity_for(np_, vf)
             if entity is None:
@@ -1459,12 +1534,136 @@ class Attributor:
             cue = phrase.split()[0] if phrase.split()[0] in ("حسب", "بحسب", "حسبما", "وفق", "وفقا", "وفقاً", "طبقا",
                                                               "نقلا", "نقلاً", "استنادا", "استناداً") else phrase
             out.append(RawQuote(a, b, qtype, cue, t.start + (1 if glued else 0), toks[kk - 1].end, None,
-                                "neutral", entity, mention, via, None, "according"))
+                                "neutral", entity, mention, None, None, "according"))
         return out
+
+    def _according_phrase(self, k: int) -> tuple[int, bool] | None:
+        """The "according to" phrase at token ``k`` (outside quotes): the token after it, and whether its
+        first word has و glued on ("وبحسب")."""
+        toks = self.toks
+        t = toks[k]
+        w = t.text
+        glued = w[0] == "و" and w[1:] in self.according_first
+        if not (glued or w in self.according_first) or self._inside_quote(t.start):
+            return None
+        kk = self._phrase_at(toks, k, self.according)
+        if kk == k and glued:
+            fake = w[1:]
+            for p in self.according:
+                if p[0] == fake and all(k + j < len(toks) and toks[k + j].text == p[j] for j in range(1, len(p))):
+                    kk = k + len(p)
+                    break
+        if kk == k:
+            return None
+        return kk, glued
+
+    def _according_source(self, j: int, end_idx: int, at: int) -> tuple[
+            VerbForm | None, int, NP | None, Entity | None, tuple[int, int] | None] | None:
+        """Who the phrase ending before token ``j`` names: a cue verb on the way sets the agreement, a
+        possessive noun (على حد تعبيره، قوله) points back to the last speaker, else a noun phrase.
+        Returns (cue form, token after the cue, the NP, the entity, the mention), or None if nobody."""
+        toks = self.toks
+        # "حسب ما أفادت وكالة X" / "حسبما نقلت X عن Y"
+        vf = None
+        if j < end_idx and toks[j].text == "ما":
+            j += 1
+        if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها")):
+            base = toks[j].text[:-2] if toks[j].text.endswith("ها") else toks[j].text[:-1]
+            info = self._cue_info(Token(base, 0, len(base)))
+            if info is not None and info[1].pos == "past" and toks[j - 1].text == "ما":
+                vf = info[1]  # "بحسب ما قاله مسؤولون": the verb carries the object pronoun
+                j += 1
+        if j < end_idx and self._cue_info(toks[j]) is not None:
+            vf = self._cue_info(toks[j])[1]
+            j += 1
+        pron = toks[j].text if j < end_idx else ""
+        if pron in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها", "تعبيرهم", "قولهم"):
+            entity = self.reg.resolve_prodrop("f.sg" if pron.endswith("ها") else "m.sg", at)
+            return vf, j, None, entity, None
+        np_ = self.np.parse(toks, j, end_idx, self.reg.keys(), vf.agreement if vf else None)
+        if np_ is None:
+            return None
+        return vf, j, np_, None, (toks[np_.start].start, toks[np_.end - 1].end)
+
+    def _according_trailing(self, k: int, phrase: str, np_: NP | None, s_start: int, end_idx: int,
+                            found: list[RawQuote], out: list[RawQuote]) -> tuple[int, int, str] | None:
+        """A trailing phrase ("…، وفق بيان لوزارة الخارجية"): the content is the clause before it (from
+        the sentence start, a semicolon, or past a leading adverbial). Where the sentence already has its
+        attribution, the phrase only adds the carrier or the document to it, and None is returned."""
+        toks = self.toks
+        t = toks[k]
+        prev = toks[k - 1].text if k > 0 else ""
+        # trailing: the content is the clause before it
+        if any(r.start >= s_start and r.end <= t.start + 1 and r.end >= toks[k - 1].start - 2 for r in found):
+            # a repeat of the sentence's own attribution; "نقلا عن" still names the intermediary
+            if np_ is not None:
+                carrier = self._carrier_after(np_.end, end_idx)
+                for r in found:
+                    if r.start >= s_start and r.end <= t.start + 1:
+                        if phrase.startswith(("نقلا", "نقلاً")) and not r.via:
+                            r.via = self._span_text(np_.start, np_.end)
+                        elif carrier and not r.via:
+                            r.via = carrier  # "، وفق بيان لوزارة الخارجية أوردته وكالة الأنباء"
+                        doc = strip_article(toks[np_.start].text)
+                        if doc in self.documents and not r.channel:
+                            r.channel = self._span_text(np_.start, np_.start + 1)
+            return None
+        a = s_start
+        semi = max(self.text.rfind("؛", s_start, t.start), self.text.rfind(";", s_start, t.start))
+        if semi >= 0:
+            a = semi + 1
+            while a < t.start and self.text[a] == " ":
+                a += 1
+        # skip a leading adverbial phrase ending in a comma: "ففي فبراير الماضي، قتل ..."
+        lo = self._tok_index(a)
+        for m in range(lo, min(k, lo + 6)):
+            if toks[m].text in ("،", ","):
+                if toks[lo].text.startswith(("في", "ف", "وفي", "ومن", "من")):
+                    a = toks[m + 1].start
+                break
+        # a quoted clause before it
+        b = toks[k - 1].start if prev in ("،", ",") else t.start
+        while b > a and self.text[b - 1] in " \n،,":
+            b -= 1
+        if b - a < 8:
+            return None
+        inner = [q for q in self.quotes if a <= q.open and q.close <= b]
+        qtype = "indirect"
+        if inner and inner[0].open <= a + 1 and inner[-1].close >= b - 1 and len(inner) == 1:
+            qtype, (a, b) = "direct", inner[0].inner
+        elif inner:
+            qtype = "mixed"
+        if any(r.start < b and a < r.end for r in found + out):
+            return None
+        return a, b, qtype
+
+    def _according_leading(self, j: int, np_: NP | None, end_idx: int, s_end: int,
+                           found: list[RawQuote], out: list[RawQuote]) -> tuple[int, int, str] | None:
+        """A leading phrase ("وبحسب السفير فإن …"): the content is the clause after it. Where that clause
+        is already a quote, an outlet named in the phrase becomes its carrier, and None is returned."""
+        toks = self.toks
+        # leading: "وبحسب السفير فإن ..."
+        e_k = np_.end if np_ is not None else j + 1
+        while e_k < end_idx and toks[e_k].text in ("،", ",", "فقد", "قد"):
+            e_k += 1
+        if e_k >= end_idx:
+            return None
+        a = toks[e_k].start
+        b = self._clause_end(e_k - 1, end_idx, s_end)  # "وبحسب السفير فإن …، إذ قال: «…»"
+        while b > a and self.text[b - 1] in " \n.،,؛;!?؟…":
+            b -= 1
+        if any(r.start < b and a < r.end for r in found + out):
+            medium = self._media_via(np_) if np_ is not None else None
+            for r in found:
+                if medium and r.via is None and r.start < b and a < r.end and (r.cue_start or 0) >= a:
+                    r.via = medium  # "وبحسب وكالة الأنباء الإيرانية، فقد أكد ظريف أن …": the outlet carried it
+            return None
+        return a, b, "indirect"
 
     # -------------------------------------------------------- orphan quotes
     def _orphan_quotes(self, found: list[RawQuote], used: set[int]) -> list[RawQuote]:
-        toks = self.toks
+        """Quoted spans no cue pass claimed: attributed by a cue right after them, a labelling verb right
+        before them, or as the continuation of the previous speaker's quote."""
         text = self.text
         out: list[RawQuote] = []
         spans = sorted((r.start, r.end) for r in found)
@@ -1478,55 +1677,12 @@ class Attributor:
                    for j in range(max(0, i - 3), i)):
                 continue
             words = len(text[a:b].split())
-            # after the quote: "…"، قال فلان / "…" يقول فلان
-            k = self._tok_index(q.close + 1)
-            period = False
-            while k < len(toks) and toks[k].text in ("،", ",", ".", "-"):
-                period = period or toks[k].text == "."
-                k += 1
-            info = self._cue_info(toks[k]) if k < len(toks) else None
-            if info is not None and period and info[0]:
-                info = None  # "”. واضافت …" opens a new sentence; it does not attribute the quote before it
-            if info is not None and words >= 2 and info[1].pos in ("past", "impf") and "س" not in info[0]:
-                s_start, s_end = self.sents.bounds(toks[k].start)
-                end_idx = self._tok_index(s_end)
-                np_ = self.np.parse(toks, k + 1, end_idx, self.reg.keys(), info[1].agreement)
-                if np_ is not None:
-                    e = self._entity_for(np_, info[1])
-                    m = (toks[np_.start].start, toks[np_.end - 1].end)
-                else:
-                    e = self.reg.resolve_prodrop(info[1].agreement, q.open)
-                    m = None
-                if e is not None:
-                    e.last = toks[k].start
-                    out.append(RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
-                                        toks[k].end, info[1].lemma, info[1].stance, e, m, None, None,
-                                        "quote.then_cue"))
-                    continue
-            # before the quote: "التي اعتبرها "…""، "ما وصفه بـ"…""
-            k = self._tok_index(q.open) - 1
-            while k >= 0 and toks[k].text in ("ب", "بـ", "ـ", "ل", "كـ"):
-                k -= 1
-            if k >= 0:
-                info = self._cue_info(toks[k])
-                if info is not None and info[1].lemma_key in ("اعتبر", "وصف", "سمي", "قال", "اضاف", "تابع", "اكد"):
-                    pv = toks[k - 1].text if k > 0 else ""
-                    if info[1].lemma_key in ("اعتبر", "وصف", "سمي") or pv in ("ما", "التي", "الذي"):
-                        s_start, _ = self.sents.bounds(q.open)
-                        same = [r for r in found if r.entity is not None and s_start - 1 <= r.start < q.open]
-                        e = None
-                        if same:
-                            e = same[-1].entity
-                        else:
-                            # "ندد رئيس الوزراء مصطفى الكاظمي بالضربات التي اعتبرها “…”": the main verb's subject
-                            subj = self._main_subject(s_start, k, self.reg.keys())
-                            e = self._entity_for(subj, None) if subj is not None else \
-                                self.reg.resolve_prodrop(info[1].agreement, q.open)
-                        if e is not None and words >= 1:
-                            out.append(RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
-                                                toks[k].end, info[1].lemma, info[1].stance, e, None, None, None,
-                                                "quote.labelled"))
-                            continue
+            r = self._orphan_then_cue(q, words)
+            if r is None:
+                r = self._orphan_labelled(q, words, found)
+            if r is not None:
+                out.append(r)
+                continue
             # a whole paragraph in quotes right after another quote by a known speaker: it goes on
             para_start = text.rfind("\n", 0, q.open) + 1
             if text[para_start:q.open].strip() == "" and words >= 6:
@@ -1535,6 +1691,67 @@ class Attributor:
                     out.append(RawQuote(a, b, "direct", None, None, None, None, None, prevq[-1].entity, None,
                                         None, None, "quote.continued"))
         return out
+
+    def _orphan_then_cue(self, q: QuotedSpan, words: int) -> RawQuote | None:
+        """A cue right after the quote: "…"، قال فلان / "…" يقول فلان."""
+        toks = self.toks
+        a, b = q.inner
+        # after the quote: "…"، قال فلان / "…" يقول فلان
+        k = self._tok_index(q.close + 1)
+        period = False
+        while k < len(toks) and toks[k].text in ("،", ",", ".", "-"):
+            period = period or toks[k].text == "."
+            k += 1
+        info = self._cue_info(toks[k]) if k < len(toks) else None
+        if info is not None and period and info[0]:
+            info = None  # "”. واضافت …" opens a new sentence; it does not attribute the quote before it
+        if info is not None and words >= 2 and info[1].pos in ("past", "impf") and "س" not in info[0]:
+            s_start, s_end = self.sents.bounds(toks[k].start)
+            end_idx = self._tok_index(s_end)
+            np_ = self.np.parse(toks, k + 1, end_idx, self.reg.keys(), info[1].agreement)
+            if np_ is not None:
+                e = self._entity_for(np_, info[1])
+                m = (toks[np_.start].start, toks[np_.end - 1].end)
+            else:
+                e = self.reg.resolve_prodrop(info[1].agreement, q.open)
+                m = None
+            if e is not None:
+                e.last = toks[k].start
+                return RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
+                                toks[k].end, info[1].lemma, info[1].stance, e, m, None, None,
+                                "quote.then_cue")
+        return None
+
+    def _orphan_labelled(self, q: QuotedSpan, words: int, found: list[RawQuote]) -> RawQuote | None:
+        """A labelling verb right before the quote: "التي اعتبرها "…""، "ما وصفه بـ"…""; the speaker is the
+        sentence's last speaker or its main verb's subject."""
+        toks = self.toks
+        a, b = q.inner
+        # before the quote: "التي اعتبرها "…""، "ما وصفه بـ"…""
+        k = self._tok_index(q.open) - 1
+        while k >= 0 and toks[k].text in ("ب", "بـ", "ـ", "ل", "كـ"):
+            k -= 1
+        if k < 0:
+            return None
+        info = self._cue_info(toks[k])
+        if info is not None and info[1].lemma_key in ("اعتبر", "وصف", "سمي", "قال", "اضاف", "تابع", "اكد"):
+            pv = toks[k - 1].text if k > 0 else ""
+            if info[1].lemma_key in ("اعتبر", "وصف", "سمي") or pv in ("ما", "التي", "الذي"):
+                s_start, _ = self.sents.bounds(q.open)
+                same = [r for r in found if r.entity is not None and s_start - 1 <= r.start < q.open]
+                e = None
+                if same:
+                    e = same[-1].entity
+                else:
+                    # "ندد رئيس الوزراء مصطفى الكاظمي بالضربات التي اعتبرها “…”": the main verb's subject
+                    subj = self._main_subject(s_start, k, self.reg.keys())
+                    e = self._entity_for(subj, None) if subj is not None else \
+                        self.reg.resolve_prodrop(info[1].agreement, q.open)
+                if e is not None and words >= 1:
+                    return RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
+                                    toks[k].end, info[1].lemma, info[1].stance, e, None, None, None,
+                                    "quote.labelled")
+        return None
 
     def _dedupe(self, qs: list[RawQuote]) -> list[RawQuote]:
         out: list[RawQuote] = []

@@ -17,6 +17,9 @@ from .sentences import Token
 
 QUOTE_CHARS = set('"«»“”„″')
 
+#: A lexicon gender (m/f) as an agreement tag.
+_GENDER_AGR = {"m": "m.sg", "f": "f.sg"}
+
 
 def is_def(w: str) -> bool:
     return (w.startswith("ال") and len(w) > 3) or (w.startswith("لل") and len(w) > 3)
@@ -146,6 +149,9 @@ class NPParser:
         return None
 
     def _def_chain(self, toks: list[Token], k: int, end: int, allow_pp: bool = True) -> int:
+        """Where a head's complements end: definite words and nisbas, genitive bodies and places,
+        "باسم …"، "لدى …"، "في …" phrases. Each word is read by the first case that fits; a word no case
+        reads ends the chain."""
         after_nisba = False
         while k < end:
             w = self._word(toks, k, end)
@@ -154,30 +160,11 @@ class NPParser:
             if w in self.stop and w not in ("في", "لدي") and not (w == "عن" and self._seat_at(toks, k, end, allow_pp)):
                 break
             if w in ("باسم", "باسمه", "باسمها", "لدي"):
-                k += 1
+                k = self._chain_on_behalf(toks, k + 1, end)
                 after_nisba = False
-                p_end = self.place_at(toks, k, end)
-                if p_end is not None:
-                    k = p_end  # "السفير التونسي لدى روسيا"
-                elif k + 1 < end and toks[k].text in self.lex.organizations and not is_def(toks[k].text) \
-                        and not is_def(toks[k + 1].text) \
-                        and toks[k + 1].is_word and toks[k + 1].text not in self.stop:
-                    # "باسم حركة نداء تونس": the body's own name runs to a place name, or is one word
-                    j = k + 1
-                    while j < min(end, k + 4) and toks[j].is_word and not is_def(toks[j].text):
-                        pe = self.place_at(toks, j, end)
-                        if pe is not None:
-                            k = pe
-                            break
-                        j += 1
-                    else:
-                        k += 2
                 continue
-            if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
-                    w.startswith("ل") and w[1:] in self.lex.organizations) and strip_article(w) not in self.title_adjectives:
-                break  # (but "رئيس المجلس الرئاسي لحكومة الوفاق": a genitive body after the adjective)
-            if self._surname_here(toks, k, end):
-                break  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
+            if self._chain_closed(toks, k, end, w, after_nisba):
+                break
             if k > 0 and w in self.title_adjectives and toks[k - 1].text in self.lex.titles:
                 k += 1  # "أمين عام"، "نائب أول"، "رئيس تنفيذي": one compound title
                 continue
@@ -188,70 +175,101 @@ class NPParser:
                 after_nisba = is_nisba(w) and w not in ("العام",)
                 k += 1
                 continue
-            if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)) and \
-                    w[1:] not in self.lex.media:
-                k += 1
-                after_nisba = False
-                continue
-            if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
-                    and self.place_at(toks, k + 1, end) is not None:
-                k = self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"
-                after_nisba = False
-                continue
-            if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
-                    and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
-                k += 1  # "وزير حقوق الإنسان"
-                after_nisba = False
-                continue
-            q_end = self._quoted_name(toks, k + 1, end) if w[:1] in "بل" and w[1:] in self.lex.organizations else None
-            if q_end is not None:
-                k = q_end  # "محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية": the employer
-                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                    k += 1
-                after_nisba = False
-                continue
-            if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
-                k += 1
-                after_nisba = False
-                continue
-            if w in self.lex.organizations and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
-                    and toks[k + 1].text not in self.stop and self.place_at(toks, k + 2, end) is not None:
-                k = self.place_at(toks, k + 2, end) or k + 2  # "وزارة خارجية جنوب أفريقيا"
-                after_nisba = False
-                continue
-            if w in self.lex.organizations and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
-                    and toks[k + 1].text not in self.stop and is_def(toks[k + 2].text):
-                k += 2  # "لجنة حقوق الإنسان": an organization with a construct chain
-                after_nisba = False
-                continue
-            if w in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
-                k += 1  # "باسم وزارة الخارجية": an organization in construct
-                after_nisba = False
-                continue
-            if w in self.lex.organizations and not is_def(w) and k + 2 <= end and toks[k + 1].is_word and \
-                    toks[k + 1].text not in self.stop and toks[k + 1].text not in self.lex.titles and \
-                    toks[k + 1].text not in self.lex.organizations and (
-                        k + 2 == end or toks[k + 2].is_word or toks[k + 2].text in ("،", ",")):
-                k += 2  # "رئيس شرطة تورنتو مارك سوندرز": the body's one-word name, then the person's
-                after_nisba = False
-                continue
-            if w == "عن" and self._seat_at(toks, k, end, allow_pp):
-                k = self.place_at(toks, k + 1, end) or k + 1  # "النائب عن القدس"، "السناتور عن فلوريدا"
-                after_nisba = False
-                continue
-            if allow_pp and w in ("في", "لدي") and k + 1 < end:
-                nxt = self._word(toks, k + 1, end)
-                p_end = self.place_at(toks, k + 1, end)
-                if p_end is not None:
-                    k = p_end  # "سفير خادم الحرمين الشريفين في مصر"
-                    after_nisba = False
-                    continue
-                if nxt and strip_article(nxt) not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
-                    k += 1
-                    after_nisba = False
-                    continue
-            break
+            nk = self._chain_genitive(toks, k, end, w)
+            if nk is None:
+                nk = self._chain_organization(toks, k, end, w)
+            if nk is None:
+                nk = self._chain_preposition(toks, k, end, w, allow_pp)
+            if nk is None:
+                break
+            k = nk
+            after_nisba = False
         return k
+
+    def _chain_on_behalf(self, toks: list[Token], k: int, end: int) -> int:
+        """After "باسم"/"لدى" (token ``k`` is the next one): a place, or a body with its own name."""
+        p_end = self.place_at(toks, k, end)
+        if p_end is not None:
+            k = p_end  # "السفير التونسي لدى روسيا"
+        elif k + 1 < end and toks[k].text in self.lex.organizations and not is_def(toks[k].text) \
+                and not is_def(toks[k + 1].text) \
+                and toks[k + 1].is_word and toks[k + 1].text not in self.stop:
+            # "باسم حركة نداء تونس": the body's own name runs to a place name, or is one word
+            j = k + 1
+            while j < min(end, k + 4) and toks[j].is_word and not is_def(toks[j].text):
+                pe = self.place_at(toks, j, end)
+                if pe is not None:
+                    k = pe
+                    break
+                j += 1
+            else:
+                k += 2
+        return k
+
+    def _chain_closed(self, toks: list[Token], k: int, end: int, w: str, after_nisba: bool) -> bool:
+        """The chain ends before ``w``: an indefinite word after a nisba, or a surname after a title."""
+        if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
+                w.startswith("ل") and w[1:] in self.lex.organizations) and strip_article(w) not in self.title_adjectives:
+            return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق": a genitive body after the adjective)
+        if self._surname_here(toks, k, end):
+            return True  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
+        return False
+
+    def _chain_genitive(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
+        """A genitive after the head: ل + a body, a construct word and its place or definite noun, an
+        employer in ب/ل (quoted or definite). Returns where it ends, or None."""
+        if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)) and \
+                w[1:] not in self.lex.media:
+            return k + 1
+        if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
+                and self.place_at(toks, k + 1, end) is not None:
+            return self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"
+        if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
+                and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
+            return k + 1  # "وزير حقوق الإنسان"
+        q_end = self._quoted_name(toks, k + 1, end) if w[:1] in "بل" and w[1:] in self.lex.organizations else None
+        if q_end is not None:
+            k = q_end  # "محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية": the employer
+            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                k += 1
+            return k
+        if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
+            return k + 1
+        return None
+
+    def _chain_organization(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
+        """A body inside the chain with its construct complement or its own name. Returns where it
+        ends, or None."""
+        if w not in self.lex.organizations:
+            return None
+        if k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                and toks[k + 1].text not in self.stop and self.place_at(toks, k + 2, end) is not None:
+            return self.place_at(toks, k + 2, end) or k + 2  # "وزارة خارجية جنوب أفريقيا"
+        if k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                and toks[k + 1].text not in self.stop and is_def(toks[k + 2].text):
+            return k + 2  # "لجنة حقوق الإنسان": an organization with a construct chain
+        if k + 1 < end and is_def(toks[k + 1].text):
+            return k + 1  # "باسم وزارة الخارجية": an organization in construct
+        if not is_def(w) and k + 2 <= end and toks[k + 1].is_word and \
+                toks[k + 1].text not in self.stop and toks[k + 1].text not in self.lex.titles and \
+                toks[k + 1].text not in self.lex.organizations and (
+                    k + 2 == end or toks[k + 2].is_word or toks[k + 2].text in ("،", ",")):
+            return k + 2  # "رئيس شرطة تورنتو مارك سوندرز": the body's one-word name, then the person's
+        return None
+
+    def _chain_preposition(self, toks: list[Token], k: int, end: int, w: str, allow_pp: bool) -> int | None:
+        """A representative's seat (عن + place) or a place or body after في/لدى. Returns where it ends,
+        or None."""
+        if w == "عن" and self._seat_at(toks, k, end, allow_pp):
+            return self.place_at(toks, k + 1, end) or k + 1  # "النائب عن القدس"، "السناتور عن فلوريدا"
+        if allow_pp and w in ("في", "لدي") and k + 1 < end:
+            nxt = self._word(toks, k + 1, end)
+            p_end = self.place_at(toks, k + 1, end)
+            if p_end is not None:
+                return p_end  # "سفير خادم الحرمين الشريفين في مصر"
+            if nxt and strip_article(nxt) not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
+                return k + 1
+        return None
 
     def _head_noun(self, w: str) -> bool:
         """A definite word the lexicons know as the head of a body, office or group ("الشركة"، "الوزير"):
@@ -378,7 +396,10 @@ class NPParser:
         return NP(i, k, "anonymous", "m.pl", i, k, toks[i].text)
 
     def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
-        """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None."""
+        """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None. The kinds
+        are tried in order of how surely their first word identifies them: a hashtag or quoted name, a
+        gazetteer place, a demonstrative, a re-mention or count, a partitive, an anonymous head, a title,
+        a document with its issuer, an organization, a bare name, a definite description."""
         self._known = known
         if i + 1 < end and toks[i].text == "#":
             inner = self.parse(toks, i + 1, end, known, verb_agr)  # "#الصين"، "#الولايات_المتحدة"
@@ -392,138 +413,192 @@ class NPParser:
         if w is None or (w in self.stop and not self._ali_name(w, nxt)):
             return None
         lex = self.lex
-        gender_agr = {"m": "m.sg", "f": "f.sg"}
         # a place or institution named by the gazetteer
         p_end = self.place_at(toks, i, end)
         if p_end is not None:
             kind, g = self.places[" ".join(t.text for t in toks[i:p_end]).replace("_", " ")]
-            return NP(i, p_end, kind, gender_agr.get(g, verb_agr), i, p_end, w)
+            return NP(i, p_end, kind, _GENDER_AGR.get(g, verb_agr), i, p_end, w)
         if w in self.demonstratives:
-            k = i + 2 if i + 1 < end and is_def(toks[i + 1].text) else i + 1
-            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                k += 1
-            if k > i + 1:
-                return NP(i, k, "organization", verb_agr, i, k, toks[i + 1].text)
-            return None
-        if w in ("نفس", "ذات") and i + 1 < end and is_def(toks[i + 1].text):
-            inner = self.parse(toks, i + 1, end, known, verb_agr)  # "نفس المصدر": a re-mention
-            if inner is not None and inner.kind != "person":
-                return NP(i, inner.end, inner.kind, inner.agreement, i, inner.name_end, inner.head)
-        if w.isdigit() and i + 1 < end and toks[i + 1].text in lex.anonymous:
-            inner = self.parse(toks, i + 1, end, known, verb_agr)  # "3 مصادر مطلعة"
-            if inner is not None:
-                return NP(i, inner.end, inner.kind, inner.agreement, i, inner.name_end, inner.head)
+            return self._demonstrative_np(toks, i, end, verb_agr)
+        inner = self._determined_np(toks, i, end, known, verb_agr, w)
+        if inner is not None:
+            return inner
         if w in self.partitives:
             part = self._partitive(toks, i, end, known)
             if part is not None:
                 return part
         base = strip_article(w)
         if (w in lex.anonymous or base in lex.anonymous) and w not in lex.titles:
-            agr = lex.anonymous.get(w) or lex.anonymous.get(base)
-            k = i + 1
-            while k < end:
-                x = self._word(toks, k, end)
-                if x is None:
-                    break
-                if x in ("باسم", "باسمه", "باسمها") and k + 1 < end:
-                    nk = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
-                    k = self._name_run(toks, nk, end, known) if nk == k + 1 else nk  # "متحدث باسم فانسان بولوريه"
-                    continue
-                if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w) and not x.startswith("لل")):
-                    k += 1
-                    if x.startswith("مطلع") and k < end and toks[k].text == "علي":
-                        k = self._def_chain(toks, k + 1, end)  # "مصادر مطلعة على القضية"
-                    continue
-                if k == i + 1 and not is_def(w) and not is_def(x) and x not in self.stop and k + 1 < end and \
-                        is_def(toks[k + 1].text):
-                    k = self._def_chain(toks, k + 1, end)  # "خبراء حقوق الإنسان"
-                    continue
-                if x in ("في", "من") and k + 1 < end and self.place_at(toks, k + 1, end):
-                    k = self.place_at(toks, k + 1, end) or k + 1
-                    continue
-                if x in ("في", "من") or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
-                    j = k + 1 if x in ("في", "من") else k
-                    nxt = self._word(toks, j, end) if x in ("في", "من") else x[1:]
-                    if nxt and (is_def(nxt) or nxt in lex.organizations or (x == "من" and nxt in self.anon_mod)):
-                        k = self._def_chain(toks, j + 1, end, allow_pp=False) if j > k else self._def_chain(
-                            toks, k + 1, end, allow_pp=False)
-                        continue
-                break
-            return NP(i, k, "anonymous", agr, i, k, w)
+            return self._anonymous_np(toks, i, end, known, w)
         if w in lex.titles or base in lex.titles:
-            k = self.title_chain(toks, i, end)
-            qn = self._quoted_name(toks, k, end)
-            if qn is not None and qn < end and toks[qn].is_word and (
-                    toks[k + 1].text in lex.organizations or strip_article(toks[k + 1].text) in lex.organizations
-                    or toks[qn].text in lex.organizations or self.place_at(toks, qn, end) is not None):
-                # (or "مدير «تحريات» شرطة أبوظبي": a quoted unit, then its body)
-                # "زعيم «حزب الله» اللبناني حسن نصر الله": the quoted body is part of the title
-                k = qn
-                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                    k += 1
-                k = max(k, self._def_chain(toks, k, end))
-            title_end = k
-            k2 = self._name_run(toks, k, end, known, after_title=True)
-            name_end = k2
-            g = lex.titles.get(w) or lex.titles.get(base)
-            agr = verb_agr if verb_agr else gender_agr.get(g or "", None)
-            if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles:
-                k3 = self.title_chain(toks, k2, end)
-                k4 = self._name_run(toks, k3, end, known, after_title=True)
-                if k4 > k3 and (toks[k3].text[:1] not in "بل" or toks[k3].text in known):
-                    # "مستشار خامنئي الدكتور علي أكبر ولايتي": the first name was a genitive, the person comes last
-                    return NP(i, k4, "person", agr, k3, k4, w)
-                # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"
-                k2 = k3
-            return NP(i, k2, "person", agr, title_end, name_end, w)
-        if base in self.documents and not is_def(w) and i + 1 < end:
+            return self._title_np(toks, i, end, known, verb_agr, w)
+        doc = self._document_np(toks, i, end, known, verb_agr, w)
+        if doc is not None:
+            return doc
+        if w in lex.organizations or base in lex.organizations:
+            return self._organization_np(toks, i, end, known, verb_agr, w)
+        # a bare name or a known short mention
+        if w in known or not is_def(w):
+            return self._bare_name_np(toks, i, end, known, verb_agr, w)
+        return self._definite_np(toks, i, end, verb_agr, w)
+
+    def _demonstrative_np(self, toks: list[Token], i: int, end: int, verb_agr: str | None) -> NP | None:
+        """"هذه الوكالة الرسمية": a demonstrative and the definite noun it points at."""
+        k = i + 2 if i + 1 < end and is_def(toks[i + 1].text) else i + 1
+        while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+            k += 1
+        if k > i + 1:
+            return NP(i, k, "organization", verb_agr, i, k, toks[i + 1].text)
+        return None
+
+    def _determined_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
+                       w: str) -> NP | None:
+        """A re-mention ("نفس المصدر") or a count ("3 مصادر مطلعة"): the phrase after the determiner,
+        widened to include it. None where neither applies."""
+        if w in ("نفس", "ذات") and i + 1 < end and is_def(toks[i + 1].text):
+            inner = self.parse(toks, i + 1, end, known, verb_agr)  # "نفس المصدر": a re-mention
+            if inner is not None and inner.kind != "person":
+                return NP(i, inner.end, inner.kind, inner.agreement, i, inner.name_end, inner.head)
+        if w.isdigit() and i + 1 < end and toks[i + 1].text in self.lex.anonymous:
+            inner = self.parse(toks, i + 1, end, known, verb_agr)  # "3 مصادر مطلعة"
+            if inner is not None:
+                return NP(i, inner.end, inner.kind, inner.agreement, i, inner.name_end, inner.head)
+        return None
+
+    def _anonymous_np(self, toks: list[Token], i: int, end: int, known: set[str], w: str) -> NP:
+        """An anonymous head ("مصادر"، "متحدث") and its modifiers: nisbas, "مطلعة على …", "باسم …",
+        a genitive, a place or body after في/من/ب."""
+        lex = self.lex
+        agr = lex.anonymous.get(w) or lex.anonymous.get(strip_article(w))
+        k = i + 1
+        while k < end:
+            x = self._word(toks, k, end)
+            if x is None:
+                break
+            if x in ("باسم", "باسمه", "باسمها") and k + 1 < end:
+                nk = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
+                k = self._name_run(toks, nk, end, known) if nk == k + 1 else nk  # "متحدث باسم فانسان بولوريه"
+                continue
+            if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w) and not x.startswith("لل")):
+                k += 1
+                if x.startswith("مطلع") and k < end and toks[k].text == "علي":
+                    k = self._def_chain(toks, k + 1, end)  # "مصادر مطلعة على القضية"
+                continue
+            if k == i + 1 and not is_def(w) and not is_def(x) and x not in self.stop and k + 1 < end and \
+                    is_def(toks[k + 1].text):
+                k = self._def_chain(toks, k + 1, end)  # "خبراء حقوق الإنسان"
+                continue
+            if x in ("في", "من") and k + 1 < end and self.place_at(toks, k + 1, end):
+                k = self.place_at(toks, k + 1, end) or k + 1
+                continue
+            if x in ("في", "من") or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
+                j = k + 1 if x in ("في", "من") else k
+                nxt = self._word(toks, j, end) if x in ("في", "من") else x[1:]
+                if nxt and (is_def(nxt) or nxt in lex.organizations or (x == "من" and nxt in self.anon_mod)):
+                    k = self._def_chain(toks, j + 1, end, allow_pp=False) if j > k else self._def_chain(
+                        toks, k + 1, end, allow_pp=False)
+                    continue
+            break
+        return NP(i, k, "anonymous", agr, i, k, w)
+
+    def _title_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
+                  w: str) -> NP:
+        """A title chain, then the person's name, then perhaps a second title (and name) after it."""
+        lex = self.lex
+        base = strip_article(w)
+        k = self.title_chain(toks, i, end)
+        qn = self._quoted_name(toks, k, end)
+        if qn is not None and qn < end and toks[qn].is_word and (
+                toks[k + 1].text in lex.organizations or strip_article(toks[k + 1].text) in lex.organizations
+                or toks[qn].text in lex.organizations or self.place_at(toks, qn, end) is not None):
+            # (or "مدير «تحريات» شرطة أبوظبي": a quoted unit, then its body)
+            # "زعيم «حزب الله» اللبناني حسن نصر الله": the quoted body is part of the title
+            k = qn
+            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                k += 1
+            k = max(k, self._def_chain(toks, k, end))
+        title_end = k
+        k2 = self._name_run(toks, k, end, known, after_title=True)
+        name_end = k2
+        g = lex.titles.get(w) or lex.titles.get(base)
+        agr = verb_agr if verb_agr else _GENDER_AGR.get(g or "", None)
+        if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles:
+            k3 = self.title_chain(toks, k2, end)
+            k4 = self._name_run(toks, k3, end, known, after_title=True)
+            if k4 > k3 and (toks[k3].text[:1] not in "بل" or toks[k3].text in known):
+                # "مستشار خامنئي الدكتور علي أكبر ولايتي": the first name was a genitive, the person comes last
+                return NP(i, k4, "person", agr, k3, k4, w)
+            # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"
+            k2 = k3
+        return NP(i, k2, "person", agr, title_end, name_end, w)
+
+    def _document_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
+                     w: str) -> NP | None:
+        """An indefinite document and the body that issued it, as one organization source. None where
+        the word after it is no body."""
+        lex = self.lex
+        if strip_article(w) in self.documents and not is_def(w) and i + 1 < end:
             nxt_w = toks[i + 1].text
             org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations)
             inner = self.parse(toks, i + 1, end, known, None) if org_next else None
             if inner is not None and inner.kind == "organization":
                 # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
                 return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
-        if w in lex.organizations or base in lex.organizations:
-            k = i + 1
-            if not is_def(w) and k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text) \
-                    and strip_article(toks[k].text) in self.lex.adjectives:
-                while k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text):
-                    k += 1  # "صحيفة كويتية"، "مصادر أمنية"
-                return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
-            if not is_def(w):
-                # an indefinite head names the outlet right after it: "مجلة فورين بوليسي"، "وكالة «سبوتنيك»"
-                qn = self._quoted_name(toks, k, end)
-                if qn is not None:
-                    while qn < end and is_def(toks[qn].text) and is_nisba(toks[qn].text):
-                        qn += 1  # "وكالة «باس نيوز» الكردية"
-                    return NP(i, qn, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, qn, w)
-                nxt = self._word(toks, k, end)
-                if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه",
-                                                                               "محطه"):
-                    k = self._name_run(toks, k, end, known)
-                    return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
-                if nxt and not is_def(nxt) and nxt not in self.stop and w in self.named_bodies and \
-                        nxt not in lex.organizations and self.place_at(toks, k, end) is None:
-                    # "شركة آسيا كابيتال الاستثمارية"، "مجموعة بولوريه": a body's own name, then its adjectives
-                    k = max(self._name_run(toks, k, end, known), k + 1)
-                    while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                        k += 1
-                    return NP(i, k, "organization", gender_agr.get(lex.organizations.get(w, ""), verb_agr), i, k, w)
-            k = max(k, self._def_chain(toks, i, end)) if not is_def(w) else self._def_chain(toks, k, end)
-            g = lex.organizations.get(w) or lex.organizations.get(base)
-            return NP(i, k, "organization", gender_agr.get(g or "", verb_agr), i, k, w)
-        # a bare name or a known short mention
-        if w in known or not is_def(w):
-            if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
-                return None  # a construct phrase ("ضرورة الحوار"), not a name
-            if w not in known and w[:1] in ("و", "ف") and len(w) >= 3 and not self._f_name(w):
-                return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
-            if w not in known and w.endswith("ات") and len(w) > 4:
-                return None  # "اتهامات": a plural noun, not a name
-            k = self._name_run(toks, i, end, known)
-            if k == i:
-                return None
-            return NP(i, k, "person", verb_agr, i, k, w)
+        return None
+
+    def _organization_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
+                         w: str) -> NP:
+        """An organization head: with indefinite nisbas, an outlet's or body's own name after an
+        indefinite head, or its definite complement chain."""
+        lex = self.lex
+        k = i + 1
+        org_agr = _GENDER_AGR.get(lex.organizations.get(w, ""), verb_agr)
+        if not is_def(w) and k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text) \
+                and strip_article(toks[k].text) in self.lex.adjectives:
+            while k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text):
+                k += 1  # "صحيفة كويتية"، "مصادر أمنية"
+            return NP(i, k, "organization", org_agr, i, k, w)
+        if not is_def(w):
+            # an indefinite head names the outlet right after it: "مجلة فورين بوليسي"، "وكالة «سبوتنيك»"
+            qn = self._quoted_name(toks, k, end)
+            if qn is not None:
+                while qn < end and is_def(toks[qn].text) and is_nisba(toks[qn].text):
+                    qn += 1  # "وكالة «باس نيوز» الكردية"
+                return NP(i, qn, "organization", org_agr, i, qn, w)
+            nxt = self._word(toks, k, end)
+            if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه",
+                                                                           "محطه"):
+                k = self._name_run(toks, k, end, known)
+                return NP(i, k, "organization", org_agr, i, k, w)
+            if nxt and not is_def(nxt) and nxt not in self.stop and w in self.named_bodies and \
+                    nxt not in lex.organizations and self.place_at(toks, k, end) is None:
+                # "شركة آسيا كابيتال الاستثمارية"، "مجموعة بولوريه": a body's own name, then its adjectives
+                k = max(self._name_run(toks, k, end, known), k + 1)
+                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                    k += 1
+                return NP(i, k, "organization", org_agr, i, k, w)
+        k = max(k, self._def_chain(toks, i, end)) if not is_def(w) else self._def_chain(toks, k, end)
+        g = lex.organizations.get(w) or lex.organizations.get(strip_article(w))
+        return NP(i, k, "organization", _GENDER_AGR.get(g or "", verb_agr), i, k, w)
+
+    def _bare_name_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
+                      w: str) -> NP | None:
+        """A bare personal name or a known short mention; None for words that only look like one."""
+        if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
+            return None  # a construct phrase ("ضرورة الحوار"), not a name
+        if w not in known and w[:1] in ("و", "ف") and len(w) >= 3 and not self._f_name(w):
+            return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
+        if w not in known and w.endswith("ات") and len(w) > 4:
+            return None  # "اتهامات": a plural noun, not a name
+        k = self._name_run(toks, i, end, known)
+        if k == i:
+            return None
+        return NP(i, k, "person", verb_agr, i, k, w)
+
+    def _definite_np(self, toks: list[Token], i: int, end: int, verb_agr: str | None, w: str) -> NP | None:
+        """An unlisted definite word: a document or outlet, a surname in ي, a definite description with
+        nisbas, or a lone word right before the content."""
+        base = strip_article(w)
         if base in self.documents or base in self.media:
             k = i + 1  # "وأكدت الدراسة"، "وذكرت المذكرة": a document or outlet, never a person
             while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):

@@ -287,3 +287,24 @@ def test_a_titled_name_in_quotation_marks_is_the_speaker_not_the_content():
              'القرى مهم.')
     assert q.speaker == "عبدالعزيز آل حسن"
     assert q.content == "أن الحفاظ على القرى مهم"
+
+
+@pytest.mark.parametrize("text,speaker,via", [
+    # an according phrase inside the speaker region is the via, and no quote of its own
+    ("وأكد المصدر، بحسب الموقع الرسمي للجيش اليمني، أن المعارك مستمرة.", "المصدر", "الموقع الرسمي للجيش اليمني"),
+    ("وفي كلمة له في المؤتمر، قال جرينبلات، حسب بيان البيت الأبيض، إنه ينتظر أفكارا جديدة.", "جرينبلات",
+     "بيان البيت الأبيض"),
+])
+def test_according_inside_the_region_is_the_via(text, speaker, via):
+    q = _one(text)
+    assert (q.speaker, q.via) == (speaker, via)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال الرئيس الأمريكي للصحفيين إن المحادثات جيدة.", "الرئيس الأمريكي"),          # addressee (للصحفيين)
+    ("وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الوضع خطير.", "أنطونيو غوتيريش"),  # genitive body
+])
+def test_lil_words_after_a_definite_title(text, speaker):
+    """ل + article after a definite title: a body is its genitive (للأمم، للجيش), anything else (للصحفيين,
+    23 times after قال in the corpus) is the addressee and ends the speaker's phrase."""
+    assert _one(text).speaker == speaker

@@ -251,7 +251,8 @@ class Attributor:
         self.sents = sents
         self.reg = Register()
         self.sentence_heads = self._sentence_heads()
-        self.issuers: dict[str, Entity] = {}   # document noun -> its issuer, from "بيان صادر عن X"/"بيان لX"
+        self.issuers: dict[str, Entity] = {}
+        self.region_according: set[int] = set()  # according phrases a cue's speaker region already read   # document noun -> its issuer, from "بيان صادر عن X"/"بيان لX"
         out: list[RawQuote] = []
         used_quotes: set[int] = set()
         consumed_until = -1
@@ -1505,7 +1506,7 @@ class Attributor:
         toks = self.toks
         out: list[RawQuote] = []
         for k, t in enumerate(toks):
-            hit = self._according_phrase(k)
+            hit = None if k in self.region_according else self._according_phrase(k)
             if hit is None:
                 continue
             kk, glued = hit

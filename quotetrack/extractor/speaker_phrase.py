@@ -207,13 +207,21 @@ class NPParser:
         return k
 
     def _chain_closed(self, toks: list[Token], k: int, end: int, w: str, after_nisba: bool) -> bool:
-        """The chain ends before ``w``: an indefinite word after a nisba, or a surname after a title."""
+        """The chain ends before ``w``: an indefinite word after a nisba, an addressee (لل + a word that is
+        no body: "للصحفيين"), or a surname after a title."""
+        if w.startswith("لل") and not self._genitive_body(w) and not (w[2:] in self.construct):
+            return True
         if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
-                w.startswith("ل") and w[1:] in self.lex.organizations) and strip_article(w) not in self.title_adjectives:
-            return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق": a genitive body after the adjective)
+                w.startswith("ل") and w[1:] in self.lex.organizations) and strip_article(w) not in self.title_adjectives \
+                and not self._genitive_body(w):
+            return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق"، "الموقع الرسمي للجيش اليمني": a body after the adjective)
         if self._surname_here(toks, k, end):
             return True  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
         return False
+
+    def _genitive_body(self, w: str) -> bool:
+        """"للجيش"، "للأمم": ل + the article + a body or place (an addressee such as "للصحفيين" is neither)."""
+        return w.startswith("لل") and len(w) > 4 and (w[2:] in self.lex.organizations or "ال" + w[2:] in self.place_first)
 
     def _chain_genitive(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
         """A genitive after the head: ل + a body, a construct word and its place or definite noun, an

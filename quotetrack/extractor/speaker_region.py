@@ -11,7 +11,7 @@ clause instead: a region either parses whole or not at all, so a guess never bec
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .speaker_phrase import NP, is_def, is_nisba, strip_article
@@ -37,6 +37,7 @@ class _Constituents:
     anonymous: bool = False
     title: tuple[int, int] | None = None   # an apposition of title words
     source: NP | None = None               # the NP after a citing phrase (نقلا عن، على لسان)
+    according: list[int] = field(default_factory=list)  # token indices of according phrases read here
 
 
 class RegionReader:
@@ -162,8 +163,10 @@ class RegionReader:
                                         np_.title_end, np_.head)))
                 k = self._to_separator(np_.end, stop)
                 continue
-            if (np_ is None or np_.end <= k) and not c.nps and k + 1 == stop and self._lone_name(w):
-                np_ = NP(k, k + 1, "person", agr, k, k + 1, w)  # "وأكدت أصالة أن": a one-word name, whatever its ending
+            if (np_ is None or np_.end <= k) and not c.nps and (k + 1 == stop or toks[k + 1].text in _SEPARATORS) \
+                    and self._lone_name(w):
+                # "وأكدت أصالة أن"، "قال جرينبلات، حسب …": a one-word name, whatever its ending
+                np_ = NP(k, k + 1, "person", agr, k, k + 1, w)
             if (np_ is None or np_.end <= k) and objects and c.nps and t.is_word and w not in a.np.stop:
                 end = max(a.np._def_chain(toks, k + 1, stop), k + 1)  # "منظمات المجتمع الدولي"
                 np_ = NP(k, end, "organization", None, k, end, w)
@@ -215,6 +218,7 @@ class RegionReader:
         if kk > k and kk < stop:
             np_ = a.np.parse(toks, kk, stop, a.reg.keys(), None)
             if np_ is not None:
+                c.according.append(k)
                 if " ".join(t.text for t in toks[k:kk]) in self.citing:
                     c.source = c.source or np_  # "قالت شبكة X، نقلا عن طبيب المنتخب، إن": the doctor spoke, X carried it
                 else:
@@ -347,6 +351,7 @@ class RegionReader:
                 return None  # "يؤكد حرص القيادتين على": no noun the lexicons vouch for as a speaker
             if not rule.keep_preposition and self.a.toks[content_k].text == rule.preposition:
                 content_k += 1
+        self.a.region_according.update(c.according)  # read as the cue's via or source: no quote of their own
         speaker, title_np = self._speaker(c.nps)
         if c.source is not None:
             if speaker is not None and speaker.kind == "organization":

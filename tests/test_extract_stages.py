@@ -308,3 +308,20 @@ def test_lil_words_after_a_definite_title(text, speaker):
     """ل + article after a definite title: a body is its genitive (للأمم، للجيش), anything else (للصحفيين,
     23 times after قال in the corpus) is the addressee and ends the speaker's phrase."""
     assert _one(text).speaker == speaker
+
+
+# -- subjects outside the post-verbal slot (ERROR_FAMILIES F08/F09), partitives in construct -------------------
+@pytest.mark.parametrize("text,speaker,content_start", [
+    ("وكان الحوثيون قد أعلنوا استهداف المصفاة بطائرة مسيرة.", "الحوثيون", "استهداف المصفاة"),
+    ("لكن صحيفة نيويورك تايمز الأمريكية قالت إنها لم تتمكن من التحقق.", "صحيفة نيويورك تايمز الأمريكية", "إنها"),
+    ("في المقابل، رد المندوب الروسي على الاتهامات، وقال إنه لا يمكن توجيه الاتهامات.", "المندوب الروسي", "إنه"),
+    ("وزارت وزيرة الداخلية البريطانية، أمبر راد، المدينة اليوم الجمعة، وقالت إنهما لا يزالان في المستشفى.",
+     "أمبر راد", "إنهما"),
+    ("واقترح بعض المسؤولين البريطانيين مقاطعة كأس العالم في روسيا.", "بعض المسؤولين البريطانيين", "مقاطعة"),
+])
+def test_subject_before_the_verb_or_of_the_sentence(text, speaker, content_start):
+    """"كان X قد <cue>": X is the subject and all after the verb is content; a pro-drop "وقال" after a
+    non-cue verb takes that verb's subject (through an apposition); بعض/معظم + a definite noun is a source."""
+    q = _one(text)
+    assert q.speaker == speaker
+    assert q.content.startswith(content_start)

@@ -379,6 +379,8 @@ class Attributor:
         topic = None
         if "ف" in pfx or prev_tok in ("فقد", "فانه", "فانها"):
             topic = self._svo(idx, "ف", s_start, known, agr)  # "أما X فقال"، "أما X فقد رأى"
+        elif prev_tok == "قد" and self._svo(idx, "", s_start, known, agr) is not None:
+            topic = self._svo(idx, "", s_start, known, agr)  # "وكان الحوثيون قد أعلنوا استهداف …": all after is content
         elif lemma_key != "نقل" and vf.pos not in ("noun", "part") and "ل" not in pfx:
             whole = self.region.read(idx, vf, end_idx)
             if whole is not None:
@@ -795,6 +797,10 @@ class Attributor:
             return self._entity_for(subj, None) if subj is not None else \
                 self.reg.resolve_prodrop(agr, tok.start)
         named = None if same else self._named_before(s_start, idx, agr)
+        if named is None and not same and pfx == "و" and idx > self._tok_index(s_start) + 2:
+            subj = self._main_subject(s_start, idx, self.reg.keys())  # "رد المندوب الروسي على …، وقال إنه"
+            if subj is not None and (subj.agreement is None or agr is None or subj.agreement[0] == agr[0]):
+                named = self._entity_for(subj, vf)
         return named or self.reg.resolve_prodrop(agr, tok.start)
 
     def _quote_from(self, idx: int, pfx: str, vf: VerbForm, slots: "Slots", entity: Entity | None,

@@ -73,6 +73,7 @@ class NPParser:
         self.seat_titles = set(m["seat_title"])
         self.title_adjectives = set(m["title_adjective"])
         self.partitives = set(m["partitive"])
+        self.construct_partitives = set(m["partitive_construct"])
         self.documents = set(m["document"])
         self.named_bodies = set(m["named_body"])
         self.anon_mod = set(m["anon_modifier"])
@@ -390,6 +391,10 @@ class NPParser:
         j = i + 1
         if j < end and toks[j].text in ("كبير", "كبيره", "قليل", "محدود"):
             j += 1
+        if j < end and toks[j].text != "من" and toks[i].text in self.construct_partitives and is_def(toks[j].text) \
+                and not toks[j].text.startswith("لل"):
+            k = self._def_chain(toks, j, end)  # "بعض المسؤولين البريطانيين"، "معظم المحتجين": in construct
+            return NP(i, k, "anonymous", "m.pl", i, k, toks[i].text) if k > j else None
         if j + 1 >= end or toks[j].text != "من":
             return None
         inner = self.parse(toks, j + 1, end, known, None)
@@ -418,6 +423,10 @@ class NPParser:
             return NP(i, q, "person", verb_agr, i, q, toks[i + 1].text)
         w = self._word(toks, i, end)
         nxt = toks[i + 1].text if i + 1 < end else ""
+        if w in self.partitives:  # (بعض is also a stop word: "بعض المسؤولين" still names a source)
+            part = self._partitive(toks, i, end, known)
+            if part is not None:
+                return part
         if w is None or (w in self.stop and not self._ali_name(w, nxt)):
             return None
         lex = self.lex
@@ -431,10 +440,6 @@ class NPParser:
         inner = self._determined_np(toks, i, end, known, verb_agr, w)
         if inner is not None:
             return inner
-        if w in self.partitives:
-            part = self._partitive(toks, i, end, known)
-            if part is not None:
-                return part
         base = strip_article(w)
         if (w in lex.anonymous or base in lex.anonymous) and w not in lex.titles:
             return self._anonymous_np(toks, i, end, known, w)
@@ -554,6 +559,15 @@ class NPParser:
                 return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
         return None
 
+    def _media_name_at(self, toks: list[Token], k: int, end: int) -> int | None:
+        """The end of the longest listed outlet name at ``k`` ("نيويورك تايمز", which a name run stops at
+        because it begins with a place), or None."""
+        for n in (3, 2, 1):
+            if k + n <= end and all(t.is_word for t in toks[k:k + n]) and \
+                    " ".join(t.text for t in toks[k:k + n]) in self.media:
+                return k + n
+        return None
+
     def _organization_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
                          w: str) -> NP:
         """An organization head: with indefinite nisbas, an outlet's or body's own name after an
@@ -576,7 +590,9 @@ class NPParser:
             nxt = self._word(toks, k, end)
             if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه",
                                                                            "محطه"):
-                k = self._name_run(toks, k, end, known)
+                k = self._media_name_at(toks, k, end) or self._name_run(toks, k, end, known)
+                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+                    k += 1  # "صحيفة نيويورك تايمز الأمريكية"
                 return NP(i, k, "organization", org_agr, i, k, w)
             if nxt and not is_def(nxt) and nxt not in self.stop and w in self.named_bodies and \
                     nxt not in lex.organizations and self.place_at(toks, k, end) is None:

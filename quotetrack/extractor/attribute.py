@@ -381,6 +381,10 @@ class Attributor:
             topic = self._svo(idx, "ف", s_start, known, agr)  # "أما X فقال"، "أما X فقد رأى"
         elif prev_tok == "قد" and self._svo(idx, "", s_start, known, agr) is not None:
             topic = self._svo(idx, "", s_start, known, agr)  # "وكان الحوثيون قد أعلنوا استهداف …": all after is content
+            whole = self.region.read(idx, vf, end_idx) if vf.pos not in ("noun", "part") else None
+            if whole is not None and whole.mention_np is None:
+                whole.topic = topic  # "… قد أكد لـ"الجوهرة" أنه": the region holds only adjuncts
+                return whole
         elif lemma_key != "نقل" and vf.pos not in ("noun", "part") and "ل" not in pfx:
             whole = self.region.read(idx, vf, end_idx)
             if whole is not None:

@@ -325,3 +325,17 @@ def test_subject_before_the_verb_or_of_the_sentence(text, speaker, content_start
     q = _one(text)
     assert q.speaker == speaker
     assert q.content.startswith(content_start)
+
+
+@pytest.mark.parametrize("text,speaker,content_start", [
+    ('وقالت متحدثة باسم فيسبوك لبي بي سي "نحن نأخذ هذه الأمور بجدية تامة".', "متحدثة باسم فيسبوك", "نحن"),
+    ("وحذر المتظاهرون من إمكانية الاشتباك مع السلطات.", "المتظاهرون", "من إمكانية"),
+    ("وحثت الحكومة المواطنين على البقاء في منازلهم.", "الحكومة", "المواطنين"),
+])
+def test_spokespeople_groups_and_objects(text, speaker, content_start):
+    """A participle that is also a role noun ("متحدثة باسم X") is a spokesperson and X her body, not her
+    name; a group alone before an object-first verb's preposition speaks; a second definite head is the
+    object."""
+    q = _one(text)
+    assert q.speaker == speaker
+    assert q.content.startswith(content_start)

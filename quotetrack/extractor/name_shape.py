@@ -23,7 +23,8 @@ def _base(w: str) -> str:
 class NameShape:
     def __init__(self, lex: Lexicon):
         self.final_bad = frozenset(lex.markers["not_name_final"])
-        self.verbs = frozenset(lex.verbs)
+        # reporting-verb forms, less those that are also role nouns ("متحدثة" is a spokeswoman too)
+        self.verbs = frozenset(lex.verbs) - frozenset(lex.titles) - frozenset(lex.anonymous)
         self.adjectives = frozenset(lex.adjectives)
         self.media = frozenset(lex.media)
 

@@ -427,8 +427,9 @@ class NPParser:
             part = self._partitive(toks, i, end, known)
             if part is not None:
                 return part
-        if w is None or (w in self.stop and not self._ali_name(w, nxt)):
-            return None
+        if w is None or (w in self.stop and not self._ali_name(w, nxt)
+                         and not (nxt in ("باسم", "باسمه", "باسمها") and (w in self.lex.titles or w in self.lex.anonymous))):
+            return None  # (a participle cue form used as a noun, "متحدثة باسم الشركة", is a title)
         lex = self.lex
         # a place or institution named by the gazetteer
         p_end = self.place_at(toks, i, end)
@@ -530,6 +531,8 @@ class NPParser:
             while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
                 k += 1
             k = max(k, self._def_chain(toks, k, end))
+        if k > i and toks[k - 1].text in ("باسم", "باسمه", "باسمها") and k < end:
+            k = max(self._name_run(toks, k, end, known), k)  # "متحدثة باسم فيسبوك": the body, not her name
         title_end = k
         k2 = self._name_run(toks, k, end, known, after_title=True)
         name_end = k2

@@ -345,8 +345,9 @@ class RegionReader:
             return None
         if by_prep:
             rule = self.a.lex.np_lemmas[vf.lemma_key]
-            if not c.nps or (rule.object_first and len(c.nps) == 1):
+            if not c.nps or (rule.object_first and len(c.nps) == 1 and c.nps[0][1].kind != "anonymous"):
                 return None  # "حث الحكومة على …"، "اتهم زعيم المعارضة بـ…": the noun may be the object
+                # (but a group or unnamed source, "وحذر المتظاهرون من …", speaks)
             if not any(self._strong(np_) for _, np_ in c.nps):
                 return None  # "يؤكد حرص القيادتين على": no noun the lexicons vouch for as a speaker
             if not rule.keep_preposition and self.a.toks[content_k].text == rule.preposition:

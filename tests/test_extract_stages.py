@@ -339,3 +339,11 @@ def test_spokespeople_groups_and_objects(text, speaker, content_start):
     q = _one(text)
     assert q.speaker == speaker
     assert q.content.startswith(content_start)
+
+
+def test_trailing_ala_ma_with_a_cue_is_an_attribution():
+    """"…، على ما أعلنت X" (23 in the corpus) attributes the clause before it; "على ما يبدو" (apparently) does not."""
+    qs = extract("وقتل في الحادث نائب عميد الجامعة واثنان من الأساتذة، على ما أعلنت جامعة عثمان غازي في بيان.")
+    assert [(q.speaker, q.content) for q in qs] == [
+        ("جامعة عثمان غازي", "وقتل في الحادث نائب عميد الجامعة واثنان من الأساتذة")]
+    assert extract("وكان هناك أيضا انقسام حزبي كبير، على ما يبدو.") == []

@@ -379,8 +379,9 @@ class Attributor:
         topic = None
         if "ف" in pfx or prev_tok in ("فقد", "فانه", "فانها"):
             topic = self._svo(idx, "ف", s_start, known, agr)  # "أما X فقال"، "أما X فقد رأى"
-        elif prev_tok == "قد" and self._svo(idx, "", s_start, known, agr) is not None:
-            topic = self._svo(idx, "", s_start, known, agr)  # "وكان الحوثيون قد أعلنوا استهداف …": all after is content
+        elif self._kana_subject(idx, prev_tok, s_start, known, agr) is not None:
+            # "وكان الحوثيون قد أعلنوا استهداف …"، "وكانت مصادر أكدت نبأ …": the subject came first, all after is content
+            topic = self._kana_subject(idx, prev_tok, s_start, known, agr)
             whole = self.region.read(idx, vf, end_idx) if vf.pos not in ("noun", "part") else None
             if whole is not None and whole.mention_np is None:
                 whole.topic = topic  # "… قد أكد لـ"الجوهرة" أنه": the region holds only adjuncts
@@ -954,6 +955,16 @@ class Attributor:
         nxt = toks[np_.end] if np_.end < len(toks) else None
         if nxt is None or not nxt.is_word or nxt.text in self.np.stop or nxt.text in self.prepositions:
             self._entity_for(np_, None, narrated=True)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
+
+    def _kana_subject(self, idx: int, prev_tok: str, s_start: int, known: set[str], agr: str | None) -> NP | None:
+        """The subject of "كان X (قد) <cue>": before the cue, after كان (489 in the corpus)."""
+        svo = self._svo(idx, "", s_start, known, agr)
+        if svo is None:
+            return None
+        if prev_tok == "قد":
+            return svo
+        before = self.toks[svo.start - 1].text if svo.start > 0 else ""
+        return svo if before in ("كان", "وكان", "كانت", "وكانت") and svo.end == idx else None
 
     def _is_title(self, w: str) -> bool:
         """A title word, with or without its article (cached: asked of every word of every article)."""

@@ -1,4 +1,4 @@
-"""Invariants every extraction result must satisfy, shared by the property tests."""
+"""Invariants every extraction result must satisfy, shared by the property and rule tests."""
 from __future__ import annotations
 
 import time
@@ -22,3 +22,10 @@ def extract_checked(text: str, max_seconds: float = 2.0) -> Sequence[Quote]:
     for a, b in zip(quotes, quotes[1:]):  # in text order, never overlapping
         assert a.end <= b.start
     return quotes
+
+
+def one_quote(text: str) -> Quote:
+    """The one quote of ``text``, with every invariant of ``extract_checked`` checked."""
+    qs = extract_checked(text)
+    assert len(qs) == 1, [(q.cue, q.speaker, q.content) for q in qs]
+    return qs[0]

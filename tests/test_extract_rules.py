@@ -6,12 +6,7 @@ import pytest
 from quotetrack import extract
 
 
-def one(text: str):
-    qs = extract(text)
-    assert len(qs) == 1, [(q.cue, q.speaker, q.content) for q in qs]
-    q = qs[0]
-    assert text[q.start:q.end] == q.content
-    return q
+from quote_checks import one_quote as one
 
 
 def test_vso_title_and_name_indirect():

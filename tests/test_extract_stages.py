@@ -12,12 +12,7 @@ from quotetrack.extractor.lexicon import load
 from quotetrack.extractor.name_shape import NameShape
 
 
-def _one(text: str):
-    qs = extract(text)
-    assert len(qs) == 1, [(q.speaker, q.content) for q in qs]
-    q = qs[0]
-    assert text[q.start:q.end] == q.content
-    return q
+from quote_checks import one_quote as _one
 
 
 # -- the speaker region: everything between the cue and أن/إن/":"/a quote -----------------------------

@@ -342,3 +342,25 @@ def test_trailing_ala_ma_with_a_cue_is_an_attribution():
     assert [(q.speaker, q.content) for q in qs] == [
         ("جامعة عثمان غازي", "وقتل في الحادث نائب عميد الجامعة واثنان من الأساتذة")]
     assert extract("وكان هناك أيضا انقسام حزبي كبير، على ما يبدو.") == []
+
+
+# -- quotation marks (ERROR_FAMILIES F01) ------------------------------------------------------------------------
+def test_an_unclosed_opening_mark_ends_with_its_sentence():
+    """«… opened and never closed: the quote ends at its sentence's end and the next sentences keep their own
+    sources (guidelines: a broken mark makes a direct quote that ends at its sentence's end)."""
+    text = ("وصرح مسؤول تركي رفض الكشف عن هويته لوكالة فرانس: «نؤكد بالاستناد إلى تحاليل جينية أن منفذ الهجوم رجل "
+            "في العشرين.. وأوردت الصحف التركية أمس أن الشاب التحق بصفوف تنظيم داعش قبل شهرين فقط.")
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ["مسؤول تركي", "الصحف التركية"]
+    assert qs[0].content.endswith("رجل في العشرين")
+
+
+def test_a_mark_after_a_colon_opens_speech():
+    """"… «إن … مستمر.وأضاف:»لن …»": the mark after a colon opens the next quote (some papers open with »);
+    the one still open before it ends with its own sentence."""
+    text = ("وقال المتحدث باسم الشرطة أحمد الزهراني «إن التحقيق في الحادث مستمر حتى الآن."
+            "وأضاف:»لن نتهاون مع أي شخص يثبت تورطه في الجريمة».")
+    qs = extract(text)
+    assert [q.content for q in qs] == ["إن التحقيق في الحادث مستمر حتى الآن",
+                                       "لن نتهاون مع أي شخص يثبت تورطه في الجريمة"]
+    assert {q.speaker for q in qs} == {"أحمد الزهراني"}

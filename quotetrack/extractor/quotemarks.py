@@ -43,6 +43,21 @@ def _is_opener(text: str, i: int) -> bool:
     return before in "ـبلوفك" and not (i >= 2 and text[i - 2].isalpha() and before not in "ـ")
 
 
+def _after_colon(text: str, i: int, start: int) -> bool:
+    j = i - 1
+    while j >= start and text[j] == " ":
+        j -= 1
+    return j >= start and text[j] == ":"
+
+
+def _sentence_end(text: str, open_: int, limit: int) -> int:
+    """The index of the first sentence-ending mark after ``open_`` and before ``limit`` (else ``limit``)."""
+    for j in range(open_ + 2, limit):
+        if text[j] in ".؟!?" and (j + 1 >= len(text) or not text[j + 1].isdigit()):
+            return j
+    return limit
+
+
 def find_quotes(text: str) -> list[QuotedSpan]:
     """All top-level quoted spans of ``text`` in order (nested ones are dropped)."""
     spans: list[QuotedSpan] = []
@@ -58,8 +73,9 @@ def find_quotes(text: str) -> list[QuotedSpan]:
                 # the quote goes on: skip the reopening mark
                 stack.append((carry[0], carry[1], "cont"))
                 skip = start + (len(para) - len(first))
-            else:
-                spans.append(QuotedSpan(carry[0], start - 1, text[carry[0]], balanced=False))
+            else:  # never closed: it ends with its sentence (a quote never swallows the next source's report)
+                spans.append(QuotedSpan(carry[0], _sentence_end(text, carry[0], start - 1), text[carry[0]],
+                                        balanced=False))
                 skip = -1
             carry = None
         else:
@@ -71,6 +87,14 @@ def find_quotes(text: str) -> list[QuotedSpan]:
             if i == skip:
                 continue
             top = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == cls), None)
+            if top is not None and _after_colon(text, i, start) and _sentence_end(text, stack[top][0], i) < i:
+                # "… «أن هناك … محددة.وقال:»كل ما …»": a mark right after a colon opens speech; the quote still
+                # open before it was never closed and ends with its own sentence
+                o = stack.pop(top)
+                del stack[top:]
+                spans.append(QuotedSpan(o[0], _sentence_end(text, o[0], i), text[o[0]], balanced=False))
+                stack.append((i, cls, ch))
+                continue
             if ch in "«‹„":
                 role_open = top is None or _is_opener(text, i)
                 if top is not None and not _is_opener(text, i):
@@ -90,7 +114,7 @@ def find_quotes(text: str) -> list[QuotedSpan]:
             o = opened[0]
             carry = (o[0], o[1])
     if carry is not None:
-        spans.append(QuotedSpan(carry[0], len(text), text[carry[0]], balanced=False))
+        spans.append(QuotedSpan(carry[0], _sentence_end(text, carry[0], len(text)), text[carry[0]], balanced=False))
     spans.sort(key=lambda s: (s.open, -s.close))
     top_level: list[QuotedSpan] = []
     for s in spans:

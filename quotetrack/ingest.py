@@ -36,7 +36,7 @@ from .db.engine import describe_error
 from .db.repo import (add_speaker_facets, add_speaker_stats, content_hash, domain_of, existing_article_ids,
                       get_or_create_outlet, insert_articles, quote_row, recompute_speaker_facets,
                       recompute_speaker_stats, replace_article, store_quotes, utcnow)
-from .db.speakers import SpeakerResolver
+from .db.speakers import SpeakerResolver, article_names, lock_names
 from .html import read_html_file
 from .inputs import Article, Item, Problem, read_inputs
 from .extractor import without_own_outlet
@@ -63,13 +63,15 @@ class IngestSummary:
     unreadable: int = 0  # records that never became an article (part of ``failed``)
     quotes: int = 0
     speakers_new: int = 0
+    names_rejected: int = 0  # quotes stored without a speaker: the name failed the shape check (db.name_shape)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"articles_read": self.read, "articles_new": self.new, "articles_skipped": self.skipped,
                 "articles_replaced": self.replaced, "articles_failed": self.failed,
-                "quotes_stored": self.quotes, "speakers_new": self.speakers_new}
+                "quotes_stored": self.quotes, "speakers_new": self.speakers_new,
+                "names_rejected": self.names_rejected}
 
 
 @dataclass
@@ -134,7 +136,7 @@ class _Ingester:
         self.version = extractor_version
         self.summary = summary
         self.progress = progress
-        self.speakers = SpeakerResolver(defer_aliases=True)
+        self.speakers = SpeakerResolver()
         self.outlets: dict[str, int] = {}
 
     def _tick(self) -> None:
@@ -178,12 +180,15 @@ class _Ingester:
         then speaker_stats and speaker_facets brought up to date (last, so shared stats rows are locked only briefly)."""
         now = utcnow()
         self._stored_quotes = 0  # one transaction's worth (a retried one starts again)
+        self._rejected = 0
+        lock_names(s)  # name resolution reads the names other ingesters store: one writer at a time
         outcomes = ["skipped"] * len(batch)
         article_ids: list[int | None] = [None] * len(batch)
         outlet_ids: list[int | None] = [None] * len(batch)
         new_rows: list[dict[str, Any]] = []
         new_at: dict[str, int] = {}
-        recompute: set[int] = set()  # speakers whose quotes were dropped by re-extraction
+        recompute: set[int] = set()  # speakers whose quotes were dropped by re-extraction or moved
+        dropped_names: set[int] = set()
         for name, url in sorted({(p.article.outlet, p.article.url) for p in batch if p.article.outlet},
                                 key=lambda t: (t[0], t[1] or "")):
             # new outlets in one order in every ingester, so concurrent ones cannot deadlock on them
@@ -194,17 +199,31 @@ class _Ingester:
                 s, a.outlet, domain_of(a.url), self.outlets) if a.outlet else None)
             outlet_ids[i] = values["outlet_id"]
             if p.existing_id is not None:
-                recompute |= replace_article(s, p.existing_id, values)
+                gone_speakers, gone_names = replace_article(s, p.existing_id, values)
+                recompute |= gone_speakers
+                dropped_names |= gone_names
                 article_ids[i], outcomes[i] = p.existing_id, "replaced"
             elif a.id not in new_at:  # a repeated id in this batch is skipped like a stored one
                 new_at[a.id] = i
                 new_rows.append(values)
         for ext_id, new_id in insert_articles(s, new_rows).items():  # missing: stored meanwhile by another ingester
             article_ids[new_at[ext_id]], outcomes[new_at[ext_id]] = new_id, "new"
-        self.speakers.prefetch(s, (q for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes))
-        rows = [quote_row(aid, q, self.speakers.resolve(s, q), published=p.values["published"], outlet_id=oid)
-                for p, aid, oid in zip(batch, article_ids, outlet_ids) if aid is not None for q in p.quotes]
-        self.speakers.flush_aliases(s)
+        uses = []
+        for p, aid in zip(batch, article_ids):
+            if aid is not None:
+                names, rejected = article_names(p.quotes, p.article.id)
+                uses += names
+                self._rejected += rejected
+        res = self.speakers.resolve_batch(s, uses, dropped_names)
+        recompute |= res.touched_speakers
+        links = iter(res.links)
+        rows = []
+        for p, aid, oid in zip(batch, article_ids, outlet_ids):
+            if aid is not None:
+                for q in p.quotes:
+                    link = next(links)
+                    rows.append(quote_row(aid, q, link[1] if link else None, published=p.values["published"],
+                                          outlet_id=oid, alias_id=link[0] if link else None))
         stored = store_quotes(s, rows)
         self._stored_quotes += len(stored)
         add_speaker_stats(s, stored, skip=recompute)
@@ -250,7 +269,7 @@ class _Ingester:
             for p in batch:
                 self._write_one(p)
             return
-        self._count(outcomes, self._stored_quotes)
+        self._count(outcomes, self._stored_quotes, self._rejected)
 
     def _write_one(self, p: _Prepared) -> None:
         try:
@@ -261,14 +280,13 @@ class _Ingester:
             msg = str(getattr(e, "orig", e)).strip().splitlines()[0]
             self._fail(p.article, f"database refused it: {msg}")
             return
-        self._count([outcome], self._stored_quotes)
+        self._count([outcome], self._stored_quotes, self._rejected)
 
     def _rollback_caches(self, created0: int) -> None:
-        self.speakers.reset()
         self.speakers.created = created0
         self.outlets.clear()
 
-    def _count(self, outcomes: list[str], quotes: int) -> None:
+    def _count(self, outcomes: list[str], quotes: int, rejected: int = 0) -> None:
         for o in outcomes:
             if o == "new":
                 self.summary.new += 1
@@ -277,6 +295,7 @@ class _Ingester:
             else:
                 self.summary.skipped += 1
         self.summary.quotes += quotes
+        self.summary.names_rejected += rejected
         self.summary.speakers_new = self.speakers.created
 
     def plan(self, batch: list[Article]) -> _Planned:

@@ -64,6 +64,8 @@ class Speaker(Base):
     key: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(Text)
     gender: Mapped[str | None] = mapped_column(Text)
+    #: 0006_speaker_identity: the name was set by hand (``speakers rename``); resolution keeps it
+    manual: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(back_populates="speaker", passive_deletes=True)
 
@@ -76,6 +78,8 @@ class SpeakerAlias(Base):
         UniqueConstraint("key", "kind"),
         Index("ix_speaker_aliases_key", "key"),
         Index("ix_speaker_aliases_speaker_id", "speaker_id"),
+        Index("ix_speaker_aliases_loose", "loose"),
+        Index("ix_speaker_aliases_surname", "surname"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -84,6 +88,11 @@ class SpeakerAlias(Base):
     key: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(Text)
     manual: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
+    #: 0006_speaker_identity: transliteration-tolerant key, loose last word of a multi-word person
+    #: name, and the gender the text shows for the name (the resolver's indexed lookups)
+    loose: Mapped[str | None] = mapped_column(Text)
+    surname: Mapped[str | None] = mapped_column(Text)
+    gender: Mapped[str | None] = mapped_column(Text)
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
 
@@ -98,6 +107,7 @@ class Quote(Base):
         Index("ix_quotes_article_id", "article_id"),
         Index("ix_quotes_cue_lemma", "cue_lemma"),
         Index("ix_quotes_via", "via"),
+        Index("ix_quotes_alias_id", "alias_id"),
         # 0003_query_speed: "newest first" within a speaker / outlet / date range is one index walk
         # 0004_speaker_facets added article_id, outlet_id: covering for a month's top speakers' details
         Index("ix_quotes_speaker_id_published", "speaker_id", "published", "id", "article_id", "outlet_id"),
@@ -126,6 +136,10 @@ class Quote(Base):
     #: no foreign key on ``outlet_id`` (a copy of ``articles.outlet_id``, which has one)
     published: Mapped[dt.date | None] = mapped_column(Date)
     outlet_id: Mapped[int | None] = mapped_column(Integer)
+    #: 0006_speaker_identity: the name this quote's article gives its speaker (``speaker_aliases.id``;
+    #: no foreign key: aliases are only removed once no quote carries them); ``speaker_id`` is that
+    #: alias's speaker
+    alias_id: Mapped[int | None] = mapped_column(Integer)
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship()

@@ -1,0 +1,104 @@
+"""Is this a name? The shape check every stored speaker name passes (the guard at the door).
+
+The extractor is rule-based and sometimes hands storage a fragment ("شفتيزر لـ", "مقتل عدد",
+"صلاح دمرداش أحد"), a verb ("وقال"), a lone letter ("د") or a bare title ("المتحدث الرسمي").
+Stored as a speaker, one such fragment becomes a catch-all row collecting unrelated quotes.
+``name_problem`` says why a name is not a name (None when it is one); ingest stores such a quote
+with its mention and no speaker. ``is_generic`` says whether a name is a bare common noun
+("المصدر", "البيان", "الوزارة") that may only be resolved inside its own article.
+
+Word lists come from the package lexicon (verbs, titles, anonymous heads, organizations, media,
+channels, markers); the closed class of particles that may not end a name is listed here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..extractor.lexicon import load
+from ..extractor.normalize import fold
+
+#: particles, prepositions and quantifiers that cannot end a name ("شفتيزر لـ", "صلاح دمرداش أحد");
+#: compared before ى/ي folding, so "على" is refused and the name "علي" is not
+TRAILING_PARTICLES = frozenset(
+    "من في عن على إلى الى مع أحد احد عدد أكثر اكثر أقل بعض كل لدى عبر حول ضد بين منذ خلال عند نحو بعد قبل "
+    "ثم أو او أن إن ان أنه إنه قد لقد التي الذي الذين و ف ب ل ك".split())
+
+_STRIP = regex.compile(r"[\p{Mn}\u0640]")  # harakat and tatweel ("لـ" -> "ل")
+_HAMZA = str.maketrans("أإآ", "ااا")
+_NOT_LETTER = regex.compile(r"[^\p{L}\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    verbs: frozenset[str]
+    titles: frozenset[str]
+    title_tail: frozenset[str]    # words that may follow a title in a title-only phrase
+    generic: frozenset[str]       # heads that name no one outside their article
+    never: frozenset[str]         # lexicon words that never belong to a speaker name
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    lx = load()
+    ambiguous = {"علي", "الي"}  # على/إلى fold to the names علي and the rare الي
+    never = frozenset(w for w in lx.markers.get("not_speaker", ()) if w not in ambiguous and " " not in w)
+    titles = frozenset(lx.titles)
+    tail = titles | lx.adjectives | frozenset(lx.markers.get("construct", ())) \
+        | frozenset(w for w in lx.markers.get("anon_modifier", ()) if " " not in w)
+    generic = set(lx.anonymous) | set(lx.organizations) | set(lx.media) | set(lx.channels) | set(titles)
+    generic |= {w for w in lx.markers.get("document", ()) if " " not in w}
+    generic |= {"ال" + w for w in generic if not w.startswith("ال")}
+    return _Words(frozenset(lx.verbs), titles, frozenset(tail), frozenset(generic), never)
+
+
+def _tokens(name: str) -> list[str]:
+    return _NOT_LETTER.sub(" ", _STRIP.sub("", name)).split()
+
+
+def _is_verb(tok: str, w: _Words) -> bool:
+    f = fold(tok)
+    return f in w.verbs or (len(f) > 3 and f[0] in "وف" and f[1:] in w.verbs)
+
+
+def _title_like(f: str, w: _Words) -> bool:
+    """A title word or an adjective of one: listed, or a definite nisba ("الرسمي", "الإسرائيلية")."""
+    if f in w.title_tail or (f.startswith("ال") and f[2:] in w.title_tail):
+        return True
+    return f.startswith("ال") and len(f) > 4 and (f.endswith("ي") or f.endswith("يه"))
+
+
+def name_problem(name: str, kind: str = "person") -> str | None:
+    """Why ``name`` cannot be stored as a speaker of ``kind``, or None when it can."""
+    toks = _tokens(name)
+    if not toks:
+        return "empty name"
+    w = _words()
+    if any(len(t) == 1 for t in toks):
+        return "one-letter word"
+    last = toks[-1].translate(_HAMZA)
+    if toks[-1] in TRAILING_PARTICLES or last in TRAILING_PARTICLES:
+        return f"ends with the particle {toks[-1]!r}"
+    for t in toks:
+        if _is_verb(t, w):
+            return f"contains the verb or verbal noun {t!r}"
+    if kind == "person":
+        folded = [fold(t) for t in toks]
+        if any(f in w.never for f in folded):
+            return "contains a word that is never part of a name"
+        head = folded[0]
+        if (head in w.titles or (head.startswith("ال") and head[2:] in w.titles)) \
+                and all(_title_like(f, w) for f in folded[1:]):
+            return "a title without a name"
+    return None
+
+
+def is_generic(name: str) -> bool:
+    """A one-word common noun ("المصدر", "البيان", "الوزارة"): it names someone only inside its article."""
+    toks = _tokens(name)
+    return len(toks) == 1 and fold(toks[0]) in _words().generic
+
+
+__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES"]

@@ -12,7 +12,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from quotetrack.db.models import Article, Outlet, Quote, Speaker, SpeakerAlias
-from quotetrack.db.speakers import merge_speakers, speaker_key
+from quotetrack.db.speaker_edits import merge_speakers
+from quotetrack.db.speakers import speaker_key
 from quotetrack.ingest import ingest
 from quotetrack.inputs import Article as InArticle
 from quotetrack.extractor.quote import Quote as Q

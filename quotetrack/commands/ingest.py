@@ -1,4 +1,4 @@
-"""`quotetrack ingest PATH...` and `quotetrack merge-speakers A B`."""
+"""`quotetrack ingest PATH...` (and the `merge-speakers A B` alias of `speakers merge`)."""
 from __future__ import annotations
 
 import logging
@@ -105,7 +105,8 @@ def ingest_cmd(
     if reextract:
         rows.append(("articles re-extracted", summary.replaced))
     rows += [("articles failed", summary.failed), ("quotes stored", summary.quotes),
-             ("speakers new", summary.speakers_new)]
+             ("speakers new", summary.speakers_new),
+             ("speaker names refused (not a name; quote kept without speaker)", summary.names_rejected)]
     for name, n in rows:
         table.add_row(name, f"{n:,}")
     err.print(table)
@@ -113,28 +114,8 @@ def ingest_cmd(
         raise typer.Exit(1)
 
 
-def merge_speakers_cmd(
-    ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(help="The speaker to keep (id or name).")],
-    merge: Annotated[str, typer.Argument(help="The speaker merged into it (id or name).")],
-) -> None:
-    """Merge speaker B into A: B's quotes and names move to A; the merge survives re-ingest."""
-    from ..db.migrate import open_db
-    from ..db.speakers import merge_speakers
-
-    try:
-        engine = open_db(_root_db(ctx))
-        try:
-            r = merge_speakers(engine, keep, merge)
-        finally:
-            engine.dispose()
-    except QuotetrackError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(f"merged {r.merged_name} (id {r.merged_id}) into {r.kept_name} (id {r.kept_id}): "
-               f"{r.quotes_moved} quotes, {r.aliases_moved} aliases moved")
-
-
 def register(app: typer.Typer) -> None:
+    from .speakers import merge_speakers_cmd
+
     app.command("ingest")(ingest_cmd)
     app.command("merge-speakers")(merge_speakers_cmd)

@@ -174,10 +174,9 @@ def speakers_cmd(
 
 
 def _register_merge() -> None:
-    from .ingest import merge_speakers_cmd
+    from .speakers import register_speaker_edits  # merge, rename, split, alias remove, review
 
-    speakers_app.command("merge", help="Merge speaker B into A (ids or names); same as `merge-speakers`.")(
-        merge_speakers_cmd)
+    register_speaker_edits(speakers_app)
 
 
 # ---------------------------------------------------------------- speaker profile

@@ -277,14 +277,19 @@ class SpeakerResolver:
                 a.dirty = True
         # everything the touched names can affect: their spelling groups, the one-word names their
         # last word may claim, and the full names such a one-word name may join
-        louse = {a.loose for a in rows.values() if a.loose is not None}
-        surnames = {a.surname for a in rows.values() if a.surname is not None}
-        surnames |= {a.loose for a in rows.values() if a.loose is not None and a.kind == "person"
-                     and " " not in a.loose}
-        for chunk in _chunks(sorted(louse | surnames)):
+        for chunk in _chunks(sorted({a.loose for a in rows.values() if a.loose is not None})):
             add(self._load(s, al.c.loose.in_(chunk)))
-        for chunk in _chunks(sorted(surnames)):
-            add(self._load(s, al.c.surname.in_(chunk)))
+        done: set[str] = set()
+        while True:  # closure: every loaded person name brings its surname's one-word names and full names
+            need = {a.surname if a.surname is not None else a.loose for a in rows.values()
+                    if a.kind == "person" and a.loose is not None and (a.surname is not None or " " not in a.loose)}
+            need = {n for n in need if n is not None} - done
+            if not need:
+                break
+            done |= need
+            for chunk in _chunks(sorted(need)):
+                add(self._load(s, al.c.loose.in_(chunk)))
+                add(self._load(s, al.c.surname.in_(chunk)))
         # quote counts of the stored names, plus this batch's
         ids = sorted(a.id for a in rows.values() if a.id is not None)
         counts: dict[int, int] = {}

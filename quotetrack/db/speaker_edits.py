@@ -170,7 +170,8 @@ def split_speaker(engine: Engine, ref: str | int, new_name: str | None = None, *
                 pin = s.scalar(select(SpeakerAlias).where(SpeakerAlias.key == pin_key, SpeakerAlias.kind == sp.kind))
                 if pin is None:
                     pin = SpeakerAlias(speaker_id=new.id, alias=name.alias if name is not None else sp.name,
-                                       key=pin_key, kind=sp.kind, manual=True)
+                                       key=pin_key, kind=sp.kind, manual=True,
+                                       gender=name.gender if name is not None else sp.gender)
                     s.add(pin)
                     s.flush()
                 else:

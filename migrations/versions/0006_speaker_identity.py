@@ -10,8 +10,8 @@ gives the speaker), and every name is resolved to a speaker by a deterministic f
 stored names (``quotetrack.db.speakers``). The columns here make that resolution an indexed lookup:
 
 - ``speaker_aliases.loose``: the transliteration-tolerant key (ترامب/ترمب, بلينكن/بلينكين);
-- ``speaker_aliases.surname``: the loose last word of a multi-word person name, so a one-word
-  name finds the full names that carry it;
+- ``speaker_aliases.surname``: the last word of a person name without inner vowel letters, so a
+  one-word name finds the full names that carry it (بوتن → فلاديمير بوتين);
 - ``speaker_aliases.gender``: the gender the text shows for that name;
 - ``speakers.manual``: the name was set by hand (``speakers rename``) and is kept.
 

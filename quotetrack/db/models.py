@@ -88,8 +88,8 @@ class SpeakerAlias(Base):
     key: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(Text)
     manual: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
-    #: 0006_speaker_identity: transliteration-tolerant key, loose last word of a multi-word person
-    #: name, and the gender the text shows for the name (the resolver's indexed lookups)
+    #: 0006_speaker_identity: transliteration-tolerant key, the last word of a person name without
+    #: inner vowel letters, and the gender the text shows for the name (the resolver's indexed lookups)
     loose: Mapped[str | None] = mapped_column(Text)
     surname: Mapped[str | None] = mapped_column(Text)
     gender: Mapped[str | None] = mapped_column(Text)

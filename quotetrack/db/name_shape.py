@@ -26,6 +26,11 @@ TRAILING_PARTICLES = frozenset(
     "من في عن على إلى الى مع أحد احد عدد أكثر اكثر أقل بعض كل لدى عبر حول ضد بين منذ خلال عند نحو بعد قبل "
     "ثم أو او أن إن ان أنه إنه قد لقد التي الذي الذين و ف ب ل ك".split())
 
+#: prepositions that cannot open a name ("على موقع تويتر")
+LEADING_PARTICLES = frozenset("من في عن على إلى الى مع لدى عبر حول ضد منذ خلال عند نحو".split())
+#: words that stand for people without naming anyone ("البعض")
+PRONOUN_NAMES = frozenset("البعض بعضهم الجميع الكل آخرون الآخرون آخرين الآخرين غيرهم".split())
+
 _STRIP = regex.compile(r"[\p{Mn}\u0640]")  # harakat and tatweel ("لـ" -> "ل")
 _HAMZA = str.maketrans("أإآ", "ااا")
 _NOT_LETTER = regex.compile(r"[^\p{L}\s]")
@@ -81,6 +86,12 @@ def name_problem(name: str, kind: str = "person") -> str | None:
     last = toks[-1].translate(_HAMZA)
     if toks[-1] in TRAILING_PARTICLES or last in TRAILING_PARTICLES:
         return f"ends with the particle {toks[-1]!r}"
+    if len(toks) > 1 and (toks[0] in LEADING_PARTICLES or toks[0].translate(_HAMZA) in LEADING_PARTICLES):
+        return f"starts with the preposition {toks[0]!r}"
+    if regex.search(r"\p{L}\.\p{L}", name):
+        return "a web address"
+    if len(toks) == 1 and (toks[0] in PRONOUN_NAMES or toks[0].translate(_HAMZA) in PRONOUN_NAMES):
+        return "a pronoun, not a name"
     for t in toks:
         if _is_verb(t, w):
             return f"contains the verb or verbal noun {t!r}"
@@ -89,7 +100,7 @@ def name_problem(name: str, kind: str = "person") -> str | None:
         if any(f in w.never for f in folded):
             return "contains a word that is never part of a name"
         head = folded[0]
-        if (head in w.titles or (head.startswith("ال") and head[2:] in w.titles)) \
+        if (head in w.titles or "ال" + head in w.titles or (head.startswith("ال") and head[2:] in w.titles)) \
                 and all(_title_like(f, w) for f in folded[1:]):
             return "a title without a name"
     return None
@@ -101,4 +112,4 @@ def is_generic(name: str) -> bool:
     return len(toks) == 1 and fold(toks[0]) in _words().generic
 
 
-__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES"]
+__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES", "LEADING_PARTICLES", "PRONOUN_NAMES"]

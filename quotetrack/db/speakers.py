@@ -72,8 +72,19 @@ def _loose_token(tok: str) -> str:
 
 
 def loose_key(key: str) -> str:
-    """A looser key for transliterated names: long tokens lose inner long vowels, initial ج/گ → غ."""
-    return " ".join(_loose_token(t) for t in key.split())
+    """A looser key for transliterated names: long tokens lose inner long vowels, initial ج/گ → غ;
+    "A بن B C" is "A C" (عادل بن أحمد الجبير = عادل الجبير)."""
+    toks = key.split()
+    if len(toks) == 4 and toks[1] in ("بن", "ابن") and toks[2] != "ال":
+        toks = [toks[0], toks[3]]
+    return " ".join(_loose_token(t) for t in toks)
+
+
+def surname_key(key: str) -> str:
+    """The last word of a name with every inner vowel letter dropped (ترامب/ترمب, بوتين/بوتن): what a
+    one-word name and the full names it may stand for have in common."""
+    tok = loose_key(key).split()[-1] if key.split() else ""
+    return tok[0] + _LOOSE_VOWELS.sub("", tok[1:]) if len(tok) >= 4 else tok
 
 
 def strip_title(name: str, title: str | None) -> str:
@@ -136,7 +147,7 @@ def article_names(quotes: Sequence[QuoteResult], scope: str) -> tuple[list[NameU
         if r is not None and r[1] == "person":
             toks = r[0].split()
             if len(toks) > 1:
-                full.setdefault(loose_key(speaker_key(toks[-1])), set()).add(r[0])
+                full.setdefault(surname_key(speaker_key(r[0])), set()).add(r[0])
     out: list[NameUse | None] = []
     for r in raw:
         if r is None:
@@ -144,7 +155,7 @@ def article_names(quotes: Sequence[QuoteResult], scope: str) -> tuple[list[NameU
             continue
         name, kind, gender = r
         if kind == "person" and len(name.split()) == 1:
-            owners = full.get(loose_key(speaker_key(name)), set())
+            owners = full.get(surname_key(speaker_key(name)), set())
             if len(owners) == 1:
                 name = next(iter(owners))
         key = speaker_key(name)
@@ -173,12 +184,11 @@ class _Alias:
     dirty: bool = False
 
 
-def _loose_and_surname(key: str, kind: str, is_scoped: bool) -> tuple[str | None, str | None]:
+def loose_and_surname(key: str, kind: str, is_scoped: bool) -> tuple[str | None, str | None]:
+    """``speaker_aliases.loose`` and ``.surname`` of a name (none for a name scoped to its article)."""
     if is_scoped:
         return None, None
-    lk = loose_key(key)
-    toks = lk.split()
-    return lk, (toks[-1] if kind == "person" and len(toks) > 1 else None)
+    return loose_key(key), (surname_key(key) if kind == "person" else None)
 
 
 def _smaller(a: str | None, b: str | None) -> str | None:
@@ -266,29 +276,26 @@ class SpeakerResolver:
         for (key, kind), b in batch.items():
             a = rows.get((key, kind))
             if a is None:
-                loose, surname = _loose_and_surname(key, kind, b[3])
+                loose, surname = loose_and_surname(key, kind, b[3])
                 rows[(key, kind)] = _Alias(None, key, kind, b[0], loose, surname, b[1], None, False, dirty=True)
                 continue
             surface, gender = _smaller(a.alias, b[0]), _smaller(a.gender, b[1])
             if (surface, gender) != (a.alias, a.gender):
                 a.alias, a.gender, a.dirty = surface, gender, True
             if a.loose is None and not b[3]:  # stored before 0006_speaker_identity
-                a.loose, a.surname = _loose_and_surname(key, kind, False)
+                a.loose, a.surname = loose_and_surname(key, kind, False)
                 a.dirty = True
         # everything the touched names can affect: their spelling groups, the one-word names their
         # last word may claim, and the full names such a one-word name may join
         for chunk in _chunks(sorted({a.loose for a in rows.values() if a.loose is not None})):
             add(self._load(s, al.c.loose.in_(chunk)))
         done: set[str] = set()
-        while True:  # closure: every loaded person name brings its surname's one-word names and full names
-            need = {a.surname if a.surname is not None else a.loose for a in rows.values()
-                    if a.kind == "person" and a.loose is not None and (a.surname is not None or " " not in a.loose)}
-            need = {n for n in need if n is not None} - done
+        while True:  # closure: every loaded person name brings the one-word and full names of its surname
+            need = {a.surname for a in rows.values() if a.kind == "person" and a.surname is not None} - done
             if not need:
                 break
             done |= need
             for chunk in _chunks(sorted(need)):
-                add(self._load(s, al.c.loose.in_(chunk)))
                 add(self._load(s, al.c.surname.in_(chunk)))
         # quote counts of the stored names, plus this batch's
         ids = sorted(a.id for a in rows.values() if a.id is not None)
@@ -325,13 +332,13 @@ class SpeakerResolver:
         # one-word person groups claimed by a full name
         by_surname: dict[str, list[tuple[int, str]]] = {}
         for (lk, kind), g in groups.items():
-            if kind == "person" and " " in lk:
-                by_surname.setdefault(lk.split()[-1], []).append((sum(a.quotes for a in g), lk))
+            if kind == "person" and " " in lk and g[0].surname is not None:
+                by_surname.setdefault(g[0].surname, []).append((sum(a.quotes for a in g), lk))
         owner: dict[tuple[str, str], tuple[str, str]] = {}
         for (lk, kind), g in groups.items():
-            if kind != "person" or " " in lk:
+            if kind != "person" or " " in lk or g[0].surname is None:
                 continue
-            cands = sorted(by_surname.get(lk, []), key=lambda t: (-t[0], t[1]))
+            cands = sorted(by_surname.get(g[0].surname, []), key=lambda t: (-t[0], t[1]))
             if cands and cands[0][0] >= 1 and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
                 owner[(lk, kind)] = (cands[0][1], kind)
         clusters: dict[tuple[str, str], list[_Alias]] = {}
@@ -476,4 +483,4 @@ def count_speakers(engine: Engine) -> int:
 
 
 __all__ = ["SpeakerResolver", "NameUse", "Resolution", "article_names", "lock_names", "find_speaker",
-           "speaker_key", "loose_key", "strip_title", "scoped", "unscoped", "MARGIN", "SCOPE_SEP"]
+           "speaker_key", "loose_key", "surname_key", "loose_and_surname", "strip_title", "scoped", "unscoped", "MARGIN", "SCOPE_SEP"]

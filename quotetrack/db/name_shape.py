@@ -28,8 +28,11 @@ TRAILING_PARTICLES = frozenset(
 
 #: prepositions that cannot open a name ("على موقع تويتر")
 LEADING_PARTICLES = frozenset("من في عن على إلى الى مع لدى عبر حول ضد منذ خلال عند نحو".split())
-#: words that stand for people without naming anyone ("البعض")
-PRONOUN_NAMES = frozenset("البعض بعضهم الجميع الكل آخرون الآخرون آخرين الآخرين غيرهم".split())
+#: words that stand for people without naming anyone ("البعض"), or name a platform, not a person
+PRONOUN_NAMES = frozenset("البعض بعضهم الجميع الكل آخر آخرون الآخرون آخرين الآخرين غيرهم تويتر فيسبوك يوتيوب "
+                          "إنستغرام انستغرام تلغرام واتساب".split())
+#: role words that end a title, not a name ("تاكيشيمي مينامي كبير", "لوجود ممثل"), besides titles.tsv
+TITLE_ENDS = frozenset("كبير ممثل مستشار مدير".split())
 
 _STRIP = regex.compile(r"[\p{Mn}\u0640]")  # harakat and tatweel ("لـ" -> "ل")
 _HAMZA = str.maketrans("أإآ", "ااا")
@@ -90,6 +93,8 @@ def name_problem(name: str, kind: str = "person") -> str | None:
         return f"starts with the preposition {toks[0]!r}"
     if regex.search(r"\p{L}\.\p{L}", name):
         return "a web address"
+    if any(regex.search(r"\p{Arabic}", t) and regex.search(r"[A-Za-z]", t) for t in toks):
+        return "a word mixing Arabic and Latin letters"
     if len(toks) == 1 and (toks[0] in PRONOUN_NAMES or toks[0].translate(_HAMZA) in PRONOUN_NAMES):
         return "a pronoun, not a name"
     for t in toks:
@@ -99,6 +104,8 @@ def name_problem(name: str, kind: str = "person") -> str | None:
         folded = [fold(t) for t in toks]
         if any(f in w.never for f in folded):
             return "contains a word that is never part of a name"
+        if len(folded) > 1 and not folded[-1].startswith("ال") and (folded[-1] in w.titles or toks[-1] in TITLE_ENDS):
+            return f"ends with the title word {toks[-1]!r}"
         head = folded[0]
         if (head in w.titles or "ال" + head in w.titles or (head.startswith("ال") and head[2:] in w.titles)) \
                 and all(_title_like(f, w) for f in folded[1:]):
@@ -112,4 +119,4 @@ def is_generic(name: str) -> bool:
     return len(toks) == 1 and fold(toks[0]) in _words().generic
 
 
-__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES", "LEADING_PARTICLES", "PRONOUN_NAMES"]
+__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES", "LEADING_PARTICLES", "PRONOUN_NAMES", "TITLE_ENDS"]

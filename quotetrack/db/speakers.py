@@ -62,6 +62,8 @@ def speaker_key(name: str) -> str:
 
 
 def _loose_token(tok: str) -> str:
+    if len(tok) >= 5:
+        tok = tok[0] + tok[1:].replace("ج", "غ")  # سيرغي/سيرجي (the g of foreign names)
     if len(tok) >= _LOOSE_MIN_LEN:
         first = "غ" if tok[0] in "جگ" else tok[0]
         return first + _LOOSE_VOWELS.sub("", tok[1:])
@@ -72,7 +74,7 @@ def _loose_token(tok: str) -> str:
 
 
 def loose_key(key: str) -> str:
-    """A looser key for transliterated names: long tokens lose inner long vowels, initial ج/گ → غ;
+    """A looser key for transliterated names: long tokens lose inner long vowels and write ج as غ;
     "A بن B C" is "A C" (عادل بن أحمد الجبير = عادل الجبير)."""
     toks = key.split()
     if len(toks) == 4 and toks[1] in ("بن", "ابن") and toks[2] != "ال":

@@ -36,6 +36,7 @@ from .db.engine import describe_error
 from .db.repo import (add_speaker_facets, add_speaker_stats, content_hash, domain_of, existing_article_ids,
                       get_or_create_outlet, insert_articles, quote_row, recompute_speaker_facets,
                       recompute_speaker_stats, replace_article, store_quotes, utcnow)
+from .db.intermediaries import resolve_vias, without_own_via
 from .db.speakers import SpeakerResolver, article_names, lock_names
 from .html import read_html_file
 from .inputs import Article, Item, Problem, read_inputs
@@ -164,7 +165,7 @@ class _Ingester:
             return None
         good = []
         n = len(a.text)
-        for q in without_own_outlet(quotes, a.outlet):
+        for q in without_own_via(without_own_outlet(quotes, a.outlet), a.outlet):
             if not (0 <= q.start <= q.end <= n) or not q.content:
                 self.summary.warnings.append(f"{_where(a)}: quote with bad span {q.start}-{q.end} dropped")
                 continue
@@ -217,13 +218,14 @@ class _Ingester:
         res = self.speakers.resolve_batch(s, uses, dropped_names)
         recompute |= res.touched_speakers
         links = iter(res.links)
+        vias = iter(resolve_vias(s, [q.via for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes]))
         rows = []
         for p, aid, oid in zip(batch, article_ids, outlet_ids):
             if aid is not None:
                 for q in p.quotes:
                     link = next(links)
                     rows.append(quote_row(aid, q, link[1] if link else None, published=p.values["published"],
-                                          outlet_id=oid, alias_id=link[0] if link else None))
+                                          outlet_id=oid, alias_id=link[0] if link else None, via_id=next(vias)))
         stored = store_quotes(s, rows)
         self._stored_quotes += len(stored)
         add_speaker_stats(s, stored, skip=recompute)

@@ -199,7 +199,8 @@ def corpus_run() -> tuple[list[Article], _Fixed]:
 
 def _wipe(engine: Engine) -> None:
     with engine.begin() as c:
-        for tb in ("speaker_facets", "speaker_stats", "quotes", "speaker_aliases", "speakers", "articles", "outlets"):
+        for tb in ("speaker_facets", "speaker_stats", "quotes", "speaker_aliases", "speakers", "articles", "outlets",
+                   "intermediary_aliases", "intermediaries"):
             c.execute(text(f"DELETE FROM {tb}"))
 
 
@@ -208,7 +209,7 @@ def test_identity_does_not_depend_on_order(engine: Engine, corpus_run: tuple[lis
     kw = {"extractor": fx, "extractor_version": "test"}
     ingest(arts, engine, batch_size=200, **kw)
     forward = identity_dump(engine)
-    assert len(forward["speakers"]) > 200 and len(forward["links"]) > 800
+    assert len(forward["speakers"]) > 200 and len(forward["links"]) > 800 and len(forward["vias"]) > 5
     shuffled = arts[:]
     random.Random(12).shuffle(shuffled)
     runs = {
@@ -302,3 +303,34 @@ def test_review_lists_fragments_catch_alls_and_near_duplicates(engine: Engine) -
     assert ("fragment", "كريستيانو رونالدو أكثر") in found
     with Session(engine) as s:
         assert s.scalar(select(SpeakerAlias.id).where(SpeakerAlias.key == speaker_key("سميث"))) is None
+
+
+# ---------------------------------------------------------------- intermediaries
+
+def test_via_spellings_are_one_intermediary_and_never_the_own_outlet(engine: Engine) -> None:
+    fx = _Fixed()
+    spellings = ["فرانس برس", "وكالة فرانس برس", "الفرنسية", "أ ف ب", "وكالة الأنباء الفرنسية", 'وكالة "فرانس برس"']
+    texts = []
+    for i, v in enumerate(spellings):
+        t = f"خبر {i}: قال مسؤول لوكالة إن القرار نهائي {i}."
+        texts.append(fx.add(t, _q(t, f"القرار نهائي {i}", "زيد حمدان", via=v)))
+    t = "قال زيد حمدان لرويترز إن الوفد وصل."
+    texts.append(fx.add(t, _q(t, "الوفد وصل", "زيد حمدان", via="وكالة رويترز للأنباء")))
+    t = "قال زيد حمدان للصحيفة إن الخطة جاهزة."
+    texts.append(fx.add(t, _q(t, "الخطة جاهزة", "زيد حمدان", via="الصحيفة")))  # a bare head names no one
+    arts = [Article(id=f"v{i}", text=tx, outlet="الجزيرة", date=None, title=None, url=None, source="t")
+            for i, tx in enumerate(texts)]
+    t = "قال زيد حمدان للوكالة إن الاجتماع تأجل."
+    fx.add(t, _q(t, "الاجتماع تأجل", "زيد حمدان", via="الفرنسية"))
+    arts.append(Article(id="own", text=t, outlet="وكالة فرانس برس", date=None, title=None, url=None, source="t"))
+    ingest(arts, engine, extractor=fx, extractor_version="test")
+    with engine.connect() as c:
+        names = dict(c.execute(text("SELECT i.name, COUNT(*) FROM quotes q JOIN intermediaries i ON i.id = q.via_id "
+                                    "GROUP BY i.name")).all())
+        spelled = {r[0] for r in c.execute(text("SELECT alias FROM intermediary_aliases"))}
+        own = c.execute(text("SELECT via, via_id FROM quotes WHERE content = 'الاجتماع تأجل'")).one()
+        bare = c.execute(text("SELECT via, via_id FROM quotes WHERE content = 'الخطة جاهزة'")).one()
+    assert names == {"فرانس برس": 6, "رويترز": 1}
+    assert {"الفرنسية", "أ ف ب", "وكالة فرانس برس"} <= spelled
+    assert tuple(own) == (None, None)           # the article's own agency under another spelling
+    assert tuple(bare) == ("الصحيفة", None)

@@ -97,6 +97,31 @@ class SpeakerAlias(Base):
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
 
 
+class Intermediary(Base):
+    """An agency or outlet quotes come through (0006_speaker_identity); ``key`` is its folded name
+    without the head word, its spellings are ``intermediary_aliases``."""
+
+    __tablename__ = "intermediaries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class IntermediaryAlias(Base):
+    """One spelling of an intermediary as written in a quote's ``via``."""
+
+    __tablename__ = "intermediary_aliases"
+    __table_args__ = (
+        Index("ix_intermediary_aliases_intermediary_id", "intermediary_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intermediary_id: Mapped[int] = mapped_column(ForeignKey("intermediaries.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+
+
 class Quote(Base):
     """One attributed statement; offsets index ``articles.text``."""
 
@@ -108,6 +133,7 @@ class Quote(Base):
         Index("ix_quotes_cue_lemma", "cue_lemma"),
         Index("ix_quotes_via", "via"),
         Index("ix_quotes_alias_id", "alias_id"),
+        Index("ix_quotes_via_id", "via_id"),
         # 0003_query_speed: "newest first" within a speaker / outlet / date range is one index walk
         # 0004_speaker_facets added article_id, outlet_id: covering for a month's top speakers' details
         Index("ix_quotes_speaker_id_published", "speaker_id", "published", "id", "article_id", "outlet_id"),
@@ -140,6 +166,9 @@ class Quote(Base):
     #: no foreign key: aliases are only removed once no quote carries them); ``speaker_id`` is that
     #: alias's speaker
     alias_id: Mapped[int | None] = mapped_column(Integer)
+    #: 0006_speaker_identity: the intermediary ``via`` names (``intermediaries.id``, one per agency;
+    #: no foreign key, like ``alias_id``: intermediaries are never deleted)
+    via_id: Mapped[int | None] = mapped_column(Integer)
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship()
@@ -180,4 +209,4 @@ class SpeakerFacet(Base):
     quotes: Mapped[int] = mapped_column(Integer)
 
 
-__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Quote", "SpeakerStats", "SpeakerFacet"]
+__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Intermediary", "IntermediaryAlias", "Quote", "SpeakerStats", "SpeakerFacet"]

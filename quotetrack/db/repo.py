@@ -108,10 +108,11 @@ def replace_article(s: Session, article_id: int, values: dict[str, Any]) -> tupl
 
 
 def quote_row(article_id: int, q: QuoteResult, speaker_id: int | None, *, published: dt.date | None = None,
-              outlet_id: int | None = None, alias_id: int | None = None) -> dict[str, Any]:
+              outlet_id: int | None = None, alias_id: int | None = None,
+              via_id: int | None = None) -> dict[str, Any]:
     """A quotes row; ``published``/``outlet_id`` are the article's (copied onto quotes, 0003_query_speed),
-    ``alias_id`` the name the article gives the speaker (0006_speaker_identity)."""
-    return {"alias_id": alias_id,
+    ``alias_id`` the name the article gives the speaker and ``via_id`` the intermediary (0006_speaker_identity)."""
+    return {"alias_id": alias_id, "via_id": via_id,
         "article_id": article_id, "speaker_id": speaker_id, "content": q.content,
         "char_start": q.start, "char_end": q.end, "type": q.type or "direct", "cue": q.cue,
         "cue_lemma": q.cue_lemma, "stance": q.stance, "title": q.title, "mention": q.mention,

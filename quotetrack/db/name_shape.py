@@ -37,6 +37,9 @@ TITLE_ENDS = frozenset("كبير ممثل مستشار مدير".split())
 _STRIP = regex.compile(r"[\p{Mn}\u0640]")  # harakat and tatweel ("لـ" -> "ل")
 _HAMZA = str.maketrans("أإآ", "ااا")
 _NOT_LETTER = regex.compile(r"[^\p{L}\s]")
+_WEB = regex.compile(r"\p{L}\.\p{L}")
+_ARABIC = regex.compile(r"\p{Arabic}")
+_LATIN = regex.compile(r"[A-Za-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,7 @@ def _title_like(f: str, w: _Words) -> bool:
     return f.startswith("ال") and len(f) > 4 and (f.endswith("ي") or f.endswith("يه"))
 
 
+@lru_cache(maxsize=100_000)  # names repeat across a corpus; the check is pure
 def name_problem(name: str, kind: str = "person") -> str | None:
     """Why ``name`` cannot be stored as a speaker of ``kind``, or None when it can."""
     toks = _tokens(name)
@@ -91,9 +95,9 @@ def name_problem(name: str, kind: str = "person") -> str | None:
         return f"ends with the particle {toks[-1]!r}"
     if len(toks) > 1 and (toks[0] in LEADING_PARTICLES or toks[0].translate(_HAMZA) in LEADING_PARTICLES):
         return f"starts with the preposition {toks[0]!r}"
-    if regex.search(r"\p{L}\.\p{L}", name):
+    if _WEB.search(name):
         return "a web address"
-    if any(regex.search(r"\p{Arabic}", t) and regex.search(r"[A-Za-z]", t) for t in toks):
+    if any(_ARABIC.search(t) and _LATIN.search(t) for t in toks):
         return "a word mixing Arabic and Latin letters"
     if len(toks) == 1 and (toks[0] in PRONOUN_NAMES or toks[0].translate(_HAMZA) in PRONOUN_NAMES):
         return "a pronoun, not a name"
@@ -113,6 +117,7 @@ def name_problem(name: str, kind: str = "person") -> str | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
 def is_generic(name: str) -> bool:
     """A one-word common noun ("المصدر", "البيان", "الوزارة"): it names someone only inside its article."""
     toks = _tokens(name)

@@ -27,6 +27,7 @@ Identity is a function of the stored data, never of the order it arrived in:
 from __future__ import annotations
 
 import logging
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,6 +57,7 @@ _LOOSE_VOWELS = regex.compile(r"[اوي]")
 _LOOSE_MIN_LEN = 6  # shorter tokens are Arabic names where a vowel letter matters (محمد/محمود, سلمان/سليمان)
 
 
+@lru_cache(maxsize=200_000)  # pure, and names repeat across a corpus
 def speaker_key(name: str) -> str:
     """The lookup key of a speaker name: ``name_key`` with "عبد الله" = "عبدالله"."""
     return _ABD.sub("عبد", name_key(name))
@@ -360,43 +362,59 @@ class SpeakerResolver:
         return out
 
     # -- writing -------------------------------------------------------------------
-    def _speaker_for(self, s: Session, canon: _Alias, cache: dict[tuple[str, str], int],
-                     gender: str | None) -> int:
-        """The speaker row named by ``canon`` (created when missing; its name kept current unless manual)."""
-        ck = (canon.key, canon.kind)
-        sid = cache.get(ck)
-        if sid is not None:
-            return sid
+    def _speakers_for(self, s: Session, wanted: dict[tuple[str, str], tuple[str, str | None]]) -> dict[tuple[str, str], int]:
+        """The speaker rows for (key, kind) → (name, gender): found by key, created when missing (one
+        multi-row INSERT), their name and gender kept current unless set by hand."""
         sp = Speaker.__table__
         c = s.connection()
-        row = c.execute(select(sp.c.id, sp.c.name, sp.c.gender, sp.c.manual)
-                        .where(sp.c.key == canon.key, sp.c.kind == canon.kind)).first()
-        if row is None:
-            sid = c.scalar(dialect_insert(s, sp).on_conflict_do_nothing(index_elements=["key", "kind"])
-                           .returning(sp.c.id), {"name": canon.alias, "key": canon.key, "kind": canon.kind,
-                                                 "gender": gender, "manual": False})
-            assert sid is not None
-            self.created += 1
-        else:
-            sid = row.id
-            if not row.manual and (row.name, row.gender) != (canon.alias, gender):
-                c.execute(update(sp).where(sp.c.id == sid).values(name=canon.alias, gender=gender))
-        cache[ck] = sid
-        return sid
+        out: dict[tuple[str, str], int] = {}
+        stale = []
+        for chunk in _chunks(sorted({k for k, _ in wanted})):
+            for r in c.execute(select(sp.c.id, sp.c.key, sp.c.kind, sp.c.name, sp.c.gender, sp.c.manual)
+                               .where(sp.c.key.in_(chunk))):
+                want = wanted.get((r.key, r.kind))
+                if want is None:
+                    continue
+                out[(r.key, r.kind)] = r.id
+                if not r.manual and (r.name, r.gender) != want:
+                    stale.append({"sid": r.id, "nm": want[0], "g": want[1]})
+        if stale:
+            c.execute(update(sp).where(sp.c.id == bindparam("sid")).values(name=bindparam("nm"), gender=bindparam("g")),
+                      sorted(stale, key=lambda r: r["sid"]))
+        missing = sorted(k for k in wanted if k not in out)
+        if missing:
+            ins = dialect_insert(s, sp).on_conflict_do_nothing(index_elements=["key", "kind"]).returning(
+                sp.c.key, sp.c.kind, sp.c.id)
+            got = {(k, kd): i for k, kd, i in c.execute(ins, [
+                {"name": wanted[k][0], "key": k[0], "kind": k[1], "gender": wanted[k][1], "manual": False}
+                for k in missing])}
+            self.created += len(got)
+            out.update(got)
+            for k in missing:
+                if k not in out:  # stored meanwhile by another writer
+                    out[k] = c.scalar(select(sp.c.id).where(sp.c.key == k[0], sp.c.kind == k[1]))
+        return out
 
     def _apply(self, s: Session, rows: dict[tuple[str, str], _Alias],
                targets: dict[tuple[str, str], tuple[Any, ...]], res: Resolution) -> None:
         al, sp, qt = SpeakerAlias.__table__, Speaker.__table__, Quote.__table__
         c = s.connection()
-        cache: dict[tuple[str, str], int] = {}
         members: dict[int, list[_Alias]] = {}  # id(canonical alias) -> the names it stands for
         for (key, kind), t in targets.items():
             if t[0] == "auto":
                 members.setdefault(id(t[1]), []).append(rows[(key, kind)])
-        canon_gender: dict[int, str | None] = {}
-        for cid, ms in members.items():
-            gs = sorted((a for a in ms if a.gender), key=lambda a: (-a.quotes, a.key))
-            canon_gender[cid] = gs[0].gender if gs else None
+        wanted: dict[tuple[str, str], tuple[str, str | None]] = {}
+        for (key, kind), a in rows.items():
+            t = targets[(key, kind)]
+            if a.quotes == 0 and not a.manual and a.id is not None:
+                continue
+            if t[0] == "auto":
+                canon = t[1]
+                gs = sorted((m for m in members[id(canon)] if m.gender), key=lambda m: (-m.quotes, m.key))
+                wanted[(canon.key, canon.kind)] = (canon.alias, gs[0].gender if gs else None)
+            elif t[0] == "self" and a.speaker_id is None:
+                wanted[(a.key, a.kind)] = (a.alias, a.gender)
+        ids = self._speakers_for(s, wanted) if wanted else {}
         moved: dict[int, list[int]] = {}
         for (key, kind), a in sorted(rows.items()):
             t = targets[(key, kind)]
@@ -405,10 +423,9 @@ class SpeakerResolver:
             if t[0] == "pin":
                 sid = t[1]
             elif t[0] == "self":  # scoped: a speaker of its own in its article
-                sid = a.speaker_id if a.speaker_id is not None else self._speaker_for(s, a, cache, a.gender)
+                sid = a.speaker_id if a.speaker_id is not None else ids[(a.key, a.kind)]
             else:
-                canon = t[1]
-                sid = self._speaker_for(s, canon, cache, canon_gender[id(canon)])
+                sid = ids[(t[1].key, t[1].kind)]
             if a.speaker_id != sid:
                 if a.id is not None:
                     moved.setdefault(sid, []).append(a.id)

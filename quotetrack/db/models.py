@@ -71,7 +71,8 @@ class Speaker(Base):
 
 
 class SpeakerAlias(Base):
-    """A surface form of a speaker; ``manual`` aliases come from ``merge_speakers``."""
+    """A name a quote's article gives its speaker, resolved to one speaker (``db.speakers``);
+    ``manual`` names are pinned by a correction (``db.speaker_edits``)."""
 
     __tablename__ = "speaker_aliases"
     __table_args__ = (

@@ -41,7 +41,7 @@ from ..extractor.normalize import name_key
 from ..extractor.quote import Quote as QuoteResult
 from .models import Quote, Speaker, SpeakerAlias
 from .name_shape import is_generic, name_problem
-from .repo import dialect_insert, recompute_speaker_facets, recompute_speaker_stats
+from .repo import dialect_insert
 
 log = logging.getLogger(__name__)
 
@@ -494,11 +494,6 @@ def find_speaker(s: Session, ref: str) -> Speaker:
     sp = s.get(Speaker, ids.pop())
     assert sp is not None
     return sp
-
-
-def count_speakers(engine: Engine) -> int:
-    with Session(engine) as s:
-        return int(s.scalar(select(func.count()).select_from(Speaker)) or 0)
 
 
 __all__ = ["SpeakerResolver", "NameUse", "Resolution", "article_names", "lock_names", "find_speaker",

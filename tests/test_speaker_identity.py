@@ -18,7 +18,7 @@ from quotetrack.db.models import Quote, Speaker, SpeakerAlias
 from quotetrack.db.name_shape import is_generic, name_problem
 from quotetrack.db.speaker_edits import (merge_speakers, remove_alias, rename_speaker, review_speakers,
                                          split_speaker)
-from quotetrack.db.speakers import SCOPE_SEP, loose_key, speaker_key
+from quotetrack.db.speakers import SCOPE_SEP, loose_key, speaker_key, surname_key
 from quotetrack.extractor.quote import Quote as Q
 from quotetrack.ingest import ingest
 from quotetrack.inputs import Article
@@ -67,6 +67,9 @@ def test_generic_names_and_transliteration_keys() -> None:
     assert key("أنطونيو غوتيريش") == key("أنطونيو جوتيريش")
     assert key("سيرغي لافروف") == key("سيرجي لافروف")
     assert key("عادل بن أحمد الجبير") == key("عادل الجبير")
+    assert surname_key(speaker_key("بوتن")) == surname_key(speaker_key("فلاديمير بوتين"))
+    assert surname_key(speaker_key("الجابري")) != surname_key(speaker_key("عادل الجبير"))
+    assert surname_key(speaker_key("العمر")) != surname_key(speaker_key("خالد العمري"))
     # Arabic names where a vowel letter matters stay apart
     assert key("محمد بن سلمان") != key("محمد بن سليمان")
     assert key("محمد عباس") != key("محمود عباس")

@@ -68,7 +68,7 @@ def _loose_token(tok: str) -> str:
         tok = tok[0] + tok[1:].replace("ج", "غ")  # سيرغي/سيرجي (the g of foreign names)
     if len(tok) >= _LOOSE_MIN_LEN:
         first = "غ" if tok[0] in "جگ" else tok[0]
-        return first + _LOOSE_VOWELS.sub("", tok[1:])
+        return first + _LOOSE_VOWELS.sub("", tok[1:-1]) + tok[-1]  # the last letter stays (الجبير/الجابري)
     # five letters with an inner alef: ترامب/ترمب; not the Arabic patterns فعلان (سلمان) and فعالة (سلامة)
     if len(tok) == 5 and "ا" in tok[1:] and not tok.endswith("ه") and not (tok[3] == "ا" and tok[4] == "ن"):
         return tok[0] + tok[1:].replace("ا", "")
@@ -85,10 +85,11 @@ def loose_key(key: str) -> str:
 
 
 def surname_key(key: str) -> str:
-    """The last word of a name with every inner vowel letter dropped (ترامب/ترمب, بوتين/بوتن): what a
+    """The last word of a name with its inner vowel letters dropped (ترامب/ترمب, بوتين/بوتن): what a
     one-word name and the full names it may stand for have in common."""
     tok = loose_key(key).split()[-1] if key.split() else ""
-    return tok[0] + _LOOSE_VOWELS.sub("", tok[1:]) if len(tok) >= 4 else tok
+    # the last letter stays: الجبير/الجابري and العمر/العمري are different names
+    return tok[0] + _LOOSE_VOWELS.sub("", tok[1:-1]) + tok[-1] if len(tok) >= 4 else tok
 
 
 def strip_title(name: str, title: str | None) -> str:

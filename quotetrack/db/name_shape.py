@@ -24,15 +24,16 @@ from ..extractor.normalize import fold
 #: compared before ى/ي folding, so "على" is refused and the name "علي" is not
 TRAILING_PARTICLES = frozenset(
     "من في عن على إلى الى مع أحد احد عدد أكثر اكثر أقل بعض كل لدى عبر حول ضد بين منذ خلال عند نحو بعد قبل "
-    "ثم أو او أن إن ان أنه إنه قد لقد التي الذي الذين و ف ب ل ك".split())
+    "ثم أو او أن إن ان أنه إنه قد لقد التي الذي الذين إذا اذا و ف ب ل ك".split())
 
 #: prepositions that cannot open a name ("على موقع تويتر")
-LEADING_PARTICLES = frozenset("من في عن على إلى الى مع لدى عبر حول ضد منذ خلال عند نحو".split())
+LEADING_PARTICLES = frozenset("من في عن على إلى الى مع لدى عبر حول ضد منذ خلال عند نحو عما مما بما كما لما".split())
 #: words that stand for people without naming anyone ("البعض"), or name a platform, not a person
 PRONOUN_NAMES = frozenset("البعض بعضهم الجميع الكل آخر آخرون الآخرون آخرين الآخرين غيرهم تويتر فيسبوك يوتيوب "
                           "إنستغرام انستغرام تلغرام واتساب".split())
 #: role words that end a title, not a name ("تاكيشيمي مينامي كبير", "لوجود ممثل"), besides titles.tsv
-TITLE_ENDS = frozenset("كبير ممثل مستشار مدير".split())
+TITLE_ENDS = frozenset("كبير ممثل مستشار مدير مؤسس".split())
+_OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه", "ني", "نا", "كم")  # "أخبرتها": a verb with its object
 
 _STRIP = regex.compile(r"[\p{Mn}\u0640]")  # harakat and tatweel ("لـ" -> "ل")
 _HAMZA = str.maketrans("أإآ", "ااا")
@@ -71,7 +72,10 @@ def _tokens(name: str) -> list[str]:
 
 def _is_verb(tok: str, w: _Words) -> bool:
     f = fold(tok)
-    return f in w.verbs or (len(f) > 3 and f[0] in "وف" and f[1:] in w.verbs)
+    if len(f) > 3 and f[0] in "وف" and f[1:] in w.verbs:
+        return True
+    return f in w.verbs or any(f.endswith(x) and len(f) - len(x) >= 3 and f[:-len(x)] in w.verbs
+                               for x in _OBJECT_SUFFIXES)
 
 
 def _title_like(f: str, w: _Words) -> bool:

@@ -160,7 +160,8 @@ def article_names(quotes: Sequence[QuoteResult], scope: str) -> tuple[list[NameU
             continue
         name, kind, gender = r
         if kind == "person" and len(name.split()) == 1:
-            owners = full.get(surname_key(speaker_key(name)), set())
+            word = speaker_key(name)
+            owners = {o for o in full.get(surname_key(word), set()) if same_word(speaker_key(o).split()[-1], word)}
             if len(owners) == 1:
                 name = next(iter(owners))
         key = speaker_key(name)
@@ -187,6 +188,18 @@ class _Alias:
     manual: bool
     quotes: int = 0
     dirty: bool = False
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two last words that spell one name: equal loose keys, or one vowel letter more
+    (بوتن/بوتين, زوكربرغ/زوكربيرغ), not a vowel for another (قدير/قدور, فيليب/فولب)."""
+    a, b = _loose_token(a), _loose_token(b)
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) != 1:
+        return False
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return any(long[i] in "اوي" and long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
 
 
 def loose_and_surname(key: str, kind: str, is_scoped: bool) -> tuple[str | None, str | None]:
@@ -343,7 +356,8 @@ class SpeakerResolver:
         for (lk, kind), g in groups.items():
             if kind != "person" or " " in lk or g[0].surname is None:
                 continue
-            cands = sorted(by_surname.get(g[0].surname, []), key=lambda t: (-t[0], t[1]))
+            cands = sorted((c for c in by_surname.get(g[0].surname, []) if same_word(c[1].split()[-1], lk)),
+                           key=lambda t: (-t[0], t[1]))
             if cands and cands[0][0] >= 1 and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
                 owner[(lk, kind)] = (cands[0][1], kind)
         clusters: dict[tuple[str, str], list[_Alias]] = {}
@@ -498,4 +512,4 @@ def find_speaker(s: Session, ref: str) -> Speaker:
 
 
 __all__ = ["SpeakerResolver", "NameUse", "Resolution", "article_names", "lock_names", "find_speaker",
-           "speaker_key", "loose_key", "surname_key", "loose_and_surname", "strip_title", "scoped", "unscoped", "MARGIN", "SCOPE_SEP"]
+           "speaker_key", "loose_key", "surname_key", "same_word", "loose_and_surname", "strip_title", "scoped", "unscoped", "MARGIN", "SCOPE_SEP"]

@@ -114,6 +114,8 @@ def name_problem(name: str, kind: str = "person") -> str | None:
             return "contains a word that is never part of a name"
         if len(folded) > 1 and not folded[-1].startswith("ال") and (folded[-1] in w.titles or toks[-1] in TITLE_ENDS):
             return f"ends with the title word {toks[-1]!r}"
+        if len(folded) == 1 and folded[0].startswith("ال") and folded[0][2:] in w.title_tail:
+            return "an adjective or role word, not a name"
         head = folded[0]
         if (head in w.titles or "ال" + head in w.titles or (head.startswith("ال") and head[2:] in w.titles)) \
                 and all(_title_like(f, w) for f in folded[1:]):

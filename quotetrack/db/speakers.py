@@ -358,7 +358,10 @@ class SpeakerResolver:
                 continue
             cands = sorted((c for c in by_surname.get(g[0].surname, []) if same_word(c[1].split()[-1], lk)),
                            key=lambda t: (-t[0], t[1]))
-            if cands and cands[0][0] >= 1 and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
+            # no doubt: the full name outweighs the runner-up MARGIN times, and the one-word form itself
+            # (a one-word name quoted more than any full name carrying it is someone else: "لي", "مايكل")
+            if cands and cands[0][0] >= max(1, sum(a.quotes for a in g)) \
+                    and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
                 owner[(lk, kind)] = (cands[0][1], kind)
         clusters: dict[tuple[str, str], list[_Alias]] = {}
         for gk, g in groups.items():

@@ -12,6 +12,8 @@ stored names (``quotetrack.db.speakers``). The columns here make that resolution
 - ``speaker_aliases.loose``: the transliteration-tolerant key (ترامب/ترمب, بلينكن/بلينكين);
 - ``speaker_aliases.surname``: the last word of a person name without inner vowel letters, so a
   one-word name finds the full names that carry it (بوتن → فلاديمير بوتين);
+- ``speaker_aliases.forename``: the loose first word of a multi-word person name, so a one-word
+  name that is mostly a first name (محمد, جون) is not taken for a surname;
 - ``speaker_aliases.gender``: the gender the text shows for that name;
 - ``speakers.manual``: the name was set by hand (``speakers rename``) and is kept.
 
@@ -40,6 +42,7 @@ def upgrade() -> None:
     op.add_column("speakers", sa.Column("manual", sa.Boolean(), server_default=sa.false(), nullable=False))
     op.add_column("speaker_aliases", sa.Column("loose", sa.Text(), nullable=True))
     op.add_column("speaker_aliases", sa.Column("surname", sa.Text(), nullable=True))
+    op.add_column("speaker_aliases", sa.Column("forename", sa.Text(), nullable=True))
     op.add_column("speaker_aliases", sa.Column("gender", sa.Text(), nullable=True))
     op.add_column("quotes", sa.Column("alias_id", sa.Integer(), nullable=True))
     op.create_table(
@@ -66,6 +69,7 @@ def upgrade() -> None:
     op.create_index("ix_quotes_via_id", "quotes", ["via_id"])
     op.create_index("ix_speaker_aliases_loose", "speaker_aliases", ["loose"])
     op.create_index("ix_speaker_aliases_surname", "speaker_aliases", ["surname"])
+    op.create_index("ix_speaker_aliases_forename", "speaker_aliases", ["forename"])
     op.create_index("ix_quotes_alias_id", "quotes", ["alias_id"])
 
 
@@ -76,10 +80,11 @@ def downgrade() -> None:
     op.drop_table("intermediary_aliases")
     op.drop_table("intermediaries")
     op.drop_index("ix_quotes_alias_id", table_name="quotes")
+    op.drop_index("ix_speaker_aliases_forename", table_name="speaker_aliases")
     op.drop_index("ix_speaker_aliases_surname", table_name="speaker_aliases")
     op.drop_index("ix_speaker_aliases_loose", table_name="speaker_aliases")
     # SQLite >= 3.35 drops a column in place (no index or constraint uses these any more)
     op.drop_column("quotes", "alias_id")
-    for col in ("gender", "surname", "loose"):
+    for col in ("gender", "forename", "surname", "loose"):
         op.drop_column("speaker_aliases", col)
     op.drop_column("speakers", "manual")

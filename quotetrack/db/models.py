@@ -81,6 +81,7 @@ class SpeakerAlias(Base):
         Index("ix_speaker_aliases_speaker_id", "speaker_id"),
         Index("ix_speaker_aliases_loose", "loose"),
         Index("ix_speaker_aliases_surname", "surname"),
+        Index("ix_speaker_aliases_forename", "forename"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -90,9 +91,11 @@ class SpeakerAlias(Base):
     kind: Mapped[str] = mapped_column(Text)
     manual: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
     #: 0006_speaker_identity: transliteration-tolerant key, the last word of a person name without
-    #: inner vowel letters, and the gender the text shows for the name (the resolver's indexed lookups)
+    #: inner vowel letters, the loose first word of a person name of several words, and the gender the
+    #: text shows for the name (the resolver's indexed lookups)
     loose: Mapped[str | None] = mapped_column(Text)
     surname: Mapped[str | None] = mapped_column(Text)
+    forename: Mapped[str | None] = mapped_column(Text)
     gender: Mapped[str | None] = mapped_column(Text)
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")

@@ -21,7 +21,7 @@ from ..errors import QuotetrackError
 from .models import Article, Quote, Speaker, SpeakerAlias
 from .name_shape import name_problem
 from .repo import recompute_speaker_facets, recompute_speaker_stats
-from .speakers import SCOPE_SEP, find_speaker, lock_names, loose_and_surname, loose_key, scoped, speaker_key, unscoped
+from .speakers import SCOPE_SEP, find_speaker, lock_names, loose_key, name_keys, scoped, speaker_key, unscoped
 
 
 @contextmanager
@@ -47,9 +47,9 @@ def _add_alias(s: Session, speaker_id: int, name: str, kind: str) -> None:
     key = speaker_key(name)
     existing = s.scalar(select(SpeakerAlias).where(SpeakerAlias.key == key, SpeakerAlias.kind == kind))
     if existing is None:
-        lk, surname = loose_and_surname(key, kind, False)
+        lk, surname, forename = name_keys(key, kind, False)
         s.add(SpeakerAlias(speaker_id=speaker_id, alias=name, key=key, kind=kind, manual=True, loose=lk,
-                           surname=surname))
+                           surname=surname, forename=forename))
     elif existing.speaker_id != speaker_id:
         raise QuotetrackError(f"{name!r} is a name of speaker {existing.speaker_id}; merge or split instead")
     else:

@@ -11,7 +11,8 @@ Identity is a function of the stored data, never of the order it arrived in:
    - full names (several words; every organization name) group by ``loose_key``, which folds
      transliteration variants (ترامب/ترمب, بلينكن/بلينكين, غوتيريش/جوتيريش);
    - a one-word person name joins the full name that carries it as its last word when the corpus
-     leaves no doubt (that full name has at least ``MARGIN`` times the quotes of the next one);
+     leaves no doubt (that full name has at least ``MARGIN`` times the quotes of the next one, and
+     at least as many as the full names that start with the word: then it is a first name, "محمد");
      otherwise it is a speaker of its own;
    - anonymous descriptions and bare common nouns (المصدر, البيان, الوزارة) are scoped to their
      article: their key ends in `` #<article id>``, so they never meet another article's;
@@ -19,7 +20,8 @@ Identity is a function of the stored data, never of the order it arrived in:
    - a manual decision (``speakers merge/rename/split/alias remove``) pins names to a speaker;
      pinned names are never moved, and unpinned spellings of a pinned name follow it.
 3. Each ingest batch re-runs the rules for the names it touches (their spelling groups, the
-   one-word names their last word may claim, and the full names such a one-word name may join),
+   one-word names their first or last word bears on, and the full names such a one-word name may
+   join or that start with it),
    moves the quotes whose name changed speaker, and drops names and speakers left without quotes.
    On PostgreSQL a transaction-level advisory lock serializes this step between ingesters (SQLite
    writers are serialized already), so concurrent runs end in the same state as one run.
@@ -183,6 +185,7 @@ class _Alias:
     alias: str
     loose: str | None
     surname: str | None
+    forename: str | None
     gender: str | None
     speaker_id: int | None
     manual: bool
@@ -202,11 +205,15 @@ def same_word(a: str, b: str) -> bool:
     return any(long[i] in "اوي" and long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
 
 
-def loose_and_surname(key: str, kind: str, is_scoped: bool) -> tuple[str | None, str | None]:
-    """``speaker_aliases.loose`` and ``.surname`` of a name (none for a name scoped to its article)."""
+def name_keys(key: str, kind: str, is_scoped: bool) -> tuple[str | None, str | None, str | None]:
+    """``speaker_aliases.loose``, ``.surname`` and ``.forename`` of a name (none for a name scoped to
+    its article; surname for every person name, forename for a person name of several words)."""
     if is_scoped:
-        return None, None
-    return loose_key(key), (surname_key(key) if kind == "person" else None)
+        return None, None, None
+    lk = loose_key(key)
+    if kind != "person":
+        return lk, None, None
+    return lk, surname_key(key), (lk.split()[0] if " " in lk else None)
 
 
 def _smaller(a: str | None, b: str | None) -> str | None:
@@ -248,9 +255,10 @@ class SpeakerResolver:
     @staticmethod
     def _load(s: Session, where: Any) -> list[_Alias]:
         al = SpeakerAlias.__table__
-        return [_Alias(r.id, r.key, r.kind, r.alias, r.loose, r.surname, r.gender, r.speaker_id, bool(r.manual))
+        return [_Alias(r.id, r.key, r.kind, r.alias, r.loose, r.surname, r.forename, r.gender, r.speaker_id,
+                       bool(r.manual))
                 for r in s.connection().execute(select(
-                    al.c.id, al.c.key, al.c.kind, al.c.alias, al.c.loose, al.c.surname, al.c.gender,
+                    al.c.id, al.c.key, al.c.kind, al.c.alias, al.c.loose, al.c.surname, al.c.forename, al.c.gender,
                     al.c.speaker_id, al.c.manual).where(where))]
 
     def resolve_batch(self, s: Session, uses: Sequence[NameUse | None],
@@ -294,27 +302,31 @@ class SpeakerResolver:
         for (key, kind), b in batch.items():
             a = rows.get((key, kind))
             if a is None:
-                loose, surname = loose_and_surname(key, kind, b[3])
-                rows[(key, kind)] = _Alias(None, key, kind, b[0], loose, surname, b[1], None, False, dirty=True)
+                loose, surname, forename = name_keys(key, kind, b[3])
+                rows[(key, kind)] = _Alias(None, key, kind, b[0], loose, surname, forename, b[1], None, False,
+                                           dirty=True)
                 continue
             surface, gender = _smaller(a.alias, b[0]), _smaller(a.gender, b[1])
             if (surface, gender) != (a.alias, a.gender):
                 a.alias, a.gender, a.dirty = surface, gender, True
             if a.loose is None and not b[3]:  # stored before 0006_speaker_identity
-                a.loose, a.surname = loose_and_surname(key, kind, False)
+                a.loose, a.surname, a.forename = name_keys(key, kind, False)
                 a.dirty = True
-        # everything the touched names can affect: their spelling groups, the one-word names their
-        # last word may claim, and the full names such a one-word name may join
+        # everything the touched names can affect (one bounded round each, see the module docstring):
+        # 1. their spelling groups
         for chunk in _chunks(sorted({a.loose for a in rows.values() if a.loose is not None})):
             add(self._load(s, al.c.loose.in_(chunk)))
-        done: set[str] = set()
-        while True:  # closure: every loaded person name brings the one-word and full names of its surname
-            need = {a.surname for a in rows.values() if a.kind == "person" and a.surname is not None} - done
-            if not need:
-                break
-            done |= need
-            for chunk in _chunks(sorted(need)):
-                add(self._load(s, al.c.surname.in_(chunk)))
+        # 2. the one-word names a touched full name may claim (same surname) or argue against (its forename)
+        core = [a for a in rows.values() if a.kind == "person" and a.loose is not None]
+        surnames = {a.surname for a in core if a.surname is not None}
+        self._load_in(s, al.c.surname, surnames, add)
+        self._load_in(s, al.c.loose, {a.forename for a in core if a.forename is not None}, add)
+        # 3. for every one-word name now loaded: the full names that may own it (and its sibling
+        #    spellings), then the full names starting with it (evidence that it is a first name)
+        bare = [a for a in rows.values() if a.kind == "person" and a.loose is not None and " " not in a.loose]
+        self._load_in(s, al.c.surname, {a.surname for a in bare if a.surname is not None} - surnames, add)
+        bare = [a for a in rows.values() if a.kind == "person" and a.loose is not None and " " not in a.loose]
+        self._load_in(s, al.c.forename, {a.loose for a in bare if a.loose is not None}, add)
         # quote counts of the stored names, plus this batch's
         ids = sorted(a.id for a in rows.values() if a.id is not None)
         counts: dict[int, int] = {}
@@ -336,6 +348,10 @@ class SpeakerResolver:
         res.links = links
         return res
 
+    def _load_in(self, s: Session, col: Any, values: set[str], add: Any) -> None:
+        for chunk in _chunks(sorted(values)):
+            add(self._load(s, col.in_(chunk)))
+
     # -- deciding ------------------------------------------------------------------
     @staticmethod
     def _decide(aliases: Iterable[_Alias]) -> dict[tuple[str, str], tuple[Any, ...]]:
@@ -349,18 +365,21 @@ class SpeakerResolver:
             groups.setdefault((a.loose, a.kind), []).append(a)
         # one-word person groups claimed by a full name
         by_surname: dict[str, list[tuple[int, str]]] = {}
+        by_forename: dict[str, int] = {}
         for (lk, kind), g in groups.items():
             if kind == "person" and " " in lk and g[0].surname is not None:
-                by_surname.setdefault(g[0].surname, []).append((sum(a.quotes for a in g), lk))
+                n = sum(a.quotes for a in g)
+                by_surname.setdefault(g[0].surname, []).append((n, lk))
+                by_forename[lk.split()[0]] = by_forename.get(lk.split()[0], 0) + n
         owner: dict[tuple[str, str], tuple[str, str]] = {}
         for (lk, kind), g in groups.items():
             if kind != "person" or " " in lk or g[0].surname is None:
                 continue
             cands = sorted((c for c in by_surname.get(g[0].surname, []) if same_word(c[1].split()[-1], lk)),
                            key=lambda t: (-t[0], t[1]))
-            # no doubt: the full name outweighs the runner-up MARGIN times, and the one-word form itself
-            # (a one-word name quoted more than any full name carrying it is someone else: "لي", "مايكل")
-            if cands and cands[0][0] >= max(1, sum(a.quotes for a in g)) \
+            # no doubt: the full name outweighs the runner-up MARGIN times, and the full names that start
+            # with the word (then it is a first name: "محمد", "جون", "مايكل")
+            if cands and cands[0][0] >= max(1, by_forename.get(lk, 0)) \
                     and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
                 owner[(lk, kind)] = (cands[0][1], kind)
         clusters: dict[tuple[str, str], list[_Alias]] = {}
@@ -458,7 +477,8 @@ class SpeakerResolver:
                 al.c.key, al.c.kind, al.c.id)
             got = {(k, kd): i for k, kd, i in c.execute(ins, [
                 {"speaker_id": a.speaker_id, "alias": a.alias, "key": a.key, "kind": a.kind, "manual": False,
-                 "loose": a.loose, "surname": a.surname, "gender": a.gender} for a in new])}
+                 "loose": a.loose, "surname": a.surname, "forename": a.forename, "gender": a.gender}
+                for a in new])}
             for a in new:
                 a.id = got.get((a.key, a.kind))
                 if a.id is None:  # stored meanwhile (SQLite without the advisory lock): take that row
@@ -468,9 +488,9 @@ class SpeakerResolver:
         if changed:
             c.execute(update(al).where(al.c.id == bindparam("aid")).values(
                 speaker_id=bindparam("sid"), alias=bindparam("surface"), gender=bindparam("g"),
-                loose=bindparam("lk"), surname=bindparam("sn")),
+                loose=bindparam("lk"), surname=bindparam("sn"), forename=bindparam("fn")),
                 [{"aid": a.id, "sid": a.speaker_id, "surface": a.alias, "g": a.gender, "lk": a.loose,
-                  "sn": a.surname} for a in changed])
+                  "sn": a.surname, "fn": a.forename} for a in changed])
         for sid, alias_ids in sorted(moved.items()):
             for chunk in _chunks(sorted(alias_ids)):
                 c.execute(update(qt).where(qt.c.alias_id.in_(chunk)).values(speaker_id=sid))
@@ -515,4 +535,4 @@ def find_speaker(s: Session, ref: str) -> Speaker:
 
 
 __all__ = ["SpeakerResolver", "NameUse", "Resolution", "article_names", "lock_names", "find_speaker",
-           "speaker_key", "loose_key", "surname_key", "same_word", "loose_and_surname", "strip_title", "scoped", "unscoped", "MARGIN", "SCOPE_SEP"]
+           "speaker_key", "loose_key", "surname_key", "same_word", "name_keys", "strip_title", "scoped", "unscoped", "MARGIN", "SCOPE_SEP"]

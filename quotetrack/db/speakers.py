@@ -194,14 +194,15 @@ class _Alias:
 
 
 def same_word(a: str, b: str) -> bool:
-    """Two last words that spell one name: equal loose keys, or one vowel letter more
-    (بوتن/بوتين, زوكربرغ/زوكربيرغ), not a vowel for another (قدير/قدور, فيليب/فولب)."""
+    """Two last words that spell one name: equal loose keys, or one vowel letter more in a word of
+    five letters or more (بوتن/بوتين, زوكربرغ/زوكربيرغ); not a vowel for another (قدير/قدور,
+    فيليب/فولب), nor a vowel more in a short Arabic name (ناصر/نصر, سعيد/سعد)."""
     a, b = _loose_token(a), _loose_token(b)
     if a == b:
         return True
-    if abs(len(a) - len(b)) != 1:
-        return False
     long, short = (a, b) if len(a) > len(b) else (b, a)
+    if len(long) - len(short) != 1 or len(long) < 5:  # short Arabic names differ by a vowel: ناصر/نصر
+        return False
     return any(long[i] in "اوي" and long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
 
 

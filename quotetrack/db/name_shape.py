@@ -52,6 +52,21 @@ class _Words:
     never: frozenset[str]         # lexicon words that never belong to a speaker name
 
 
+def _verbal_nouns(forms: dict[str, object]) -> set[str]:
+    """Bare verbal nouns of the lexicon's possessive ones: تأكيده → تأكيد، التأكيد; دعوته → دعوه."""
+    out = set()
+    for f, entry in forms.items():
+        if getattr(entry, "pos", None) != "noun":
+            continue
+        for suffix in ("هما", "هم", "ها", "ه"):
+            if f.endswith(suffix) and len(f) - len(suffix) >= 3:
+                base = f[:-len(suffix)]
+                base = base[:-1] + "ه" if base.endswith("ت") and not base.endswith("ات") else base
+                out |= {base, "ال" + base}
+                break
+    return out
+
+
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     lx = load()
@@ -63,7 +78,8 @@ def _words() -> _Words:
     generic = set(lx.anonymous) | set(lx.organizations) | set(lx.media) | set(lx.channels) | set(titles)
     generic |= {w for w in lx.markers.get("document", ()) if " " not in w}
     generic |= {"ال" + w for w in generic if not w.startswith("ال")}
-    return _Words(frozenset(lx.verbs), titles, frozenset(tail), frozenset(generic), never)
+    return _Words(frozenset(lx.verbs) | _verbal_nouns(dict(lx.verbs)), titles, frozenset(tail), frozenset(generic),
+                  never)
 
 
 def _tokens(name: str) -> list[str]:

@@ -113,7 +113,9 @@ def name_problem(name: str, kind: str = "person") -> str | None:
     last = toks[-1].translate(_HAMZA)
     if toks[-1] in TRAILING_PARTICLES or last in TRAILING_PARTICLES:
         return f"ends with the particle {toks[-1]!r}"
-    if len(toks) > 1 and (toks[0] in LEADING_PARTICLES or toks[0].translate(_HAMZA) in LEADING_PARTICLES):
+    head = toks[0].translate(_HAMZA)
+    heads = {head} | {head[:-len(x)] for x in _OBJECT_SUFFIXES if head.endswith(x)}  # "خلالها"
+    if len(toks) > 1 and heads & LEADING_PARTICLES:
         return f"starts with the preposition {toks[0]!r}"
     if _WEB.search(name):
         return "a web address"

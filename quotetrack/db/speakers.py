@@ -448,7 +448,10 @@ class SpeakerResolver:
                 continue
             if t[0] == "auto":
                 canon = t[1]
-                gs = sorted((m for m in members[id(canon)] if m.gender), key=lambda m: (-m.quotes, m.key))
+                # the gender of the canonical spelling group (always loaded whole; one-word names joined
+                # to it may not be, so they do not vote)
+                gs = sorted((m for m in members[id(canon)] if m.gender and m.loose == canon.loose),
+                            key=lambda m: (-m.quotes, m.key))
                 wanted[(canon.key, canon.kind)] = (canon.alias, gs[0].gender if gs else None)
             elif t[0] == "self" and a.speaker_id is None:
                 wanted[(a.key, a.kind)] = (a.alias, a.gender)

@@ -238,7 +238,7 @@ def test_identity_does_not_depend_on_order(engine: Engine, corpus_run: tuple[lis
     for key, kind, alias, _g, _m, skey, skind in forward["aliases"]:
         if kind == "person":
             names.setdefault(alias, skey)
-    assert names["ترمب"] == names["دونالد ترمب"] == speaker_key("دونالد ترمب")
+    assert names["ترمب"] == names["دونالد ترمب"] in {speaker_key("دونالد ترمب"), speaker_key("دونالد ترامب")}
     assert names["أردوغان"] == names["رجب طيب أردوغان"]
     assert names["محمد"] == "محمد"
     assert names["ناصر"] != names["سحر نصر"]

@@ -29,8 +29,14 @@ TRAILING_PARTICLES = frozenset(
 #: prepositions that cannot open a name ("على موقع تويتر")
 LEADING_PARTICLES = frozenset("من في عن على إلى الى مع لدى عبر حول ضد منذ خلال عند نحو عما مما بما كما لما".split())
 #: words that stand for people without naming anyone ("البعض"), or name a platform, not a person
-PRONOUN_NAMES = frozenset("البعض بعضهم الجميع الكل آخر آخرون الآخرون آخرين الآخرين غيرهم تويتر فيسبوك يوتيوب "
-                          "إنستغرام انستغرام تلغرام واتساب".split())
+PRONOUN_NAMES = frozenset("البعض بعضهم الجميع الكل آخر آخرون الآخرون آخرين الآخرين غيرهم أحدهم كثيرون باحثون "
+                          "الباحثون علماء العلماء خبراء الخبراء مراقبون المراقبون محللون المحللون تويتر فيسبوك "
+                          "يوتيوب إنستغرام انستغرام تلغرام واتساب".split())
+#: common words the corpus shows standing alone as a "speaker" (fragments of "مدير عام", "الدفاع المدني",
+#: "نجم الفريق", "جاء في البيان", "قال الله تعالى"): a name made only of these names no one
+NOT_NAMES = frozenset("عام فرع مدني بلاغ معهد دراسة الدراسة نجم جاء تعالى وجل دبي".split())
+#: words of titles that titles.tsv does not list ("ولي العهد"، "خادم الحرمين الشريفين")
+TITLE_WORDS = frozenset("العهد الحرمين الشريفين عام".split())
 #: role words that end a title, not a name ("تاكيشيمي مينامي كبير", "لوجود ممثل"), besides titles.tsv
 TITLE_ENDS = frozenset("كبير ممثل مستشار مدير مؤسس".split())
 _OBJECT_SUFFIXES = ("هما", "هم", "ها", "ه", "ني", "نا", "كم")  # "أخبرتها": a verb with its object
@@ -73,7 +79,7 @@ def _words() -> _Words:
     ambiguous = {"علي", "الي"}  # على/إلى fold to the names علي and the rare الي
     never = frozenset(w for w in lx.markers.get("not_speaker", ()) if w not in ambiguous and " " not in w)
     titles = frozenset(lx.titles)
-    tail = titles | lx.adjectives | frozenset(lx.markers.get("construct", ())) \
+    tail = titles | lx.adjectives | frozenset(lx.markers.get("construct", ())) | {fold(t) for t in TITLE_WORDS} \
         | frozenset(w for w in lx.markers.get("anon_modifier", ()) if " " not in w)
     generic = set(lx.anonymous) | set(lx.organizations) | set(lx.media) | set(lx.channels) | set(titles)
     generic |= {w for w in lx.markers.get("document", ()) if " " not in w}
@@ -123,6 +129,8 @@ def name_problem(name: str, kind: str = "person") -> str | None:
         return "a word mixing Arabic and Latin letters"
     if len(toks) == 1 and (toks[0] in PRONOUN_NAMES or toks[0].translate(_HAMZA) in PRONOUN_NAMES):
         return "a pronoun, not a name"
+    if all(t in NOT_NAMES for t in toks) or toks[-1] in ("تعالى", "وجل"):
+        return "a common word, not a name"
     for t in toks:
         if _is_verb(t, w):
             return f"contains the verb or verbal noun {t!r}"
@@ -148,4 +156,5 @@ def is_generic(name: str) -> bool:
     return len(toks) == 1 and fold(toks[0]) in _words().generic
 
 
-__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES", "LEADING_PARTICLES", "PRONOUN_NAMES", "TITLE_ENDS"]
+__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES", "LEADING_PARTICLES", "PRONOUN_NAMES", "NOT_NAMES",
+           "TITLE_ENDS", "TITLE_WORDS"]

@@ -10,12 +10,12 @@ Identity is a function of the stored data, never of the order it arrived in:
 2. Every name is resolved to a speaker by rules over all stored names:
    - full names (several words; every organization name) group by ``loose_key``, which folds
      transliteration variants (ترامب/ترمب, بلينكن/بلينكين, غوتيريش/جوتيريش);
-   - a one-word person name joins the full name that carries it as its last word when the corpus
-     leaves no doubt (that full name has at least ``MARGIN`` times the quotes of the next one, and
-     at least as many as the full names that start with the word: then it is a first name, "محمد");
-     otherwise it is a speaker of its own;
-   - anonymous descriptions and bare common nouns (المصدر, البيان, الوزارة) are scoped to their
-     article: their key ends in `` #<article id>``, so they never meet another article's;
+   - anonymous descriptions, bare common nouns (المصدر, البيان, الوزارة) and one-word person names
+     are scoped to their article: their key ends in `` #<article id>``, so they never meet another
+     article's (every bare "محمد" of the corpus is not one person);
+   - a one-word person name still joins the full name that carries it as its last word when the
+     corpus leaves no doubt (that full name has at least ``MARGIN`` times the quotes of the next one,
+     and at least as many as the full names that start with the word: then it is a first name);
    - the speaker's canonical name is its most quoted full form (ties: more words, then key order);
    - a manual decision (``speakers merge/rename/split/alias remove``) pins names to a speaker;
      pinned names are never moved, and unpinned spellings of a pinned name follow it.
@@ -170,7 +170,9 @@ def article_names(quotes: Sequence[QuoteResult], scope: str) -> tuple[list[NameU
         if not key:
             out.append(None)
             continue
-        is_scoped = kind == "anonymous" or is_generic(name)
+        # scoped to the article: anonymous descriptions, bare common nouns, and one-word person names
+        # (which still join a full name when the corpus leaves no doubt, see _decide)
+        is_scoped = kind == "anonymous" or is_generic(name) or (kind == "person" and " " not in key)
         out.append(NameUse(scoped(key, scope) if is_scoped else key, kind, name, gender, scope, is_scoped))
     return out, rejected
 
@@ -207,10 +209,14 @@ def same_word(a: str, b: str) -> bool:
 
 
 def name_keys(key: str, kind: str, is_scoped: bool) -> tuple[str | None, str | None, str | None]:
-    """``speaker_aliases.loose``, ``.surname`` and ``.forename`` of a name (none for a name scoped to
-    its article; surname for every person name, forename for a person name of several words)."""
+    """``speaker_aliases.loose``, ``.surname`` and ``.forename`` of a name: none for a name scoped to
+    its article, except that a one-word person name keeps loose and surname (it may join a full name);
+    surname for every person name, forename for a person name of several words."""
     if is_scoped:
-        return None, None, None
+        key = unscoped(key)
+        if kind != "person" or " " in key:
+            return None, None, None
+        return loose_key(key), surname_key(key), None  # a one-word person name may still join a full name
     lk = loose_key(key)
     if kind != "person":
         return lk, None, None
@@ -363,18 +369,22 @@ class SpeakerResolver:
             if a.loose is None:  # scoped to its article: a speaker of its own unless pinned
                 out[(a.key, a.kind)] = ("pin", a.speaker_id) if a.manual and a.speaker_id is not None else ("self", a)
                 continue
-            groups.setdefault((a.loose, a.kind), []).append(a)
+            # a one-word person name is scoped to its article: a group of its own that may join a full name
+            gid = (a.key, a.kind) if SCOPE_SEP in a.key else (a.loose, a.kind)
+            groups.setdefault(gid, []).append(a)
         # one-word person groups claimed by a full name
         by_surname: dict[str, list[tuple[int, str]]] = {}
         by_forename: dict[str, int] = {}
-        for (lk, kind), g in groups.items():
-            if kind == "person" and " " in lk and g[0].surname is not None:
+        for gid, g in groups.items():
+            lk = g[0].loose or ""
+            if gid[1] == "person" and " " in lk and g[0].surname is not None:
                 n = sum(a.quotes for a in g)
-                by_surname.setdefault(g[0].surname, []).append((n, lk))
+                by_surname.setdefault(g[0].surname, []).append((n, gid[0]))
                 by_forename[lk.split()[0]] = by_forename.get(lk.split()[0], 0) + n
         owner: dict[tuple[str, str], tuple[str, str]] = {}
-        for (lk, kind), g in groups.items():
-            if kind != "person" or " " in lk or g[0].surname is None:
+        for gid, g in groups.items():
+            lk = g[0].loose or ""
+            if gid[1] != "person" or " " in lk or g[0].surname is None:
                 continue
             cands = sorted((c for c in by_surname.get(g[0].surname, []) if same_word(c[1].split()[-1], lk)),
                            key=lambda t: (-t[0], t[1]))
@@ -382,7 +392,7 @@ class SpeakerResolver:
             # with the word (then it is a first name: "محمد", "جون", "مايكل")
             if cands and cands[0][0] >= max(1, by_forename.get(lk, 0)) \
                     and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
-                owner[(lk, kind)] = (cands[0][1], kind)
+                owner[gid] = (cands[0][1], "person")
         clusters: dict[tuple[str, str], list[_Alias]] = {}
         for gk, g in groups.items():
             clusters.setdefault(owner.get(gk, gk), []).extend(g)

@@ -55,6 +55,7 @@ class _Words:
     titles: frozenset[str]
     title_tail: frozenset[str]    # words that may follow a title in a title-only phrase
     generic: frozenset[str]       # heads that name no one outside their article
+    orgs: frozenset[str]          # heads of organization names (مجلس، وزارة …)
     never: frozenset[str]         # lexicon words that never belong to a speaker name
 
 
@@ -85,7 +86,7 @@ def _words() -> _Words:
     generic |= {w for w in lx.markers.get("document", ()) if " " not in w}
     generic |= {"ال" + w for w in generic if not w.startswith("ال")}
     return _Words(frozenset(lx.verbs) | _verbal_nouns(dict(lx.verbs)), titles, frozenset(tail), frozenset(generic),
-                  never)
+                  frozenset(lx.organizations), never)
 
 
 def _tokens(name: str) -> list[str]:
@@ -117,7 +118,8 @@ def name_problem(name: str, kind: str = "person") -> str | None:
     if any(len(t) == 1 for t in toks):
         return "one-letter word"
     last = toks[-1].translate(_HAMZA)
-    if toks[-1] in TRAILING_PARTICLES or last in TRAILING_PARTICLES:
+    lasts = {last} | {last[:-len(x)] for x in _OBJECT_SUFFIXES if last.endswith(x)}  # "لهم", "عليه"
+    if toks[-1] in TRAILING_PARTICLES or lasts & TRAILING_PARTICLES:
         return f"ends with the particle {toks[-1]!r}"
     head = toks[0].translate(_HAMZA)
     heads = {head} | {head[:-len(x)] for x in _OBJECT_SUFFIXES if head.endswith(x)}  # "خلالها"
@@ -143,9 +145,14 @@ def name_problem(name: str, kind: str = "person") -> str | None:
         if len(folded) == 1 and folded[0].startswith("ال") and folded[0][2:] in w.title_tail:
             return "an adjective or role word, not a name"
         head = folded[0]
-        if (head in w.titles or "ال" + head in w.titles or (head.startswith("ال") and head[2:] in w.titles)) \
-                and all(_title_like(f, w) for f in folded[1:]):
-            return "a title without a name"
+        if head in w.titles or "ال" + head in w.titles or (head.startswith("ال") and head[2:] in w.titles):
+            if all(_title_like(f, w) for f in folded[1:]):
+                return "a title without a name"
+            # a longer title: every word after the role is definite, "لـ" + definite, or في/لدى
+            # ("الأمين العام للأمم المتحدة", "عضو مجلس الشورى"); a name has an indefinite word
+            if len(folded) >= 3 and all(f.startswith(("ال", "لل")) or f in ("في", "لدي") or _title_like(f, w)
+                                        or f in w.orgs or (f[:1] == "ل" and f[1:] in w.orgs) for f in folded[1:]):
+                return "a title without a name"
     return None
 
 

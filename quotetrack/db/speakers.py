@@ -69,6 +69,8 @@ def _loose_token(tok: str) -> str:
     if len(tok) >= 5:
         tok = tok[0] + tok[1:].replace("ج", "غ")  # سيرغي/سيرجي (the g of foreign names)
     if len(tok) >= _LOOSE_MIN_LEN:
+        if tok[-1] == "ش":  # غوتيريش/غوتيريس
+            tok = tok[:-1] + "س"
         first = "غ" if tok[0] in "جگ" else tok[0]
         return first + _LOOSE_VOWELS.sub("", tok[1:-1]) + tok[-1]  # the last letter stays (الجبير/الجابري)
     # five letters with an inner alef: ترامب/ترمب; not the Arabic patterns فعلان (سلمان) and فعالة (سلامة)

@@ -56,6 +56,7 @@ SCOPE_SEP = " #"
 _LOCK_KEY = 0x71740012
 _ABD = regex.compile(r"(?<!\p{L})عبد (?=\p{L})")
 _LOOSE_VOWELS = regex.compile(r"[اوي]")
+_ALLAH = regex.compile(r"(?<=\p{L}) الله(?!\p{L})")
 _LOOSE_MIN_LEN = 6  # shorter tokens are Arabic names where a vowel letter matters (محمد/محمود, سلمان/سليمان)
 
 
@@ -80,9 +81,10 @@ def _loose_token(tok: str) -> str:
 
 
 def loose_key(key: str) -> str:
-    """A looser key for transliterated names: long tokens lose inner long vowels and write ج as غ;
+    """A looser key for transliterated names: long tokens lose inner long vowels and write ج as غ,
+    "X الله" is one word;
     "A بن B C" is "A C" (عادل بن أحمد الجبير = عادل الجبير)."""
-    toks = key.split()
+    toks = _ALLAH.sub("الله", key).split()  # نصر الله = نصرالله, like عبد الله = عبدالله in speaker_key
     if len(toks) == 4 and toks[1] in ("بن", "ابن") and toks[2] != "ال":
         toks = [toks[0], toks[3]]
     return " ".join(_loose_token(t) for t in toks)

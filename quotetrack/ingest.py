@@ -50,11 +50,12 @@ from sqlalchemy.orm import Session
 
 from .dates import parse_date
 from .db.engine import describe_error
+from .db.intermediaries import resolve_vias, without_own_via
 from .db.models import Article as ArticleRow
 from .db.repo import (add_speaker_facets, add_speaker_stats, content_hash, domain_of, get_or_create_outlet,
                       insert_articles, quote_row, recompute_speaker_facets, recompute_speaker_stats,
                       replace_article, store_quotes, utcnow)
-from .db.speakers import SpeakerResolver
+from .db.speakers import SpeakerResolver, article_names, lock_names
 from .errors import QuotetrackError
 from .html import read_html_file
 from .inputs import Article, Item, Problem, checked, read_inputs
@@ -83,13 +84,15 @@ class IngestSummary:
     unreadable: int = 0  # records that never became an article (part of ``failed``)
     quotes: int = 0
     speakers_new: int = 0
+    names_rejected: int = 0  # quotes stored without a speaker: the name failed the shape check (db.name_shape)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {"articles_read": self.read, "articles_new": self.new, "articles_skipped": self.skipped,
                 "articles_replaced": self.replaced, "articles_failed": self.failed,
-                "quotes_stored": self.quotes, "speakers_new": self.speakers_new}
+                "quotes_stored": self.quotes, "speakers_new": self.speakers_new,
+                "names_rejected": self.names_rejected}
 
     def stored(self) -> str:
         """What is safely stored so far, in a few words (for a run that stops early)."""
@@ -240,7 +243,7 @@ class _Ingester:
         self.version = extractor_version
         self.summary = summary
         self.progress = progress
-        self.speakers = SpeakerResolver(defer_aliases=True)
+        self.speakers = SpeakerResolver()
         self.outlets: dict[str, int] = {}
         self.places = _Places()
 
@@ -276,7 +279,7 @@ class _Ingester:
             return None
         good = []
         n = len(a.text)
-        for q in without_own_outlet(quotes, a.outlet):
+        for q in without_own_via(without_own_outlet(quotes, a.outlet), a.outlet):
             if not (0 <= q.start <= q.end <= n) or not q.content:
                 self.summary.warnings.append(f"{_where(a)}: quote with bad span {q.start}-{q.end} dropped")
                 continue
@@ -293,12 +296,15 @@ class _Ingester:
         now = utcnow()
         self._stored_quotes = 0  # one transaction's worth (a retried one starts again)
         self._batch_warnings: list[str] = []
+        self._rejected = 0
+        lock_names(s)  # name resolution reads the names other ingesters store: one writer at a time
         outcomes = ["skipped"] * len(batch)
         article_ids: list[int | None] = [None] * len(batch)
         outlet_ids: list[int | None] = [None] * len(batch)
         new_rows: list[dict[str, Any]] = []
         new_at: dict[str, int] = {}
-        recompute: set[int] = set()  # speakers whose quotes were dropped by re-extraction
+        recompute: set[int] = set()  # speakers whose quotes were dropped by re-extraction or moved
+        dropped_names: set[int] = set()
         for name, url in sorted({(p.article.outlet, p.article.url) for p in batch if p.article.outlet},
                                 key=lambda t: (t[0], t[1] or "")):
             # new outlets in one order in every ingester, so concurrent ones cannot deadlock on them
@@ -309,7 +315,9 @@ class _Ingester:
                 s, a.outlet, domain_of(a.url), self.outlets) if a.outlet else None)
             outlet_ids[i] = values["outlet_id"]
             if p.existing_id is not None:
-                recompute |= replace_article(s, p.existing_id, values)
+                gone_speakers, gone_names = replace_article(s, p.existing_id, values)
+                recompute |= gone_speakers
+                dropped_names |= gone_names
                 article_ids[i], outcomes[i] = p.existing_id, "replaced"
             elif a.id not in new_at:  # a repeated id in this batch is skipped like a stored one
                 new_at[a.id] = i
@@ -329,10 +337,23 @@ class _Ingester:
                 p = batch[new_at[e]]
                 if stored_hash.get(e, p.values["content_hash"]) != p.values["content_hash"]:
                     self._conflict(p.article, None, in_store=True)
-        self.speakers.prefetch(s, (q for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes))
-        rows = [quote_row(aid, q, self.speakers.resolve(s, q), published=p.values["published"], outlet_id=oid)
-                for p, aid, oid in zip(batch, article_ids, outlet_ids) if aid is not None for q in p.quotes]
-        self.speakers.flush_aliases(s)
+        uses = []
+        for p, aid in zip(batch, article_ids):
+            if aid is not None:
+                names, rejected = article_names(p.quotes, p.article.id)
+                uses += names
+                self._rejected += rejected
+        res = self.speakers.resolve_batch(s, uses, dropped_names)
+        recompute |= res.touched_speakers
+        links = iter(res.links)
+        vias = iter(resolve_vias(s, [q.via for p, aid in zip(batch, article_ids) if aid is not None for q in p.quotes]))
+        rows = []
+        for p, aid, oid in zip(batch, article_ids, outlet_ids):
+            if aid is not None:
+                for q in p.quotes:
+                    link = next(links)
+                    rows.append(quote_row(aid, q, link[1] if link else None, published=p.values["published"],
+                                          outlet_id=oid, alias_id=link[0] if link else None, via_id=next(vias)))
         stored = store_quotes(s, rows)
         self._stored_quotes += len(stored)
         add_speaker_stats(s, stored, skip=recompute)
@@ -399,16 +420,15 @@ class _Ingester:
             self._write(batch[:mid])
             self._write(batch[mid:])
             return
-        self._count(outcomes, self._stored_quotes)
+        self._count(outcomes, self._stored_quotes, self._rejected)
         self.summary.warnings.extend(self._batch_warnings)
         self.places.add((p.article.id, _where(p.article)) for p, o in zip(batch, outcomes) if o != "skipped")
 
     def _rollback_caches(self, created0: int) -> None:
-        self.speakers.reset()
         self.speakers.created = created0
         self.outlets.clear()
 
-    def _count(self, outcomes: list[str], quotes: int) -> None:
+    def _count(self, outcomes: list[str], quotes: int, rejected: int = 0) -> None:
         for o in outcomes:
             if o == "new":
                 self.summary.new += 1
@@ -417,6 +437,7 @@ class _Ingester:
             else:
                 self.summary.skipped += 1
         self.summary.quotes += quotes
+        self.summary.names_rejected += rejected
         self.summary.speakers_new = self.speakers.created
 
     def _existing(self, batch: list[Article]) -> dict[str, tuple[int, str]]:

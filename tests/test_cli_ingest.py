@@ -80,16 +80,16 @@ def test_ingest_bad_options_and_bad_db(tmp_path: Path) -> None:
 
 def test_merge_speakers_cli(tmp_path: Path) -> None:
     from quotetrack.db.migrate import open_db
-    from quotetrack.db.speakers import SpeakerResolver
+    from quotetrack.db.speakers import NameUse, SpeakerResolver, speaker_key
     from sqlalchemy.orm import Session
 
     url = f"sqlite:///{tmp_path / 'm.db'}"
     eng = open_db(url)
-    res = SpeakerResolver()
     with Session(eng) as s, s.begin():
-        a = res.resolve_name(s, "محمود عباس", "person")
-        b = res.resolve_name(s, "أبو مازن", "person")
+        links = SpeakerResolver().resolve_batch(s, [NameUse(speaker_key(n), "person", n, "m", "a1", False)
+                                                    for n in ("محمود عباس", "أبو مازن")]).links
     eng.dispose()
+    (_, a), (_, b) = links  # type: ignore[misc]
     r = runner.invoke(app, ["--db", url, "merge-speakers", "محمود عباس", str(b)])
     assert r.exit_code == 0, r.stderr
     assert f"into محمود عباس (id {a})" in r.stdout

@@ -16,7 +16,7 @@ import quotetrack.queries as Q
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
 from quotetrack.db.models import Quote as QuoteModel
-from quotetrack.db.speakers import merge_speakers
+from quotetrack.db.speaker_edits import merge_speakers
 from quotetrack import search
 from quotetrack.search import index_form
 from test_queries_support import (fresh_url, gold_articles, gold_engine, gold_url, ingest_gold,  # noqa: F401

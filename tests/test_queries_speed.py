@@ -19,7 +19,7 @@ from sqlalchemy import Engine, text
 import quotetrack.queries as Q
 from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
-from quotetrack.db.speakers import merge_speakers
+from quotetrack.db.speaker_edits import merge_speakers
 from quotetrack.ingest import ingest
 from quotetrack.inputs import Article
 from quotetrack.extractor.quote import Quote

@@ -1,7 +1,7 @@
 """Arabic-aware full text: a definite article behind a clitic is indexed as the bare article
 
 Revision ID: 0007_arabic_search
-Revises: 0005_pg_fts_column
+Revises: 0006_speaker_identity
 Create Date: 2026-12-06
 
 Written by hand (issue 13). The full-text document of a quote was its folded words, so a search
@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from alembic import op
 
 revision: str = "0007_arabic_search"
-down_revision: str | Sequence[str] | None = "0005_pg_fts_column"
+down_revision: str | Sequence[str] | None = "0006_speaker_identity"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,4 +1,4 @@
-"""`quotetrack ingest PATH...` and `quotetrack merge-speakers A B`."""
+"""`quotetrack ingest PATH...` (and the `merge-speakers A B` alias of `speakers merge`)."""
 from __future__ import annotations
 
 import logging
@@ -132,7 +132,8 @@ def ingest_cmd(
     if reextract:
         rows.append(("articles re-extracted", summary.replaced))
     rows += [("articles failed", summary.failed), ("quotes stored", summary.quotes),
-             ("speakers new", summary.speakers_new)]
+             ("speakers new", summary.speakers_new),
+             ("speaker names refused (not a name; quote kept without speaker)", summary.names_rejected)]
     for name, n in rows:
         table.add_row(name, f"{n:,}")
     err.print(table)
@@ -140,56 +141,8 @@ def ingest_cmd(
         raise typer.Exit(1)
 
 
-def merge_speakers_cmd(
-    ctx: typer.Context,
-    keep: Annotated[str, typer.Argument(help="The speaker to keep (id or name).")],
-    merge: Annotated[str, typer.Argument(help="The speaker merged into it (id or name).")],
-) -> None:
-    """Merge speaker B into A: B's quotes and names move to A; the merge survives re-ingest."""
-    from ..db.migrate import open_db
-
-    try:
-        engine = open_db(_root_db(ctx))
-        try:
-            r = _merge_with_retries(engine, keep, merge)
-        finally:
-            engine.dispose()
-    except QuotetrackError as e:
-        typer.echo(f"error: {e}", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(f"merged {r.merged_name} (id {r.merged_id}) into {r.kept_name} (id {r.kept_id}): "
-               f"{r.quotes_moved} quotes, {r.aliases_moved} aliases moved")
-
-
-def _merge_with_retries(engine: Any, keep: str, merge: str, attempts: int = 5) -> Any:
-    """``merge_speakers``, run again when it collides with a concurrent ingest (a quote or alias of B
-    inserted meanwhile: foreign key or unique violation, deadlock); each attempt is one transaction,
-    rolled back whole. The last failure is a DatabaseError in one line."""
-    import random
-    import time
-
-    from sqlalchemy.exc import DBAPIError
-
-    from ..db.engine import describe_error
-    from ..db.speakers import merge_speakers
-    from ..errors import DatabaseError
-
-    for attempt in range(attempts):
-        try:
-            return merge_speakers(engine, keep, merge)
-        except DBAPIError as e:
-            code = getattr(e.orig, "sqlstate", "") or ""
-            busy = code[:2] in ("23", "40") or "constraint failed" in str(e.orig)
-            if not busy:
-                raise describe_error(e, engine.url) from None
-            if attempt == attempts - 1:
-                msg = str(e.orig).strip().splitlines()[0] if str(e.orig).strip() else type(e.orig).__name__
-                raise DatabaseError(f"the merge kept colliding with a concurrent ingest ({msg}); nothing was "
-                                    f"changed, run it again when the ingest has finished") from None
-            time.sleep(random.uniform(0.05, 0.2) * (attempt + 1))
-    raise AssertionError("unreachable")
-
-
 def register(app: typer.Typer) -> None:
+    from .speakers import merge_speakers_cmd
+
     app.command("ingest")(ingest_cmd)
     app.command("merge-speakers")(merge_speakers_cmd)

@@ -202,9 +202,10 @@ def quotes_cmd(
 # ---------------------------------------------------------------- speakers
 
 class SpeakersGroup(LazyCommandsGroup):
-    """`speakers` lists speakers; `speakers merge` is `merge-speakers`, imported only when it runs."""
+    """`speakers` lists speakers; its corrections (merge, rename, split, alias remove, review) live in
+    `commands/speakers.py`, imported only when one of them runs."""
 
-    LAZY = {"merge": ("ingest", "merge-speakers")}
+    LAZY = {name: ("speakers", name) for name in ("merge", "rename", "split", "alias", "review")}
 
 
 speakers_app = typer.Typer(name="speakers", cls=SpeakersGroup, invoke_without_command=True, no_args_is_help=False,

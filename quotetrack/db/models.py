@@ -64,18 +64,24 @@ class Speaker(Base):
     key: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(Text)
     gender: Mapped[str | None] = mapped_column(Text)
+    #: 0006_speaker_identity: the name was set by hand (``speakers rename``); resolution keeps it
+    manual: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
 
     aliases: Mapped[list[SpeakerAlias]] = relationship(back_populates="speaker", passive_deletes=True)
 
 
 class SpeakerAlias(Base):
-    """A surface form of a speaker; ``manual`` aliases come from ``merge_speakers``."""
+    """A name a quote's article gives its speaker, resolved to one speaker (``db.speakers``);
+    ``manual`` names are pinned by a correction (``db.speaker_edits``)."""
 
     __tablename__ = "speaker_aliases"
     __table_args__ = (
         UniqueConstraint("key", "kind"),
         Index("ix_speaker_aliases_key", "key"),
         Index("ix_speaker_aliases_speaker_id", "speaker_id"),
+        Index("ix_speaker_aliases_loose", "loose"),
+        Index("ix_speaker_aliases_surname", "surname"),
+        Index("ix_speaker_aliases_forename", "forename"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -84,8 +90,40 @@ class SpeakerAlias(Base):
     key: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(Text)
     manual: Mapped[bool] = mapped_column(Boolean, server_default=false(), default=False)
+    #: 0006_speaker_identity: transliteration-tolerant key, the last word of a person name without
+    #: inner vowel letters, the loose first word of a person name of several words, and the gender the
+    #: text shows for the name (the resolver's indexed lookups)
+    loose: Mapped[str | None] = mapped_column(Text)
+    surname: Mapped[str | None] = mapped_column(Text)
+    forename: Mapped[str | None] = mapped_column(Text)
+    gender: Mapped[str | None] = mapped_column(Text)
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
+
+
+class Intermediary(Base):
+    """An agency or outlet quotes come through (0006_speaker_identity); ``key`` is its folded name
+    without the head word, its spellings are ``intermediary_aliases``."""
+
+    __tablename__ = "intermediaries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+
+
+class IntermediaryAlias(Base):
+    """One spelling of an intermediary as written in a quote's ``via``."""
+
+    __tablename__ = "intermediary_aliases"
+    __table_args__ = (
+        Index("ix_intermediary_aliases_intermediary_id", "intermediary_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    intermediary_id: Mapped[int] = mapped_column(ForeignKey("intermediaries.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text, unique=True)
 
 
 class Quote(Base):
@@ -98,6 +136,8 @@ class Quote(Base):
         Index("ix_quotes_article_id", "article_id"),
         Index("ix_quotes_cue_lemma", "cue_lemma"),
         Index("ix_quotes_via", "via"),
+        Index("ix_quotes_alias_id", "alias_id"),
+        Index("ix_quotes_via_id", "via_id"),
         # 0003_query_speed: "newest first" within a speaker / outlet / date range is one index walk
         # 0004_speaker_facets added article_id, outlet_id: covering for a month's top speakers' details
         Index("ix_quotes_speaker_id_published", "speaker_id", "published", "id", "article_id", "outlet_id"),
@@ -126,6 +166,13 @@ class Quote(Base):
     #: no foreign key on ``outlet_id`` (a copy of ``articles.outlet_id``, which has one)
     published: Mapped[dt.date | None] = mapped_column(Date)
     outlet_id: Mapped[int | None] = mapped_column(Integer)
+    #: 0006_speaker_identity: the name this quote's article gives its speaker (``speaker_aliases.id``;
+    #: no foreign key: aliases are only removed once no quote carries them); ``speaker_id`` is that
+    #: alias's speaker
+    alias_id: Mapped[int | None] = mapped_column(Integer)
+    #: 0006_speaker_identity: the intermediary ``via`` names (``intermediaries.id``, one per agency;
+    #: no foreign key, like ``alias_id``: intermediaries are never deleted)
+    via_id: Mapped[int | None] = mapped_column(Integer)
 
     article: Mapped[Article] = relationship(back_populates="quotes")
     speaker: Mapped[Speaker | None] = relationship()
@@ -166,4 +213,4 @@ class SpeakerFacet(Base):
     quotes: Mapped[int] = mapped_column(Integer)
 
 
-__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Quote", "SpeakerStats", "SpeakerFacet"]
+__all__ = ["Base", "Outlet", "Article", "Speaker", "SpeakerAlias", "Intermediary", "IntermediaryAlias", "Quote", "SpeakerStats", "SpeakerFacet"]

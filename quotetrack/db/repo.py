@@ -89,21 +89,25 @@ def insert_articles(s: Session, rows: list[dict[str, Any]]) -> dict[str, int]:
     return {e: i for e, i in s.connection().execute(ins, rows)}
 
 
-def replace_article(s: Session, article_id: int, values: dict[str, Any]) -> set[int]:
+def replace_article(s: Session, article_id: int, values: dict[str, Any]) -> tuple[set[int], set[int]]:
     """Update an article's row and drop its quotes (the caller stores the new ones).
 
-    Returns the speaker ids of the dropped quotes: their ``speaker_stats`` rows must be
-    recomputed (``recompute_speaker_stats``) once the new quotes are in."""
+    Returns the speaker ids and the name (alias) ids of the dropped quotes: the speakers'
+    ``speaker_stats`` rows must be recomputed (``recompute_speaker_stats``) once the new quotes
+    are in, and the names resolved again (``SpeakerResolver.resolve_batch``)."""
     t = Quote.__table__
-    gone = s.connection().execute(delete(t).where(t.c.article_id == article_id).returning(t.c.speaker_id))
+    gone = s.connection().execute(delete(t).where(t.c.article_id == article_id)
+                                  .returning(t.c.speaker_id, t.c.alias_id)).all()
     s.execute(update(Article).where(Article.id == article_id).values(**values))
-    return {sid for (sid,) in gone if sid is not None}
+    return {sid for sid, _ in gone if sid is not None}, {aid for _, aid in gone if aid is not None}
 
 
 def quote_row(article_id: int, q: QuoteResult, speaker_id: int | None, *, published: dt.date | None = None,
-              outlet_id: int | None = None) -> dict[str, Any]:
-    """A quotes row; ``published``/``outlet_id`` are the article's (copied onto quotes, 0003_query_speed)."""
-    return {
+              outlet_id: int | None = None, alias_id: int | None = None,
+              via_id: int | None = None) -> dict[str, Any]:
+    """A quotes row; ``published``/``outlet_id`` are the article's (copied onto quotes, 0003_query_speed),
+    ``alias_id`` the name the article gives the speaker and ``via_id`` the intermediary (0006_speaker_identity)."""
+    return {"alias_id": alias_id, "via_id": via_id,
         "article_id": article_id, "speaker_id": speaker_id, "content": q.content,
         "char_start": q.start, "char_end": q.end, "type": q.type or "direct", "cue": q.cue,
         "cue_lemma": q.cue_lemma, "stance": q.stance, "title": q.title, "mention": q.mention,

@@ -1,66 +1,101 @@
-"""Speakers across articles: one row per person / organization / anonymous source.
+"""Speakers across articles: one row per real person, organization or (per article) anonymous source.
 
-Resolution of a quote's speaker, in order (first hit wins):
+Identity is a function of the stored data, never of the order it arrived in:
 
-1. an alias with the same key and kind (every surface form ever seen, and
-   manual merges, live in ``speaker_aliases``, so they are consulted first);
-2. a speaker with the same key and kind;
-3. a bare one-word person name ("بلينكن") joins the one person whose canonical
-   key ends with that word, when exactly one such person exists;
-4. a full person name whose surname alone is an existing person (created from
-   a bare mention earlier) upgrades that person's canonical name;
-5. a transliteration variant (بلينكن/بلينكين, غوتيريش/جوتيريش, زيلينسكي/
-   زيلنسكي) joins the one speaker of the same kind with the same loose key;
-6. otherwise a new speaker.
-
-Keys are ``name_key`` (diacritics, hamza forms, ى/ي, ة/ه folded) with a spaced
-"عبد X" joined. Titles never enter names; anonymous sources are grouped by
-their description and never matched with named people (kind is part of every key).
+1. Each quote carries a *name*: the name its own article gives the speaker (the extractor's
+   per-article canonical name, title removed; a one-word name that is the last word of exactly one
+   full name quoted in the same article becomes that full name). Names that fail the shape check
+   (``name_shape``) are not stored as speakers. A name is a ``speaker_aliases`` row and the quote
+   points at it (``quotes.alias_id``).
+2. Every name is resolved to a speaker by rules over all stored names:
+   - full names (several words; every organization name) group by ``loose_key``, which folds
+     transliteration variants (ترامب/ترمب, بلينكن/بلينكين, غوتيريش/جوتيريش);
+   - anonymous descriptions, bare common nouns (المصدر, البيان, الوزارة) and one-word person names
+     are scoped to their article: their key ends in `` #<article id>``, so they never meet another
+     article's (every bare "محمد" of the corpus is not one person);
+   - a one-word person name still joins the full name that carries it as its last word when the
+     corpus leaves no doubt (that full name has at least ``MARGIN`` times the quotes of the next one,
+     and at least as many as the full names that start with the word: then it is a first name);
+   - the speaker's canonical name is its most quoted full form (ties: more words, then key order);
+   - a manual decision (``speakers merge/rename/split/alias remove``) pins names to a speaker;
+     pinned names are never moved, and unpinned spellings of a pinned name follow it.
+3. Each ingest batch re-runs the rules for the names it touches (their spelling groups, the
+   one-word names their first or last word bears on, and the full names such a one-word name may
+   join or that start with it),
+   moves the quotes whose name changed speaker, and drops names and speakers left without quotes.
+   On PostgreSQL a transaction-level advisory lock serializes this step between ingesters (SQLite
+   writers are serialized already), so concurrent runs end in the same state as one run.
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from functools import lru_cache
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import bindparam, delete, exists, func, select, text, update
 from sqlalchemy.orm import Session
 
 from ..errors import QuotetrackError
 from ..extractor.normalize import name_key
 from ..extractor.quote import Quote as QuoteResult
 from .models import Quote, Speaker, SpeakerAlias
-from .repo import dialect_insert, recompute_speaker_facets, recompute_speaker_stats
+from .name_shape import is_generic, name_problem
+from .repo import dialect_insert
 
 log = logging.getLogger(__name__)
 
 KINDS = ("person", "organization", "anonymous")
+#: a one-word person name joins a full name with at least MARGIN times the quotes of the runner-up
+MARGIN = 4
+#: separates a name key from the article it is scoped to (name keys hold no punctuation)
+SCOPE_SEP = " #"
+#: PostgreSQL advisory lock key held (per transaction) while names are resolved
+_LOCK_KEY = 0x71740012
 _ABD = regex.compile(r"(?<!\p{L})عبد (?=\p{L})")
 _LOOSE_VOWELS = regex.compile(r"[اوي]")
-_LOOSE_MIN_LEN = 6  # shorter tokens are Arabic names where a vowel letter matters (محمد/محمود)
+_ALLAH = regex.compile(r"(?<=\p{L}) الله(?!\p{L})")
+_LOOSE_MIN_LEN = 6  # shorter tokens are Arabic names where a vowel letter matters (محمد/محمود, سلمان/سليمان)
 
 
+@lru_cache(maxsize=200_000)  # pure, and names repeat across a corpus
 def speaker_key(name: str) -> str:
     """The lookup key of a speaker name: ``name_key`` with "عبد الله" = "عبدالله"."""
     return _ABD.sub("عبد", name_key(name))
 
 
+def _loose_token(tok: str) -> str:
+    if len(tok) >= 5:
+        tok = tok[0] + tok[1:].replace("ج", "غ")  # سيرغي/سيرجي (the g of foreign names)
+    if len(tok) >= _LOOSE_MIN_LEN:
+        if tok[-1] == "ش":  # غوتيريش/غوتيريس
+            tok = tok[:-1] + "س"
+        first = "غ" if tok[0] in "جگ" else tok[0]
+        return first + _LOOSE_VOWELS.sub("", tok[1:-1]) + tok[-1]  # the last letter stays (الجبير/الجابري)
+    # five letters with an inner alef: ترامب/ترمب; not the Arabic patterns فعلان (سلمان) and فعالة (سلامة)
+    if len(tok) == 5 and "ا" in tok[1:] and not tok.endswith("ه") and not (tok[3] == "ا" and tok[4] == "ن"):
+        return tok[0] + tok[1:].replace("ا", "")
+    return tok
+
+
 def loose_key(key: str) -> str:
-    """A looser key for transliterated names: long tokens lose inner long vowels, initial ج/گ → غ."""
-    out = []
-    for tok in key.split():
-        if len(tok) >= _LOOSE_MIN_LEN:
-            first = "غ" if tok[0] in "جگ" else tok[0]
-            tok = first + _LOOSE_VOWELS.sub("", tok[1:])
-        out.append(tok)
-    return " ".join(out)
+    """A looser key for transliterated names: long tokens lose inner long vowels and write ج as غ,
+    "X الله" is one word;
+    "A بن B C" is "A C" (عادل بن أحمد الجبير = عادل الجبير)."""
+    toks = _ALLAH.sub("الله", key).split()  # نصر الله = نصرالله, like عبد الله = عبدالله in speaker_key
+    if len(toks) == 4 and toks[1] in ("بن", "ابن") and toks[2] != "ال":
+        toks = [toks[0], toks[3]]
+    return " ".join(_loose_token(t) for t in toks)
 
 
-def speaker_kind(kind: str | None) -> str:
-    """A quote's ``speaker_kind`` as stored: one of KINDS, "person" when missing or unknown."""
-    return kind if kind in KINDS else "person"
+def surname_key(key: str) -> str:
+    """The last word of a name with its inner vowel letters dropped (ترامب/ترمب, بوتين/بوتن): what a
+    one-word name and the full names it may stand for have in common."""
+    tok = loose_key(key).split()[-1] if key.split() else ""
+    # the last letter stays: الجبير/الجابري and العمر/العمري are different names
+    return tok[0] + _LOOSE_VOWELS.sub("", tok[1:-1]) + tok[-1] if len(tok) >= 4 else tok
 
 
 def strip_title(name: str, title: str | None) -> str:
@@ -75,257 +110,431 @@ def strip_title(name: str, title: str | None) -> str:
     return name.strip(" ،,:-")
 
 
+def scoped(key: str, scope: str) -> str:
+    """The key of a name that only holds inside article ``scope`` (its external id)."""
+    return f"{key}{SCOPE_SEP}{scope}"
+
+
+def unscoped(key: str) -> str:
+    return key.split(SCOPE_SEP, 1)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class NameUse:
+    """The name one quote gives its speaker (what the resolver stores and links)."""
+
+    key: str            # speaker_key, with the article scope for scoped names
+    kind: str
+    surface: str        # as written (title removed)
+    gender: str | None
+    scope: str          # the article's external id
+    is_scoped: bool
+
+
+def _kind(q: QuoteResult) -> str:
+    return q.speaker_kind if q.speaker_kind in KINDS else "person"
+
+
+def article_names(quotes: Sequence[QuoteResult], scope: str) -> tuple[list[NameUse | None], int]:
+    """The name of each quote of one article (None: no speaker), and how many names failed the shape check.
+
+    Inside the article, a one-word person name that is the last word of exactly one full
+    person name of the article becomes that full name."""
+    raw: list[tuple[str, str, str | None] | None] = []
+    rejected = 0
+    for q in quotes:
+        if not q.speaker or not q.speaker.strip():
+            raw.append(None)
+            continue
+        kind = _kind(q)
+        name = strip_title(q.speaker, q.title) or q.speaker.strip()
+        if name_problem(name, kind) is not None:
+            rejected += 1
+            raw.append(None)
+            continue
+        raw.append((name, kind, q.gender))
+    full: dict[str, set[str]] = {}
+    for r in raw:
+        if r is not None and r[1] == "person":
+            toks = r[0].split()
+            if len(toks) > 1:
+                full.setdefault(surname_key(speaker_key(r[0])), set()).add(r[0])
+    out: list[NameUse | None] = []
+    for r in raw:
+        if r is None:
+            out.append(None)
+            continue
+        name, kind, gender = r
+        if kind == "person" and len(name.split()) == 1:
+            word = speaker_key(name)
+            owners = {o for o in full.get(surname_key(word), set()) if same_word(speaker_key(o).split()[-1], word)}
+            if len(owners) == 1:
+                name = next(iter(owners))
+        key = speaker_key(name)
+        if not key:
+            out.append(None)
+            continue
+        # scoped to the article: anonymous descriptions, bare common nouns, and one-word person names
+        # (which still join a full name when the corpus leaves no doubt, see _decide)
+        is_scoped = kind == "anonymous" or is_generic(name) or (kind == "person" and " " not in key)
+        out.append(NameUse(scoped(key, scope) if is_scoped else key, kind, name, gender, scope, is_scoped))
+    return out, rejected
+
+
+@dataclass
+class _Alias:
+    """An alias row as the resolver sees it (``id`` None: not stored yet)."""
+
+    id: int | None
+    key: str
+    kind: str
+    alias: str
+    loose: str | None
+    surname: str | None
+    forename: str | None
+    gender: str | None
+    speaker_id: int | None
+    manual: bool
+    quotes: int = 0
+    dirty: bool = False
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two last words that spell one name: equal loose keys, or one vowel letter more in a word of
+    five letters or more (بوتن/بوتين, زوكربرغ/زوكربيرغ); not a vowel for another (قدير/قدور,
+    فيليب/فولب), nor a vowel more in a short Arabic name (ناصر/نصر, سعيد/سعد)."""
+    a, b = _loose_token(a), _loose_token(b)
+    if a == b:
+        return True
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    if len(long) - len(short) != 1 or len(long) < 5:  # short Arabic names differ by a vowel: ناصر/نصر
+        return False
+    return any(long[i] in "اوي" and long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
+
+
+def name_keys(key: str, kind: str, is_scoped: bool) -> tuple[str | None, str | None, str | None]:
+    """``speaker_aliases.loose``, ``.surname`` and ``.forename`` of a name: none for a name scoped to
+    its article, except that a one-word person name keeps loose and surname (it may join a full name);
+    surname for every person name, forename for a person name of several words."""
+    if is_scoped:
+        key = unscoped(key)
+        if kind != "person" or " " in key:
+            return None, None, None
+        return loose_key(key), surname_key(key), None  # a one-word person name may still join a full name
+    lk = loose_key(key)
+    if kind != "person":
+        return lk, None, None
+    return lk, surname_key(key), (lk.split()[0] if " " in lk else None)
+
+
+def _smaller(a: str | None, b: str | None) -> str | None:
+    """The deterministic pick of two values (the smaller non-null one)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
+
+
+@dataclass
+class Resolution:
+    """What ``resolve_batch`` decided: each quote's (alias id, speaker id), and the speakers whose
+    stored quotes moved (their stats must be recomputed)."""
+
+    links: list[tuple[int, int] | None] = field(default_factory=list)
+    touched_speakers: set[int] = field(default_factory=set)
+
+
+def lock_names(s: Session) -> None:
+    """Serialize name resolution between concurrent writers (PostgreSQL; SQLite writers are serial)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK_KEY})
+
+
+def _chunks(xs: Sequence[Any], n: int = 500) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(xs), n):
+        yield xs[i:i + n]
+
+
 @dataclass
 class SpeakerResolver:
-    """Resolves Quote speakers to ``speakers.id`` within one session at a time.
-
-    Holds per-run caches (not class-level); call ``reset()`` after a rollback.
-    """
+    """Resolves the names of one ingest batch at a time (no state carried between batches but a counter)."""
 
     created: int = 0
-    #: collect alias rows and write them in one statement at ``flush_aliases`` (ingest does, per
-    #: batch) instead of one INSERT each; lookups read the in-memory caches, which see them at once
-    defer_aliases: bool = False
-    _pending: list[dict[str, Any]] = field(default_factory=list)
-    _ids: dict[tuple[str, str], int] = field(default_factory=dict)
-    _aliases_done: set[tuple[str, str]] = field(default_factory=set)
-    _loose: dict[tuple[str, str], set[int]] | None = None
-    _absent: set[tuple[str, str]] = field(default_factory=set)  # keys not stored at the last prefetch
-    _keys: dict[str, str] = field(default_factory=dict)  # name -> speaker_key(name), per run
-    _stmts: dict[str, Any] = field(default_factory=dict)  # prepared INSERTs of this run's dialect
-    _surnames: dict[str, set[int]] | None = None  # last word of multi-word person keys -> speaker ids
-    _surnames_upto: int = 0  # speakers.id up to which _surnames has read the table
-    _bare: set[str] = field(default_factory=set)  # one-word person keys, read with _surnames
 
-    def reset(self) -> None:
-        self._pending.clear()
-        self._ids.clear()
-        self._aliases_done.clear()
-        self._loose = None
-        self._absent.clear()
-        self._surnames = None
+    # -- reading -------------------------------------------------------------------
+    @staticmethod
+    def _load(s: Session, where: Any) -> list[_Alias]:
+        al = SpeakerAlias.__table__
+        return [_Alias(r.id, r.key, r.kind, r.alias, r.loose, r.surname, r.forename, r.gender, r.speaker_id,
+                       bool(r.manual))
+                for r in s.connection().execute(select(
+                    al.c.id, al.c.key, al.c.kind, al.c.alias, al.c.loose, al.c.surname, al.c.forename, al.c.gender,
+                    al.c.speaker_id, al.c.manual).where(where))]
 
-    def _note_person(self, sid: int, key: str) -> None:
-        words = key.split()
-        if self._surnames is not None:
-            if len(words) > 1:
-                self._surnames.setdefault(words[-1], set()).add(sid)
+    def resolve_batch(self, s: Session, uses: Sequence[NameUse | None],
+                      removed_alias_ids: Iterable[int] = ()) -> Resolution:
+        """Store the batch's names, re-run the identity rules for everything they touch, and move
+        the quotes of names whose speaker changed. ``uses``: one entry per quote about to be inserted
+        (None: no speaker); ``removed_alias_ids``: names of quotes the batch deleted (re-extraction).
+        Call inside the batch transaction before inserting the quotes; ``Resolution.links`` gives
+        each quote's (alias id, speaker id)."""
+        al, qt = SpeakerAlias.__table__, Quote.__table__
+        res = Resolution()
+        removed = sorted(set(removed_alias_ids))
+        if not any(uses) and not removed:
+            res.links = [None] * len(uses)
+            return res
+        rows: dict[tuple[str, str], _Alias] = {}
+
+        def add(found: list[_Alias]) -> None:
+            for a in found:
+                rows.setdefault((a.key, a.kind), a)
+
+        # a manual split pins a name inside one article: that article's uses go to the pin
+        pin_keys = sorted({scoped(u.key, u.scope) for u in uses if u is not None and not u.is_scoped})
+        for chunk in _chunks(pin_keys):
+            add([a for a in self._load(s, al.c.key.in_(chunk)) if a.manual])
+        uses = [u if u is None or u.is_scoped or (scoped(u.key, u.scope), u.kind) not in rows
+                else NameUse(scoped(u.key, u.scope), u.kind, u.surface, u.gender, u.scope, True) for u in uses]
+        batch: dict[tuple[str, str], list[Any]] = {}  # (key, kind) -> [surface, gender, count, scoped]
+        for u in uses:
+            if u is None:
+                continue
+            b = batch.get((u.key, u.kind))
+            if b is None:
+                batch[(u.key, u.kind)] = [u.surface, u.gender, 1, u.is_scoped]
             else:
-                self._bare.add(key)
+                b[0], b[1], b[2] = _smaller(b[0], u.surface), _smaller(b[1], u.gender), b[2] + 1
+        for chunk in _chunks(sorted({k for k, _ in batch})):
+            add(self._load(s, al.c.key.in_(chunk)))
+        for chunk in _chunks(removed):
+            add(self._load(s, al.c.id.in_(chunk)))
+        for (key, kind), b in batch.items():
+            a = rows.get((key, kind))
+            if a is None:
+                loose, surname, forename = name_keys(key, kind, b[3])
+                rows[(key, kind)] = _Alias(None, key, kind, b[0], loose, surname, forename, b[1], None, False,
+                                           dirty=True)
+                continue
+            surface, gender = _smaller(a.alias, b[0]), _smaller(a.gender, b[1])
+            if (surface, gender) != (a.alias, a.gender):
+                a.alias, a.gender, a.dirty = surface, gender, True
+            if a.loose is None and not b[3]:  # stored before 0006_speaker_identity
+                a.loose, a.surname, a.forename = name_keys(key, kind, False)
+                a.dirty = True
+        # everything the touched names can affect (one bounded round each, see the module docstring):
+        # 1. their spelling groups
+        for chunk in _chunks(sorted({a.loose for a in rows.values() if a.loose is not None})):
+            add(self._load(s, al.c.loose.in_(chunk)))
+        # 2. the one-word names a touched full name may claim (same surname) or argue against (its forename)
+        core = [a for a in rows.values() if a.kind == "person" and a.loose is not None]
+        surnames = {a.surname for a in core if a.surname is not None}
+        self._load_in(s, al.c.surname, surnames, add)
+        self._load_in(s, al.c.loose, {a.forename for a in core if a.forename is not None}, add)
+        # 3. for every one-word name now loaded: the full names that may own it (and its sibling
+        #    spellings), then the full names starting with it (evidence that it is a first name)
+        bare = [a for a in rows.values() if a.kind == "person" and a.loose is not None and " " not in a.loose]
+        self._load_in(s, al.c.surname, {a.surname for a in bare if a.surname is not None} - surnames, add)
+        bare = [a for a in rows.values() if a.kind == "person" and a.loose is not None and " " not in a.loose]
+        self._load_in(s, al.c.forename, {a.loose for a in bare if a.loose is not None}, add)
+        # quote counts of the stored names, plus this batch's
+        ids = sorted(a.id for a in rows.values() if a.id is not None)
+        counts: dict[int, int] = {}
+        for chunk in _chunks(ids):
+            counts.update({i: n for i, n in s.connection().execute(
+                select(qt.c.alias_id, func.count()).where(qt.c.alias_id.in_(chunk)).group_by(qt.c.alias_id))})
+        for a in rows.values():
+            b = batch.get((a.key, a.kind))
+            a.quotes = (counts.get(a.id, 0) if a.id is not None else 0) + (b[2] if b is not None else 0)
+        self._apply(s, rows, self._decide(rows.values()), res)
+        links: list[tuple[int, int] | None] = []
+        for u in uses:
+            if u is None:
+                links.append(None)
+                continue
+            a = rows[(u.key, u.kind)]
+            assert a.id is not None and a.speaker_id is not None
+            links.append((a.id, a.speaker_id))
+        res.links = links
+        return res
 
-    def _refresh_surnames(self, s: Session) -> dict[str, set[int]]:
-        """Read person speakers stored since the last call (by anyone) into the surname index."""
-        if self._surnames is None:
-            self._surnames, self._surnames_upto, self._bare = {}, 0, set()
-        sp = Speaker.__table__
-        for sid, key in s.connection().execute(select(sp.c.id, sp.c.key).where(
-                sp.c.kind == "person", sp.c.id > self._surnames_upto)):
-            self._note_person(sid, key)
-            self._surnames_upto = max(self._surnames_upto, sid)
-        return self._surnames
+    def _load_in(self, s: Session, col: Any, values: set[str], add: Any) -> None:
+        for chunk in _chunks(sorted(values)):
+            add(self._load(s, col.in_(chunk)))
 
-    def _key(self, name: str) -> str:
-        key = self._keys.get(name)
-        if key is None:
-            if len(self._keys) > 200_000:
-                self._keys.clear()
-            key = self._keys[name] = speaker_key(name)
-        return key
-
-    def _insert(self, s: Session, table: str) -> Any:
-        """INSERT ... ON CONFLICT (key, kind) DO NOTHING into speakers / speaker_aliases, built once."""
-        stmt = self._stmts.get(table)
-        if stmt is None:
-            if table == "speakers":
-                sp = Speaker.__table__
-                stmt = dialect_insert(s, sp).on_conflict_do_nothing(index_elements=["key", "kind"]) \
-                    .returning(sp.c.id)
+    # -- deciding ------------------------------------------------------------------
+    @staticmethod
+    def _decide(aliases: Iterable[_Alias]) -> dict[tuple[str, str], tuple[Any, ...]]:
+        """(key, kind) → ("pin", speaker_id) or ("auto", canonical alias) for every loaded name."""
+        groups: dict[tuple[str, str], list[_Alias]] = {}
+        out: dict[tuple[str, str], tuple[Any, ...]] = {}
+        for a in aliases:
+            if a.loose is None:  # scoped to its article: a speaker of its own unless pinned
+                out[(a.key, a.kind)] = ("pin", a.speaker_id) if a.manual and a.speaker_id is not None else ("self", a)
+                continue
+            # a one-word person name is scoped to its article: a group of its own that may join a full name
+            gid = (a.key, a.kind) if SCOPE_SEP in a.key else (a.loose, a.kind)
+            groups.setdefault(gid, []).append(a)
+        # one-word person groups claimed by a full name
+        by_surname: dict[str, list[tuple[int, str]]] = {}
+        by_forename: dict[str, int] = {}
+        for gid, g in groups.items():
+            lk = g[0].loose or ""
+            if gid[1] == "person" and " " in lk and g[0].surname is not None:
+                n = sum(a.quotes for a in g)
+                by_surname.setdefault(g[0].surname, []).append((n, gid[0]))
+                by_forename[lk.split()[0]] = by_forename.get(lk.split()[0], 0) + n
+        owner: dict[tuple[str, str], tuple[str, str]] = {}
+        for gid, g in groups.items():
+            lk = g[0].loose or ""
+            if gid[1] != "person" or " " in lk or g[0].surname is None:
+                continue
+            cands = sorted((c for c in by_surname.get(g[0].surname, []) if same_word(c[1].split()[-1], lk)),
+                           key=lambda t: (-t[0], t[1]))
+            # no doubt: the full name outweighs the runner-up MARGIN times, and the full names that start
+            # with the word (then it is a first name: "محمد", "جون", "مايكل")
+            if cands and cands[0][0] >= max(1, by_forename.get(lk, 0)) \
+                    and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
+                owner[gid] = (cands[0][1], "person")
+        clusters: dict[tuple[str, str], list[_Alias]] = {}
+        for gk, g in groups.items():
+            clusters.setdefault(owner.get(gk, gk), []).extend(g)
+        for ck, members in clusters.items():
+            pins = sorted((a for a in members if a.manual and a.speaker_id is not None),
+                          key=lambda a: (-a.quotes, a.key))
+            if pins:
+                target: tuple[Any, ...] = ("pin", pins[0].speaker_id)
             else:
-                stmt = dialect_insert(s, SpeakerAlias.__table__).on_conflict_do_nothing(
-                    index_elements=["key", "kind"])
-            self._stmts[table] = stmt
-        return stmt
+                core = groups[ck] if ck in groups else members
+                canon = min(core, key=lambda a: (-a.quotes, -len(a.key.split()), a.key))
+                target = ("auto", canon)
+            for a in members:
+                out[(a.key, a.kind)] = ("pin", a.speaker_id) if a.manual else target
+        return out
 
-    def _keys_of(self, q: QuoteResult) -> list[tuple[str, str]]:
-        if not q.speaker or not q.speaker.strip():
-            return []
-        kind = speaker_kind(q.speaker_kind)
-        out = [(self._key(strip_title(q.speaker, q.title) or q.speaker.strip()), kind)]
-        if q.mention:
-            out.append((self._key(strip_title(q.mention, q.title)), kind))
-        return [k for k in out if k[0]]
-
-    def prefetch(self, s: Session, quotes: Iterable[QuoteResult]) -> None:
-        """Look up every speaker and mention key of ``quotes`` in two queries per 500 keys.
-
-        Call once per batch, inside its transaction: afterwards ``resolve`` answers known
-        names from memory and goes to the database only for names never stored before.
-        """
-        if self._surnames is not None:
-            self._refresh_surnames(s)
-        wanted = {k for q in quotes for k in self._keys_of(q)} - set(self._ids)
-        self._absent = set(wanted)
-        keys = sorted({k for k, _ in wanted})
-        c = s.connection()
-        al, sp = SpeakerAlias.__table__, Speaker.__table__
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            for key, kind, sid in c.execute(select(al.c.key, al.c.kind, al.c.speaker_id).where(al.c.key.in_(chunk))):
-                if (key, kind) in wanted:
-                    self._ids[(key, kind)] = sid
-                    self._aliases_done.add((key, kind))
-                    self._absent.discard((key, kind))
-            for key, kind, sid in c.execute(select(sp.c.key, sp.c.kind, sp.c.id).where(sp.c.key.in_(chunk))):
-                if (key, kind) in wanted:
-                    self._ids.setdefault((key, kind), sid)
-                    self._absent.discard((key, kind))
-
-    # -- lookups -----------------------------------------------------------------
-    def _lookup(self, s: Session, key: str, kind: str) -> int | None:
-        sid = self._ids.get((key, kind))
-        if sid is not None or (key, kind) in self._absent:
-            return sid
-        c = s.connection()
-        al, sp = SpeakerAlias.__table__, Speaker.__table__
-        sid = c.scalar(select(al.c.speaker_id).where(al.c.key == key, al.c.kind == kind))
-        if sid is None:
-            sid = c.scalar(select(sp.c.id).where(sp.c.key == key, sp.c.kind == kind))
-        if sid is not None:
-            self._ids[(key, kind)] = sid
-        return sid
-
-    def _by_surname(self, s: Session, token: str) -> int | None:
-        """The one person whose key ends with the word ``token`` (None for none or several).
-
-        Candidates come from an in-memory index (read once, then only new rows each batch)
-        instead of a ``LIKE '% token'`` scan of every speaker; they are checked in the database."""
-        if self._surnames is None:
-            self._refresh_surnames(s)
-        assert self._surnames is not None
-        cands = self._surnames.get(token)
-        if not cands:
-            return None
-        sp = Speaker.__table__
-        ids = s.connection().scalars(select(sp.c.id).where(
-            sp.c.id.in_(sorted(cands)), sp.c.kind == "person", sp.c.key.like(f"% {token}")).limit(2)).all()
-        return ids[0] if len(ids) == 1 else None
-
-    def _upgrade_bare(self, s: Session, name: str, key: str) -> int | None:
-        surname = key.split()[-1]
-        if self._surnames is None:
-            self._refresh_surnames(s)
-        if surname not in self._bare:
-            return None  # no one-word person of that name (as of this batch): skip the query
-        bare = s.scalar(select(Speaker.id).where(Speaker.kind == "person", Speaker.key == surname))
-        if bare is None or self._by_surname(s, surname) is not None:
-            return None
-        s.execute(update(Speaker).where(Speaker.id == bare).values(name=name, key=key))
-        self._ids.pop((surname, "person"), None)
-        self._note_person(bare, key)
-        if self._loose is not None:
-            self._loose.setdefault((loose_key(key), "person"), set()).add(bare)
-        return bare
-
-    def _load_loose(self, s: Session) -> dict[tuple[str, str], set[int]]:
-        if self._loose is None:
-            self.flush_aliases(s)
-            idx: dict[tuple[str, str], set[int]] = {}
-            for sid, key, kind in s.execute(select(Speaker.id, Speaker.key, Speaker.kind)):
-                idx.setdefault((loose_key(key), kind), set()).add(sid)
-            for sid, key, kind in s.execute(select(SpeakerAlias.speaker_id, SpeakerAlias.key, SpeakerAlias.kind)):
-                idx.setdefault((loose_key(key), kind), set()).add(sid)
-            self._loose = idx
-        return self._loose
-
-    def _by_variant(self, s: Session, key: str, kind: str) -> int | None:
-        lk = loose_key(key)
-        if lk == key and not any(len(t) >= _LOOSE_MIN_LEN for t in key.split()):
-            return None
-        cands = self._load_loose(s).get((lk, kind), set())
-        if len(cands) != 1:
-            return None
-        sid = next(iter(cands))
-        return sid if s.get(Speaker, sid) is not None else None
-
-    # -- writes ------------------------------------------------------------------
-    def _create(self, s: Session, name: str, key: str, kind: str, gender: str | None) -> int:
+    # -- writing -------------------------------------------------------------------
+    def _speakers_for(self, s: Session, wanted: dict[tuple[str, str], tuple[str, str | None]]) -> dict[tuple[str, str], int]:
+        """The speaker rows for (key, kind) → (name, gender): found by key, created when missing (one
+        multi-row INSERT), their name and gender kept current unless set by hand."""
         sp = Speaker.__table__
         c = s.connection()
-        sid = c.scalar(self._insert(s, "speakers"), {"name": name, "key": key, "kind": kind, "gender": gender})
-        if sid is None:  # a concurrent ingester created it first
-            sid = c.scalar(select(sp.c.id).where(sp.c.key == key, sp.c.kind == kind))
-            assert sid is not None
-        else:
-            self.created += 1
-        if kind == "person":
-            self._note_person(sid, key)
-        if self._loose is not None:
-            self._loose.setdefault((loose_key(key), kind), set()).add(sid)
-        return sid
+        out: dict[tuple[str, str], int] = {}
+        stale = []
+        for chunk in _chunks(sorted({k for k, _ in wanted})):
+            for r in c.execute(select(sp.c.id, sp.c.key, sp.c.kind, sp.c.name, sp.c.gender, sp.c.manual)
+                               .where(sp.c.key.in_(chunk))):
+                want = wanted.get((r.key, r.kind))
+                if want is None:
+                    continue
+                out[(r.key, r.kind)] = r.id
+                if not r.manual and (r.name, r.gender) != want:
+                    stale.append({"sid": r.id, "nm": want[0], "g": want[1]})
+        if stale:
+            c.execute(update(sp).where(sp.c.id == bindparam("sid")).values(name=bindparam("nm"), gender=bindparam("g")),
+                      sorted(stale, key=lambda r: r["sid"]))
+        missing = sorted(k for k in wanted if k not in out)
+        if missing:
+            ins = dialect_insert(s, sp).on_conflict_do_nothing(index_elements=["key", "kind"]).returning(
+                sp.c.key, sp.c.kind, sp.c.id)
+            got = {(k, kd): i for k, kd, i in c.execute(ins, [
+                {"name": wanted[k][0], "key": k[0], "kind": k[1], "gender": wanted[k][1], "manual": False}
+                for k in missing])}
+            self.created += len(got)
+            out.update(got)
+            for k in missing:
+                if k not in out:  # stored meanwhile by another writer
+                    out[k] = c.scalar(select(sp.c.id).where(sp.c.key == k[0], sp.c.kind == k[1]))
+        return out
 
-    def add_alias(self, s: Session, speaker_id: int, alias: str, kind: str, *, manual: bool = False) -> None:
-        key = self._key(alias)
-        if not key or (key, kind) in self._aliases_done:
-            return
-        row = {"speaker_id": speaker_id, "alias": alias, "key": key, "kind": kind, "manual": manual}
-        if self.defer_aliases:
-            self._pending.append(row)
-        else:
-            s.connection().execute(self._insert(s, "speaker_aliases"), row)
-        self._aliases_done.add((key, kind))
-        self._absent.discard((key, kind))
-        self._ids.setdefault((key, kind), speaker_id)
-
-    def flush_aliases(self, s: Session) -> None:
-        """Write the deferred alias rows (insert-or-ignore, one executemany)."""
-        if self._pending:
-            # key order, as for speaker_stats: concurrent PostgreSQL ingesters take the same locks in the same order
-            self._pending.sort(key=lambda r: (r["key"], r["kind"]))
-            s.connection().execute(self._insert(s, "speaker_aliases"), self._pending)
-            self._pending = []
-
-    def resolve_name(self, s: Session, name: str, kind: str, gender: str | None = None) -> int | None:
-        """The speaker id for ``name`` of ``kind`` (created when new), or None for an empty name."""
-        key = self._key(name)
-        if not key:
-            return None
-        sid = self._lookup(s, key, kind)
-        if sid is None and kind == "person":
-            tokens = key.split()
-            if len(tokens) == 1:
-                sid = self._by_surname(s, tokens[0])
+    def _apply(self, s: Session, rows: dict[tuple[str, str], _Alias],
+               targets: dict[tuple[str, str], tuple[Any, ...]], res: Resolution) -> None:
+        al, sp, qt = SpeakerAlias.__table__, Speaker.__table__, Quote.__table__
+        c = s.connection()
+        members: dict[int, list[_Alias]] = {}  # id(canonical alias) -> the names it stands for
+        for (key, kind), t in targets.items():
+            if t[0] == "auto":
+                members.setdefault(id(t[1]), []).append(rows[(key, kind)])
+        wanted: dict[tuple[str, str], tuple[str, str | None]] = {}
+        for (key, kind), a in rows.items():
+            t = targets[(key, kind)]
+            if a.quotes == 0 and not a.manual and a.id is not None:
+                continue
+            if t[0] == "auto":
+                canon = t[1]
+                # the gender of the canonical spelling group (always loaded whole; one-word names joined
+                # to it may not be, so they do not vote)
+                gs = sorted((m for m in members[id(canon)] if m.gender and m.loose == canon.loose),
+                            key=lambda m: (-m.quotes, m.key))
+                wanted[(canon.key, canon.kind)] = (canon.alias, gs[0].gender if gs else None)
+            elif t[0] == "self" and a.speaker_id is None:
+                wanted[(a.key, a.kind)] = (a.alias, a.gender)
+        ids = self._speakers_for(s, wanted) if wanted else {}
+        moved: dict[int, list[int]] = {}
+        for (key, kind), a in sorted(rows.items()):
+            t = targets[(key, kind)]
+            if a.quotes == 0 and not a.manual and a.id is not None:
+                continue  # left without quotes: dropped below
+            if t[0] == "pin":
+                sid = t[1]
+            elif t[0] == "self":  # scoped: a speaker of its own in its article
+                sid = a.speaker_id if a.speaker_id is not None else ids[(a.key, a.kind)]
             else:
-                sid = self._upgrade_bare(s, name, key)
-        if sid is None and kind != "anonymous":
-            sid = self._by_variant(s, key, kind)
-        if sid is None:
-            sid = self._create(s, name, key, kind, gender)
-        self._ids[(key, kind)] = sid
-        self._absent.discard((key, kind))
-        self.add_alias(s, sid, name, kind)
-        return sid
+                sid = ids[(t[1].key, t[1].kind)]
+            if a.speaker_id != sid:
+                if a.id is not None:
+                    moved.setdefault(sid, []).append(a.id)
+                    if a.speaker_id is not None:
+                        res.touched_speakers.add(a.speaker_id)
+                    res.touched_speakers.add(sid)
+                a.speaker_id, a.dirty = sid, True
+        # write names: new ones in key order (concurrent writers lock in one order), changed ones by id
+        new = sorted((a for a in rows.values() if a.id is None), key=lambda a: (a.key, a.kind))
+        if new:
+            ins = dialect_insert(s, al).on_conflict_do_nothing(index_elements=["key", "kind"]).returning(
+                al.c.key, al.c.kind, al.c.id)
+            got = {(k, kd): i for k, kd, i in c.execute(ins, [
+                {"speaker_id": a.speaker_id, "alias": a.alias, "key": a.key, "kind": a.kind, "manual": False,
+                 "loose": a.loose, "surname": a.surname, "forename": a.forename, "gender": a.gender}
+                for a in new])}
+            for a in new:
+                a.id = got.get((a.key, a.kind))
+                if a.id is None:  # stored meanwhile (SQLite without the advisory lock): take that row
+                    a.id = c.scalar(select(al.c.id).where(al.c.key == a.key, al.c.kind == a.kind))
+                a.dirty = False
+        changed = sorted((a for a in rows.values() if a.dirty and a.id is not None), key=lambda a: a.id or 0)
+        if changed:
+            c.execute(update(al).where(al.c.id == bindparam("aid")).values(
+                speaker_id=bindparam("sid"), alias=bindparam("surface"), gender=bindparam("g"),
+                loose=bindparam("lk"), surname=bindparam("sn"), forename=bindparam("fn")),
+                [{"aid": a.id, "sid": a.speaker_id, "surface": a.alias, "g": a.gender, "lk": a.loose,
+                  "sn": a.surname, "fn": a.forename} for a in changed])
+        for sid, alias_ids in sorted(moved.items()):
+            for chunk in _chunks(sorted(alias_ids)):
+                c.execute(update(qt).where(qt.c.alias_id.in_(chunk)).values(speaker_id=sid))
+        # names without quotes (re-extraction dropped them) go, then speakers without names or quotes
+        gone = sorted(a.id for a in rows.values() if a.quotes == 0 and not a.manual and a.id is not None)
+        orphans = {a.speaker_id for a in rows.values() if a.quotes == 0 and not a.manual and a.speaker_id}
+        for chunk in _chunks(gone):
+            c.execute(delete(al).where(al.c.id.in_(chunk)))
+        orphans |= res.touched_speakers
+        if orphans:
+            for chunk in _chunks(sorted(orphans)):
+                dead = c.scalars(select(sp.c.id).where(
+                    sp.c.id.in_(chunk), sp.c.manual.is_(False),
+                    ~exists().where(al.c.speaker_id == sp.c.id),
+                    ~exists().where(qt.c.speaker_id == sp.c.id))).all()
+                if dead:
+                    c.execute(delete(sp).where(sp.c.id.in_(dead)))
+                    res.touched_speakers -= set(dead)
 
-    def resolve(self, s: Session, q: QuoteResult) -> int | None:
-        """The speaker id of quote ``q`` (aliases recorded), or None when it has no speaker."""
-        if not q.speaker or not q.speaker.strip():
-            return None
-        kind = speaker_kind(q.speaker_kind)
-        name = strip_title(q.speaker, q.title) or q.speaker.strip()
-        sid = self.resolve_name(s, name, kind, q.gender)
-        if sid is not None and q.mention:
-            form = strip_title(q.mention, q.title)
-            mkey, skey = self._key(form), self._key(name)
-            # only forms of the name itself ("بلينكن" of "أنتوني بلينكن"), never generic
-            # descriptions ("الوزير", "الوكالة") that would capture other speakers later
-            if mkey and mkey != skey and (set(mkey.split()) <= set(skey.split())
-                                          or set(skey.split()) <= set(mkey.split())):
-                self.add_alias(s, sid, form, kind)
-        return sid
 
+# ------------------------------------------------------------------------------------ lookups
 
-def _find(s: Session, ref: str) -> Speaker:
+def find_speaker(s: Session, ref: str) -> Speaker:
+    """The one speaker ``ref`` names: an id, or a name / alias (QuotetrackError when none or several)."""
     ref = ref.strip()
-    if ref.isascii() and ref.isdigit():
+    if ref.isascii() and ref.isdigit():  # (not "²", which isdigit() accepts and int() refuses)
         if int(ref) > 2**63 - 1:
             raise QuotetrackError(f"no speaker with id {ref}")
         sp = s.get(Speaker, int(ref))
@@ -345,43 +554,5 @@ def _find(s: Session, ref: str) -> Speaker:
     return sp
 
 
-@dataclass(frozen=True, slots=True)
-class MergeResult:
-    kept_id: int
-    kept_name: str
-    merged_id: int
-    merged_name: str
-    quotes_moved: int
-    aliases_moved: int
-
-
-def merge_speakers(engine: Engine, a: str | int, b: str | int) -> MergeResult:
-    """Merge speaker B into A: B's quotes and aliases move to A, B's names become
-    manual aliases of A (so later ingests resolve them to A), and B is deleted."""
-    with Session(engine) as s, s.begin():
-        sa_, sb = _find(s, str(a)), _find(s, str(b))
-        if sa_.id == sb.id:
-            raise QuotetrackError(f"{a!r} and {b!r} are the same speaker (id {sa_.id})")
-        moved_q = s.execute(update(Quote).where(Quote.speaker_id == sb.id).values(speaker_id=sa_.id)).rowcount
-        moved_a = s.execute(update(SpeakerAlias).where(SpeakerAlias.speaker_id == sb.id)
-                            .values(speaker_id=sa_.id, manual=True)).rowcount
-        # B's canonical name (and A's) as aliases, so lookups find A first
-        for name, kind in ((sb.name, sb.kind), (sa_.name, sa_.kind)):
-            key = speaker_key(name)
-            existing = s.scalar(select(SpeakerAlias).where(SpeakerAlias.key == key, SpeakerAlias.kind == kind))
-            if existing is None:
-                s.add(SpeakerAlias(speaker_id=sa_.id, alias=name, key=key, kind=kind, manual=True))
-            else:
-                existing.speaker_id = sa_.id
-                existing.manual = True
-        if sa_.gender is None and sb.gender is not None:
-            sa_.gender = sb.gender
-        result = MergeResult(sa_.id, sa_.name, sb.id, sb.name, moved_q or 0, moved_a or 0)
-        s.flush()
-        recompute_speaker_stats(s, {sa_.id, sb.id})  # A's totals now include B's quotes; B's row goes
-        recompute_speaker_facets(s, {sa_.id, sb.id})
-        s.execute(delete(Speaker).where(Speaker.id == sb.id))
-    return result
-
-
-__all__ = ["SpeakerResolver", "merge_speakers", "MergeResult", "speaker_key", "loose_key", "strip_title"]
+__all__ = ["SpeakerResolver", "NameUse", "Resolution", "article_names", "lock_names", "find_speaker",
+           "speaker_key", "loose_key", "surname_key", "same_word", "name_keys", "strip_title", "scoped", "unscoped", "MARGIN", "SCOPE_SEP"]

@@ -78,7 +78,7 @@ def test_reextract_replaces_quotes(engine: Any, gold_extractor: GoldExtractor,
     # the "new extractor" finds only the first two quotes of the first article
     gold_extractor.add(rec["text"], gold_extractor.by_text[rec["text"]][:2])
     s = ingest([GOLD_SAMPLE], engine, extractor=gold_extractor, extractor_version="v2", reextract=True)
-    assert (s.new, s.replaced, s.skipped) == (0, 3, 0)
+    assert (s.new, s.replaced, s.skipped) == (0, 3, 0), s.problems
     after = counts(engine)
     assert after["articles"] == before["articles"]
     assert after["quotes"] == before["quotes"] - len(rec["quotes"]) + 2

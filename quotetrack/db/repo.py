@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ..errors import DatabaseError
 from ..extractor.normalize import name_key
 from ..extractor.quote import Quote as QuoteResult
-from .models import Article, Outlet, Quote, SpeakerFacet, SpeakerStats
+from .models import Article, Outlet, Quote, Speaker, SpeakerFacet, SpeakerStats
 
 
 def dialect_insert(bind: Session | Connection, model: Any) -> Any:
@@ -190,9 +190,12 @@ def _lock_stats_rows(c: Connection, speaker_ids: list[int]) -> None:
         return
     from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-    st = SpeakerStats.__table__
-    c.execute(pg_insert(st).on_conflict_do_nothing(index_elements=["speaker_id"]),
-              [{"speaker_id": sid, "quotes": 0, "articles": 0} for sid in speaker_ids])
+    st, sp = SpeakerStats.__table__, Speaker.__table__
+    # only speakers that still exist (re-extraction and merges delete speakers left without quotes)
+    live = c.execute(select(sp.c.id).where(sp.c.id.in_(speaker_ids))).scalars().all()
+    if live:
+        c.execute(pg_insert(st).on_conflict_do_nothing(index_elements=["speaker_id"]),
+                  [{"speaker_id": sid, "quotes": 0, "articles": 0} for sid in live])
     c.execute(select(st.c.speaker_id).where(st.c.speaker_id.in_(speaker_ids))
               .order_by(st.c.speaker_id).with_for_update())
 

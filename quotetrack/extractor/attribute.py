@@ -143,6 +143,8 @@ class Attributor:
             self.light_nouns[lemma] = self.light_nouns.get(lemma, ()) + (stem_.rstrip("ه"),)
         self.needs_comp = set(m["needs_complementizer"])
         self.needs_subject = set(m["needs_subject"])
+        self.declined = frozenset(m["declined_comment"])
+        self.addressee_heads = frozenset(m["addressee_head"])
         self.naming_heads = set(m["naming_head"])
         self.documents = set(m["document"])
         self.prepositions = {"من", "في", "علي", "عن", "الي", "منذ", "بعد", "قبل", "خلال", "حول", "ضد", "مع", "عند",
@@ -342,9 +344,10 @@ class Attributor:
         prev_tok = toks[idx - 1].text if idx > 0 else ""
         if (prev_tok in self.negation and vf.lemma_key not in self.negation_kept) or prev_tok in ("هل",):
             return False
-        if prev_tok in ("حسبما", "وفقما", "بحسبما") or (prev_tok == "ما" and idx > 1 and toks[idx - 2].text in (
-                "حسب", "بحسب", "وفق", "وفقا", "طبقا", "وبحسب", "ووفق")):
-            return False  # "…، وفق ما أعلن X": a trailing attribution, read by the according pass
+        before_ma = toks[idx - 2].text if idx > 1 else ""
+        if prev_tok in self.according_first or (prev_tok == "ما" and (
+                before_ma in self.according_first or before_ma[1:] in self.according_first)):
+            return False  # "…، وفق ما أعلن X"، "حسبما ذكرت": a trailing attribution, read by the according pass
         if tok.text in self.writer_voice or prev_tok in self.writer_voice and prev_tok not in ("سبق",):
             return False
         if vf.pos == "part" and (pfx or self.region.noun_participle(idx)):
@@ -843,7 +846,7 @@ class Attributor:
             return None  # "ندد بالضربات التي اعتبرها “…”": the labelled quote is the statement
         # "رفض التعليق": declining to comment is not a statement
         body = self.text[cstart:cend]
-        if body.strip() in ("التعليق", "الادلاء باي تصريح"):
+        if body.strip() in self.declined:
             return None
         cue_text = tok.text[len(pfx):]
         if mention_span is None and via is None and prev and entity is not None and prev[-1].entity is entity and \
@@ -1254,7 +1257,7 @@ class Attributor:
             return self._media_np(k, end_idx, strip_l=True)
         base = w[1:]
         if w.startswith("لل") or base in self.lex.organizations or base in self.lex.titles or \
-                base in self.lex.anonymous or w == "لوسايل":
+                base in self.lex.anonymous or base in self.addressee_heads:
             # an addressee that is not a medium: "للصحفيين"، "للكونجرس"، "للجنة الشؤون الخارجية"
             nk = self.np._def_chain(toks, k + 1, end_idx, allow_pp=False)
             return None, nk

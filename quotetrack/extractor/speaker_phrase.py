@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
+from .quotemarks import QUOTE_CHARS
 from .sentences import Token
 
-QUOTE_CHARS = set('"«»“”„″')
 
 #: A lexicon gender (m/f) as an agreement tag.
 _GENDER_AGR = {"m": "m.sg", "f": "f.sg"}
@@ -172,7 +172,7 @@ class NPParser:
             if is_def(w) and not w.startswith("لل") and k > 0 and is_def(toks[k - 1].text) and self._head_noun(w) \
                     and not is_nisba(w):
                 break  # a definite noun takes no genitive: "حذرت الحكومة الشركة" is subject, then object
-            if is_def(w) or w in ("العام", "الاول", "الثاني"):
+            if is_def(w) or strip_article(w) in self.title_adjectives:
                 after_nisba = is_nisba(w) and w not in ("العام",)
                 k += 1
                 continue
@@ -227,7 +227,7 @@ class NPParser:
     def _chain_genitive(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
         """A genitive after the head: ل + a body, a construct word and its place or definite noun, an
         employer in ب/ل (quoted or definite). Returns where it ends, or None."""
-        if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in ("شوون",)) and \
+        if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in self.construct) and \
                 w[1:] not in self.lex.media:
             return k + 1
         if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \

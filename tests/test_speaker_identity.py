@@ -175,6 +175,30 @@ def test_one_word_name_joins_a_full_name_only_without_doubt(engine: Engine) -> N
         assert _speaker_of(engine, "الطقس جميل") == ("محمد", "محمد" + SCOPE_SEP + f"t{texts.index(t_bare)}")
 
 
+def test_a_shorter_or_variant_full_name_joins_the_one_it_is_part_of(engine: Engine) -> None:
+    """Second rows the whole corpus showed: "جواد ظريف" (the last words of "محمد جواد ظريف") and
+    "فلاديمير بوتن" (the family name with a vowel letter less) join the better-quoted full name, in any
+    order; "محمود عباس" is not "محمد عباس" (only the family name may be spelled otherwise)."""
+    fx = _Fixed()
+    texts = []
+    for i in range(4):
+        t = f"نص {i}: قال محمد جواد ظريف إن الاتفاق قائم {i}. وقال فلاديمير بوتين إن روسيا مستعدة {i}."
+        texts.append(fx.add(t, _q(t, f"الاتفاق قائم {i}", "محمد جواد ظريف"), _q(t, f"روسيا مستعدة {i}", "فلاديمير بوتين")))
+    t = "قال جواد ظريف إن طهران لن تتراجع. وقال فلاديمير بوتن إن العقوبات فشلت."
+    texts.append(fx.add(t, _q(t, "طهران لن تتراجع", "جواد ظريف"), _q(t, "العقوبات فشلت", "فلاديمير بوتن")))
+    t1, t2 = "قال محمد عباس إن الأمر انتهى.", "قال محمود عباس إن السلام ممكن."
+    texts += [fx.add(t1, _q(t1, "الأمر انتهى", "محمد عباس")), fx.add(t2, _q(t2, "السلام ممكن", "محمود عباس"))]
+    for order in (texts, texts[::-1]):
+        with engine.begin() as c:
+            for tb in ("speaker_facets", "speaker_stats", "quotes", "speaker_aliases", "speakers", "articles"):
+                c.execute(text(f"DELETE FROM {tb}"))
+        _ingest(engine, fx, *order, ids=[f"t{texts.index(t)}" for t in order])
+        assert _speaker_of(engine, "طهران لن تتراجع") == _speaker_of(engine, "الاتفاق قائم 0")
+        assert _speaker_of(engine, "العقوبات فشلت") == _speaker_of(engine, "روسيا مستعدة 0")
+        assert _speaker_of(engine, "الاتفاق قائم 0")[0] == "محمد جواد ظريف"
+        assert _speaker_of(engine, "الأمر انتهى") != _speaker_of(engine, "السلام ممكن")
+
+
 def test_anonymous_and_generic_names_stay_in_their_article(engine: Engine) -> None:
     fx = _Fixed()
     t1 = "قالت مصادر مطلعة إن الاتفاق قريب. وأضافت مصادر مطلعة إن التوقيع غدا. وقال المصدر إن الوفد وصل."

@@ -212,6 +212,32 @@ def same_word(a: str, b: str) -> bool:
     return any(long[i] in "اوي" and long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
 
 
+def _part_of(short: list[str], long: list[str]) -> bool:
+    """``short`` names the person ``long`` names: its last words ("جواد ظريف" of "محمد جواد ظريف"), or the same
+    words, the family name spelled with a vowel letter more ("فلاديمير بوتن" / "فلاديمير بوتين")."""
+    if 2 <= len(short) < len(long):
+        return long[-len(short):] == short
+    # (only the family name may differ: "محمد عباس" and "محمود عباس" are two people)
+    return len(short) == len(long) and short != long and short[:-1] == long[:-1] and same_word(short[-1], long[-1])
+
+
+def _claims_of_full_names(groups: dict[tuple[str, str], list["_Alias"]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """Full person names (two words or more) claimed by the one longer or better-quoted full name they
+    are part of, when the corpus leaves no doubt: that name has at least as many quotes as the claimed
+    one and ``MARGIN`` times the runner-up. Ties are broken by key, so the result is a function of the data."""
+    full = sorted((sum(a.quotes for a in g), gid) for gid, g in groups.items()
+                  if gid[1] == "person" and SCOPE_SEP not in gid[0] and " " in gid[0])
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for n, gid in full:
+        words = gid[0].split()
+        cands = sorted(((m, c) for m, c in full if c != gid and _part_of(words, c[0].split())
+                        and (len(words) < len(c[0].split()) or (m, c[0]) > (n, gid[0]))),
+                       key=lambda t: (-t[0], t[1]))
+        if cands and cands[0][0] >= n and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
+            out[gid] = cands[0][1]
+    return out
+
+
 def name_keys(key: str, kind: str, is_scoped: bool) -> tuple[str | None, str | None, str | None]:
     """``speaker_aliases.loose``, ``.surname`` and ``.forename`` of a name: none for a name scoped to
     its article, except that a one-word person name keeps loose and surname (it may join a full name);
@@ -397,6 +423,12 @@ class SpeakerResolver:
             if cands and cands[0][0] >= max(1, by_forename.get(lk, 0)) \
                     and cands[0][0] >= MARGIN * (cands[1][0] if len(cands) > 1 else 0):
                 owner[gid] = (cands[0][1], "person")
+        owner.update(_claims_of_full_names(groups))
+        for gk in list(owner):  # a name claimed by a name that is claimed in turn goes to the last one
+            seen = {gk}
+            while owner[gk] in owner and owner[gk] not in seen:
+                seen.add(owner[gk])
+                owner[gk] = owner[owner[gk]]
         clusters: dict[tuple[str, str], list[_Alias]] = {}
         for gk, g in groups.items():
             clusters.setdefault(owner.get(gk, gk), []).extend(g)

@@ -16,17 +16,15 @@ Fixtures other test files can use:
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pg_support import scratch_pg_database
 
 DATA = Path(__file__).parent / "data"
 GOLD_SAMPLE = DATA / "gold_sample.jsonl"
-DEFAULT_PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -34,33 +32,11 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 # -- PostgreSQL -------------------------------------------------------------------------------------------------
-def _pg_admin_url() -> str:
-    return os.environ.get("QUOTETRACK_TEST_PG_URL") or DEFAULT_PG_URL
-
-
 @pytest.fixture(scope="session")
 def pg_database() -> Iterator[str]:
     """URL of a uniquely named PostgreSQL database created for this session (dropped at the end)."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import OperationalError
-
-    admin_url = make_url(_pg_admin_url())
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
-    name = f"quotetrack_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    try:
-        with admin.connect() as c:
-            c.exec_driver_sql(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0')
-    except OperationalError as e:
-        admin.dispose()
-        pytest.skip(f"PostgreSQL not answering at {admin_url.render_as_string(hide_password=True)} "
-                    f"(set QUOTETRACK_TEST_PG_URL): {str(e.orig).strip().splitlines()[0]}")
-    try:
-        yield admin_url.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    with scratch_pg_database("quotetrack_test") as url:
+        yield url
 
 
 @pytest.fixture

@@ -364,3 +364,17 @@ def test_a_mark_after_a_colon_opens_speech():
     assert [q.content for q in qs] == ["إن التحقيق في الحادث مستمر حتى الآن",
                                        "لن نتهاون مع أي شخص يثبت تورطه في الجريمة"]
     assert {q.speaker for q in qs} == {"أحمد الزهراني"}
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وتوقع مسؤولون أميركيون ودبلوماسيون أوروبيون أن يتجاهل ترامب المناشدات.",
+     "مسؤولون أميركيون ودبلوماسيون أوروبيون"),
+    ("وقال سكان ومسؤولون في الجيش اليمني إن القصف استمر حتى الفجر.", "سكان ومسؤولون في الجيش اليمني"),
+    ("وأفاد أطباء ومسعفون بأن عدد الجرحى ارتفع.", "أطباء ومسعفون"),
+])
+def test_coordinated_anonymous_sources_are_one_source(text, speaker):
+    """Two plural anonymous heads joined by و, each with its modifiers (22 right after a cue): one
+    anonymous source, never the first head alone."""
+    q = _one(text)
+    assert q.speaker == speaker
+    assert q.speaker_kind == "anonymous" and q.anonymous

@@ -484,7 +484,23 @@ class NPParser:
         a genitive, a place or body after في/من/ب."""
         lex = self.lex
         agr = lex.anonymous.get(w) or lex.anonymous.get(strip_article(w))
-        k = i + 1
+        head = w
+        k = self._anonymous_modifiers(toks, i + 1, end, known, w)
+        while k + 1 < end and toks[k].text[:1] == "و" and self._coordinated_source(toks[k].text[1:]):
+            w = toks[k].text[1:]  # "مسؤولون ودبلوماسيون أوروبيون"، "أطباء ومسعفون": one source of many voices
+            k = self._anonymous_modifiers(toks, k + 1, end, known, w)
+            agr = "m.pl"
+        return NP(i, k, "anonymous", agr, i, k, head)
+
+    def _coordinated_source(self, w: str) -> bool:
+        """A plural anonymous head ("شهود"، "دبلوماسيون") that "و" can join to the source before it."""
+        agr = self.lex.anonymous.get(w)
+        return agr is not None and "pl" in agr
+
+    def _anonymous_modifiers(self, toks: list[Token], k: int, end: int, known: set[str], w: str) -> int:
+        """The end of the modifiers after the anonymous head ``w`` (at ``k - 1``)."""
+        lex = self.lex
+        i = k - 1
         while k < end:
             x = self._word(toks, k, end)
             if x is None:
@@ -513,7 +529,7 @@ class NPParser:
                         toks, k + 1, end, allow_pp=False)
                     continue
             break
-        return NP(i, k, "anonymous", agr, i, k, w)
+        return k
 
     def _title_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
                   w: str) -> NP:

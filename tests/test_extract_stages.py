@@ -378,3 +378,16 @@ def test_coordinated_anonymous_sources_are_one_source(text, speaker):
     q = _one(text)
     assert q.speaker == speaker
     assert q.speaker_kind == "anonymous" and q.anonymous
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("وأبدت جنيفر لورانس استيائها من هذه الانتقادات، مؤكدة أنها لن تغير رأيها.",
+     "جنيفر لورانس", "استيائها من هذه الانتقادات"),
+    ("وأكد الوزير سامح شكري سلامتهم جميعا في بيان مقتضب.", "سامح شكري", "سلامتهم جميعا في بيان مقتضب"),
+])
+def test_a_word_with_her_or_their_ends_the_name(text, speaker, content):
+    """After a cue and a name, a word with the enclitic ها/هم/هما (340 right after a cue and one word,
+    none of them a name) is what was said, not the end of the name."""
+    q = extract(text)[0]
+    assert q.speaker == speaker
+    assert q.content.startswith(content.split()[0])

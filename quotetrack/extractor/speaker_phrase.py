@@ -21,6 +21,12 @@ from .sentences import Token
 _GENDER_AGR = {"m": "m.sg", "f": "f.sg"}
 
 
+# the enclitic pronouns "her", "their", "their (two)": after a reporting verb and a name, a word that
+# carries one is what the speaker expressed ("أبدت جنيفر لورانس استياءها"), never part of the name
+# (ـه "his" is left out: "محمد عبده"، "راج شاه"، "بيكيه" are names)
+_POSSESSIVE_SUFFIXES = ("ها", "هما", "هم")
+
+
 def is_def(w: str) -> bool:
     return (w.startswith("ال") and len(w) > 3) or (w.startswith("لل") and len(w) > 3)
 
@@ -113,6 +119,8 @@ class NPParser:
         ("ورئيس حزب")."""
         if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
             return True
+        if len(w) >= 5 and w.endswith(_POSSESSIVE_SUFFIXES) and not w.startswith("ال"):
+            return True  # a noun with "her/their" ("استيائها"، "مواعيدها"، "سلامتهم"): the object, not a name
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
             return True
         return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles

@@ -32,7 +32,7 @@ from sqlalchemy import func, insert, select, text
 from quotetrack.db import migrate
 from quotetrack.db.models import Article, Outlet, Quote, Speaker, SpeakerAlias, SpeakerFacet
 from quotetrack.db.repo import facets_select
-from quotetrack.db.speakers import speaker_key
+from quotetrack.db.speakers import name_keys, speaker_key
 
 HERE = Path(__file__).resolve().parent
 NEWS = HERE.parent.parent / "shared" / "corpus" / "news.jsonl"
@@ -103,7 +103,8 @@ def build(db: str, n_quotes: int, source: str, seed: int) -> None:
         if (key, "person") in keys:
             continue
         keys.add((key, "person"))
-        new_speakers.append({"id": next_speaker, "name": name, "key": key, "kind": "person", "gender": None})
+        new_speakers.append({"id": next_speaker, "name": name, "key": key, "kind": "person", "gender": None,
+                             "manual": False})
         next_speaker += 1
     ranked: dict[str, list[int]] = {}
     for kind in ("person", "organization"):
@@ -128,8 +129,11 @@ def build(db: str, n_quotes: int, source: str, seed: int) -> None:
         seen = {(a["key"], a["kind"]) for a in aliases}
         for s in new_speakers:
             if (s["key"], s["kind"]) not in seen:
-                alias_rows.append({"speaker_id": s["id"], "alias": s["name"], "key": s["key"], "kind": s["kind"],
-                                   "manual": False})
+                lk, sn, fn = name_keys(s["key"], s["kind"], is_scoped=False)
+                row = dict.fromkeys(c_.name for c_ in SpeakerAlias.__table__.c if c_.name != "id")  # every column
+                row.update(speaker_id=s["id"], alias=s["name"], key=s["key"], kind=s["kind"], manual=False,
+                           loose=lk, surname=sn, forename=fn)
+                alias_rows.append(row)
         for i in range(0, len(alias_rows), CHUNK):
             c.execute(insert(SpeakerAlias.__table__), alias_rows[i:i + CHUNK])
         a_buf: list[dict[str, Any]] = []

@@ -1,6 +1,8 @@
-"""Peak memory of the ingesting parent process as the input grows (issue 14: flat within 20 %).
+"""Peak memory of the ingesting parent process as the input grows (issue 14: flat within 20 %), and
+of streaming every stored quote out (issue 14: ≤ 150 MB on the 1M-quote database).
 
     python benchmarks/bench_memory.py [--workers 2] [--sizes 4000,17000,68000]
+    python benchmarks/bench_memory.py --export-db sqlite:////tmp/quotetrack-bench/q1m.db   (make_quotes_db.py builds it)
 
 Each size is a prefix of ../shared/corpus/bulk.jsonl (17k articles), or the file concatenated with
 itself to reach it (68k = bulk.jsonl 4x, as in the issue: the repeated copies are read, planned and
@@ -59,11 +61,43 @@ def run(path: Path, db: Path, workers: int) -> tuple[float, float, float, str]:
     return int(parent) / 1024, int(kids) / 1024, secs, (read[0].split()[-2] if read else "?")
 
 
+def export(db: str) -> None:
+    """``quotes -n 0 -f FORMAT`` into /dev/null, each format in a fresh interpreter; then ``| head -1``."""
+    print(f"quotes -n 0 -f FORMAT on {db}; peak RSS (VmHWM) of the process", flush=True)
+    print(f"{'format':>8}{'output MB':>11}{'peak MB':>9}{'seconds':>9}{'target':>9}", flush=True)
+    for fmt in ("jsonl", "json", "csv"):
+        t0 = time.monotonic()
+        p = subprocess.Popen([sys.executable, "-c", RUN, "--db", db, "quotes", "-n", "0", "-f", fmt],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=HERE.parent)
+        assert p.stdout is not None and p.stderr is not None
+        out = sum(len(b) for b in iter(lambda: p.stdout.read(1 << 20), b"")) / 1e6  # type: ignore[union-attr]
+        err = p.stderr.read().decode()
+        p.wait()
+        rss = [x for x in err.splitlines() if x.startswith("RSS ")]
+        if p.returncode != 0 or not rss:
+            raise SystemExit(f"quotes failed ({p.returncode}):\n{err[-3000:]}")
+        mb = int(rss[0].split()[1]) / 1024
+        print(f"{fmt:>8}{out:>11,.0f}{mb:>9.0f}{time.monotonic() - t0:>9.1f}{'<= 150':>9}", flush=True)
+    t0 = time.monotonic()
+    p = subprocess.Popen([sys.executable, "-c", RUN, "--db", db, "quotes", "-n", "0", "-f", "jsonl"],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=HERE.parent)
+    assert p.stdout is not None
+    p.stdout.readline()
+    first = time.monotonic() - t0
+    p.stdout.close()  # as `| head -1` does: the writer gets a closed pipe
+    p.wait()
+    print(f"first row of `quotes -n 0 -f jsonl | head -1` after {first:.2f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--sizes", default="4000,17000,68000")
+    ap.add_argument("--export-db", help="measure streaming every quote out of this database instead of ingest")
     args = ap.parse_args()
+    if args.export_db:
+        export(args.export_db)
+        return
     if not BULK.is_file():
         raise SystemExit(f"corpus not found: {BULK}")
     sizes = [int(x) for x in args.sizes.split(",")]

@@ -132,17 +132,9 @@ def test_footer_texts() -> None:
 
 
 def test_quotes_table_has_article_date_and_footer(hostile_url: str, tmp_path: Path) -> None:
-    from test_queries_support import gold_articles, ingest_gold
+    from test_queries_support import gold_sqlite_file
 
-    url = f"sqlite:///{tmp_path / 'g.db'}"
-    from quotetrack.db import migrate
-
-    migrate.upgrade(url)
-    eng = make_engine(url)
-    try:
-        ingest_gold(eng, gold_articles())
-    finally:
-        eng.dispose()
+    url = gold_sqlite_file(tmp_path / "g.db")
     r = runner.invoke(app, ["--db", url, "quotes", "-n", "3"], env={"COLUMNS": "220"})
     assert r.exit_code == 0
     head = r.stdout.splitlines()[1:4]

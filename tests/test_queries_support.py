@@ -28,9 +28,9 @@ from quotetrack.extractor.lexicon import load as load_lexicon
 from quotetrack.extractor.normalize import fold
 from quotetrack.extractor.quote import Quote
 
+from pg_support import scratch_pg_database
 from shared_data import shared_path
 
-PG_URL = os.environ.get("QUOTETRACK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
@@ -78,32 +78,23 @@ def ingest_gold(engine: Engine, articles: list[dict[str, Any]] | None = None) ->
     assert summary.new == len(articles)
 
 
-def _pg_server() -> Engine | None:
+def gold_sqlite_file(path: Path) -> str:
+    """A SQLite file at ``path``, migrated, holding the gold articles with their gold quotes; its URL."""
+    url = f"sqlite:///{path}"
+    migrate.upgrade(url)
+    eng = make_engine(url)
     try:
-        eng = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
-        with eng.connect():
-            pass
-        return eng
-    except Exception:
-        return None
+        ingest_gold(eng, gold_articles())
+    finally:
+        eng.dispose()
+    return url
 
 
 @pytest.fixture(scope="session")
 def pg_server_url() -> Iterator[str]:
     """A fresh, uniquely named PostgreSQL database for this session (dropped afterwards)."""
-    admin = _pg_server()
-    if admin is None:
-        pytest.skip(f"no PostgreSQL server answers at {make_url(PG_URL).render_as_string(hide_password=True)}")
-    name = f"qt_queries_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as c:
-        c.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    try:
+    with scratch_pg_database("qt_queries") as url:
         yield url
-    finally:
-        with admin.connect() as c:
-            c.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def new_database(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:

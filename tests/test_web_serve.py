@@ -22,11 +22,10 @@ from typer.testing import CliRunner
 
 from quotetrack import queries as Q
 from quotetrack.cli import app
-from quotetrack.db import migrate
 from quotetrack.db.engine import make_engine
 from quotetrack.web.server import metadata
 from reliability_helpers import ROOT, cli_env
-from test_queries_support import gold_articles, ingest_gold
+from test_queries_support import gold_sqlite_file
 
 pytest.importorskip("datasette", reason="the web extra (datasette) is not installed")
 
@@ -36,13 +35,7 @@ BLINKEN = "بلينكن"
 @pytest.fixture(scope="module")
 def gold_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("web") / "gold.db"
-    url = f"sqlite:///{path}"
-    migrate.upgrade(url)
-    eng = make_engine(url)
-    try:
-        ingest_gold(eng, gold_articles())
-    finally:
-        eng.dispose()
+    gold_sqlite_file(path)
     return path
 
 

@@ -500,6 +500,13 @@ class NPParser:
             agr = "m.pl"
         return NP(i, k, "anonymous", agr, i, k, head)
 
+    @staticmethod
+    def _construct_head(w: str) -> bool:
+        """An indefinite head that can govern a definite genitive: a singular or a broken plural (ضابط،
+        سكان، شهود، خبراء) can; a sound plural in ون/ين cannot (it would drop its ن: مسؤولو الوزارة), so
+        "محللون القرار" is a subject and its object."""
+        return not is_def(w) and not w.endswith(("ون", "ين"))
+
     def _coordinated_source(self, w: str) -> bool:
         """A plural anonymous head ("شهود"، "دبلوماسيون") that "و" can join to the source before it."""
         agr = self.lex.anonymous.get(w)
@@ -525,6 +532,9 @@ class NPParser:
             if k == i + 1 and not is_def(w) and not is_def(x) and x not in self.stop and k + 1 < end and \
                     is_def(toks[k + 1].text):
                 k = self._def_chain(toks, k + 1, end)  # "خبراء حقوق الإنسان"
+                continue
+            if k == i + 1 and self._construct_head(w) and is_def(x) and not x.startswith("لل") and x not in self.stop:
+                k = self._def_chain(toks, k, end)  # "سكان العاصمة"، "شهود العيان"، "خبراء الأرصاد الجوية"
                 continue
             if x in ("في", "من") and k + 1 < end and self.place_at(toks, k + 1, end):
                 k = self.place_at(toks, k + 1, end) or k + 1

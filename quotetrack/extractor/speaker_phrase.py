@@ -534,7 +534,7 @@ class NPParser:
                 k = self._def_chain(toks, k + 1, end)  # "خبراء حقوق الإنسان"
                 continue
             if k == i + 1 and self._construct_head(w) and is_def(x) and not x.startswith("لل") and x not in self.stop:
-                k = self._def_chain(toks, k, end)  # "سكان العاصمة"، "شهود العيان"، "خبراء الأرصاد الجوية"
+                k = self._def_chain(toks, k, end, allow_pp=False)  # "سكان العاصمة"، "شهود العيان"، "خبراء الأرصاد الجوية"
                 continue
             if x in ("في", "من") and k + 1 < end and self.place_at(toks, k + 1, end):
                 k = self.place_at(toks, k + 1, end) or k + 1

@@ -12,10 +12,12 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -176,6 +178,20 @@ def describe_error(exc: BaseException, url: str | URL) -> DatabaseError:
     if isinstance(orig, sqlite3.DatabaseError) and "not a database" in low:
         return DatabaseError(f"{where} is not a SQLite database")
     return DatabaseError(f"database error on {where}: {msg}")
+
+
+@contextmanager
+def described_connection(engine: Engine, dispose: bool) -> Iterator[Connection]:
+    """A connection on ``engine``; driver errors become DatabaseError with the URL's password hidden.
+    ``dispose``: the caller made the engine for this one connection, so close its pool afterwards."""
+    try:
+        with engine.connect() as conn:
+            yield conn
+    except (OperationalError, SADatabaseError) as e:
+        raise describe_error(e, engine.url) from None
+    finally:
+        if dispose:
+            engine.dispose()
 
 
 def connect_check(engine: Engine) -> None:

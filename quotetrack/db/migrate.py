@@ -34,7 +34,8 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from ..errors import SchemaOutOfDateError
-from .engine import connect_check, describe_error, make_engine, resolve_url, safe_url, transactional_sqlite
+from .engine import (connect_check, describe_error, described_connection, make_engine, resolve_url, safe_url,
+                     transactional_sqlite)
 
 log = logging.getLogger(__name__)
 
@@ -93,14 +94,8 @@ def _engine_for(target: str | Engine | None) -> tuple[Engine, bool]:
 def connection(target: str | Engine | None) -> Iterator[Connection]:
     """A connection on ``target``; driver errors become DatabaseError with the URL's password hidden."""
     engine, owned = _engine_for(target)
-    try:
-        with engine.connect() as conn:
-            yield conn
-    except (OperationalError, SADatabaseError) as e:
-        raise describe_error(e, engine.url) from None
-    finally:
-        if owned:
-            engine.dispose()
+    with described_connection(engine, dispose=owned) as conn:
+        yield conn
 
 
 def _migration_engine(target: str | Engine | None) -> Engine:

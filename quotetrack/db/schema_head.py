@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
-from .engine import describe_error, make_engine
+from .engine import described_connection, make_engine
 
 #: The newest migration's revision id (``quotetrack db history`` shows it as head).
 SCHEMA_HEAD = "0007_arabic_search"
@@ -46,11 +46,5 @@ def open_for_reading(url: str | None) -> Engine:
 @contextmanager
 def reading(url: str | None) -> Iterator[Connection]:
     """A connection on a database at head; driver errors become DatabaseError (password hidden)."""
-    engine = open_for_reading(url)
-    try:
-        with engine.connect() as conn:
-            yield conn
-    except (OperationalError, SADatabaseError) as e:
-        raise describe_error(e, engine.url) from None
-    finally:
-        engine.dispose()
+    with described_connection(open_for_reading(url), dispose=True) as conn:
+        yield conn

@@ -8,14 +8,9 @@ import typer
 from ..errors import QuotetrackError
 from ..db import migrate
 from ..db.engine import resolve_url, safe_url
+from . import root_db
 
 db_app = typer.Typer(name="db", help="Create, upgrade and inspect the database schema.", no_args_is_help=True)
-
-
-def _url(ctx: typer.Context) -> str | None:
-    obj = ctx.find_root().obj or {}
-    url: str | None = obj.get("db")
-    return url
 
 
 def _fail(e: QuotetrackError) -> typer.Exit:
@@ -27,7 +22,7 @@ def _fail(e: QuotetrackError) -> typer.Exit:
 def upgrade_cmd(ctx: typer.Context,
                 revision: Annotated[str, typer.Argument(help="Target revision.")] = "head") -> None:
     """Bring the database up to the newest schema (creates it when new)."""
-    url = _url(ctx)
+    url = root_db(ctx)
     try:
         before = migrate.current(url)
         migrate.upgrade(url, revision)
@@ -49,7 +44,7 @@ def downgrade_cmd(ctx: typer.Context,
                   yes: Annotated[bool, typer.Option("--yes", help="Go ahead although stored data is dropped.")]
                   = False) -> None:
     """Take the database down to an older revision (tables and columns of the newer ones are dropped)."""
-    url = _url(ctx)
+    url = root_db(ctx)
     try:
         before = migrate.current(url)
         stored = migrate.stored_articles(url) if before else 0
@@ -69,7 +64,7 @@ def downgrade_cmd(ctx: typer.Context,
 def current_cmd(ctx: typer.Context) -> None:
     """Print the database's schema revision ("(empty)" when it has none)."""
     try:
-        rev = migrate.current(_url(ctx))
+        rev = migrate.current(root_db(ctx))
     except QuotetrackError as e:
         raise _fail(e) from None
     heads = migrate.heads()
@@ -88,7 +83,7 @@ def history_cmd() -> None:
 @db_app.command("check")
 def check_cmd(ctx: typer.Context) -> None:
     """Exit 0 when the database is at the newest schema, 1 (with the command to run) otherwise."""
-    url = _url(ctx)
+    url = root_db(ctx)
     try:
         migrate.check_schema(url)
     except QuotetrackError as e:

@@ -12,14 +12,9 @@ from rich.table import Table
 
 from ..errors import QuotetrackError
 from ..inputs import CHUNK_BYTES
+from . import root_db
 
 log = logging.getLogger(__name__)
-
-
-def _root_db(ctx: typer.Context) -> str | None:
-    obj = ctx.find_root().obj or {}
-    url: str | None = obj.get("db")
-    return url
 
 
 def _count_lines(f: BinaryIO) -> int:
@@ -95,7 +90,7 @@ def ingest_cmd(
                                               "id": article_id}.items() if v is not None}
     err = Console(stderr=True)
     try:
-        engine = open_db(_root_db(ctx))
+        engine = open_db(root_db(ctx))
     except QuotetrackError as e:
         typer.echo(f"error: {e}", err=True)
         raise typer.Exit(1) from None

@@ -24,6 +24,7 @@ from ..errors import DatabaseError, QuotetrackError
 from ..render import TABLE_MAX_ROWS, Format, dumps, render, write_csv
 from ..terminal import printable, safe_text
 from .lazy import LazyCommandsGroup
+from . import root_db
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: table (people), json, jsonl, csv.",
                                               case_sensitive=False)]
@@ -70,19 +71,13 @@ def _date(value: str | None, option: str) -> dt.date | None:
                                  param_hint=option) from None
 
 
-def _root_db(ctx: typer.Context) -> str | None:
-    obj = ctx.find_root().obj or {}
-    url: str | None = obj.get("db")
-    return url
-
-
 @contextmanager
 def _connect(ctx: typer.Context) -> Iterator[Connection]:
     """An open connection on a database at head; QuotetrackError → `error: ...` and exit 1."""
     from ..db.engine import resolve_url, sqlite_path
     from ..db.schema_head import reading
 
-    url = _root_db(ctx)
+    url = root_db(ctx)
     try:
         path = sqlite_path(resolve_url(url))
         if path is not None and not path.exists():

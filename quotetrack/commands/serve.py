@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..errors import DatabaseError, QuotetrackError
+from . import root_db
 
 
 def _sqlite_file(url: str | None) -> Path:
@@ -37,7 +38,7 @@ def register(app: typer.Typer) -> None:
         """
         from ..web.server import serve
 
-        url = (ctx.find_root().obj or {}).get("db")
+        url = root_db(ctx)
         try:
             db_file = _sqlite_file(url)
             typer.echo(f"serving {db_file} on http://{host}:{port}/ (Ctrl-C stops)", err=True)

@@ -15,14 +15,9 @@ from sqlalchemy import Engine
 
 from ..errors import QuotetrackError
 from ..render import Format, render
+from . import root_db
 
 _T = TypeVar("_T")
-
-
-def _root_db(ctx: typer.Context) -> str | None:
-    obj = ctx.find_root().obj or {}
-    url: str | None = obj.get("db")
-    return url
 
 
 @contextmanager
@@ -31,7 +26,7 @@ def _engine(ctx: typer.Context) -> Iterator[Engine]:
     from ..db.migrate import open_db
 
     try:
-        engine = open_db(_root_db(ctx))
+        engine = open_db(root_db(ctx))
         try:
             yield engine
         finally:

@@ -133,6 +133,7 @@ class Attributor:
         self.cue_breaks = [p.split() for p in m["clause_break_if_cue"]]
         self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
         self.according_first = {p[0] for p in self.according}
+        self.according_starts = self.according_first | {"و" + w for w in self.according_first}
         self.relative = set(m["relative"])
         self.anonymity = [p.split() for p in m["anonymity"]]
         self.settings = set(m["setting"])
@@ -274,15 +275,18 @@ class Attributor:
                 continue
             info = self._cue_at(idx - 1)
             if info is None:
-                self._note_subject(idx - 1)
-                self._note_name(idx - 1)
+                if idx - 1 in self.sentence_heads:
+                    self._note_subject(idx - 1)
+                if self._is_title(tok.text):
+                    self._note_name(idx - 1)
                 continue
             rq = self._from_cue(idx - 1, info, out)
             if rq is None:
                 continue
             out.append(rq)
             for j in range(idx, min(bisect.bisect_left(starts, rq.end, idx), n_toks)):
-                self._note_name(j)  # names in the speaker's region and in what was said are known too
+                if self._is_title(toks[j].text):
+                    self._note_name(j)  # names in the speaker's region and in what was said are known too
             consumed_until = rq.end  # cues inside the content are reported speech within it
             for q in self._quotes_between(rq.start - 1, rq.end + 2):
                 if q.close <= rq.end + 1:
@@ -944,12 +948,10 @@ class Attributor:
                 e.last = tok.start
 
     def _note_name(self, idx: int) -> None:
-        """A title with a name anywhere in narration ("التقى الرئيس الأمريكي دونالد ترامب …") enters the
+        """At a title word (the caller checks ``_is_title``): a title with a name anywhere in narration ("التقى الرئيس الأمريكي دونالد ترامب …") enters the
         register without recency: a later short mention ("ترامب") resolves to the full name and ends a
         name run, but no pro-drop cue picks it over a speaker."""
         toks = self.toks
-        if not self._is_title(toks[idx].text):
-            return
         if idx > 0 and self._is_title(toks[idx - 1].text):
             return  # inside a title chain already read from its first word
         np_ = self.np.parse(toks, idx, min(len(toks), idx + 16), self.reg.keys(), None)
@@ -1529,7 +1531,10 @@ class Attributor:
         تعبيره): trailing, the content is the clause before it; leading, the clause after it."""
         toks = self.toks
         out: list[RawQuote] = []
+        starts = self.according_starts
         for k, t in enumerate(toks):
+            if t.text not in starts:
+                continue
             hit = None if k in self.region_according else self._according_phrase(k)
             if hit is None:
                 continue

@@ -16,7 +16,7 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import Lexicon, NpLemma, VerbForm
+from .lexicon import Lexicon, NpLemma, VerbForm, bare_verbal_nouns
 from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
@@ -157,12 +157,7 @@ class Attributor:
         self.negation_kept = set(m["negation_kept"])
         self.writer_voice = set(m["writer_voice"])
         self.media = set(lex.media)
-        # bare reporting verbal nouns ("تأكيد"، "دعوة"), from the possessive forms of verbs.tsv ("تأكيده"، "دعوته")
-        self.bare_nouns: dict[str, VerbForm] = {}
-        for form, vf in lex.verbs.items():
-            if vf.pos == "noun" and vf.agreement == "m.sg" and form.endswith("ه") and len(form) > 4:
-                stem = form[:-1]
-                self.bare_nouns.setdefault(stem[:-1] + "ه" if stem.endswith("ت") and not stem.endswith("ات") else stem, vf)
+        self.bare_nouns = bare_verbal_nouns(lex.verbs)
 
     # ---------------------------------------------------------------- helpers
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:

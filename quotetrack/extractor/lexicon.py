@@ -103,6 +103,17 @@ def load() -> Lexicon:
                    channels, anonymous, titles, orgs, places, media, adjectives)  # type: ignore[arg-type]
 
 
+def bare_verbal_nouns(verbs: dict[str, VerbForm]) -> dict[str, VerbForm]:
+    """Reporting verbal nouns without their possessive ("تأكيد"، "دعوة"), derived from the forms that
+    verbs.tsv lists with one ("تأكيده"، "دعوته"): a word that names the act of saying, never a speaker."""
+    out: dict[str, VerbForm] = {}
+    for form, vf in verbs.items():
+        if vf.pos == "noun" and vf.agreement == "m.sg" and form.endswith("ه") and len(form) > 4:
+            stem = form[:-1]
+            out.setdefault(stem[:-1] + "ه" if stem.endswith("ت") and not stem.endswith("ات") else stem, vf)
+    return out
+
+
 def _raw_lines(name: str) -> list[str]:
     raw = files("quotetrack.lexicon").joinpath(name).read_text(encoding="utf-8")
     out = []

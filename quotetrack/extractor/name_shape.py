@@ -7,7 +7,7 @@ lexicons (``not_name_final`` in markers.tsv, every form of verbs.tsv), so the ch
 """
 from __future__ import annotations
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, bare_verbal_nouns
 from .normalize import fold
 
 _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]"})
@@ -24,7 +24,8 @@ class NameShape:
     def __init__(self, lex: Lexicon):
         self.final_bad = frozenset(lex.markers["not_name_final"])
         # reporting-verb forms, less those that are also role nouns ("متحدثة" is a spokeswoman too)
-        self.verbs = frozenset(lex.verbs) - frozenset(lex.titles) - frozenset(lex.anonymous)
+        self.verbs = (frozenset(lex.verbs) | frozenset(bare_verbal_nouns(lex.verbs))) \
+            - frozenset(lex.titles) - frozenset(lex.anonymous)
         self.adjectives = frozenset(lex.adjectives)
         self.media = frozenset(lex.media)
 

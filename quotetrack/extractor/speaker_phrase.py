@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, bare_verbal_nouns
 from .quotemarks import QUOTE_CHARS
 from .sentences import Token
 
@@ -83,6 +83,7 @@ class NPParser:
         self.documents = set(m["document"])
         self.named_bodies = set(m["named_body"])
         self.anon_mod = set(m["anon_modifier"])
+        self.verbal_nouns = frozenset(bare_verbal_nouns(lex.verbs))
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
         self.comp_words = comp_words
@@ -119,6 +120,8 @@ class NPParser:
         ("ورئيس حزب")."""
         if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
             return True
+        if w in self.verbal_nouns or (w[:1] in ("ب", "ل") and w[1:] in self.verbal_nouns):
+            return True  # a verbal noun of saying ("انتقادات"، "تأكيد") is the object after the name, never part of it
         if len(w) >= 5 and w.endswith(_POSSESSIVE_SUFFIXES) and not w.startswith("ال"):
             return True  # a noun with "her/their" ("استيائها"، "مواعيدها"، "سلامتهم"): the object, not a name
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
@@ -375,6 +378,9 @@ class NPParser:
                 continue
             if last_def:
                 break
+            if names > 0 and w not in known and nxt.endswith("يه") and nxt in self.lex.adjectives and \
+                    k + 1 < end and toks[k + 1].is_word:
+                break  # "دونالد ترامب قرارات تنفيذية": a noun with an indefinite adjective is no name
             if w.endswith("ه") and w not in known and w not in self.joiners and (names == 0 or plain >= 2) and not (
                     after_title and names == 0 and nxt and toks[k + 1].is_word and nxt not in self.stop
                     and (not is_def(nxt) or nxt.endswith("ي"))):

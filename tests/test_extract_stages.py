@@ -450,3 +450,13 @@ def test_a_preposition_with_a_pronoun_is_never_a_speaker():
     """"وأشاد الرئيس بهم": بهم، لهم، بنا … are a prepositional phrase, never a name (marker not_speaker)."""
     qs = extract("وأشاد الرئيس بهم ووصفهم بأنهم العمود الفقري للبلاد. وقال إن العمال تعرضوا للخيانة.")
     assert all(q.speaker not in ("بهم", "لهم") for q in qs)
+
+
+@pytest.mark.parametrize("pronoun", ["معاليه", "سموه"])
+def test_an_honorific_with_his_pronoun_refers_back(pronoun):
+    """"وأشار معاليه إلى أن"، "أعرب سموه عن" (165 right after a cue in the corpus): the honorific with its
+    pronoun is an anaphor for the person last named, never a speaker called "معاليه"."""
+    qs = extract("وقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي. "
+                 f"وأشار {pronoun} إلى أن المباحثات تناولت التحديات الإقليمية.")
+    assert [q.speaker for q in qs] == ["عادل الجبير", "عادل الجبير"]
+    assert qs[1].rule.endswith("prodrop")

@@ -114,6 +114,17 @@ def bare_verbal_nouns(verbs: dict[str, VerbForm]) -> dict[str, VerbForm]:
     return out
 
 
+_ROOT_LETTER = "[بتثجحخدذرزسشصضطظعغفقكلمنه]"  # a consonant: a root with و/ي takes other shapes
+
+
+def masdar_shapes(patterns: tuple[str, ...]) -> "regex.Pattern[str]":
+    """One regex for the verbal-noun patterns of markers.tsv, written with the root letters ف ع ل
+    ("تفعيل" matches تفتيش، تشكيل; "انفعال" matches انسحاب), the other letters literal; on folded words."""
+    def one(p: str) -> str:
+        return "".join(_ROOT_LETTER if c in "فعل" else regex.escape(c) for c in p)
+    return regex.compile("^(?:" + "|".join(one(p) for p in patterns) + ")$")
+
+
 def _raw_lines(name: str) -> list[str]:
     raw = files("quotetrack.lexicon").joinpath(name).read_text(encoding="utf-8")
     out = []

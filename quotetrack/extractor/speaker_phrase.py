@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon, bare_verbal_nouns
+from .lexicon import Lexicon, bare_verbal_nouns, masdar_shapes
 from .quotemarks import QUOTE_CHARS
 from .sentences import Token
 
@@ -84,6 +84,7 @@ class NPParser:
         self.named_bodies = set(m["named_body"])
         self.anon_mod = set(m["anon_modifier"])
         self.verbal_nouns = frozenset(bare_verbal_nouns(lex.verbs))
+        self.masdar = masdar_shapes(m["masdar_pattern"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
         self.comp_words = comp_words
@@ -114,14 +115,19 @@ class NPParser:
         return (w in self.lex.organizations or strip_article(w) in self.lex.organizations or w in self.places
                 or w in self.lex.titles or w in self.lex.anonymous or strip_article(w) in self.lex.anonymous)
 
+    def is_action(self, w: str) -> bool:
+        """A verbal noun: of saying ("انتقادات"، "تأكيد"، "بتأكيد") or of a derived form ("تفتيش"، "انسحاب")."""
+        return w in self.verbal_nouns or (w[:1] in ("ب", "ل") and w[1:] in self.verbal_nouns) \
+            or self.masdar.match(w) is not None
+
     def bad_name(self, w: str) -> bool:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
         ("ورئيس حزب")."""
         if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
             return True
-        if w in self.verbal_nouns or (w[:1] in ("ب", "ل") and w[1:] in self.verbal_nouns):
-            return True  # a verbal noun of saying ("انتقادات"، "تأكيد") is the object after the name, never part of it
+        if self.is_action(w):
+            return True  # the object after the name, never part of it
         if len(w) >= 5 and w.endswith(_POSSESSIVE_SUFFIXES) and not w.startswith("ال"):
             return True  # a noun with "her/their" ("استيائها"، "مواعيدها"، "سلامتهم"): the object, not a name
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):

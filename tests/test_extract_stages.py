@@ -487,3 +487,15 @@ def test_names_shaped_like_weak_root_verbal_nouns_stay_names():
     for name in ("توفيق عكاشة", "أنطوان غريزمان", "اشتياق تشودري"):
         q = _one(f"وقال {name} إن الفريق مستعد للمباراة.")
         assert q.speaker == name
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وأنهى ترامب خطابه بالقول إن على كيم أن يطلبه إذا غير رأيه.", "ترامب"),
+    ("وختم وزير الخارجية سامح شكري حديثه بالقول إن الحل سياسي.", "سامح شكري"),
+])
+def test_by_saying_takes_the_subject_of_its_clause(text, speaker):
+    """"وأنهى X خطابه بالقول إن"، "وتابع بالقول:" (240 بالقول before إن/أن/a colon or mark in the corpus):
+    the one saying is the subject of the verb that opens the clause, whatever that verb is."""
+    q = _one(text)
+    assert q.speaker == speaker and q.cue == "بالقول"
+    assert q.content.startswith("إن")

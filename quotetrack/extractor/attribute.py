@@ -774,6 +774,10 @@ class Attributor:
             entity = self._entity_for(src, None)
             mention_span = (toks[src.start].start, toks[src.end - 1].end)
             via = via or carrier
+        elif toks[idx].text == "بالقول" and self._clause_subject(idx, s_start, known) is not None:
+            subj = self._clause_subject(idx, s_start, known)
+            entity = self._entity_for(subj, None)  # type: ignore[arg-type]
+            mention_span = (toks[subj.start].start, toks[subj.end - 1].end)  # type: ignore[union-attr]
         else:
             svo = self._svo(idx, pfx, s_start, known, agr)
             if svo is not None:
@@ -783,6 +787,19 @@ class Attributor:
                 entity = self._carried_speaker(idx, pfx, vf, s_start, prev)
         slots.via = via
         return entity, mention_span, how
+
+    def _clause_subject(self, idx: int, s_start: int, known: set[str]) -> NP | None:
+        """"وختم الوزير حديثه بالقول إن"، "ومضت المصادر بالقول": the one saying is the subject of the
+        verb that opens the clause (VSO), the noun phrase right after it."""
+        toks = self.toks
+        lo = self._tok_index(s_start)
+        c = idx - 1
+        while c > lo and toks[c - 1].text not in ("،", ",", ":", "؛"):
+            c -= 1
+        if c + 1 >= idx or not toks[c].is_word or self._cue_info(toks[c]) is not None:
+            return None
+        np_ = self.np.parse(toks, c + 1, idx, known, None)
+        return np_ if np_ is not None and np_.kind in ("person", "anonymous", "organization") else None
 
     def _carried_speaker(self, idx: int, pfx: str, vf: VerbForm, s_start: int,
                          prev: list[RawQuote]) -> Entity | None:

@@ -248,6 +248,8 @@ class Attributor:
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
         self.reg = Register()
+        # "ألكسندر"، "أليكس": a word written أل is a name, not the article ال (folded alike; إل is mostly إلى، إلغاء)
+        self.np.hamza_al = {t.start for t in toks if t.text[:2] == "ال" and orig(t.start, t.start + 1) == "أ"}
         self.sentence_heads = self._sentence_heads()
         self.issuers: dict[str, Entity] = {}
         self.region_according: set[int] = set()  # according phrases a cue's speaker region already read   # document noun -> its issuer, from "بيان صادر عن X"/"بيان لX"

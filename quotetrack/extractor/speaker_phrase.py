@@ -89,6 +89,7 @@ class NPParser:
         self.cue_forms = cue_forms
         self.comp_words = comp_words
         self._known: set[str] = set()
+        self.hamza_al: set[int] = set()  # offsets of words written أل/إل in the article (set per article)
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
         self.place_first = {k.split()[0] for k in lex.places}
@@ -366,7 +367,7 @@ class NPParser:
                 k += 1  # "صلاح الدين"، "عبد الله": part of the given name
                 names += 1
                 continue
-            if is_def(w):
+            if is_def(w) and toks[k].start not in self.hamza_al:
                 if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
                     break
                 after = toks[k + 1] if k + 1 < end else None
@@ -472,7 +473,7 @@ class NPParser:
         if w in lex.organizations or base in lex.organizations:
             return self._organization_np(toks, i, end, known, verb_agr, w)
         # a bare name or a known short mention
-        if w in known or not is_def(w):
+        if w in known or not is_def(w) or toks[i].start in self.hamza_al:
             return self._bare_name_np(toks, i, end, known, verb_agr, w)
         return self._definite_np(toks, i, end, verb_agr, w)
 

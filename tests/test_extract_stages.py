@@ -510,3 +510,19 @@ def test_a_name_written_with_hamza_lam_is_no_definite_noun(text, speaker):
     """"ألكسندر"، "أليكس"، "أليسون" (62 right after a cue in the corpus, all names but ألمانيا, a listed
     place, and the particle ألا): the article is written ال, so أل opens a name, though both fold alike."""
     assert _one(text).speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "وسجل الهدف الرابع له من متابعة لتسديدة زميله التي ارتدت من الحارس.",
+    "وأجرت المؤسسة استطلاع رأي شمل ألف فتاة في شتى أرجاء بريطانيا.",
+])
+def test_a_cue_form_read_as_a_noun_reports_nothing(text):
+    """A participle after a preposition ("من خلال متابعة"، "إلى مطالبة") and a word in construct after a
+    verbal noun ("استطلاع رأي": رأي folds like رأى; 14 such pairs in the corpus) are nouns, not reports."""
+    assert extract(text) == []
+
+
+def test_a_private_source_keeps_its_adjective():
+    """"مصدر خاص"، "مصادر خاصة" (19 in the corpus): خاص is a modifier of the anonymous source."""
+    q = _one("وأفاد مصدر خاص في المجمع الحكومي أن الاجتماع تأجل.")
+    assert q.speaker == "مصدر خاص في المجمع الحكومي" and q.anonymous

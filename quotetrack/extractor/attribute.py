@@ -357,8 +357,10 @@ class Attributor:
             nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
             if not (nxt in self.pat.comp_words or nxt in self.pat.comp_preps or nxt == ":"):
                 return False  # "تصريحاته الأخيرة": a noun, not a report
-        if vf.pos in ("past", "impf") and not pfx and prev_tok in self.prepositions:
-            return False  # "على الرغم من نفي الوزير": after a preposition it is the noun, not the verb
+        if vf.pos in ("past", "impf", "part") and not pfx and prev_tok in self.prepositions:
+            return False  # "على الرغم من نفي الوزير"، "من خلال متابعة": after a preposition it is the noun
+        if not pfx and self.np.masdar.match(prev_tok) and self.sents.bounds(tok.start)[0] < tok.start:
+            return False  # "استطلاع رأي"، "تعطيل كشف": the genitive of a verbal noun, not a verb
         if prev_tok in ("لما", "مما", "بما"):
             return False  # "لما وصف بأنه": a passive label, nobody speaks
         if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):

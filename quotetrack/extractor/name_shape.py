@@ -7,6 +7,8 @@ lexicons (``not_name_final`` in markers.tsv, every form of verbs.tsv), so the ch
 """
 from __future__ import annotations
 
+import regex
+
 from .lexicon import Lexicon, bare_verbal_nouns
 from .normalize import fold
 
@@ -14,6 +16,7 @@ _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]"})
 
 
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
+_BROKEN_PLURAL = regex.compile(r"^[^\Wا][^\Wاوي][^\Wاوي]اء$")  # فعلاء: علماء، خبراء، زعماء
 
 
 def _base(w: str) -> str:
@@ -28,6 +31,7 @@ class NameShape:
             - frozenset(lex.titles) - frozenset(lex.anonymous)
         self.adjectives = frozenset(lex.adjectives)
         self.media = frozenset(lex.media)
+        self.people = frozenset(lex.titles) | frozenset(lex.anonymous)  # heads that name people
 
     def _is_verb(self, w: str) -> bool:
         return w in self.verbs or (w[:1] in "وف" and w[1:] in self.verbs)
@@ -53,13 +57,22 @@ class NameShape:
         anonymous source; an outlet ("التايمز"، "العربية.نت") is an organization. Family names that look
         alike ("المالكي"، "الجابري") are not listed adjectives and stay persons."""
         words = fold(name.translate(_MARKS)).split()
-        if kind != "person" or len(words) != 1 or not words[0].startswith("ال"):
+        if kind != "person" or not words or not all(x.startswith("ال") for x in words):
             return kind
         w = words[0]
+        base = _base(w)
+        if base.endswith("ات") and len(base) > 4:
+            stem = base[:-2]
+            if stem in self.people or stem + "ه" in self.people:
+                return "anonymous"  # "الناشطات"، "الطبيبات": women of a listed role, unnamed
+            return "organization"  # "التقديرات"، "الإحصاءات الأوروبية": figures and findings, a document's voice
+        if _BROKEN_PLURAL.match(base):
+            return "anonymous"  # "العلماء"، "الخبراء"، "العملاء" (فعلاء): a group, unnamed
+        if len(words) != 1:
+            return kind
         head = w.split(".")[0]
         if w in self.media or _base(head) in self.media or head in self.media:
             return "organization"
-        base = _base(w)
         if base in self.adjectives or (base.endswith("ه") and base[:-1] in self.adjectives):
             return "anonymous"
         if base.endswith(_PLURAL_ENDINGS) and len(base) > 4:

@@ -538,3 +538,14 @@ def test_a_nameless_definite_speaker_gets_its_kind(name, kind):
     ات is figures or findings (a document's voice) unless its singular is a listed role; a plural of the
     shape فعلاء is a group; a family name stays a person."""
     assert NameShape(load()).kind_of(name, "person") == kind
+
+
+def test_a_chanted_slogan_in_marks_is_a_quote():
+    """ردّد/هتف + a slogan in marks (49 with the mark within five words in the corpus)."""
+    q = extract('وهتف المحتجون "الشعب يريد إسقاط الحكومة".')[0]
+    assert q.speaker == "المحتجون" and q.content == "الشعب يريد إسقاط الحكومة" and q.type == "direct"
+
+
+def test_now_is_a_time_word_not_a_speaker():
+    """"ولعله يردد الآن: …": الآن stands between cue and content like اليوم, never names anyone."""
+    assert all(q.speaker != "الآن" for q in extract("ولعله يردد الآن: ما هو التواضع؟"))

@@ -512,8 +512,8 @@ class Attributor:
         if kk > k:
             s.k = kk
             return _GO
-        if w in self.time or (w.isdigit() and not (k + 1 < end_idx and toks[k + 1].text in self.lex.anonymous)) \
-                or w == "/":
+        if (w in self.time and toks[k].start not in self.np.hamza_al) or w == "/" or (
+                w.isdigit() and not (k + 1 < end_idx and toks[k + 1].text in self.lex.anonymous)):
             s.k = k + 1
             return _GO
         return None

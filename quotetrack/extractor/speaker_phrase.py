@@ -71,6 +71,7 @@ class NPParser:
         m = lex.markers
         self.stop = (set(m["not_speaker"]) | set(m["time"]) | set(m["relative"]) | set(m["setting"])
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"})
+        self.time = set(m["time"])  # ("الآن" folds like the name "ألان")
         self.joiners = set(m["name_joiner"])
         self.name_parts = set(m["name_part"])
         self.construct = set(m["construct"])
@@ -93,6 +94,10 @@ class NPParser:
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
         self.place_first = {k.split()[0] for k in lex.places}
+
+    def _stop_at(self, toks: list[Token], k: int, w: str) -> bool:
+        """A stop word, except a name written أل that folds like a time word ("ألان" ~ "الآن")."""
+        return w in self.stop and not (w in self.time and toks[k].start in self.hamza_al)
 
     def _ali_name(self, w: str | None, nxt: str) -> bool:
         """The name Ali, not the preposition على (folded alike): a plain name must follow it."""
@@ -355,7 +360,7 @@ class NPParser:
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
             ali = self._ali_name(w, nxt)
-            if w is None or (w in self.stop and not ali) or (w in self.lex.titles and names > 0
+            if w is None or (self._stop_at(toks, k, w) and not ali) or (w in self.lex.titles and names > 0
                                                               and not self._surname_title(toks, k, end)):
                 break
             if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or \
@@ -448,7 +453,7 @@ class NPParser:
             part = self._partitive(toks, i, end, known)
             if part is not None:
                 return part
-        if w is None or (w in self.stop and not self._ali_name(w, nxt)
+        if w is None or (self._stop_at(toks, i, w) and not self._ali_name(w, nxt)
                          and not (nxt in ("باسم", "باسمه", "باسمها") and (w in self.lex.titles or w in self.lex.anonymous))):
             return None  # (a participle cue form used as a noun, "متحدثة باسم الشركة", is a title)
         lex = self.lex

@@ -549,3 +549,20 @@ def test_a_chanted_slogan_in_marks_is_a_quote():
 def test_now_is_a_time_word_not_a_speaker():
     """"ولعله يردد الآن: …": الآن stands between cue and content like اليوم, never names anyone."""
     assert all(q.speaker != "الآن" for q in extract("ولعله يردد الآن: ما هو التواضع؟"))
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وهددت موسكو بطرد وسائل الإعلام البريطانية من روسيا.", "موسكو"),
+    ("وهددت إيران برد ساحق على منفذي الهجوم.", "إيران"),
+    ("كما حذرت الأمم المتحدة من وقوع كارثة إنسانية.", "الأمم المتحدة"),
+])
+def test_a_feminine_verb_and_a_feminine_body_are_verb_and_subject(text, speaker):
+    """After حث/دعا/حذر/هدد/اتهم/طالب a lone noun before the preposition may be the object ("وحث الحكومة
+    على": he urged the government); a feminine verb with a feminine place or body after it (69 with a
+    short list of bodies in the corpus) is its subject."""
+    q = _one(text)
+    assert q.speaker == speaker
+
+
+def test_a_masculine_verb_keeps_the_lone_feminine_noun_as_its_object():
+    assert all(q.speaker != "الصين" for q in extract("ودعا الصين إلى ضبط النفس."))

@@ -687,7 +687,7 @@ class Attributor:
         if np_ is None or np_.end <= k:
             return None
         if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.kind != "person"
-                and np_.end < end_idx
+                and np_.end < end_idx and not self.region.agreeing_body(vf, np_)
                 and self._opens_with_prep(toks[np_.end].text, np_rule.preposition)
                 and k == s.idx + 1):
             # "وحث الحكومة على …"، "وحذر كوريا الشمالية من …": the object, the speaker is dropped

@@ -95,6 +95,14 @@ class NPParser:
         self.max_place = max(len(k.split()) for k in lex.places)
         self.place_first = {k.split()[0] for k in lex.places}
 
+    def feminine(self, toks: list[Token], np_: NP) -> bool:
+        """The phrase's own gender is feminine: a listed place or body of that gender, or a head in ة."""
+        name = " ".join(t.text for t in toks[np_.start:np_.end]).replace("_", " ")
+        head = strip_article(np_.head)
+        g = (self.places.get(name) or ("", ""))[1] or self.lex.organizations.get(np_.head) \
+            or self.lex.organizations.get(head)
+        return g == "f" if g else head.endswith("ه")
+
     def _stop_at(self, toks: list[Token], k: int, w: str) -> bool:
         """A stop word, except a name written أل that folds like a time word ("ألان" ~ "الآن")."""
         return w in self.stop and not (w in self.time and toks[k].start in self.hamza_al)

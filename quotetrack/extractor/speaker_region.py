@@ -330,6 +330,12 @@ class RegionReader:
                 break  # a second title without a name: no safe choice
         return first, None
 
+    def agreeing_body(self, vf: "VerbForm", np_: "NP") -> bool:
+        """"وهددت موسكو بطرد …"، "ودعت الصين إلى …": a feminine verb and a feminine place or body right
+        after it are subject and verb (a dropped subject would leave the verb no reason to be feminine
+        more often than not); a person or a masculine verb stays ambiguous."""
+        return vf.agreement == "f.sg" and np_.kind == "organization" and self.a.np.feminine(self.a.toks, np_)
+
     def read(self, idx: int, vf: "VerbForm", end_idx: int) -> "Slots | None":
         """The slots of the cue at ``idx`` when its whole region parses, else None."""
         from .attribute import Slots
@@ -345,7 +351,8 @@ class RegionReader:
             return None
         if by_prep:
             rule = self.a.lex.np_lemmas[vf.lemma_key]
-            if not c.nps or (rule.object_first and len(c.nps) == 1 and c.nps[0][1].kind != "anonymous"):
+            if not c.nps or (rule.object_first and len(c.nps) == 1 and c.nps[0][1].kind != "anonymous"
+                             and not self.agreeing_body(vf, c.nps[0][1])):
                 return None  # "حث الحكومة على …"، "اتهم زعيم المعارضة بـ…": the noun may be the object
                 # (but a group or unnamed source, "وحذر المتظاهرون من …", speaks)
             if not any(self._strong(np_) for _, np_ in c.nps):

@@ -566,3 +566,14 @@ def test_a_feminine_verb_and_a_feminine_body_are_verb_and_subject(text, speaker)
 
 def test_a_masculine_verb_keeps_the_lone_feminine_noun_as_its_object():
     assert all(q.speaker != "الصين" for q in extract("ودعا الصين إلى ضبط النفس."))
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وكان لافروف قد دعا خلال المفاوضات إلى رفع العقوبات.", "لافروف"),
+    ("وكان وزير الخارجية الروسي سيرغي لافروف دعا خلال المفاوضات إلى رفع العقوبات.", "سيرغي لافروف"),
+])
+def test_adjuncts_alone_before_a_prepositional_content_leave_the_subject_before_the_verb(text, speaker):
+    """"كان X دعا خلال المفاوضات إلى …": where a lemma's content opens with its preposition and only
+    adjuncts stand between verb and preposition, the speaker is the subject before the verb."""
+    q = _one(text)
+    assert q.speaker == speaker and q.content.startswith("إلى")

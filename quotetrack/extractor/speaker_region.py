@@ -349,6 +349,9 @@ class RegionReader:
         c = self._constituents(idx + 1, stop, vf.agreement, objects=by_prep and rule is not None and rule.object_first)
         if c is None:
             return None
+        if by_prep and not c.nps:
+            # "وكان لافروف دعا خلال المفاوضات إلى …": only adjuncts; the speaker is before the verb or dropped
+            return Slots(None, c.via, c.channel, c.anonymous, content_k, colon, None, None, c.title)
         if by_prep:
             rule = self.a.lex.np_lemmas[vf.lemma_key]
             if not c.nps or (rule.object_first and len(c.nps) == 1 and c.nps[0][1].kind != "anonymous"

@@ -72,6 +72,7 @@ class NPParser:
         self.stop = (set(m["not_speaker"]) | set(m["time"]) | set(m["relative"]) | set(m["setting"])
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"})
         self.time = set(m["time"])  # ("الآن" folds like the name "ألان")
+        self.adjunct_first = {p.split()[0] for p in m["adjunct_phrase"]}  # "ردا على سؤال": the name ended
         self.joiners = set(m["name_joiner"])
         self.name_parts = set(m["name_part"])
         self.construct = set(m["construct"])
@@ -384,7 +385,8 @@ class NPParser:
                 if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
                     break
                 after = toks[k + 1] if k + 1 < end else None
-                ends_np = (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")) \
+                ends_np = (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")
+                           or after.text in self.adjunct_first) \
                     and not w.endswith("ات") and not self.is_institution(w)
                 if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np):
                     break

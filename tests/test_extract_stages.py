@@ -577,3 +577,23 @@ def test_adjuncts_alone_before_a_prepositional_content_leave_the_subject_before_
     adjuncts stand between verb and preposition, the speaker is the subject before the verb."""
     q = _one(text)
     assert q.speaker == speaker and q.content.startswith("إلى")
+
+
+def test_a_comma_and_another_speakers_verb_end_the_content():
+    """"فيما أبدى X مخاوفهم من …، قال وكيل الوزارة …": a comma, then a bare past cue with its own
+    speaker (or an addressee لـ«…» first) opens another statement, so the first content ends there."""
+    qs = extract("وفيما أبدى أهالي الرياض مخاوفهم من تزايد الحالات، قال وكيل وزارة الصحة الدكتور عبدالعزيز "
+                 "بن سعيد إن الحالات أولية.")
+    assert [(q.speaker, q.content) for q in qs] == [
+        ("أهالي الرياض", "مخاوفهم من تزايد الحالات"), ("عبدالعزيز بن سعيد", "إن الحالات أولية")]
+
+
+@pytest.mark.parametrize("text,speaker,via", [
+    ("صرح وكيل وزارة الخارجية اليوناني يورغوس كاتروغالوس بأن المفاوضات مستمرة.", "يورغوس كاتروغالوس", None),
+    ("وقال لعكاظ الوزير عادل الجبير إن الحل سياسي.", "عادل الجبير", "عكاظ"),
+])
+def test_undersecretary_titles_and_okaz_addressee(text, speaker, via):
+    """وكيل/وكيلة head a title (55 right after a cue in the corpus); عكاظ is an outlet (81 as an
+    addressee or source), so "لعكاظ" is the intermediary, not a speaker."""
+    q = _one(text)
+    assert q.speaker == speaker and q.via == via

@@ -1467,6 +1467,9 @@ class Attributor:
                     info = self._cue_info(toks[n])
                     if info is not None and (info[1].pos == "part" or info[0] in ("ل", "ول") or info[0] == "و"):
                         return t.start
+                    if info is not None and info[1].pos == "past" and not info[0] and n + 1 < end_idx \
+                            and (self._strong_np_at(n + 1) or toks[n + 1].text == "ل"):
+                        return t.start  # "فيما أبدى X مخاوفهم …، قال (لـ«…») وكيل الوزارة …": another speaker
                     if nw in ("لكنه", "لكنها", "ولكنه", "كما") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
                         return t.start
                     if nw in self.negation and nw.startswith("و") and n + 1 < end_idx and self._cue_info(toks[n + 1]):

@@ -597,3 +597,10 @@ def test_undersecretary_titles_and_okaz_addressee(text, speaker, via):
     addressee or source), so "لعكاظ" is the intermediary, not a speaker."""
     q = _one(text)
     assert q.speaker == speaker and q.via == via
+
+
+def test_a_statement_the_speaker_gave_is_its_voice_later():
+    """"قالت الوزارة في بيان إن … وأضاف البيان أن": a document in the speaker's own setting (no other
+    issuer after it: لـ، صادر عن) is the speaker's, so the later "البيان" speaks for the issuer."""
+    qs = extract("قال الجيش التركي في بيان إن الهجوم وقع ليلا. وأضاف البيان أن التحقيق جار.")
+    assert [q.speaker for q in qs] == ["الجيش التركي", "الجيش التركي"]

@@ -1177,8 +1177,12 @@ class Attributor:
     def _own_document(self, idx: int, content_k: int, speaker: Entity) -> None:
         """"وأفاد البنك المركزي في تقريره …": a document the speaker calls its own is the speaker's, so a
         later "وأشار التقرير" speaks for it."""
-        for t in self.toks[idx + 1:content_k]:
-            doc = self._possessed_document(t.text)
+        toks = self.toks
+        for j in range(idx + 1, content_k):
+            doc = self._possessed_document(toks[j].text)
+            if doc is None and toks[j].text in self.documents and toks[j - 1].text in ("في", "عبر") and \
+                    not (j + 1 < len(toks) and (toks[j + 1].text[:1] == "ل" or toks[j + 1].text in ("صادر", "عن"))):
+                doc = toks[j].text  # "قالت الوزارة في بيان إن": a statement with no other issuer is hers
             if doc is not None:
                 self._tie_documents(doc, speaker)
                 return

@@ -604,3 +604,13 @@ def test_a_statement_the_speaker_gave_is_its_voice_later():
     issuer after it: لـ، صادر عن) is the speaker's, so the later "البيان" speaks for the issuer."""
     qs = extract("قال الجيش التركي في بيان إن الهجوم وقع ليلا. وأضاف البيان أن التحقيق جار.")
     assert [q.speaker for q in qs] == ["الجيش التركي", "الجيش التركي"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("قال رئيس الوزراء الفلسطيني، رامي الحمد الله، الاثنين، إن حكومته أقرت سلسلة من الإجراءات.", "رامي الحمد الله"),
+    ("وقال رئيس تحرير صحيفة السياسة الكويتية أحمد الجار الله في تصريحات إن الثاني من أغسطس يوم حزين.",
+     "أحمد الجار الله"),
+])
+def test_a_definite_word_and_allah_make_one_family_name(text, speaker):
+    """"الحمد الله"، "الجار الله" (64 definite words before الله in the corpus, most in such names)."""
+    assert _one(text).speaker == speaker

@@ -377,7 +377,8 @@ class NPParser:
                     self.place_at(toks, k, end) is not None:
                 break
             prev = toks[k - 1].text if k > start else ""
-            if w in self.name_parts and names > 0 and not last_def:
+            if w in self.name_parts and names > 0 and (not last_def or (w == "الله" and prev not in self.joiners)):
+                # ("الحمد الله"، "الجار الله": a definite word and الله make one family name)
                 k += 1  # "صلاح الدين"، "عبد الله": part of the given name
                 names += 1
                 continue
@@ -388,14 +389,14 @@ class NPParser:
                 ends_np = (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")
                            or after.text in self.adjunct_first) \
                     and not w.endswith("ات") and not self.is_institution(w)
-                if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np):
+                if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np or nxt == "الله"):
                     break
                 if last_def and prev not in self.joiners:
                     break
                 k += 1
                 names += 1
                 last_def = True
-                if prev not in self.joiners:
+                if prev not in self.joiners and nxt != "الله":
                     break  # one surname ends the name
                 continue
             if last_def:

@@ -614,3 +614,23 @@ def test_a_statement_the_speaker_gave_is_its_voice_later():
 def test_a_definite_word_and_allah_make_one_family_name(text, speaker):
     """"الحمد الله"، "الجار الله" (64 definite words before الله in the corpus, most in such names)."""
     assert _one(text).speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("لكن رئيس الوزراء الصيني، لي كيكيانغ، أكد في خطاب له أن بلاده تنوي مواصلة سياسة الانفتاح.", "لي كيكيانغ"),
+    ("إلا أن رئيس مجلس الشيوخ، عادل الجبير، قال إن الخطوة جيدة.", "عادل الجبير"),
+    ("ومن بين هؤلاء أبو سليم، الذي يرفض استخدام اسمه الحقيقي لأسباب أمنية، والذي يقول إن رائحة القنب "
+     "تشبه رائحة الجنة.", "أبو سليم"),
+])
+def test_a_subject_before_its_verb_behind_commas_or_a_second_relative(text, speaker):
+    """"لكن TITLE، NAME، قال" (after لكن/إلا أن/غير أن the subject comes first, its name in commas) and
+    "X، الذي …، والذي يقول" (a coordinated relative shares the first one's antecedent)."""
+    assert _one(text).speaker == speaker
+
+
+def test_a_relative_that_is_the_verbs_object_has_no_speaker_antecedent():
+    """"بيان يدين الملاحظات التي اعتبرتها …": the verb carries the relative's pronoun, so the noun before
+    التي is what was judged, not who judged."""
+    qs = extract('فشلت الولايات المتحدة في إقناع المجلس بتبني بيان يدين الملاحظات التي أدلى بها عباس، '
+                 'والتي اعتبرتها "غير مقبولة".')
+    assert all(q.speaker != "بيان يدين الملاحظات" for q in qs)

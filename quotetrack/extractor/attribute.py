@@ -1307,6 +1307,15 @@ class Attributor:
                 # "الدول التي قال إنها …": the verb does not agree with التي, so its subject is dropped
                 # (but "تصريحات خامنئي التي أكد فيها أن": the statement's author, read below)
                 return None
+            base = toks[idx].text[len(pfx):]
+            if any(base.endswith(suf) and base[:-len(suf)] in self.lex.verbs for suf in ("ها", "هم", "ه")):
+                return None  # "الملاحظات التي اعتبرتها …": the relative is the verb's object, its subject is dropped
+            if toks[j].text in ("والذي", "والتي"):
+                # "أبو سليم، الذي يرفض …، والذي يقول": the second relative shares the first one's antecedent
+                first = next((r for r in range(j - 1, max(lo, j - 40) - 1, -1)
+                              if toks[r].text == toks[j].text[1:]), None)
+                if first is not None:
+                    j = first
             end = j
             if end - 1 >= lo and toks[end - 1].text in ("،", ","):
                 end -= 1
@@ -1318,15 +1327,9 @@ class Attributor:
                     return np_
             return None
         if j >= lo and toks[j].text in ("،", ",") and j - lo <= 30:
-            a = lo + 1 if toks[lo].text in ("وحتي", "حتي", "ولكن", "لكن", "بل") else lo
-            np_ = self.np.parse(toks, a, j, known, agr)
-            if np_ is not None and np_.end < j and np_.kind == "person" and np_.name_end > np_.title_end:
-                nxt = toks[np_.end].text
-                if nxt in ("،", ","):
-                    return np_
-                if nxt in ("الذي", "التي") and (not agr or not agr.endswith(".sg") or
-                                                agr.startswith("f") == (nxt == "التي")):
-                    return np_  # "وحتى بولين هانسون التي تقود حزب أمة واحدة …، رأت أن"
+            found = self._fronted_apposition(lo, j, known, agr)
+            if found is not None:
+                return found
         # walk back to a clause opener: sentence start, comma, أن/إن/لكن/إلا أن
         end = j + 1
         for a in range(max(lo, end - 7), end):
@@ -1338,6 +1341,30 @@ class Attributor:
             np_ = self.np.parse(toks, a, end, known, agr)
             if np_ is not None and np_.end == end:
                 return np_
+        return None
+
+    def _fronted_apposition(self, lo: int, j: int, known: set[str], agr: str | None) -> NP | None:
+        """A named subject set off by commas before its verb, at the sentence's start or after "إلا أن" and
+        its kin: "X، …، قال"، "X التي …، رأت"، "إلا أن رئيس مجلس النواب، نبيه بري، أعرب"."""
+        toks = self.toks
+        starts = [lo + 1 if toks[lo].text in ("وحتي", "حتي", "ولكن", "لكن", "بل") else lo]
+        starts += [r + 1 for r in range(lo + 1, j - 1) if toks[r].text == "ان"
+                   and toks[r - 1].text in ("الا", "والا", "غير", "بيد")]
+        for a in starts:
+            np_ = self.np.parse(toks, a, j, known, agr)
+            if np_ is None or np_.end >= j or np_.kind != "person":
+                continue
+            nxt = toks[np_.end].text
+            if np_.name_end > np_.title_end:
+                if nxt in ("،", ","):
+                    return np_
+                if nxt in ("الذي", "التي") and (not agr or not agr.endswith(".sg") or
+                                                agr.startswith("f") == (nxt == "التي")):
+                    return np_  # "وحتى بولين هانسون التي تقود حزب أمة واحدة …، رأت أن"
+            elif a > lo and nxt in ("،", ","):
+                name = self.np.parse(toks, np_.end + 1, j, known, agr)  # the title, then the name in commas
+                if name is not None and name.end == j and name.kind == "person" and name.name_end > name.title_end:
+                    return name
         return None
 
     # -------------------------------------------------------------- entities

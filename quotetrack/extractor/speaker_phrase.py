@@ -91,7 +91,7 @@ class NPParser:
         self.cue_forms = cue_forms
         self.comp_words = comp_words
         self._known: set[str] = set()
-        self.hamza_al: set[int] = set()  # offsets of words written أل/إل in the article (set per article)
+        self.hamza_al: set[int] = set()  # offsets of words written أل in the article (set per article)
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
         self.place_first = {k.split()[0] for k in lex.places}

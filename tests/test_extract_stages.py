@@ -634,3 +634,23 @@ def test_a_relative_that_is_the_verbs_object_has_no_speaker_antecedent():
     qs = extract('فشلت الولايات المتحدة في إقناع المجلس بتبني بيان يدين الملاحظات التي أدلى بها عباس، '
                  'والتي اعتبرتها "غير مقبولة".')
     assert all(q.speaker != "بيان يدين الملاحظات" for q in qs)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال مراسلو وكالة فرانس برس إن القصف مستمر.", "مراسلو وكالة فرانس برس"),
+    ("وقال محامو عنيسي (44 عاماً) إنه يجب إسقاط التهم.", "محامو عنيسي"),
+    ("واتهم محققو الأمم المتحدة موقع فيسبوك بأن له دورا في إثارة الكراهية.", "محققو الأمم المتحدة"),
+    ("وقال صحفيون أجانب موجودون في المدينة إن القصف مستمر.", "صحفيون أجانب"),
+    ("وقال مسؤولون (44 عاماً) إنه يجب إسقاط التهم.", "مسؤولون"),
+])
+def test_plural_groups_their_construct_forms_and_an_age_aside(text, speaker):
+    """A sound plural of a listed group drops its ن in construct and takes its genitive ("محامو X"،
+    "مراسلو وكالة …"; derived from anonymous.tsv); a definite genitive takes no indefinite body after it
+    ("… الأمم المتحدة موقع فيسبوك" is the object); an age aside "(44 عاماً)" (719 in the corpus) is no name."""
+    q = _one(text)
+    assert q.speaker == speaker and q.anonymous
+
+
+@pytest.mark.parametrize("name", ["عمره 31", "25", "بنحو 25 مليون"])
+def test_a_number_inside_a_name_is_a_quantity(name):
+    assert NameShape(load()).fragment_reason(name) == "holds a quantity"

@@ -45,8 +45,9 @@ class NameShape:
             return f"ends on the particle {words[-1]!r}"
         if any(len(w) == 1 and (i > 0 or not w.isdigit()) for i, w in enumerate(words)):
             return "holds a one-letter word or digit"  # (a leading count is fine: "3 مصادر مطلعة")
-        if any(w.isdigit() and len(w) >= 3 for w in words):
-            return "holds a quantity"
+        if any(w.isdigit() and len(w) >= 3 for w in words) or any(w.isdigit() for w in words[1:]) or \
+                all(w.isdigit() for w in words):
+            return "holds a quantity"  # ("عمره 31"، "25": an age or a count, no name)
         if any(self._is_verb(w) for w in words):
             return "holds a reporting verb or verbal noun"
         return None

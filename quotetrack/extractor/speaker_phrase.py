@@ -186,6 +186,7 @@ class NPParser:
         "باسم …"، "لدى …"، "في …" phrases. Each word is read by the first case that fits; a word no case
         reads ends the chain."""
         after_nisba = False
+        start = k
         while k < end:
             w = self._word(toks, k, end)
             if w is None:
@@ -209,8 +210,9 @@ class NPParser:
                 k += 1
                 continue
             nk = self._chain_genitive(toks, k, end, w)
-            if nk is None:
-                nk = self._chain_organization(toks, k, end, w)
+            if nk is None and not (k > start and is_def(toks[k - 1].text) and not is_def(w)):
+                nk = self._chain_organization(toks, k, end, w)  # (a definite noun takes no genitive:
+                # "محققو الأمم المتحدة موقع فيسبوك" is two phrases)
             if nk is None:
                 nk = self._chain_preposition(toks, k, end, w, allow_pp)
             if nk is None:
@@ -565,6 +567,11 @@ class NPParser:
             if k == i + 1 and self._construct_head(w) and is_def(x) and not x.startswith("لل") and x not in self.stop:
                 k = self._def_chain(toks, k, end, allow_pp=False)  # "سكان العاصمة"، "شهود العيان"، "خبراء الأرصاد الجوية"
                 continue
+            if k == i + 1 and w.endswith("و") and w + "ن" in lex.anonymous and x not in self.stop:
+                inner = self.parse(toks, k, end, known, None)  # "محامو عنيسي"، "مراسلو وكالة فرانس برس": the
+                if inner is not None and inner.kind != "anonymous":  # construct form must take its genitive
+                    k = inner.end
+                    continue
             if x in ("في", "من") and k + 1 < end and self.place_at(toks, k + 1, end):
                 k = self.place_at(toks, k + 1, end) or k + 1
                 continue

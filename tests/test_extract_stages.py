@@ -654,3 +654,19 @@ def test_plural_groups_their_construct_forms_and_an_age_aside(text, speaker):
 @pytest.mark.parametrize("name", ["عمره 31", "25", "بنحو 25 مليون"])
 def test_a_number_inside_a_name_is_a_quantity(name):
     assert NameShape(load()).fragment_reason(name) == "holds a quantity"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وجاء في بيان الجيش أنه نفذ غارات جوية على أهداف في القطاع.", "الجيش"),
+    ("وقالت الوزارة في بيان إن الهجوم وقع. وجاء في البيان أن التحقيق جار.", "الوزارة"),
+])
+def test_what_came_in_a_document_is_its_issuers(text, speaker):
+    """"وجاء في البيان أن …" (118 with ورد في in the corpus): the document after في speaks, for its issuer
+    once the article names one; "جاء ذلك في …" and "جاء الهدف" report nothing."""
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", ["جاء ذلك في بيان للوزارة.", "وجاء الهدف الثاني في الدقيقة 80.",
+                                  "وفي شهادتها قالت فورد إنها خائفة."])
+def test_came_reports_nothing_without_a_document_and_ford_is_a_name(text):
+    assert all(q.cue not in ("جاء", "ورد") for q in extract(text))

@@ -138,6 +138,7 @@ class Attributor:
         self.anonymity = [p.split() for p in m["anonymity"]]
         self.settings = set(m["setting"])
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
+        self.document_cues = set(m["document_cue"])
         self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
         for p in m["light_verb"]:
             lemma, stem_ = p.split()
@@ -380,6 +381,8 @@ class Attributor:
         toks = self.toks
         prev_tok = toks[idx - 1].text if idx > 0 else ""
         lemma_key = vf.lemma_key
+        if lemma_key in self.document_cues:
+            return self._document_slots(idx, end_idx)
         known = self.reg.keys()
         agr = vf.agreement
         topic = None
@@ -408,6 +411,25 @@ class Attributor:
             if verdict is _STOP:
                 break
         return Slots(s.mention_np, s.via, s.channel, s.anon_hint, s.content_k, s.colon, s.source_np, topic)
+
+    def _document_slots(self, idx: int, end_idx: int) -> "Slots":
+        """"وجاء في البيان أن …"، "وورد في التقرير: …": the noun phrase after في is the speaker (a document
+        speaks for its issuer once the article names one); anything else after جاء/ورد reports nothing."""
+        toks = self.toks
+        none = Slots(None, None, None, False, None, False, None, None)
+        if idx + 2 >= end_idx or toks[idx + 1].text != "في":
+            return none
+        np_ = self.np.parse(toks, idx + 2, end_idx, self.reg.keys(), None)
+        if np_ is None or np_.kind == "person":
+            return none  # ("جاء في فيلم …"، "جاء في كتاب X": no body or source we can name)
+        k = np_.end + 1 if np_.end < end_idx and toks[np_.end].text in ("،", ",") else np_.end
+        if k >= end_idx:
+            return none
+        if toks[k].text == ":":
+            return Slots(np_, None, None, False, k + 1, True, None, None)
+        if toks[k].text in self.pat.comp_words or self._quote_around(toks[k].end) is not None:
+            return Slots(np_, None, None, False, k, False, None, None)
+        return none
 
     def _walk_stages(self) -> tuple[Callable[["_SlotWalk"], bool | None], ...]:
         """The stages of the cue-to-content walk, highest precedence first (the last always stops)."""

@@ -95,20 +95,31 @@ class Runner:
         return list(self.ex.exec_driver_sql(sql, params))
 
     def stream(self, q: Sql, text: str) -> Iterator[Sequence[Any]]:
-        """The rows as they are fetched, ``STREAM_CHUNK`` at a time (a server-side cursor on PostgreSQL)."""
+        """The rows as they are fetched, ``STREAM_CHUNK`` at a time (a server-side cursor on PostgreSQL).
+        A stream left unfinished (``| head``) may outlive its connection: nothing is closed on the way out."""
         sql, params = self._prepare(q, text)
         if self.kind == "sqlite3":
-            yield from self.ex.execute(sql, params)
+            rows: Any = self.ex.execute(sql, params)
         elif self.kind == "psycopg" and not self.ex.autocommit:
-            with self.ex.cursor(name=f"quotetrack_{next(_cursor_ids)}") as cur:
-                cur.itersize = STREAM_CHUNK
-                cur.execute(sql, params)
-                yield from cur
+            rows = self._server_side(sql, params)
         elif self.kind == "sa_connection":
-            opts = {"stream_results": True, "yield_per": STREAM_CHUNK}
-            yield from self.ex.exec_driver_sql(sql, params, execution_options=opts)
+            rows = self.ex.exec_driver_sql(sql, params, execution_options={"stream_results": True,
+                                                                           "yield_per": STREAM_CHUNK})
         else:
-            yield from self.all(q, text)
+            rows = self.all(q, text)
+        for row in rows:   # not ``yield from``: that would close the cursor, and its connection may be gone
+            yield row
+
+    def _server_side(self, sql: str, params: dict[str, Any]) -> Iterator[Sequence[Any]]:
+        cur = self.ex.cursor(name=f"quotetrack_{next(_cursor_ids)}")
+        cur.itersize = STREAM_CHUNK
+        cur.execute(sql, params)
+        try:
+            for row in cur:
+                yield row
+        finally:
+            if not self.ex.closed:
+                cur.close()
 
     def first(self, q: Sql, text: str) -> Sequence[Any] | None:
         rows = self.all(q, text)

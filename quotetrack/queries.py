@@ -471,13 +471,19 @@ def _limit(limit: int | None) -> str:
     return "" if limit is None else f" LIMIT {int(limit)}"
 
 
-def total_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> int:
-    """How many quotes match ``f`` whatever its limit (for "50 of 1,198")."""
+def _filtered(ex: Executor, f: QuoteFilter) -> tuple[Runner, Sql, list[str]]:
+    """The runner, parameters and conditions of every filter of ``f``, fanned-out ids included (for counts)."""
     run = Runner.of(ex)
     q = run.sql()
     cond, fan = _quote_conditions(run, q, f)
     if fan is not None:
         cond.append(q.in_(*fan))
+    return run, q, cond
+
+
+def total_quotes(ex: Executor, f: QuoteFilter = QuoteFilter()) -> int:
+    """How many quotes match ``f`` whatever its limit (for "50 of 1,198")."""
+    run, q, cond = _filtered(ex, f)
     if f.sort in (QuoteSort.newest, QuoteSort.oldest) and (f.since is not None or f.until is not None):
         cond.append("quotes.published IS NOT NULL")
     return int(run.scalar(q, f"SELECT count(*) FROM quotes{where(cond)}") or 0)
@@ -515,11 +521,7 @@ def count_quotes(ex: Executor, f: QuoteFilter, by: CountBy | str) -> list[CountR
     intermediary or cue lemma: months in calendar order, the others most first (ties by value).
     Quotes without a value (no speaker, no date, no via) are not counted; ``f.limit`` caps the rows."""
     by = CountBy(by)
-    run = Runner.of(ex)
-    q = run.sql()
-    cond, fan = _quote_conditions(run, q, f)
-    if fan is not None:
-        cond.append(q.in_(*fan))
+    run, q, cond = _filtered(ex, f)
     src = "quotes"
     if by is CountBy.speaker:
         keys = ["quotes.speaker_id", "speakers.name"]

@@ -81,4 +81,7 @@ class Sql:
         return f"to_char({col}, 'YYYY-MM')" if self.pg else f"substr({col}, 1, 7)"
 
     def boolean(self, value: bool) -> str:
-        return "true" if value and self.pg else "false" if self.pg else "1" if value else "0"
+        """A boolean literal: PostgreSQL's boolean, SQLite's 1 / 0 (as SQLAlchemy writes them, so plans match)."""
+        if self.pg:
+            return "true" if value else "false"
+        return "1" if value else "0"

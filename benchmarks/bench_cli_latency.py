@@ -77,9 +77,13 @@ def main() -> None:
         "quotes -q 'الرئيس' -f jsonl": [*qt, "quotes", "-q", "الرئيس", "-f", "jsonl"],
         "quotes --since 2020-01 --until 2020-01 -f csv": [*qt, "quotes", "--since", "2020-01", "--until",
                                                           "2020-01", "-f", "csv"],
+        "quotes --count-by month -f json": [*qt, "quotes", "--count-by", "month", "-f", "json"],
+        "quotes --count-by speaker (table)": [*qt, "quotes", "--count-by", "speaker"],
         "speakers -n 20 -f jsonl": [*qt, "speakers", "-n", "20", "-f", "jsonl"],
+        "speakers (table)": [*qt, "speakers"],
         f"speaker '{speaker}' -f json": [*qt, "speaker", speaker, "-f", "json"],
         "stats -f json": [*qt, "stats", "-f", "json"],
+        "stats (table)": [*qt, "stats"],
     }
     try:
         load = os.getloadavg()[0]

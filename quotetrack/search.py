@@ -23,10 +23,7 @@ string or as a tsquery lexeme, so no user text is ever parsed as FTS syntax.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
 import regex
-from sqlalchemy import ColumnElement, func
 
 from .extractor.normalize import fold
 
@@ -84,14 +81,11 @@ def index_form(text: str) -> str:
 
 # ---------------------------------------------------------------- the SQL of the document
 
-def fold_sql(col: ColumnElement[Any], dialect: str) -> ColumnElement[str]:
-    """``col`` folded in SQL like the document (no article rule), for substring filters on it."""
+def fold_sql(col: str, dialect: str) -> str:
+    """SQL text of column ``col`` folded like the document (no article rule), for substring filters on it."""
     if dialect == "postgresql":
-        return func.translate(col, "".join(a for a, _ in FOLD_PAIRS) + DROP, "".join(b for _, b in FOLD_PAIRS))
-    out: ColumnElement[Any] = col
-    for a, b in [*FOLD_PAIRS, *((ch, "") for ch in DROP)]:
-        out = func.replace(out, a, b)
-    return out
+        return f"translate({col}, '{''.join(a for a, _ in FOLD_PAIRS) + DROP}', '{''.join(b for _, b in FOLD_PAIRS)}')"
+    return _sqlite_chain(col, [*FOLD_PAIRS, *((ch, "") for ch in DROP)])
 
 
 def _sqlite_chain(expr: str, pairs: list[tuple[str, str]]) -> str:

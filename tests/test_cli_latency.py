@@ -46,6 +46,44 @@ def test_queries_do_not_import_the_heavy_stack(sqlite_db: str, args: list[str]) 
     assert p.stdout.rstrip().splitlines()[-1] == "LOADED []"
 
 
+BLINKEN = "أنتوني بلينكن"
+
+
+@pytest.fixture(scope="module")
+def gold_sqlite(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from test_queries_support import gold_sqlite_file
+
+    return gold_sqlite_file(tmp_path_factory.mktemp("latency") / "gold.db")
+
+
+def loaded_modules(url: str, args: list[str]) -> tuple[set[str], str]:
+    """The top-level modules a `quotetrack --db url args…` process has imported when it ends, and its output."""
+    code = ("import sys, runpy\n"
+            f"sys.argv = ['quotetrack', '--db', {url!r}, *{args!r}]\n"
+            "try:\n    runpy.run_module('quotetrack', run_name='__main__')\nexcept SystemExit as e:\n"
+            "    assert not e.code, e.code\n"
+            "print('\\nLOADED', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=cli_env(), cwd=ROOT,
+                       timeout=120)
+    assert p.returncode == 0, p.stderr[-2000:]
+    out, _, loaded = p.stdout.rpartition("\nLOADED ")
+    return set(loaded.split()), out
+
+
+@pytest.mark.parametrize("args", [["quotes", "-s", BLINKEN, "-f", "jsonl"], ["quotes", "--count-by", "month", "-f", "json"],
+                                  ["speakers", "-f", "csv"], ["speakers"], ["speaker", BLINKEN, "-f", "json"],
+                                  ["speaker", BLINKEN], ["stats", "-f", "json"], ["stats"], ["quotes", "-s", BLINKEN]])
+def test_query_commands_do_not_import_sqlalchemy(gold_sqlite: str, args: list[str]) -> None:
+    """The read path is sqlite3 + SQL text; rich (tables) and pydantic (typer >= 0.29) stay out too
+    unless a table is printed."""
+    loaded, out = loaded_modules(gold_sqlite, args)
+    assert out.strip() and (BLINKEN in out or BLINKEN not in args)
+    assert "sqlite3" in loaded and "quotetrack" in loaded
+    assert not loaded & {"sqlalchemy", "alembic", "pydantic", "psycopg"}
+    table = "-f" not in args
+    assert ("rich" in loaded) == table
+
+
 def test_fast_check_defers_to_migrate_when_not_at_head(tmp_path: Path) -> None:
     old = f"sqlite:///{tmp_path / 'old.db'}"
     migrate.upgrade(old, "0003_query_speed")

@@ -15,8 +15,8 @@ from quotetrack.cli import app
 from quotetrack.db.engine import make_engine
 from quotetrack.extractor.quote import Quote
 from quotetrack.ingest import ingest
-from quotetrack.render import footer, write_table
-from quotetrack.terminal import FSI, PDI, isolated, printable
+from quotetrack.render import _write_blocks, footer, write_table
+from quotetrack.terminal import FSI, PDI, isolated, printable, safe_text
 from test_queries_support import BACKENDS, new_database, pg_server_url  # noqa: F401
 
 runner = CliRunner()
@@ -122,6 +122,49 @@ def test_narrow_terminal_gets_blocks_with_whole_words() -> None:
     assert all(w in words for w in content.split())          # no word is cut in two
     wide = _table([row], cols, 200, wrap=["content"], rtl=["speaker", "content"])
     assert "┃" in wide and row["external_id"] in wide
+
+
+def _grid_blocks(rows: list[dict[str, object]], columns: list[str], console: Console, rtl: list[str]) -> None:
+    """The blocks as a two-column rich grid per record: what ``render._block`` lays out directly."""
+    from rich.table import Table
+
+    from quotetrack.render import _cell
+
+    for i, r in enumerate(rows, 1):
+        console.rule(safe_text(str(i), style="dim"), align="left")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for c in columns:
+            if r.get(c) in (None, ""):
+                continue
+            cell = _cell(r[c], c == "n")
+            cell.justify = "right" if c in rtl or c == "n" else "left"
+            grid.add_row(c, cell)
+        console.print(grid)
+
+
+@pytest.mark.parametrize("width", [16, 21, 40, 80, 133])
+@pytest.mark.parametrize("styled", [False, True])
+def test_blocks_print_what_a_rich_grid_prints(width: int, styled: bool) -> None:
+    content = "وقال وزير الخارجية البريطانية إن المفاوضات ستستأنف الأسبوع المقبل [bold]x[/bold] \x1b[2J مسقط"
+    rows: list[dict[str, object]] = [
+        {"external_id": "ant-JA-internationalNews-35-20170122-with-a-very-long-identifier-that-folds",
+         "speaker": "بوريس جونسون", "content": content, "n": 1234567, "empty": ""},
+        {"external_id": "x", "n": 5}, {"speaker": None, "content": "قصير"}, {}]
+    cols = ["external_id", "speaker", "content", "n", "empty"]
+    rtl = ["speaker", "content"]
+    outs = []
+    for write in ("render", "grid"):
+        buf = io.StringIO()
+        con = Console(file=buf, width=width, force_terminal=styled, color_system="truecolor" if styled else None)
+        if write == "render":
+            _write_blocks(rows, cols, con, title=None, rtl=rtl, labels={}, numeric={"n"})
+        else:
+            _grid_blocks(rows, cols, con, rtl)
+        outs.append(buf.getvalue())
+    assert outs[0] == outs[1]
+    assert ("\x1b[" in outs[0]) == styled and "قصير" in outs[0]
 
 
 def test_footer_texts() -> None:

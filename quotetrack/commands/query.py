@@ -17,10 +17,9 @@ from enum import Enum
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy import Connection
 
 from .. import queries as Q
-from ..errors import DatabaseError, QuotetrackError
+from ..errors import QuotetrackError
 from ..render import TABLE_MAX_ROWS, Format, dumps, render, write_csv
 from ..terminal import printable, safe_text
 from .lazy import LazyCommandsGroup
@@ -72,18 +71,13 @@ def _date(value: str | None, option: str) -> dt.date | None:
 
 
 @contextmanager
-def _connect(ctx: typer.Context) -> Iterator[Connection]:
-    """An open connection on a database at head; QuotetrackError → `error: ...` and exit 1."""
-    from ..db.engine import resolve_url, sqlite_path
-    from ..db.schema_head import reading
+def _connect(ctx: typer.Context) -> Iterator[Any]:
+    """An open connection on a database at head (a bare sqlite3/psycopg one where it can be, see
+    ``db.read_connection``); QuotetrackError → `error: ...` and exit 1."""
+    from ..db.read_connection import reading
 
-    url = root_db(ctx)
     try:
-        path = sqlite_path(resolve_url(url))
-        if path is not None and not path.exists():
-            raise DatabaseError(f"no database at {path}; ingest articles first (`quotetrack ingest FILE`) "
-                                f"or pass --db URL")
-        with reading(url) as conn:
+        with reading(root_db(ctx)) as conn:
             yield conn
     except QuotetrackError as e:
         typer.echo(f"error: {printable(e, newlines=False)}", err=True)

@@ -10,8 +10,6 @@ without end (each configurable, see ``PG_TIMEOUTS``).
 from __future__ import annotations
 
 import logging
-import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,46 +21,11 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from ..errors import DatabaseError
-from ..settings import seconds_from_env
+from .connect_settings import (BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS, DEFAULT_URL, ENV_VAR, PG_TIMEOUTS,  # noqa: F401
+                               busy_timeout_ms, pg_connect_args, resolve_url, sqlite_pragmas)
+from .driver_errors import check_sqlite_file, describe_error  # noqa: F401  (re-exported)
 
 log = logging.getLogger(__name__)
-
-ENV_VAR = "QUOTETRACK_DB"
-DEFAULT_URL = "sqlite:///quotetrack.db"
-BUSY_TIMEOUT_MS = 30_000
-#: Overrides the SQLite busy timeout, in seconds (how long a writer waits for a lock).
-BUSY_TIMEOUT_ENV = "QUOTETRACK_BUSY_TIMEOUT"
-
-
-#: PostgreSQL timeouts in seconds: (environment variable, default). Connect: how long opening a
-#: connection may take. Keepalive: idle seconds before the first TCP keepalive probe (a dead peer is
-#: noticed after about twice that). Statement: the longest any one statement may run (0 = no limit).
-PG_TIMEOUTS = {"connect": ("QUOTETRACK_PG_CONNECT_TIMEOUT", 10.0),
-               "keepalive": ("QUOTETRACK_PG_KEEPALIVE", 30.0),
-               "statement": ("QUOTETRACK_PG_STATEMENT_TIMEOUT", 600.0)}
-
-
-def busy_timeout_ms() -> int:
-    """The SQLite busy timeout (``QUOTETRACK_BUSY_TIMEOUT`` seconds, else 30 s); ConfigError when malformed."""
-    return int(seconds_from_env(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS / 1000) * 1000)
-
-
-def pg_connect_args() -> dict[str, Any]:
-    """libpq settings bounding every wait on the server (see ``PG_TIMEOUTS``)."""
-    t = {k: seconds_from_env(env, default) for k, (env, default) in PG_TIMEOUTS.items()}
-    keep = max(int(t["keepalive"]), 1)
-    return {"connect_timeout": max(int(t["connect"]), 1) if t["connect"] else 0,
-            "keepalives": 1, "keepalives_idle": keep, "keepalives_interval": max(keep // 3, 1),
-            "keepalives_count": 3, "tcp_user_timeout": int(keep * 2 * 1000),
-            "options": f"-c statement_timeout={int(t['statement'] * 1000)}"}
-
-
-def resolve_url(url: str | None = None) -> str:
-    """The URL to use: explicit, else ``$QUOTETRACK_DB``, else the default SQLite file."""
-    if url:
-        return url
-    env = os.environ.get(ENV_VAR)
-    return env if env else DEFAULT_URL
 
 
 def safe_url(url: str | URL) -> str:
@@ -89,28 +52,10 @@ def sqlite_path(url: str | URL) -> Path | None:
 def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
     cur = dbapi_connection.cursor()
     try:
-        cur.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
-        cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute("PRAGMA journal_mode = WAL")
+        for pragma in sqlite_pragmas():
+            cur.execute(pragma)
     finally:
         cur.close()
-
-
-def _check_sqlite_file(path: Path, url: str) -> None:
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.exists():
-        raise DatabaseError(
-            f"cannot open SQLite database {path}: directory {parent} does not exist; "
-            f"create it or pass another --db URL")
-    if path.exists():
-        if path.is_dir():
-            raise DatabaseError(f"cannot open SQLite database {path}: it is a directory")
-        if not os.access(path, os.R_OK):
-            raise DatabaseError(f"cannot open SQLite database {path}: permission denied (not readable)")
-        with path.open("rb") as f:
-            head = f.read(16)
-        if head and head != b"SQLite format 3\x00":
-            raise DatabaseError(f"{path} is not a SQLite database (pass the right --db URL)")
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
@@ -126,7 +71,7 @@ def make_engine(url: str | None = None, **kwargs: Any) -> Engine:
         raise DatabaseError(f"invalid database URL {resolved!r}: {e}") from None
     path = sqlite_path(u)
     if path is not None:
-        _check_sqlite_file(path, resolved)
+        check_sqlite_file(path)
     if u.get_backend_name() == "sqlite":
         busy_timeout_ms()  # a malformed QUOTETRACK_BUSY_TIMEOUT is one clear error, before connecting
     elif u.get_backend_name() == "postgresql" and u.get_driver_name() in ("psycopg", "psycopg2"):
@@ -160,24 +105,6 @@ def transactional_sqlite(engine: Engine, begin: str = "BEGIN IMMEDIATE") -> Engi
     event.listen(engine, "connect", no_implicit_begin)
     event.listen(engine, "begin", explicit_begin)
     return engine
-
-
-def describe_error(exc: BaseException, url: str | URL) -> DatabaseError:
-    """Turn a driver error into a DatabaseError that says what to do."""
-    orig = getattr(exc, "orig", exc)
-    msg = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
-    where = safe_url(url)
-    low = msg.lower()
-    if "locked" in low or "busy" in low:
-        return DatabaseError(f"database {where} is locked by another process (waited "
-                             f"{busy_timeout_ms() / 1000:g} s); retry when it has finished")
-    if "readonly" in low or "read-only" in low or "permission denied" in low:
-        return DatabaseError(f"database {where} is read-only: {msg}; check file permissions")
-    if "unable to open" in low:
-        return DatabaseError(f"cannot open database {where}: {msg}; check the path and permissions")
-    if isinstance(orig, sqlite3.DatabaseError) and "not a database" in low:
-        return DatabaseError(f"{where} is not a SQLite database")
-    return DatabaseError(f"database error on {where}: {msg}")
 
 
 @contextmanager

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ..errors import DatabaseError
 from ..extractor.normalize import name_key
 from ..extractor.quote import Quote as QuoteResult
+from .keys import month_key  # noqa: F401  (defined there, used here and by importers)
 from .models import Article, Outlet, Quote, Speaker, SpeakerFacet, SpeakerStats
 
 
@@ -223,11 +224,6 @@ def recompute_speaker_stats(conn: Connection | Session, speaker_ids: set[int] | 
 
 
 # ---------------------------------------------------------------- speaker_facets
-
-def month_key(d: dt.date) -> str:
-    """The ``'YYYY-MM'`` value of a date under the ``month`` facet (and in the reporting views)."""
-    return f"{d.year:04d}-{d.month:02d}"
-
 
 def add_speaker_facets(s: Session, stored: list[StoredQuote], *,
                        skip: set[int] | frozenset[int] = frozenset()) -> None:

@@ -29,7 +29,6 @@ Identity is a function of the stored data, never of the order it arrived in:
 from __future__ import annotations
 
 import logging
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,9 +38,9 @@ from sqlalchemy import bindparam, delete, exists, func, select, text, update
 from sqlalchemy.orm import Session
 
 from ..errors import QuotetrackError
-from ..extractor.normalize import name_key
 from ..extractor.quote import Quote as QuoteResult
 from .models import Quote, Speaker, SpeakerAlias
+from .keys import speaker_key  # noqa: F401  (defined there, used here and by importers)
 from .name_shape import is_generic, name_problem
 from .repo import dialect_insert
 
@@ -54,16 +53,9 @@ MARGIN = 4
 SCOPE_SEP = " #"
 #: PostgreSQL advisory lock key held (per transaction) while names are resolved
 _LOCK_KEY = 0x71740012
-_ABD = regex.compile(r"(?<!\p{L})عبد (?=\p{L})")
 _LOOSE_VOWELS = regex.compile(r"[اوي]")
 _ALLAH = regex.compile(r"(?<=\p{L}) الله(?!\p{L})")
 _LOOSE_MIN_LEN = 6  # shorter tokens are Arabic names where a vowel letter matters (محمد/محمود, سلمان/سليمان)
-
-
-@lru_cache(maxsize=200_000)  # pure, and names repeat across a corpus
-def speaker_key(name: str) -> str:
-    """The lookup key of a speaker name: ``name_key`` with "عبد الله" = "عبدالله"."""
-    return _ABD.sub("عبد", name_key(name))
 
 
 def _loose_token(tok: str) -> str:

@@ -670,3 +670,16 @@ def test_what_came_in_a_document_is_its_issuers(text, speaker):
                                   "وفي شهادتها قالت فورد إنها خائفة."])
 def test_came_reports_nothing_without_a_document_and_ford_is_a_name(text):
     assert all(q.cue not in ("جاء", "ورد") for q in extract(text))
+
+
+def test_a_name_that_only_looks_glued_to_a_preposition_is_not_the_content():
+    """"أشاد الرئيس، فلاديمير بوتن، في مقابلة، بنظيره": بوتن begins with ب like the verb's preposition
+    (أشاد بـ), but a plain word closing an apposition before a comma is a surname; the content opens later."""
+    q = _one("أشاد الرئيس الروسي، فلاديمير بوتن، في مقابلة تلفزيونية، بنظيره الأميركي.")
+    assert q.speaker == "فلاديمير بوتن" and q.content == "بنظيره الأميركي"
+
+
+def test_a_definite_group_takes_only_definite_adjectives():
+    """"اتهم المزارعون سياسيين محليين بـ…": an indefinite nisba after a definite head is the object."""
+    q = _one("واتهم المزارعون سياسيين محليين بالتواطؤ.")
+    assert q.speaker == "المزارعون"

@@ -555,7 +555,9 @@ class NPParser:
                 nk = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
                 k = self._name_run(toks, nk, end, known) if nk == k + 1 else nk  # "متحدث باسم فانسان بولوريه"
                 continue
-            if x in self.anon_mod or is_nisba(x) or (is_def(x) and is_def(w) and not x.startswith("لل")):
+            if x in self.anon_mod or (is_nisba(x) and not (is_def(w) and not is_def(x))) or (
+                    is_def(x) and is_def(w) and not x.startswith("لل")):  # (a definite head takes definite
+                # adjectives: "المزارعون سياسيين محليين" is a subject and its object)
                 k += 1
                 if x.startswith("مطلع") and k < end and toks[k].text == "علي":
                     k = self._def_chain(toks, k + 1, end)  # "مصادر مطلعة على القضية"

@@ -97,15 +97,24 @@ class RegionReader:
                     return (j + 1, True, False) if j + 1 < end_idx else None
             if t.is_word and a._cue_info(t) is not None and not self.noun_participle(j):
                 break  # another statement starts
-            if prep and (by_prep is None or (closed and w == prep)) and self._opens_content(j, prep):
+            if prep and (by_prep is None or (closed and (w == prep or self._name_in_commas(by_prep)))) \
+                    and self._opens_content(j, prep):
                 by_prep, closed = j, False  # "دعا X إلى …"، "طالب X بـ…" — unless "… بصفاقس أنيس كمون أن" follows;
-                # after a comma it moves on: "أعربت مصر، في بيان صادر عن الخارجية، عن …"
+                # after a comma it moves on: "أعربت مصر، في بيان صادر عن الخارجية، عن …"، and past a name
+                # that only looked glued: "أشاد الرئيس، فلاديمير بوتن، في مقابلة، بنظيره"
             elif by_prep is not None and (w in a.pat.comp_words or w == ":"):
                 return None  # a complementizer after the preposition: the walk decides
             elif by_prep is not None and w in ("،", ","):
                 closed = True
             j += 1
         return (by_prep, False, True) if by_prep is not None else None
+
+    def _name_in_commas(self, j: int) -> bool:
+        """Token ``j`` (a word glued to a one-letter preposition) ends an apposition: an indefinite word
+        between a plain word and a comma ("، فلاديمير بوتن،"), the surname of a name, not a content."""
+        toks = self.a.toks
+        return (0 < j < len(toks) - 1 and not is_def(toks[j].text[1:]) and toks[j + 1].text in ("،", ",")
+                and toks[j - 1].is_word and not is_def(toks[j - 1].text))
 
     def _opens_content(self, j: int, prep: str) -> bool:
         """Token ``j`` is the verb's content preposition, alone or glued ("إلى"، "باقتحام"), not the

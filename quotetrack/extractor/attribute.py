@@ -239,7 +239,9 @@ class Attributor:
 
     # ------------------------------------------------------------- main pass
     def run(self, text: str, toks: list[Token], quotes: list[QuotedSpan], sents: Sentences,
-            orig: "Callable[[int, int], str]") -> list[RawQuote]:
+            orig: "Callable[[int, int], str]", hamza_al: set[int]) -> list[RawQuote]:
+        """The quotes of one article. ``hamza_al``: offsets of the words the original writes أل (a name
+        such as "ألكسندر", where the folded text shows the article ال)."""
         self.orig = orig
         self.text = text
         self.toks = toks
@@ -249,8 +251,7 @@ class Attributor:
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
         self.reg = Register()
-        # "ألكسندر"، "أليكس": a word written أل is a name, not the article ال (folded alike; إل is mostly إلى، إلغاء)
-        self.np.hamza_al = {t.start for t in toks if t.text[:2] == "ال" and orig(t.start, t.start + 1) == "أ"}
+        self.np.hamza_al = hamza_al
         self.sentence_heads = self._sentence_heads()
         self.issuers: dict[str, Entity] = {}
         self.region_according: set[int] = set()  # according phrases a cue's speaker region already read   # document noun -> its issuer, from "بيان صادر عن X"/"بيان لX"

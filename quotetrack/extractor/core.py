@@ -126,7 +126,9 @@ def extract(text: str, *, outlet: str | None = None) -> list[Quote]:
         s, e = _orig(n, a, b)
         return text[s:e]
 
-    raw = _attributor().run(n.text, toks, quotes, sents, orig)
+    at, original = n.index, n.original  # a word written أل is a name ("ألكسندر"), not the article (إل: إلى، إلغاء)
+    hamza_al = {t.start for t in toks if t.text[:2] == "ال" and original[at[t.start]] == "أ"}
+    raw = _attributor().run(n.text, toks, quotes, sents, orig, hamza_al)
     out = []
     for r in raw:
         q = _to_quote(n, r)

@@ -25,16 +25,13 @@ class Token:
     of these and the dataclass constructor was a fifth of extraction time.
     """
 
-    __slots__ = ("text", "start", "end")
+    __slots__ = ("text", "start", "end", "is_word")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         self.start = start
         self.end = end
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum() or self.text[0] == "_"
+        self.is_word = text[0].isalnum() or text[0] == "_"  # asked of every token several times: set once
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Token) and (self.text, self.start, self.end) == (other.text, other.start, other.end)

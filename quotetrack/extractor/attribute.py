@@ -260,14 +260,16 @@ class Attributor:
         consumed_until = -1
         starts = self.starts
         idx, n_toks = 0, len(toks)
+        q_opens, qk, n_q = self.q_opens, -1, len(quotes)  # qk: the last quote opened at or before the token
         while idx < n_toks:  # skips whole quotes and consumed clauses by bisection, not token by token
             tok = toks[idx]
             if tok.start < consumed_until:
                 idx = bisect.bisect_left(starts, consumed_until, idx)
                 continue
-            q = self._quote_around(tok.start)
-            if q is not None:
-                idx = bisect.bisect_left(starts, q.close, idx + 1)
+            while qk + 1 < n_q and q_opens[qk + 1] <= tok.start:
+                qk += 1
+            if qk >= 0 and quotes[qk].open < tok.start < quotes[qk].close:  # inside a quoted span
+                idx = bisect.bisect_left(starts, quotes[qk].close, idx + 1)
                 continue
             idx += 1
             if not tok.is_word:

@@ -683,3 +683,20 @@ def test_a_definite_group_takes_only_definite_adjectives():
     """"اتهم المزارعون سياسيين محليين بـ…": an indefinite nisba after a definite head is the object."""
     q = _one("واتهم المزارعون سياسيين محليين بالتواطؤ.")
     assert q.speaker == "المزارعون"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("لكن مسؤولا سعوديا بارزا قال لرويترز إن أي تسوية تتضمن اعترافا بالذنب.", "مسؤولا سعوديا بارزا"),
+    ("إلا أن مصدرا أمنيا أكد أن الهجوم فشل.", "مصدرا أمنيا"),
+])
+def test_an_accusative_anonymous_subject_after_lakinna(text, speaker):
+    """After لكنّ/إنّ the subject is accusative ("لكن مسؤولا سعوديا بارزا قال"): the singular anonymous
+    heads are read in that form too (derived from anonymous.tsv), with their accusative adjectives."""
+    q = _one(text)
+    assert q.speaker == speaker and q.anonymous
+
+
+def test_an_accusative_noun_and_adjective_are_no_name():
+    """"اكتسب اللاعب دورا إضافيا …"، "حقق رقما قياسيا": an accusative noun with its adjective is an object."""
+    qs = extract("حقق اللاعب الكبير محمد صلاح رقما قياسيا جديدا. وقال إنه سعيد بذلك.")
+    assert [q.speaker for q in qs] == ["محمد صلاح"]

@@ -97,6 +97,8 @@ def load() -> Lexicon:
     for w, agr in list(anonymous.items()):  # a sound plural drops its ن in construct: "محللو الأسواق"
         if w.endswith("ون") and agr == "m.pl":
             anonymous.setdefault(w[:-1], agr)
+        elif agr == "m.sg" and not w.endswith(("ا", "ي", "ه")):
+            anonymous.setdefault(w + "ا", agr)  # and the accusative after لكنّ/إنّ: "لكن مسؤولا سعوديا قال"
     titles = _unique("titles.tsv", [(fold(c[0]), c[1]) for c in _rows("titles.tsv", 2)])
     orgs = _unique("organizations.tsv", [(fold(c[0]), c[1]) for c in _rows("organizations.tsv", 2)])
     places = _unique("places.tsv", [(fold(c[0]), (c[1], c[2])) for c in _rows("places.tsv", 3)])

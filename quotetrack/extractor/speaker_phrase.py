@@ -403,9 +403,12 @@ class NPParser:
                 continue
             if last_def:
                 break
-            if names > 0 and w not in known and nxt.endswith("يه") and nxt in self.lex.adjectives and \
-                    k + 1 < end and toks[k + 1].is_word:
-                break  # "دونالد ترامب قرارات تنفيذية": a noun with an indefinite adjective is no name
+            if w not in known and k + 1 < end and toks[k + 1].is_word and (
+                    (names > 0 and nxt.endswith("يه") and nxt in self.lex.adjectives)
+                    or (w.endswith("ا") and nxt.endswith("يا") and nxt not in known
+                        and (names > 0 or nxt[:-1] in self.lex.adjectives))):
+                break  # "دونالد ترامب قرارات تنفيذية"، "اللاعب دورا إضافيا": a noun with an indefinite
+                # (or accusative) adjective is no name
             if w.endswith("ه") and w not in known and w not in self.joiners and (names == 0 or plain >= 2) and not (
                     after_title and names == 0 and nxt and toks[k + 1].is_word and nxt not in self.stop
                     and (not is_def(nxt) or nxt.endswith("ي"))):
@@ -554,6 +557,9 @@ class NPParser:
             if x in ("باسم", "باسمه", "باسمها") and k + 1 < end:
                 nk = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
                 k = self._name_run(toks, nk, end, known) if nk == k + 1 else nk  # "متحدث باسم فانسان بولوريه"
+                continue
+            if w.endswith("ا") and x.endswith("ا") and (x[:-1] in self.anon_mod or is_nisba(x[:-1])):
+                k += 1  # the accusative after لكنّ/إنّ agrees: "مسؤولا سعوديا بارزا"
                 continue
             if x in self.anon_mod or (is_nisba(x) and not (is_def(w) and not is_def(x))) or (
                     is_def(x) and is_def(w) and not x.startswith("لل")):  # (a definite head takes definite

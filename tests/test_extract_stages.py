@@ -700,3 +700,15 @@ def test_an_accusative_noun_and_adjective_are_no_name():
     """"اكتسب اللاعب دورا إضافيا …"، "حقق رقما قياسيا": an accusative noun with its adjective is an object."""
     qs = extract("حقق اللاعب الكبير محمد صلاح رقما قياسيا جديدا. وقال إنه سعيد بذلك.")
     assert [q.speaker for q in qs] == ["محمد صلاح"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وأكد شتاينماير تفهمه قلق الرياض ودول الخليج من الاتفاق.", "شتاينماير"),
+    ("وأكد دونالد ترمب تعاونه مع الحلفاء.", "دونالد ترمب"),
+    ("وقال محمد عبده إن الأغنية جديدة.", "محمد عبده"),
+])
+def test_a_verbal_noun_with_its_pronoun_ends_the_name(text, speaker):
+    """"أكد X تفهمه"، "تعاونه" (30 within three words after أكد/أبدى/أعلن/جدد/أعرب in the corpus): a verbal
+    noun of the shape تفعّل/تفاعل carrying his/her/their pronoun
+    (markers.tsv masdar_pattern_possessed; alone the shape matches names such as ترمب) is the object."""
+    assert _one(text).speaker == speaker

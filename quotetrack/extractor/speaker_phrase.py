@@ -87,6 +87,7 @@ class NPParser:
         self.anon_mod = set(m["anon_modifier"])
         self.verbal_nouns = frozenset(bare_verbal_nouns(lex.verbs))
         self.masdar = masdar_shapes(m["masdar_pattern"])
+        self.masdar_possessed = masdar_shapes(m["masdar_pattern"] + m["masdar_pattern_possessed"])
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
         self.comp_words = comp_words
@@ -132,8 +133,12 @@ class NPParser:
 
     def is_action(self, w: str) -> bool:
         """A verbal noun: of saying ("انتقادات"، "تأكيد"، "بتأكيد") or of a derived form ("تفتيش"، "انسحاب")."""
-        return w in self.verbal_nouns or (w[:1] in ("ب", "ل") and w[1:] in self.verbal_nouns) \
-            or self.masdar.match(w) is not None
+        if w in self.verbal_nouns or (w[:1] in ("ب", "ل") and w[1:] in self.verbal_nouns) or self.masdar.match(w):
+            return True
+        for suffix in ("ه", "ها", "هم"):  # "تفهمه قلق الرياض": his understanding, with its pronoun
+            if w.endswith(suffix) and self.masdar_possessed.match(w[:-len(suffix)]):
+                return True
+        return False
 
     def bad_name(self, w: str) -> bool:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued

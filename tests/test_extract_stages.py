@@ -712,3 +712,9 @@ def test_a_verbal_noun_with_its_pronoun_ends_the_name(text, speaker):
     noun of the shape تفعّل/تفاعل carrying his/her/their pronoun
     (markers.tsv masdar_pattern_possessed; alone the shape matches names such as ترمب) is the object."""
     assert _one(text).speaker == speaker
+
+
+def test_an_intensifier_before_thanks_is_never_a_speaker():
+    """"قدم فيها خالص الشكر"، "أعرب عن بالغ الأسف" (71 before a word of thanks, condolence or regret in
+    the corpus): خالص/جزيل/بالغ qualify what was said, they name nobody."""
+    assert all(q.speaker != "خالص" for q in extract("وألقى كلمة قدم فيها خالص الشكر للقائمين على الجائزة."))

@@ -718,3 +718,21 @@ def test_an_intensifier_before_thanks_is_never_a_speaker():
     """"قدم فيها خالص الشكر"، "أعرب عن بالغ الأسف" (71 before a word of thanks, condolence or regret in
     the corpus): خالص/جزيل/بالغ qualify what was said, they name nobody."""
     assert all(q.speaker != "خالص" for q in extract("وألقى كلمة قدم فيها خالص الشكر للقائمين على الجائزة."))
+
+
+@pytest.mark.parametrize("text,speaker,title", [
+    ("وقال وزير التجارة والصناعة عادل الجبير إن الوزارة ستواصل عملها.", "عادل الجبير", "وزير التجارة والصناعة"),
+    ("قالت وزيرة التخطيط والتعاون الدولي الأردنية الدكتورة ماري قعوار، إن الأردن مستعد.", "ماري قعوار", None),
+])
+def test_coordinated_genitives_stay_in_the_title(text, speaker, title):
+    """"وزير الخارجية والمغتربين"، "وزارة التجارة والاستثمار" (767 such chains in the corpus): و + a definite
+    noun continues the genitive chain; a coordinated title or nisba ("والرئيس الفرنسي"، "والفرنسي") does not."""
+    q = _one(text)
+    assert q.speaker == speaker
+    if title:
+        assert q.title == title
+
+
+def test_a_coordinated_title_is_a_second_person():
+    q = _one("وقال الرئيس الأمريكي والرئيس الفرنسي إن الضربة ضرورية.")
+    assert q.speaker == "الرئيس الأمريكي والرئيس الفرنسي"

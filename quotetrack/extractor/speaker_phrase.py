@@ -214,6 +214,10 @@ class NPParser:
                 after_nisba = is_nisba(w) and w not in ("العام",)
                 k += 1
                 continue
+            if w.startswith("وال") and len(w) > 5 and k > start and is_def(toks[k - 1].text) and not is_nisba(w) \
+                    and not self._title_word(w[1:]) and not self._head_noun(w[1:]):
+                k += 1  # "وزير الخارجية والمغتربين"، "وزارة التجارة والاستثمار": coordinated genitives
+                continue
             nk = self._chain_genitive(toks, k, end, w)
             if nk is None and not (k > start and is_def(toks[k - 1].text) and not is_def(w)):
                 nk = self._chain_organization(toks, k, end, w)  # (a definite noun takes no genitive:

@@ -736,3 +736,18 @@ def test_coordinated_genitives_stay_in_the_title(text, speaker, title):
 def test_a_coordinated_title_is_a_second_person():
     q = _one("وقال الرئيس الأمريكي والرئيس الفرنسي إن الضربة ضرورية.")
     assert q.speaker == "الرئيس الأمريكي والرئيس الفرنسي"
+
+
+def test_a_long_title_between_abbara_and_an():
+    """"وعبر الرئيس التنفيذي لشركة معادن المهندس خالد بن صالح المديفر عن …": عبّر reads as the verb when
+    its عن comes within 13 words (a title chain and a four-word name fill ten)."""
+    q = _one("وعبر الرئيس التنفيذي لشركة معادن المهندس خالد بن صالح المديفر عن فخر الشركة باستضافة المؤتمر.")
+    assert q.speaker == "خالد بن صالح المديفر"
+
+
+def test_deemed_likely_is_a_cue():
+    """رجّح (202 past and present forms, 24 participles in the corpus; the impersonal يرجح is left out)."""
+    qs = extract("وقالت مصادر طبية إن عددا من المصابين في حالة خطرة، مرجحة ارتفاع حصيلة القتلى.")
+    assert [(q.speaker, q.cue) for q in qs] == [("مصادر طبية", "قالت"), ("مصادر طبية", "مرجحة")]
+    qs = extract("ورجح الخبير الاقتصادي محمد العلي أن ترتفع الأسعار.")
+    assert [(q.speaker, q.cue) for q in qs] == [("محمد العلي", "رجح")]

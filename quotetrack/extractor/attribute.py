@@ -199,7 +199,7 @@ class Attributor:
                 return None  # "بين العام 2012 و2017 أن": still the preposition
         elif w in self.needs_prep:
             need = self.needs_prep[w]
-            if not any(t.text == need for t in toks[idx + 1:idx + 10]):
+            if not any(t.text == need for t in toks[idx + 1:idx + 14]):
                 return None  # "عبر حسابه": the preposition, not the verb عبّر
         info = self._raw_cue_info(toks[idx])
         if info is not None and info[1].lemma_key in self.light_nouns:

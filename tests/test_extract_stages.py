@@ -751,3 +751,22 @@ def test_deemed_likely_is_a_cue():
     assert [(q.speaker, q.cue) for q in qs] == [("مصادر طبية", "قالت"), ("مصادر طبية", "مرجحة")]
     qs = extract("ورجح الخبير الاقتصادي محمد العلي أن ترتفع الأسعار.")
     assert [(q.speaker, q.cue) for q in qs] == [("محمد العلي", "رجح")]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("أكد وزير الخارجية الأميركي، مايك #بومبيو، الأحد، في طوكيو، أن العقوبات ستبقى.", "مايك بومبيو"),
+    ("وقال كبير المفاوضين في الاتحاد الأوروبي، ميشيل بارنييه، إن الاتفاق قريب.", "ميشيل بارنييه"),
+])
+def test_a_hashtag_on_a_surname_and_the_chief_title(text, speaker):
+    """"مايك #بومبيو" (22 hashtags inside a name before the content in the corpus) is one name; كبير
+    heads a title ("كبير المفاوضين"، "كبير الاقتصاديين"; 11 right after a cue)."""
+    assert _one(text).speaker == speaker
+
+
+def test_a_word_changes_where_the_script_does():
+    """"لـCNN" folds to "لCNN": the preposition and the outlet are two tokens (67 such words in the
+    corpus), so no speaker reads "لـCNN"."""
+    from quotetrack.extractor.sentences import tokenize
+    assert [t.text for t in tokenize("قال لCNN إن F15")] == ["قال", "ل", "CNN", "إن", "F15"]
+    qs = extract("قال المتحدث باسم وزارة الدفاع الأمريكية (البنتاغون) لـCNN إن الولايات المتحدة ليست على علم.")
+    assert [q.speaker for q in qs] == ["المتحدث باسم وزارة الدفاع الأمريكية"]

@@ -12,7 +12,8 @@ import regex
 
 from .quotemarks import QuotedSpan
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}_]+|[^\s\p{L}\p{M}\p{N}_]")
+# a word changes where the script does ("لـCNN" folds to "لCNN": the preposition, then the outlet)
+_TOKEN = regex.compile(r"[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
 _END = regex.compile(r"[.!?؟…]+|\n")
 _LAST_WORD = regex.compile(r"(\p{L}+)$")
 _ABBREV = frozenset({"د", "م", "أ", "ا", "ج", "ص", "ت", "س"})

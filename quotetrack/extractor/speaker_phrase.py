@@ -377,6 +377,9 @@ class NPParser:
             q = self._quoted_name(toks, k, end)
             if q is not None and names == 0:
                 return q
+            if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word:
+                k += 1  # "مايك #بومبيو": a hashtag on the surname
+                continue
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
             ali = self._ali_name(w, nxt)

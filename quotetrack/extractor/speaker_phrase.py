@@ -85,6 +85,7 @@ class NPParser:
         self.documents = set(m["document"])
         self.named_bodies = set(m["named_body"])
         self.anon_mod = set(m["anon_modifier"])
+        self.construct_titles = set(m["construct_title"])
         self.verbal_nouns = frozenset(bare_verbal_nouns(lex.verbs))
         self.masdar = masdar_shapes(m["masdar_pattern"])
         self.masdar_possessed = masdar_shapes(m["masdar_pattern"] + m["masdar_pattern_possessed"])
@@ -383,7 +384,9 @@ class NPParser:
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
             ali = self._ali_name(w, nxt)
-            if w is None or (self._stop_at(toks, k, w) and not ali) or (w in self.lex.titles and names > 0
+            if w is None or (self._stop_at(toks, k, w) and not ali) or (
+                    w in self.construct_titles and names > 0 and (is_def(nxt) or nxt in self.lex.anonymous)) or (
+                    w in self.lex.titles and names > 0
                                                               and not self._surname_title(toks, k, end)):
                 break
             if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or \
@@ -498,7 +501,8 @@ class NPParser:
         base = strip_article(w)
         if (w in lex.anonymous or base in lex.anonymous) and w not in lex.titles:
             return self._anonymous_np(toks, i, end, known, w)
-        if w in lex.titles or base in lex.titles:
+        if w in lex.titles or base in lex.titles or (
+                w in self.construct_titles and i + 1 < end and (is_def(nxt) or nxt in lex.anonymous)):
             return self._title_np(toks, i, end, known, verb_agr, w)
         doc = self._document_np(toks, i, end, known, verb_agr, w)
         if doc is not None:

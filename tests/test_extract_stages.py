@@ -777,3 +777,18 @@ def test_chief_is_a_title_only_in_construct(text, speaker):
     """كبير heads a title in construct ("كبير المفاوضين"، "كبير خبراء الاقتصاد"; 11 right after a cue in
     the corpus), but "اللاعب الكبير" is the adjective (markers.tsv construct_title)."""
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال رئيس مصر عبد الفتاح السيسي إن العلاقات جيدة.", "عبد الفتاح السيسي"),
+    ("وقال مارك زوكربيرغ مؤسس فيسبوك إن الشركة آسفة.", None),
+    ("وقالت فيسبوك إنها حذفت الحسابات.", "فيسبوك"),
+])
+def test_given_names_with_abd_companies_and_titles_with_a_place(text, speaker):
+    """"عبد الفتاح السيسي": a definite word after عبد is the given name, so a surname may follow; a
+    listed company (فيسبوك، تويتر …; 65 right after a cue) is an organization and a title's genitive."""
+    q = extract(text)[0]
+    if speaker is None:
+        assert q.speaker != "مارك زوكربيرغ مؤسس فيسبوك"
+    else:
+        assert q.speaker == speaker and (q.speaker_kind == "organization") == (speaker == "فيسبوك")

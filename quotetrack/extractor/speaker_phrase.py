@@ -361,11 +361,20 @@ class NPParser:
     def title_chain(self, toks: list[Token], i: int, end: int) -> int:
         """A title and its complements, compound titles included:
         "وزير الدولة لشؤون الإعلام الناطق الرسمي باسم الحكومة"، "سفير خادم الحرمين الشريفين في مصر"."""
-        k = self._def_chain(toks, i + 1, end)
+        k = self._title_complement(toks, i + 1, end)
         while k < end and toks[k].is_word and k - i < 14 and (
                 toks[k].text in self.lex.titles or (toks[k].text[:1] == "و" and self._title_word(toks[k].text[1:]))):
-            k = self._def_chain(toks, k + 1, end)
+            k = self._title_complement(toks, k + 1, end)
         return k
+
+    def _title_complement(self, toks: list[Token], k: int, end: int) -> int:
+        """Where a title's complement ends: a listed place or company in construct ("مؤسس فيسبوك"،
+        "رئيس وزراء إسرائيل"), then its definite chain."""
+        if not is_def(toks[k - 1].text):
+            p_end = self.place_at(toks, k, end)
+            if p_end is not None:
+                return self._def_chain(toks, p_end, end)
+        return self._def_chain(toks, k, end)
 
     def _name_run(self, toks: list[Token], k: int, end: int, known: set[str], after_title: bool = False) -> int:
         """A personal name: up to three plain tokens, joined by بن/أبو/عبد, with at most one
@@ -412,7 +421,7 @@ class NPParser:
                     break
                 k += 1
                 names += 1
-                last_def = True
+                last_def = prev not in self.joiners  # "عبد الفتاح السيسي": after عبد it is the given name
                 if prev not in self.joiners and nxt != "الله":
                     break  # one surname ends the name
                 continue

@@ -792,3 +792,14 @@ def test_given_names_with_abd_companies_and_titles_with_a_place(text, speaker):
         assert q.speaker != "مارك زوكربيرغ مؤسس فيسبوك"
     else:
         assert q.speaker == speaker and (q.speaker_kind == "organization") == (speaker == "فيسبوك")
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("دعا الرئيس الفلسطيني محمود #عباس لتطبيق مبادرة السلام العربية كما هي.", ["محمود عباس"]),
+    ("وقال توماس ماركل إنه سعيد. ووصف ماركل اللحظة التي طلب فيها الأمير يد ابنته.",
+     ["توماس ماركل", "توماس ماركل"]),
+])
+def test_a_name_ends_before_an_action_with_its_preposition_and_after_a_known_surname(text, speakers):
+    """"محمود عباس لتطبيق": ب/ل + a verbal noun of a derived form is the content; "ماركل اللحظة": a
+    definite noun after a surname the article already knows is the object, not a second surname."""
+    assert [q.speaker for q in extract(text)] == speakers

@@ -134,8 +134,9 @@ class NPParser:
 
     def is_action(self, w: str) -> bool:
         """A verbal noun: of saying ("انتقادات"، "تأكيد"، "بتأكيد") or of a derived form ("تفتيش"، "انسحاب")."""
-        if w in self.verbal_nouns or (w[:1] in ("ب", "ل") and w[1:] in self.verbal_nouns) or self.masdar.match(w):
-            return True
+        if w in self.verbal_nouns or self.masdar.match(w) or (
+                w[:1] in ("ب", "ل") and (w[1:] in self.verbal_nouns or self.masdar.match(w[1:]))):
+            return True  # ("لتطبيق"، "بتعزيز": with its preposition)
         for suffix in ("ه", "ها", "هم"):  # "تفهمه قلق الرياض": his understanding, with its pronoun
             if w.endswith(suffix) and self.masdar_possessed.match(w[:-len(suffix)]):
                 return True
@@ -409,6 +410,8 @@ class NPParser:
                 names += 1
                 continue
             if is_def(w) and toks[k].start not in self.hamza_al:
+                if names > 0 and prev in getattr(known, "surnames", ()) and w not in known:
+                    break  # "ووصف ماركل اللحظة التي": after a known surname the name is complete
                 if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
                     break
                 after = toks[k + 1] if k + 1 < end else None

@@ -803,3 +803,16 @@ def test_a_name_ends_before_an_action_with_its_preposition_and_after_a_known_sur
     """"محمود عباس لتطبيق": ب/ل + a verbal noun of a derived form is the content; "ماركل اللحظة": a
     definite noun after a surname the article already knows is the object, not a second surname."""
     assert [q.speaker for q in extract(text)] == speakers
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقالت أسر المعتقلين في بيان إنها قلقة.", "أسر المعتقلين"),
+    ("وقال سكان غزة إن القصف مستمر.", "سكان غزة"),
+    ("وقال أحد المحامين إن القضية معقدة.", "أحد المحامين"),
+])
+def test_groups_one_of_a_group_and_a_statement_after_them(text, speaker):
+    """An anonymous group takes a place as its genitive ("سكان غزة"), never the setting after it ("في بيان"
+    is the channel: documents are listed as bodies, but no source lies "in a statement"); "أحد X" is one
+    of a group, an anonymous source, not a person."""
+    q = _one(text)
+    assert q.speaker == speaker and q.anonymous

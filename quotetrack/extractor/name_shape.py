@@ -58,6 +58,8 @@ class NameShape:
         anonymous source; an outlet ("التايمز"، "العربية.نت") is an organization. Family names that look
         alike ("المالكي"، "الجابري") are not listed adjectives and stay persons."""
         words = fold(name.translate(_MARKS)).split()
+        if kind == "person" and words and words[0] in ("احد", "احدي") and len(words) > 1:
+            return "anonymous"  # "أحد العاملين"، "إحدى النساء": one of a group, unnamed
         if kind != "person" or not words or not all(x.startswith("ال") for x in words):
             return kind
         w = words[0]

@@ -600,6 +600,9 @@ class NPParser:
                     is_def(toks[k + 1].text):
                 k = self._def_chain(toks, k + 1, end)  # "خبراء حقوق الإنسان"
                 continue
+            if k == i + 1 and self._construct_head(w) and self.place_at(toks, k, end) is not None:
+                k = self.place_at(toks, k, end) or k  # "أهل اسكتلندا"، "سكان غزة"
+                continue
             if k == i + 1 and self._construct_head(w) and is_def(x) and not x.startswith("لل") and x not in self.stop:
                 k = self._def_chain(toks, k, end, allow_pp=False)  # "سكان العاصمة"، "شهود العيان"، "خبراء الأرصاد الجوية"
                 continue
@@ -614,7 +617,8 @@ class NPParser:
             if x in ("في", "من") or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
                 j = k + 1 if x in ("في", "من") else k
                 nxt = self._word(toks, j, end) if x in ("في", "من") else x[1:]
-                if nxt and (is_def(nxt) or nxt in lex.organizations or (x == "من" and nxt in self.anon_mod)):
+                if nxt and strip_article(nxt) not in self.documents and strip_article(nxt) not in lex.channels and (
+                        is_def(nxt) or nxt in lex.organizations or (x == "من" and nxt in self.anon_mod)):
                     k = self._def_chain(toks, j + 1, end, allow_pp=False) if j > k else self._def_chain(
                         toks, k + 1, end, allow_pp=False)
                     continue

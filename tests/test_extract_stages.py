@@ -816,3 +816,13 @@ def test_groups_one_of_a_group_and_a_statement_after_them(text, speaker):
     of a group, an anonymous source, not a person."""
     q = _one(text)
     assert q.speaker == speaker and q.anonymous
+
+
+def test_that_came_in_an_interview_gives_the_earlier_quotes_their_channel_and_via():
+    """"جاء ذلك في حوار … في مجلة «اليمامة»" (157 "جاء ذلك في/خلال" in the corpus) says where what came
+    before was said: the earlier quotes of the last speaker take that channel and via where they have none."""
+    qs = extract('أكد الإعلامي حمد القاضي أن الملك مثل قمة الوفاء. وقال إن التويتر فضاء رحب. جاء ذلك في '
+                 'حوار مع الإعلامي حمد القاضي في مجلة "اليمامة" أجرته الزميلة فاطمة.')
+    assert [(q.via, q.channel) for q in qs] == [('مجلة "اليمامة"', "حوار")] * 2
+    q = _one("وقال الوزير إن الحل قريب. جاء ذلك خلال مؤتمر صحفي عقده في الرياض.")
+    assert q.channel == "مؤتمر صحفي" and q.via is None

@@ -21,7 +21,7 @@ from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
-from .speaker_phrase import NP, Entity, Known, NPParser, Register, is_def, strip_article
+from .speaker_phrase import NP, Entity, Known, NPParser, Register, is_def, is_nisba, strip_article
 from .sentences import Sentences, Token
 
 
@@ -293,6 +293,7 @@ class Attributor:
                 if q.close <= rq.end + 1:
                     used_quotes.add(q.open)
         out.extend(self._according(out))
+        self._settings_after(out)
         out.extend(self._orphan_quotes(out, used_quotes))
         self.reg.link_roles()
         out.sort(key=lambda r: r.start)
@@ -1167,6 +1168,34 @@ class Attributor:
         if issuer is not None:
             self.issuers[strip_article(head)] = self._entity_for(issuer, None)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
+
+    def _settings_after(self, found: list[RawQuote]) -> None:
+        """"جاء ذلك في حوار مع X في مجلة «اليمامة»" (157 "جاء ذلك في/خلال" in the corpus): what came before
+        was said there, so the earlier quotes of the speaker of the last one take that channel and via
+        where they have none."""
+        toks = self.toks
+        for k in range(len(toks) - 3):
+            if toks[k].text not in ("جاء", "وجاء") or toks[k + 1].text != "ذلك" or toks[k + 2].text not in ("في", "خلال"):
+                continue
+            before = [r for r in found if r.end <= toks[k].start and r.entity is not None]
+            if not before:
+                continue
+            end_idx = self._tok_index(self.sents.bounds(toks[k].start)[1])
+            channel, _, via = self._setting(k + 2, end_idx)
+            if channel is not None:  # the channel noun and its adjectives ("حوار"، "مؤتمر صحفي"), not the whole phrase
+                e = k + 4
+                while e < min(end_idx, k + 6) and toks[e].is_word and is_nisba(toks[e].text):
+                    e += 1
+                channel = self._span_text(k + 3, e)
+            if via is None:
+                j = next((j for j in range(k + 3, end_idx) if strip_article(toks[j].text) in MEDIA_HEADS
+                          and toks[j - 1].text in ("في", "مع", "علي", "عبر", "ل")), None)
+                via = self._media_np(j, end_idx, strip_l=False)[0] if j is not None else None
+            speaker = max(before, key=lambda r: r.end).entity
+            for r in before:
+                if r.entity is speaker:
+                    r.channel = r.channel or channel
+                    r.via = r.via or via
 
     def _carrier_after(self, j: int, end_idx: int) -> str | None:
         """The outlet in "… أوردته وكالة الأنباء" / "… نقلته صحيفة X" right after a document."""

@@ -826,3 +826,15 @@ def test_that_came_in_an_interview_gives_the_earlier_quotes_their_channel_and_vi
     assert [(q.via, q.channel) for q in qs] == [('مجلة "اليمامة"', "حوار")] * 2
     q = _one("وقال الوزير إن الحل قريب. جاء ذلك خلال مؤتمر صحفي عقده في الرياض.")
     assert q.channel == "مؤتمر صحفي" and q.via is None
+
+
+@pytest.mark.parametrize("text,via", [
+    ("وقال الوزير إن الموازنة ستكون كبيرة، حسب ما ذكرت وكالة رويترز.", "وكالة رويترز"),
+    ("وقال الوزير إن الموازنة ستكون كبيرة، بحسب بيان الوزارة.", None),
+])
+def test_a_trailing_according_to_an_outlet_is_the_via_of_the_sentences_quote(text, via):
+    """"…، حسب ما ذكرت وكالة رويترز" (564 such trailing phrases naming an outlet in the corpus) after a quote
+    with its own speaker names the outlet that carried it
+    (the via), not a second speaker."""
+    q = _one(text)
+    assert q.speaker == "الوزير" and q.via == via

@@ -1169,6 +1169,13 @@ class Attributor:
             self.issuers[strip_article(head)] = self._entity_for(issuer, None)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
 
+    def _medium_np(self, np_: NP) -> bool:
+        """The phrase names an outlet: a media head (وكالة، صحيفة …) or a listed outlet name."""
+        toks = self.toks
+        head = toks[np_.start].text
+        return strip_article(head) in MEDIA_HEADS or head in self.media or \
+            " ".join(t.text for t in toks[np_.start:np_.end]) in self.media
+
     def _settings_after(self, found: list[RawQuote]) -> None:
         """"جاء ذلك في حوار مع X في مجلة «اليمامة»" (157 "جاء ذلك في/خلال" in the corpus): what came before
         was said there, so the earlier quotes of the speaker of the last one take that channel and via
@@ -1734,8 +1741,8 @@ class Attributor:
                 carrier = self._carrier_after(np_.end, end_idx)
                 for r in found:
                     if r.start >= s_start and r.end <= t.start + 1:
-                        if phrase.startswith(("نقلا", "نقلاً")) and not r.via:
-                            r.via = self._span_text(np_.start, np_.end)
+                        if (phrase.startswith(("نقلا", "نقلاً")) or self._medium_np(np_)) and not r.via:
+                            r.via = self._span_text(np_.start, np_.end)  # "…، حسب ما ذكرت وكالة رويترز"
                         elif carrier and not r.via:
                             r.via = carrier  # "، وفق بيان لوزارة الخارجية أوردته وكالة الأنباء"
                         doc = strip_article(toks[np_.start].text)

@@ -838,3 +838,17 @@ def test_a_trailing_according_to_an_outlet_is_the_via_of_the_sentences_quote(tex
     (the via), not a second speaker."""
     q = _one(text)
     assert q.speaker == "الوزير" and q.via == via
+
+
+@pytest.mark.parametrize("text,speakers,channel", [
+    ('وكتب ترامب على تويتر "الاتحاد الأوروبي بلاد رائعة تتعامل بشكل سيئ مع الولايات المتحدة".', ["ترامب"], "تويتر"),
+    ('وقالت الفنانة أسما شريف منير إنها سعيدة. وأعلنت عبر صفحتها على "فيسبوك" أنها شخصية متسرعة.',
+     ["أسما شريف منير", "أسما شريف منير"], None),
+])
+def test_a_platform_is_where_it_was_posted_not_who_spoke(text, speakers, channel):
+    """"على تويتر"، "عبر صفحتها على «فيسبوك»" (715 in the corpus; markers.tsv platform): the platform
+    is the channel, never a speaker, though the company itself may speak ("وقالت فيسبوك إن")."""
+    qs = extract(text)
+    assert [q.speaker for q in qs] == speakers
+    if channel:
+        assert qs[0].channel == channel

@@ -139,6 +139,7 @@ class Attributor:
         self.settings = set(m["setting"])
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.document_cues = set(m["document_cue"])
+        self.platforms = set(m["platform"])
         self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
         for p in m["light_verb"]:
             lemma, stem_ = p.split()
@@ -549,6 +550,11 @@ class Attributor:
         (لوكالة …) fill the via and channel slots."""
         toks, k, end_idx = self.toks, s.k, s.end_idx
         w = toks[k].text
+        platform = self.platform_at(k, end_idx)
+        if platform is not None:
+            s.channel = s.channel or toks[platform[0]].text  # "على تويتر"، "على «فيسبوك»": where it was posted
+            s.k = platform[1]
+            return _GO
         if w in ("علي", "عبر") and k + 1 < end_idx and strip_article(toks[k + 1].text) in MEDIA_HEADS:
             v, nk = self._media_np(k + 1, end_idx, strip_l=False)  # "قال على قناة «أنتينا 3» إن"
             if v:
@@ -1144,6 +1150,10 @@ class Attributor:
         via = None
         while j < end_idx and j < k + 14:
             w = toks[j].text
+            platform = self.platform_at(j, end_idx)
+            if platform is not None:
+                j = platform[1]  # "في صفحتها على «فيسبوك»"
+                continue
             if w in self.pat.comp_words or w == ":" or w in ("،", ",") or toks[j].start in self.q_open:
                 break
             if w in self.relative:
@@ -1168,6 +1178,16 @@ class Attributor:
         if issuer is not None:
             self.issuers[strip_article(head)] = self._entity_for(issuer, None)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
+
+    def platform_at(self, k: int, end_idx: int) -> tuple[int, int] | None:
+        """"على تويتر"، "عبر «فيسبوك»" at token ``k``: (the platform's index, the index after the phrase)."""
+        toks = self.toks
+        if toks[k].text not in ("علي", "عبر") or k + 1 >= end_idx:
+            return None
+        p = k + 2 if toks[k + 1].text in QUOTE_CHARS else k + 1
+        if p >= end_idx or toks[p].text not in self.platforms:
+            return None
+        return p, (p + 2 if p + 1 < end_idx and toks[p + 1].text in QUOTE_CHARS else p + 1)
 
     def _medium_np(self, np_: NP) -> bool:
         """The phrase names an outlet: a media head (وكالة، صحيفة …) or a listed outlet name."""

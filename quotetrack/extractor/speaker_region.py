@@ -233,6 +233,10 @@ class RegionReader:
                 else:
                     c.via = c.via or a._span_text(np_.start, np_.end)  # "قال جعجع، بحسب الوكالة، إن"
                 return np_.end
+        platform = a.platform_at(k, stop)
+        if platform is not None:
+            c.channel = c.channel or toks[platform[0]].text  # "على تويتر"، "عبر «فيسبوك»": where it was posted
+            return platform[1]
         if w in ("علي", "عبر") and k + 1 < stop and strip_article(toks[k + 1].text) in a.media_heads:
             v, nk = a._media_np(k + 1, stop, strip_l=False)  # "على قناة «أنتينا 3»"، "عبر موقع تويتر"
             if v:

@@ -852,3 +852,11 @@ def test_a_platform_is_where_it_was_posted_not_who_spoke(text, speakers, channel
     assert [q.speaker for q in qs] == speakers
     if channel:
         assert qs[0].channel == channel
+
+
+def test_religious_offices_are_titles_and_there_is_no_speaker():
+    """مفتي، بطريرك، مطران … head titles (24 religious offices right after a cue in the corpus; إمام folds
+    like أمام and stays out); "أضاف هناك …" names nobody (هناك/هنا are not_speaker)."""
+    q = _one("وأعلن مفتي المؤتمر العام الشيخ الصادق الغرياني رفضه للاتفاق.")
+    assert q.speaker == "مفتي المؤتمر العام الشيخ الصادق الغرياني" or q.speaker == "الصادق الغرياني"
+    assert all(q.speaker != "هناك" for q in extract("لكنه أضاف هناك على ما يبدو أنباء عن فتح الممرات."))

@@ -73,6 +73,7 @@ class NPParser:
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"})
         self.time = set(m["time"])  # ("الآن" folds like the name "ألان")
         self.adjunct_first = {p.split()[0] for p in m["adjunct_phrase"]}  # "ردا على سؤال": the name ended
+        self.adjunct_phrases = [p.split() for p in m["adjunct_phrase"]]
         self.joiners = set(m["name_joiner"])
         self.name_parts = set(m["name_part"])
         self.construct = set(m["construct"])
@@ -105,6 +106,11 @@ class NPParser:
         g = (self.places.get(name) or ("", ""))[1] or self.lex.organizations.get(np_.head) \
             or self.lex.organizations.get(head)
         return g == "f" if g else head.endswith("ه")
+
+    def _adjunct_at(self, toks: list[Token], k: int, end: int) -> bool:
+        """A listed adjunct phrase (markers.tsv adjunct_phrase) starts at token ``k``."""
+        return any(k + len(p) <= end and all(toks[k + i].text == w for i, w in enumerate(p))
+                   for p in self.adjunct_phrases if p[0] == toks[k].text)
 
     def _stop_at(self, toks: list[Token], k: int, w: str) -> bool:
         """A stop word, except a name written أل that folds like a time word ("ألان" ~ "الآن")."""
@@ -388,6 +394,8 @@ class NPParser:
             q = self._quoted_name(toks, k, end)
             if q is not None and names == 0:
                 return q
+            if names > 0 and toks[k].text in self.adjunct_first and self._adjunct_at(toks, k, end):
+                break  # "رسول الله صلى الله عليه وسلم"، "ابن باز رحمه الله": a eulogy or an aside ends the name
             if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word:
                 k += 1  # "مايك #بومبيو": a hashtag on the surname
                 continue

@@ -870,3 +870,16 @@ def test_a_eulogy_after_a_name_is_no_part_of_it(text, speaker):
     """"صلى الله عليه وسلم"، "رحمه الله"، "رضي الله عنه" (957 in the corpus, 28 between a cue, a name and the
     content; markers.tsv adjunct_phrase) end the name and are stepped over; "بل" is never a speaker."""
     assert _one(text).speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("ويعرف الطريقة التي يجب الرجوع إليها بحسب ما أملى عليه فهمه.", None),
+    ("وقتل ثلاثة أشخاص، بحسب ما أعلنت الشرطة.", "الشرطة"),
+    ('وتعرض الممثل لحادث، حسب ما نشرت صحيفة "ديلي ستار".', "صحيفة ديلي ستار"),
+])
+def test_according_to_what_needs_a_reporting_or_publishing_verb(text, speaker):
+    """"بحسب ما + verb": a reporting verb or a verb of publishing (32 "حسب ما نشرت …" in the corpus;
+    markers.tsv publication_verb) names a source; any other verb is "according to what a clause says". A mark
+    left open where the phrase ended is dropped from the name."""
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ([speaker] if speaker else [])

@@ -140,6 +140,7 @@ class Attributor:
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.document_cues = set(m["document_cue"])
         self.platforms = set(m["platform"])
+        self.publication_verbs = set(m["publication_verb"])
         self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
         for p in m["light_verb"]:
             lemma, stem_ = p.split()
@@ -1726,7 +1727,9 @@ class Attributor:
         toks = self.toks
         # "حسب ما أفادت وكالة X" / "حسبما نقلت X عن Y"
         vf = None
+        after_ma = j > 0 and toks[j - 1].text in ("ما", "حسبما", "وفقما")  # the phrase itself ends on ما
         if j < end_idx and toks[j].text == "ما":
+            after_ma = True
             j += 1
         if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها")):
             base = toks[j].text[:-2] if toks[j].text.endswith("ها") else toks[j].text[:-1]
@@ -1737,6 +1740,11 @@ class Attributor:
         if j < end_idx and self._cue_info(toks[j]) is not None:
             vf = self._cue_info(toks[j])[1]
             j += 1
+        if after_ma and vf is None:
+            if j < end_idx and toks[j].text in self.publication_verbs:
+                j += 1  # "حسب ما نشرت صحيفة X": the outlet that published it
+            else:
+                return None  # "بحسب ما أملى عليه فهمه": according to what a clause says, not to a source
         pron = toks[j].text if j < end_idx else ""
         if pron in ("تعبيره", "تعبيرها", "قوله", "قولها", "وصفه", "وصفها", "تعبيرهم", "قولهم"):
             entity = self.reg.resolve_prodrop("f.sg" if pron.endswith("ها") else "m.sg", at)

@@ -71,12 +71,25 @@ def _to_quote(n: Normalized, r: RawQuote) -> Quote | None:
     return Quote(
         content=text[s:e], start=s, end=e, type=r.type,  # type: ignore[arg-type]
         cue=cue, cue_lemma=r.lemma, stance=r.stance,
-        speaker=ent.canonical if ent else None, speaker_kind=kind,  # type: ignore[arg-type]
+        speaker=_balanced(ent.canonical) if ent else None, speaker_kind=kind,  # type: ignore[arg-type]
         gender=(ent.gender if ent and kind == "person" else None),  # type: ignore[arg-type]
         mention=mention, mention_start=ms, mention_end=me,
         title=ent.title if ent and kind == "person" else None,
-        via=_unquoted(r.via), channel=r.channel, rule=r.rule, cue_start=cue_s, cue_end=cue_e,
+        via=_balanced(_unquoted(r.via)), channel=r.channel, rule=r.rule, cue_start=cue_s, cue_end=cue_e,
     )
+
+
+def _balanced(name: str | None) -> str | None:
+    """A name without a quotation mark left open by where its phrase ended ('منظمة "مراسلون بلا حدود'):
+    unpaired marks go, paired ones stay ('صحيفة "ديلي ستار"' is kept as written)."""
+    if not name:
+        return name
+    for a, b in (("«", "»"), ("“", "”")):
+        if name.count(a) != name.count(b):
+            name = name.replace(a, "").replace(b, "")
+    if name.count('"') % 2:
+        name = name.replace('"', "")
+    return " ".join(name.split()) or None
 
 
 def _unquoted(name: str | None) -> str | None:

@@ -883,3 +883,9 @@ def test_according_to_what_needs_a_reporting_or_publishing_verb(text, speaker):
     left open where the phrase ended is dropped from the name."""
     qs = extract(text)
     assert [q.speaker for q in qs] == ([speaker] if speaker else [])
+
+
+def test_news_of_is_what_was_confirmed_not_who():
+    """"أكدت نبأ اعتقال …"، "نبأ وفاته": نبأ (the news of) is an object, never a speaker (not_speaker)."""
+    assert all(q.speaker is None or not q.speaker.startswith("نبأ")
+               for q in extract("وكانت مصادر مطلعة في المقاومة أكدت نبأ اعتقال القيادي في مدينة عدن."))

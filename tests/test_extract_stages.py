@@ -889,3 +889,13 @@ def test_news_of_is_what_was_confirmed_not_who():
     """"أكدت نبأ اعتقال …"، "نبأ وفاته": نبأ (the news of) is an object, never a speaker (not_speaker)."""
     assert all(q.speaker is None or not q.speaker.startswith("نبأ")
                for q in extract("وكانت مصادر مطلعة في المقاومة أكدت نبأ اعتقال القيادي في مدينة عدن."))
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("السياسي اليمني", "anonymous"), ("الكاتب المصري", "anonymous"),
+    ("الجيش الإسرائيلي", "organization"), ("الحكومة اليمنية", "organization"),
+])
+def test_a_definite_role_or_body_with_a_nationality_is_no_person(name, kind):
+    """A definite role with a nationality adjective names nobody (anonymous, as the guidelines' "unnamed
+    person with a definite role"); a listed body with one is an organization."""
+    assert NameShape(load()).kind_of(name, "person") == kind

@@ -32,6 +32,7 @@ class NameShape:
         self.adjectives = frozenset(lex.adjectives)
         self.media = frozenset(lex.media)
         self.people = frozenset(lex.titles) | frozenset(lex.anonymous)  # heads that name people
+        self.bodies = frozenset(lex.organizations)
 
     def _is_verb(self, w: str) -> bool:
         return w in self.verbs or (w[:1] in "وف" and w[1:] in self.verbs)
@@ -71,6 +72,8 @@ class NameShape:
             return "organization"  # "التقديرات"، "الإحصاءات الأوروبية": figures and findings, a document's voice
         if _BROKEN_PLURAL.match(base):
             return "anonymous"  # "العلماء"، "الخبراء"، "العملاء" (فعلاء): a group, unnamed
+        if len(words) > 1 and _base(words[-1]) in self.adjectives:  # "السياسي اليمني"، "الجيش الإسرائيلي"
+            return "organization" if base in self.bodies else "anonymous"  # a body, or a role nobody named
         if len(words) != 1:
             return kind
         head = w.split(".")[0]

@@ -899,3 +899,10 @@ def test_a_definite_role_or_body_with_a_nationality_is_no_person(name, kind):
     """A definite role with a nationality adjective names nobody (anonymous, as the guidelines' "unnamed
     person with a definite role"); a listed body with one is an organization."""
     assert NameShape(load()).kind_of(name, "person") == kind
+
+
+def test_others_and_plural_verbal_nouns():
+    """"وقال آخرون إن"، "يرى كثيرون أن": others and many are an anonymous source; a plural verbal noun
+    (تعليقات، تهديدات، تصريحات: the shape تفعيلات) is what was said, never a name."""
+    qs = extract("وأثارت تعليقات أوباما غضب المحافظين. وقال آخرون إن الرئيس أخطأ.")
+    assert [(q.speaker, q.speaker_kind) for q in qs] == [("آخرون", "anonymous")]

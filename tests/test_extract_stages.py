@@ -906,3 +906,10 @@ def test_others_and_plural_verbal_nouns():
     (تعليقات، تهديدات، تصريحات: the shape تفعيلات) is what was said, never a name."""
     qs = extract("وأثارت تعليقات أوباما غضب المحافظين. وقال آخرون إن الرئيس أخطأ.")
     assert [(q.speaker, q.speaker_kind) for q in qs] == [("آخرون", "anonymous")]
+
+
+def test_a_student_is_no_demand():
+    """"لقي طالب سعودي مبتعث مصرعه" (10 طالب + a nationality in the corpus): طالب followed by an indefinite
+    nationality adjective is the noun
+    "student" (markers.tsv noun_homograph), not the cue طالب "demanded"."""
+    assert extract("لقي طالب سعودي مبتعث مصرعه صباح أول من أمس داخل حرم الجامعة.") == []

@@ -141,6 +141,7 @@ class Attributor:
         self.document_cues = set(m["document_cue"])
         self.platforms = set(m["platform"])
         self.publication_verbs = set(m["publication_verb"])
+        self.noun_homographs = set(m["noun_homograph"])
         self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
         for p in m["light_verb"]:
             lemma, stem_ = p.split()
@@ -366,6 +367,10 @@ class Attributor:
                 return False  # "تصريحاته الأخيرة": a noun, not a report
         if vf.pos in ("past", "impf", "part") and not pfx and prev_tok in self.prepositions:
             return False  # "على الرغم من نفي الوزير"، "من خلال متابعة": after a preposition it is the noun
+        nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
+        if tok.text[len(pfx):] in self.noun_homographs and not is_def(nxt) and nxt in self.lex.adjectives \
+                and nxt not in self.lex.anonymous and nxt not in self.lex.titles:
+            return False  # "لقي طالب سعودي مصرعه": the noun "student" and its adjective, not طالب "demanded"
         if not pfx and self.np.masdar.match(prev_tok) and self.sents.bounds(tok.start)[0] < tok.start:
             return False  # "استطلاع رأي"، "تعطيل كشف": the genitive of a verbal noun, not a verb
         if prev_tok in ("لما", "مما", "بما"):

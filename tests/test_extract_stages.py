@@ -913,3 +913,10 @@ def test_a_student_is_no_demand():
     nationality adjective is the noun
     "student" (markers.tsv noun_homograph), not the cue طالب "demanded"."""
     assert extract("لقي طالب سعودي مبتعث مصرعه صباح أول من أمس داخل حرم الجامعة.") == []
+
+
+def test_an_accusative_verbal_noun_ends_the_name():
+    """"أبدى كيري تأييدا واضحا"، "منوتشين تحذيرا": a listed verbal noun in the accusative (tanween alif) is the
+    object (تأييد joins the verbal nouns through تأييده in verbs.tsv)."""
+    qs = extract("وأبدى جون كيري تأييدا واضحا لخطوات مصر. وقال إن مصر مهمة.")
+    assert [q.speaker for q in qs] == ["جون كيري", "جون كيري"]

@@ -141,8 +141,9 @@ class NPParser:
     def is_action(self, w: str) -> bool:
         """A verbal noun: of saying ("انتقادات"، "تأكيد"، "بتأكيد") or of a derived form ("تفتيش"، "انسحاب")."""
         if w in self.verbal_nouns or self.masdar.match(w) or (
-                w[:1] in ("ب", "ل") and (w[1:] in self.verbal_nouns or self.masdar.match(w[1:]))):
-            return True  # ("لتطبيق"، "بتعزيز": with its preposition)
+                w[:1] in ("ب", "ل") and (w[1:] in self.verbal_nouns or self.masdar.match(w[1:]))) or (
+                w.endswith("ا") and w[:-1] in self.verbal_nouns):
+            return True  # ("لتطبيق"، "بتعزيز": with its preposition; "تأييدا": in the accusative)
         for suffix in ("ه", "ها", "هم"):  # "تفهمه قلق الرياض": his understanding, with its pronoun
             if w.endswith(suffix) and self.masdar_possessed.match(w[:-len(suffix)]):
                 return True

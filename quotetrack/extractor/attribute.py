@@ -424,8 +424,8 @@ class Attributor:
         return Slots(s.mention_np, s.via, s.channel, s.anon_hint, s.content_k, s.colon, s.source_np, topic)
 
     def _document_slots(self, idx: int, end_idx: int) -> "Slots":
-        """"وجاء في البيان أن …"، "وورد في التقرير: …": the noun phrase after في is the speaker (a document
-        speaks for its issuer once the article names one); anything else after جاء/ورد reports nothing."""
+        """"وجاء في البيان أن …"، "وجاء في التقرير: …": the noun phrase after في is the speaker (a document
+        speaks for its issuer once the article names one); anything else after جاء reports nothing."""
         toks = self.toks
         none = Slots(None, None, None, False, None, False, None, None)
         if idx + 2 >= end_idx or toks[idx + 1].text != "في":
@@ -816,10 +816,9 @@ class Attributor:
             entity = self._entity_for(src, None)
             mention_span = (toks[src.start].start, toks[src.end - 1].end)
             via = via or carrier
-        elif toks[idx].text == "بالقول" and self._clause_subject(idx, s_start, known) is not None:
-            subj = self._clause_subject(idx, s_start, known)
-            entity = self._entity_for(subj, None)  # type: ignore[arg-type]
-            mention_span = (toks[subj.start].start, toks[subj.end - 1].end)  # type: ignore[union-attr]
+        elif toks[idx].text == "بالقول" and (subj := self._clause_subject(idx, s_start, known)) is not None:
+            entity = self._entity_for(subj, None)
+            mention_span = (toks[subj.start].start, toks[subj.end - 1].end)
         else:
             svo = self._svo(idx, pfx, s_start, known, agr)
             if svo is not None:
@@ -1002,9 +1001,9 @@ class Attributor:
                 e.last = tok.start
 
     def _note_name(self, idx: int) -> None:
-        """At a title word (the caller checks ``_is_title``): a title with a name anywhere in narration ("التقى الرئيس الأمريكي دونالد ترامب …") enters the
-        register without recency: a later short mention ("ترامب") resolves to the full name and ends a
-        name run, but no pro-drop cue picks it over a speaker."""
+        """At a title word (the caller checks ``_is_title``): a title with a name anywhere in narration
+        ("التقى الرئيس الأمريكي دونالد ترامب …") enters the register without recency: a later short mention
+        ("ترامب") resolves to the full name and ends a name run, but no pro-drop cue picks it over a speaker."""
         toks = self.toks
         if idx > 0 and self._is_title(toks[idx - 1].text):
             return  # inside a title chain already read from its first word

@@ -61,6 +61,8 @@ N_ARTICLES = int(os.environ.get("QUOTETRACK_IDENTITY_ARTICLES", "300"))
     ("مصادر مطلعة", "anonymous", False),
     ("المصدر في الإليزيه", "anonymous", False),
     ("الأمم المتحدة", "organization", False),
+    ("فيسبوك", "person", True),             # a platform is where it was posted
+    ("فيسبوك", "organization", False),       # but the company may speak ("وقالت فيسبوك إن")
 ])
 def test_name_shape(name: str, kind: str, bad: bool) -> None:
     assert (name_problem(name, kind) is not None) is bad, name_problem(name, kind)

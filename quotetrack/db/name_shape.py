@@ -28,10 +28,11 @@ TRAILING_PARTICLES = frozenset(
 
 #: prepositions that cannot open a name ("على موقع تويتر")
 LEADING_PARTICLES = frozenset("من في عن على إلى الى مع لدى عبر حول ضد منذ خلال عند نحو عما مما بما كما لما".split())
-#: words that stand for people without naming anyone ("البعض"), or name a platform, not a person
+#: words that stand for people without naming anyone ("البعض")
 PRONOUN_NAMES = frozenset("البعض بعضهم الجميع الكل آخر آخرون الآخرون آخرين الآخرين غيرهم أحدهم كثيرون باحثون "
-                          "الباحثون علماء العلماء خبراء الخبراء مراقبون المراقبون محللون المحللون تويتر فيسبوك "
-                          "يوتيوب إنستغرام انستغرام تلغرام واتساب".split())
+                          "الباحثون علماء العلماء خبراء الخبراء مراقبون المراقبون محللون المحللون".split())
+#: platforms: where something was posted, never a person (the company itself may speak as an organization)
+PLATFORM_NAMES = frozenset("تويتر فيسبوك يوتيوب إنستغرام انستغرام تلغرام واتساب".split())
 #: common words the corpus shows standing alone as a "speaker" (fragments of "مدير عام", "الدفاع المدني",
 #: "نجم الفريق", "جاء في البيان", "قال الله تعالى"): a name made only of these names no one
 NOT_NAMES = frozenset("عام فرع مدني بلاغ معهد دراسة الدراسة نجم جاء تعالى وجل دبي".split())
@@ -131,6 +132,8 @@ def name_problem(name: str, kind: str = "person") -> str | None:
         return "a word mixing Arabic and Latin letters"
     if len(toks) == 1 and (toks[0] in PRONOUN_NAMES or toks[0].translate(_HAMZA) in PRONOUN_NAMES):
         return "a pronoun, not a name"
+    if len(toks) == 1 and kind != "organization" and toks[0].translate(_HAMZA) in PLATFORM_NAMES:
+        return "a platform, not a person"
     if all(t in NOT_NAMES for t in toks) or toks[-1] in ("تعالى", "وجل"):
         return "a common word, not a name"
     for t in toks:
@@ -163,5 +166,6 @@ def is_generic(name: str) -> bool:
     return len(toks) == 1 and fold(toks[0]) in _words().generic
 
 
-__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES", "LEADING_PARTICLES", "PRONOUN_NAMES", "NOT_NAMES",
+__all__ = ["name_problem", "is_generic", "TRAILING_PARTICLES", "LEADING_PARTICLES", "PRONOUN_NAMES", "PLATFORM_NAMES",
+           "NOT_NAMES",
            "TITLE_ENDS", "TITLE_WORDS"]

@@ -21,7 +21,8 @@ from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
-from .speaker_phrase import NP, Entity, Known, NPParser, Register, is_def, is_nisba, strip_article
+from .speaker_phrase import (NP, Entity, Known, NPParser, Register, is_def, is_nisba, phrase_end, phrase_index,
+                             strip_article)
 from .sentences import Sentences, Token
 
 
@@ -166,19 +167,10 @@ class Attributor:
     # ---------------------------------------------------------------- helpers
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
         """The index after the longest listed phrase starting at token ``k`` (``k`` when none)."""
-        if k >= len(toks):
-            return k
         index = self._phrase_index.get(id(phrases))
         if index is None:
-            index = {}
-            for p in sorted(phrases, key=len, reverse=True):
-                index.setdefault(p[0], []).append(p)
-            self._phrase_index[id(phrases)] = index
-        for p in index.get(toks[k].text, ()):
-            n = len(p)
-            if k + n <= len(toks) and all(toks[k + j].text == p[j] for j in range(1, n)):
-                return k + n
-        return k
+            index = self._phrase_index[id(phrases)] = phrase_index(phrases)
+        return phrase_end(toks, k, len(toks), index)
 
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         """(prefix, verb form) when the token is a cue whatever its context; forms that are also

@@ -36,6 +36,25 @@ def is_nisba(w: str) -> bool:
     return len(w) > 3 and w.endswith(("ي", "يه", "يين", "يون", "يان", "يتان", "يات")) and not w.endswith("ييه")
 
 
+def phrase_index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
+    """Listed phrases keyed by their first word, the longest first (for ``phrase_end``)."""
+    index: dict[str, list[list[str]]] = {}
+    for p in sorted(phrases, key=len, reverse=True):
+        index.setdefault(p[0], []).append(p)
+    return index
+
+
+def phrase_end(toks: "list[Token]", k: int, end: int, index: dict[str, list[list[str]]]) -> int:
+    """The index after the longest phrase of ``index`` starting at token ``k`` before ``end`` (``k`` when none)."""
+    if k >= end:
+        return k
+    for p in index.get(toks[k].text, ()):
+        n = len(p)
+        if k + n <= end and all(toks[k + j].text == p[j] for j in range(1, n)):
+            return k + n
+    return k
+
+
 def strip_article(w: str) -> str:
     for p in ("وال", "بال", "لل", "ال"):
         if w.startswith(p) and len(w) > len(p) + 1:
@@ -72,8 +91,8 @@ class NPParser:
         self.stop = (set(m["not_speaker"]) | set(m["time"]) | set(m["relative"]) | set(m["setting"])
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"})
         self.time = set(m["time"])  # ("الآن" folds like the name "ألان")
-        self.adjunct_first = {p.split()[0] for p in m["adjunct_phrase"]}  # "ردا على سؤال": the name ended
-        self.adjunct_phrases = [p.split() for p in m["adjunct_phrase"]]
+        self.adjuncts = phrase_index([p.split() for p in m["adjunct_phrase"]])
+        self.adjunct_first = set(self.adjuncts)  # "ردا على سؤال": the name ended
         self.joiners = set(m["name_joiner"])
         self.name_parts = set(m["name_part"])
         self.construct = set(m["construct"])
@@ -106,11 +125,6 @@ class NPParser:
         g = (self.places.get(name) or ("", ""))[1] or self.lex.organizations.get(np_.head) \
             or self.lex.organizations.get(head)
         return g == "f" if g else head.endswith("ه")
-
-    def _adjunct_at(self, toks: list[Token], k: int, end: int) -> bool:
-        """A listed adjunct phrase (markers.tsv adjunct_phrase) starts at token ``k``."""
-        return any(k + len(p) <= end and all(toks[k + i].text == w for i, w in enumerate(p))
-                   for p in self.adjunct_phrases if p[0] == toks[k].text)
 
     def _stop_at(self, toks: list[Token], k: int, w: str) -> bool:
         """A stop word, except a name written أل that folds like a time word ("ألان" ~ "الآن")."""
@@ -395,7 +409,7 @@ class NPParser:
             q = self._quoted_name(toks, k, end)
             if q is not None and names == 0:
                 return q
-            if names > 0 and toks[k].text in self.adjunct_first and self._adjunct_at(toks, k, end):
+            if names > 0 and phrase_end(toks, k, end, self.adjuncts) > k:
                 break  # "رسول الله صلى الله عليه وسلم"، "ابن باز رحمه الله": a eulogy or an aside ends the name
             if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word:
                 k += 1  # "مايك #بومبيو": a hashtag on the surname

@@ -920,3 +920,68 @@ def test_an_accusative_verbal_noun_ends_the_name():
     object (تأييد joins the verbal nouns through تأييده in verbs.tsv)."""
     qs = extract("وأبدى جون كيري تأييدا واضحا لخطوات مصر. وقال إن مصر مهمة.")
     assert [q.speaker for q in qs] == ["جون كيري", "جون كيري"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("أكد محافظ المدينة، نايف البكري، الذي أشار إلى وجود قيادات كبيرة وقعت أسرى لدى المقاومة.", "نايف البكري"),
+    ("وذلك خلال اجتماع مع الرئيس الصيني، شي جين بينغ، الذي وعد في المقابل بأن تعزز بلاده صداقتها مع جارتها.",
+     "شي جين بينغ"),
+])
+def test_a_relative_clause_cue_with_a_noun_or_adverbial_complement(text, speaker):
+    """"X، الذي أشار إلى وجود …" (183 relative cues with إلى/عن/على/ب and a noun in the corpus) and "الذي وعد
+    في المقابل بأن" (61 with an adverbial before the complementizer): the antecedent set off by a comma is
+    the speaker."""
+    assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "في ظل الأرقام التي تشير إلى ممارسة أكثر من نصف المستخدمين الألعاب على الإنترنت.",
+    "خسر مرشحوه في الانتخابات البلدية الأخيرة، التي عبرت عن رفض أغلبية الشعب للحكومة.",
+])
+def test_a_relative_clause_about_a_thing_has_no_speaker(text):
+    """A restrictive relative on a common noun ("الأرقام التي تشير إلى") or an antecedent that names nobody:
+    no speaker is carried over from elsewhere, and none is made of the noun (a gap, not a guess)."""
+    assert [q.speaker for q in extract(text) if q.speaker] == []
+
+
+def test_a_body_with_a_nisba_and_a_construct_genitive():
+    """"المرصد السوري لحقوق الإنسان" (171 in the corpus; "لحقوق الإنسان" 398): ل + a construct word
+    (markers.tsv construct) continues a body's name after its nisba; alone, "لحقوق الإنسان" names nobody."""
+    qs = extract("وقال المرصد السوري لحقوق الإنسان، الذي قال إنها استهدفت مستودعات أسلحة ووقود.")
+    assert {q.speaker for q in qs} == {"المرصد السوري لحقوق الإنسان"}
+
+
+def test_a_listed_cue_is_read_whole_before_a_conjunction():
+    """"وعد"، "وعدت" (52 + ب in the corpus) is the verb promised, listed whole in verbs.tsv, not و + عدّ;
+    followed by an adjective it is the noun (noun_homograph: "وعد شفهي")."""
+    qs = extract("وفي ذلك الاجتماع، وعد رئيس الوزراء سعد الحريري بخفض عجز الميزانية بواقع 5% على مدى 5 سنوات.")
+    assert [(q.speaker, q.cue) for q in qs] == [("سعد الحريري", "وعد")]
+    assert extract("يعرف اللاعبون أنه وعد شفهي غير قابل للتطبيق.") == []
+
+
+def test_the_same_speakers_next_statement_after_a_comma():
+    """"وفيما أوضح أن …، بين أن …" (119 "، + past cue + complementizer" in the corpus): a cue that agrees
+    with the content's own cue opens the speaker's next statement; a name set off by commas before it
+    ("إن زعيم كوريا، كيم جونغ أون، قال إنه") is a report inside the content."""
+    qs = extract("وقال المدير فهد العلي إن الإنتاج يصدر إلى الخارج، بين أن المصانع المحلية تصدر إلى باكستان.")
+    assert [q.content for q in qs] == ["إن الإنتاج يصدر إلى الخارج", "أن المصانع المحلية تصدر إلى باكستان"]
+    assert [q.speaker for q in qs] == ["فهد العلي", "فهد العلي"]
+    qs = extract("وقال المسؤول سامي علي إن زعيم كوريا الشمالية، كيم جونغ أون، قال إنه مستعد للانضمام.")
+    assert len(qs) == 1 and qs[0].content.endswith("مستعد للانضمام")
+
+
+def test_a_participle_with_bil_qawl_ends_the_content():
+    """"… مستطردا بالقول: «…»" (26 participle + بالقول in the corpus): the ḥāl participle opens the next
+    statement, as "مضيفا:" does."""
+    qs = extract("وأكد الوزير خالد العمر أن قطر ستحضر القمة مستطردا بالقول: \"الدولة المضيفة مسؤولة عن الإجراءات\".")
+    assert [q.content for q in qs][:1] == ["أن قطر ستحضر القمة"]
+
+
+def test_ghayr_is_no_part_of_a_name():
+    """غير (non-, other than; 4,847 before a word in the corpus) is a particle, never a name word."""
+    from quotetrack.extractor.core import _attributor
+    from quotetrack.extractor.normalize import normalize
+    from quotetrack.extractor.sentences import tokenize
+    toks = tokenize(normalize("شفهي غير قابل").text)
+    np_ = _attributor().np.parse(toks, 0, len(toks), set(), None)
+    assert np_ is None or np_.end == 1

@@ -327,6 +327,8 @@ class Attributor:
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
         if mention_span is None and self.toks[idx].text in self.needs_subject:
             return None  # "ويعتقد أن …": impersonal without its subject
+        if mention_span is None and self._relative_np_content(idx):
+            return None  # "الانتخابات التي عبرت عن …": no antecedent that speaks, no speaker to carry over
         if entity is None:
             if mention_span is None:
                 return None
@@ -369,12 +371,35 @@ class Attributor:
             return False  # "لما وصف بأنه": a passive label, nobody speaks
         if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):
             return False  # "عدم مقدرة الولايات المتحدة": after عدم it is a noun
-        rel = prev_tok in ("التي", "الذي", "اللذين", "الذين")
-        if rel and not (idx + 1 < len(toks) and (toks[idx + 1].text in self.pat.comp_words or (
-                toks[idx + 1].text in self.pat.comp_preps and idx + 2 < len(toks)
-                and toks[idx + 2].text in self.pat.comp_words))):
-            return False  # "المهلة التي أعلنت عنها النقابات": a relative clause about a thing, not a statement
+        if prev_tok in ("التي", "الذي", "اللذين", "الذين"):
+            return self._relative_reports(idx)
         return True
+
+    def _relative_reports(self, idx: int) -> bool:
+        """A cue inside a relative clause reports a statement when its own complement follows: a
+        complementizer ("الذي قال إن")، one after a short adverbial ("الذي وعد في المقابل بأن")، or the
+        cue's preposition before a noun ("الذي أشار إلى وجود"). A preposition with a pronoun ("التي
+        أعلنت عنها النقابات") makes the clause about a thing."""
+        toks = self.toks
+        if idx + 2 >= len(toks):
+            return False
+        nxt, after = toks[idx + 1].text, toks[idx + 2]
+        if nxt in self.pat.comp_words or (nxt in self.pat.comp_preps and after.text in self.pat.comp_words):
+            return True
+        if nxt in self.pat.comp_preps and nxt not in ("في", "من") and after.is_word \
+                and after.text not in self.prepositions:
+            return True  # (after من the verb is passive: "التي رفضت من الاتحاد")
+        return (nxt in self.prepositions or nxt in self.time) and \
+            self._comp_ahead(idx + 1, min(len(toks), idx + 5), reach=4) is not None
+
+    def _relative_np_content(self, idx: int) -> bool:
+        """A relative-clause cue whose complement is no complementizer ("الذي أشار إلى وجود …"، "الذي وعد
+        في المقابل بأن"): only its antecedent can be the speaker, and only a phrase that names one."""
+        toks = self.toks
+        if idx < 1 or idx + 2 >= len(toks) or toks[idx - 1].text not in ("التي", "الذي", "اللذين", "الذين"):
+            return False
+        nxt = toks[idx + 1].text
+        return not (nxt in self.pat.comp_words or (nxt in self.pat.comp_preps and toks[idx + 2].text in self.pat.comp_words))
 
     def _read_slots(self, idx: int, pfx: str, vf: VerbForm, s_start: int, end_idx: int) -> "Slots":
         """Walk the words after the cue to the content opener, filling the speaker, via, channel and
@@ -876,7 +901,7 @@ class Attributor:
             if anon_hint and entity.kind == "person" and not entity.name_tokens:
                 entity.kind = "anonymous"
             entity.last = tok.start
-        qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon)
+        qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon, vf.agreement)
         if cstart is not None and lemma_key in self.light_nouns:
             # a light verb's content is its noun phrase: it ends at the first comma or "لكن…"
             for t in toks[content_k + 1:self._tok_index(cend)]:
@@ -1399,9 +1424,13 @@ class Attributor:
                 end -= 1
             while end - 1 > lo and (toks[end - 1].text in self.time or toks[end - 1].text.isdigit()):
                 end -= 1  # "… سيرغي ريابكوف الأسبوع الماضي الذي أكد"
+            restrictive = end == j and self._relative_np_content(idx)  # no comma: "الأرقام التي تشير إلى"
             for a in range(max(lo, end - 8), end):
                 np_ = self.np.parse(toks, a, end, known, agr)
                 if np_ is not None and np_.end == end:
+                    if restrictive and np_.kind == "person" and np_.title_end == np_.start and not all(
+                            t.text in known for t in toks[np_.start:np_.end]):
+                        return None  # a common noun and its restrictive relative, not a named speaker
                     return np_
             return None
         if j >= lo and toks[j].text in ("،", ",") and j - lo <= 30:
@@ -1508,13 +1537,14 @@ class Attributor:
         return self.reg.add(e, candidate=not narrated)
 
     # --------------------------------------------------------------- content
-    def _content(self, k: int, end_idx: int, s_end: int, colon: bool) -> tuple[str, int | None, int]:
-        """Type and [start, end) of the content opening at token ``k``."""
+    def _content(self, k: int, end_idx: int, s_end: int, colon: bool,
+                 agr: str | None = None) -> tuple[str, int | None, int]:
+        """Type and [start, end) of the content opening at token ``k``; ``agr``: the cue's agreement."""
         toks = self.toks
         text = self.text
         start = toks[k].start
         q = self.q_open.get(start)
-        end = self._clause_end(k, end_idx, s_end)
+        end = self._clause_end(k, end_idx, s_end, agr)
         if q is not None:
             a, b = q.inner
             rest = text[min(b + 1, len(text)):end].strip(" .،,؛;!?؟…\n") if b < end else ""
@@ -1548,8 +1578,10 @@ class Attributor:
             return "mixed", start, end
         return "indirect", start, end
 
-    def _clause_end(self, k: int, end_idx: int, s_end: int) -> int:
-        """Where reported content ends: sentence end, or a clause break, a new cue, an attribution."""
+    def _clause_end(self, k: int, end_idx: int, s_end: int, agr: str | None = None) -> int:
+        """Where reported content ends: sentence end, or a clause break, a new cue, an attribution.
+        ``agr``, the agreement of the cue that opened the content, tells its speaker's next statement
+        ("…، بين أن") from a report inside the content ("إن نجم البوب، جاستن بيبر، أعلن أنه")."""
         toks = self.toks
         j = k + 1
         end_idx = min(end_idx, k + MAX_CLAUSE_TOKENS)  # bounded: a run-on "sentence" cannot make this quadratic
@@ -1573,12 +1605,15 @@ class Attributor:
                         return t.start  # "، في حين قال الوزير إن …" / "إن «…»، في حين …": narration resumes
                     if nw.startswith("و") and self._phrase_at_glued(n, self.according):
                         return t.start
-                    info = self._cue_info(toks[n])
+                    info = self._cue_at(n)  # (with its context: "، بين أن" is the verb)
                     if info is not None and (info[1].pos == "part" or info[0] in ("ل", "ول") or info[0] == "و"):
                         return t.start
                     if info is not None and info[1].pos == "past" and not info[0] and n + 1 < end_idx \
-                            and (self._strong_np_at(n + 1) or toks[n + 1].text == "ل"):
-                        return t.start  # "فيما أبدى X مخاوفهم …، قال (لـ«…») وكيل الوزارة …": another speaker
+                            and (self._strong_np_at(n + 1) or toks[n + 1].text == "ل"
+                                 or (toks[n + 1].text in self.pat.comp_words and info[1].agreement == agr
+                                     and info[1].stance != "evaluative" and not self._apposition_before(k, j))):
+                        return t.start  # "فيما أبدى X مخاوفهم …، قال (لـ«…») وكيل الوزارة …": another speaker;
+                        # "وفيما أوضح أن …، بين أن …": the same speaker's next statement
                     if nw in ("لكنه", "لكنها", "ولكنه", "كما") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
                         return t.start
                     if nw in self.negation and nw.startswith("و") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
@@ -1598,6 +1633,16 @@ class Attributor:
         if end_idx < len(toks) and toks[end_idx].start < s_end:
             return toks[end_idx - 1].end
         return s_end
+
+    def _apposition_before(self, k: int, j: int) -> bool:
+        """The comma at ``j`` closes a name set off by commas ("إن زعيم كوريا، كيم جونغ أون، قال"): the
+        verb after it has that subject, inside the content opened at ``k``."""
+        toks = self.toks
+        p = next((c for c in range(j - 1, max(k, j - 6) - 1, -1) if toks[c].text in ("،", ",")), None)
+        if p is None:
+            return False
+        np_ = self.np.parse(toks, p + 1, j, self.reg.keys(), None)
+        return np_ is not None and np_.end == j
 
     @staticmethod
     def _opens_with_prep(w: str, prep: str) -> bool:
@@ -1640,8 +1685,8 @@ class Attributor:
         if info is None or info[1].pos != "part" or info[0]:
             return False
         n = self.toks[j + 1]
-        if n.text in ("قوله", "قولها", "قولهم", "قولهما") and j + 2 < len(self.toks):
-            n = self.toks[j + 2]  # "مكرراً قوله بأنه …"
+        if n.text in ("قوله", "قولها", "قولهم", "قولهما", "بالقول") and j + 2 < len(self.toks):
+            n = self.toks[j + 2]  # "مكرراً قوله بأنه …"، "مستطردا بالقول: …"
         return (n.text in self.pat.comp_words or n.text in self.pat.comp_preps or n.text == ":"
                 or n.start in self.q_open)
 

@@ -36,9 +36,11 @@ def split_cue(word: str, forms: frozenset[str]) -> tuple[str, str] | None:
     """(proclitics, form) when ``word`` is a reporting-verb form behind at most one of و/ف and
     then at most one of ب/ل/س ("وقال", "فلفت", "ليضيف", "بدعوته"), else None.
 
-    Dictionary lookups of the word's few possible splits, longest proclitics first; which
-    proclitics a form may take (ب only on nouns, س/ل only on imperfects …) is checked by the caller.
+    Dictionary lookups of the word's few possible splits, longest proclitics first (a word listed
+    whole is read whole); which proclitics a form may take (ب only on nouns, س/ل only on imperfects …) is checked by the caller.
     """
+    if word in forms and word[:1] in _CONJ:
+        return "", word  # a listed form beats a split: "وعد" (promised), not و + "عدّ"
     n = len(word)
     for i in ((1, 0) if n > 1 and word[0] in _CONJ else (0,)):
         for j in ((1, 0) if n > i + 1 and word[i] in _PROCLITIC else (0,)):

@@ -177,7 +177,7 @@ class NPParser:
             return True
         return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles
                                         or w[1:] in self.lex.anonymous or w[1:] in self.media
-                                        or w[1:] in self.media_first)
+                                        or w[1:] in self.media_first or w[1:] in self.construct)
 
     def _word(self, toks: list[Token], k: int, end: int) -> str | None:
         if k >= end:
@@ -279,7 +279,8 @@ class NPParser:
         if w.startswith("لل") and not self._genitive_body(w) and not (w[2:] in self.construct):
             return True
         if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
-                w.startswith("ل") and w[1:] in self.lex.organizations) and strip_article(w) not in self.title_adjectives \
+                w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in self.construct)) \
+                and strip_article(w) not in self.title_adjectives \
                 and not self._genitive_body(w):
             return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق"، "الموقع الرسمي للجيش اليمني": a body after the adjective)
         if self._surname_here(toks, k, end):

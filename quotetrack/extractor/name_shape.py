@@ -51,6 +51,8 @@ class NameShape:
             return "holds a quantity"  # ("عمره 31"، "25": an age or a count, no name)
         if any(self._is_verb(w) for w in words):
             return "holds a reporting verb or verbal noun"
+        if len(words) == 1 and words[0] in self.bodies and words[0].endswith("ه") and not words[0].startswith("ال"):
+            return "a body's head alone names no body"  # "وزارة"، "شركة"، "حركة #طالبان" cut short
         return None
 
     def kind_of(self, name: str, kind: str) -> str:

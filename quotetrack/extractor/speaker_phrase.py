@@ -82,6 +82,10 @@ class NP:
     head: str           # folded head word
 
 
+# indefinite heads whose outlet's own name follows them ("صحيفة نيويورك تايمز": a name, not the place)
+_MEDIA_HEADS = frozenset({"مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه", "محطه"})
+
+
 class NPParser:
     def __init__(self, lex: Lexicon, cue_forms: set[str], comp_words: frozenset[str],
                  is_cue: Callable[[str], bool] = lambda w: False):
@@ -185,13 +189,19 @@ class NPParser:
         t = toks[k]
         return t.text if t.is_word else None
 
-    def _quoted_name(self, toks: list[Token], k: int, end: int) -> int | None:
-        """A short quoted name ("اليامي"، «سبوتنيك»): returns the index after the closing mark."""
+    def _quoted_name(self, toks: list[Token], k: int, end: int, longest: int = 4) -> int | None:
+        """A short quoted name ("اليامي"، «سبوتنيك»): returns the index after the closing mark. After a
+        body's head (``longest`` 8) the name may be longer and dotted ("قناة "إن.بي.سي نيوز"")."""
         if k < end and toks[k].text in QUOTE_CHARS:
-            for n in (2, 3, 4):
-                if k + n < end and toks[k + n].text in QUOTE_CHARS and all(
-                        toks[j].is_word for j in range(k + 1, k + n)):
-                    return k + n + 1
+            for n in range(2, longest + 1):
+                if k + n >= end:
+                    break
+                if toks[k + n].text in QUOTE_CHARS:
+                    inner = toks[k + 1:k + n]
+                    if all(t.is_word for t in inner) or (longest > 4 and all(
+                            t.is_word or t.text in ".-&'" for t in inner)):
+                        return k + n + 1
+                    break
         return None
 
     def place_at(self, toks: list[Token], k: int, end: int) -> int | None:
@@ -712,21 +722,29 @@ class NPParser:
         lex = self.lex
         k = i + 1
         org_agr = _GENDER_AGR.get(lex.organizations.get(w, ""), verb_agr)
+        if not is_def(w) and k + 1 < end and toks[k].text == "غير" and is_nisba(toks[k + 1].text) \
+                and not is_def(toks[k + 1].text):
+            return NP(i, k + 2, "organization", org_agr, i, k + 2, w)  # "منظمة غير حكومية"
         if not is_def(w) and k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text) \
                 and strip_article(toks[k].text) in self.lex.adjectives:
             while k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text):
                 k += 1  # "صحيفة كويتية"، "مصادر أمنية"
             return NP(i, k, "organization", org_agr, i, k, w)
         if not is_def(w):
+            p_end = None if w in _MEDIA_HEADS else self.place_at(toks, k, end)
+            if p_end is not None:  # "دولة الإمارات العربية المتحدة"، "مفوضية الأمم المتحدة لشؤون اللاجئين"
+                p_end = max(p_end, self._def_chain(toks, p_end, end))
+                return NP(i, p_end, "organization", org_agr, i, p_end, w)
             # an indefinite head names the outlet right after it: "مجلة فورين بوليسي"، "وكالة «سبوتنيك»"
-            qn = self._quoted_name(toks, k, end)
+            qn = self._quoted_name(toks, k, end, longest=8)
+            if qn is None and k + 1 < end and toks[k].text == "#" and toks[k + 1].is_word:
+                qn = k + 2  # "حركة #طالبان"، "شركة #تويتر"
             if qn is not None:
                 while qn < end and is_def(toks[qn].text) and is_nisba(toks[qn].text):
                     qn += 1  # "وكالة «باس نيوز» الكردية"
                 return NP(i, qn, "organization", org_agr, i, qn, w)
             nxt = self._word(toks, k, end)
-            if nxt and not is_def(nxt) and nxt not in self.stop and w in ("مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه",
-                                                                           "محطه"):
+            if nxt and not is_def(nxt) and nxt not in self.stop and w in _MEDIA_HEADS:
                 k = self._media_name_at(toks, k, end) or self._name_run(toks, k, end, known)
                 while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
                     k += 1  # "صحيفة نيويورك تايمز الأمريكية"

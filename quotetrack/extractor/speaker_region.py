@@ -80,7 +80,8 @@ class RegionReader:
             if q is not None:
                 after = a._tok_index(q.close) + 1
                 inner = sum(1 for x in toks[j + 1:after - 1] if x.is_word)
-                if (inner <= 3 or (inner <= 6 and self._titled(toks[j + 1].text))) and after < end_idx and (
+                if (inner <= 3 or (inner <= 6 and (self._titled(toks[j + 1].text) or self._body_head(toks[j - 1].text)))) \
+                        and after < end_idx and (
                         toks[after].is_word or toks[after].text in _SEPARATORS):
                     j = after  # a quoted name: «الشرق الأوسط»، "المهندس عبدالعزيز آل حسن"
                     continue
@@ -108,6 +109,10 @@ class RegionReader:
                 closed = True
             j += 1
         return (by_prep, False, True) if by_prep is not None else None
+
+    def _body_head(self, w: str) -> bool:
+        """An indefinite body's head, whose own name may follow it in quotes ("جريدة "ذا تايمز أوف إسرائيل"")."""
+        return not is_def(w) and (w in self.a.lex.organizations or w in self.a.media)
 
     def _name_in_commas(self, j: int) -> bool:
         """Token ``j`` (a word glued to a one-letter preposition) ends an apposition: an indefinite word

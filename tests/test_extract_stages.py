@@ -1010,3 +1010,22 @@ def test_a_bodys_head_alone_is_no_speaker():
     so the quote keeps no speaker rather than a row for every unnamed channel."""
     assert NameShape(load()).fragment_reason("قناة") is not None
     assert NameShape(load()).fragment_reason("القناة") is None  # a definite re-mention names the one before
+
+
+def test_a_dotted_acronym_is_one_word_and_no_sentence_end():
+    """"(د.ب.أ)"، "سي.إن.إن"، "إن.بي.سي" (321 dotted acronyms of one-to-three-letter parts in the corpus): one
+    token, so its dots end no sentence and its "إن" is no complementizer."""
+    from quotetrack.extractor.sentences import tokenize
+    assert [t.text for t in tokenize("قالت (سي.إن.إن ترك) إن")] == ["قالت", "(", "سي.إن.إن", "ترك", ")", "إن"]
+    assert [t.text for t in tokenize("د.أحمد")] == ["د", ".", "أحمد"]  # an abbreviation before a name stays apart
+    qs = extract("وقالت قناة (سي.إن.إن ترك) التلفزيونية الخاصة اليوم الأربعاء إن قاربا غرق قبالة قبرص.")
+    assert [(q.speaker, q.content) for q in qs] == [("قناة (سي.إن.إن ترك)", "إن قاربا غرق قبالة قبرص")]
+
+
+def test_an_outlets_acronym_in_parentheses_belongs_to_it():
+    """"وكالة الأنباء الألمانية (د.ب.أ)"، "(سبوتنيك)"، "(شينخوا)" (221 outlet + a parenthesised short name in
+    the corpus): the parenthesis is part of the carrier, so the via names it; "(في بيان)" is no name."""
+    qs = extract("ونقلت وكالة الأنباء الألمانية (د.ب.أ) عن شترايتر قوله إن الحكومة ملتزمة بالاتفاق.")
+    assert [(q.speaker, q.via) for q in qs] == [("شترايتر", "وكالة الأنباء الألمانية (د.ب.أ)")]
+    qs = extract("وقالت الوزارة (في بيان) إن الزيارة مهمة.")
+    assert [q.speaker for q in qs] == ["الوزارة"]

@@ -1,7 +1,7 @@
 """Tokens and sentence bounds over the normalized text.
 
 Sentences end at . ! ? ؟ … and newlines, except inside quoted spans, after
-abbreviations such as "د." and inside numbers; the extractor needs to know where
+abbreviations such as "د.", inside dotted acronyms ("د.ب.أ") and inside numbers; the extractor needs to know where
 a reported clause can end without stopping inside a direct quote.
 """
 from __future__ import annotations
@@ -12,10 +12,12 @@ import regex
 
 from .quotemarks import QuotedSpan
 
-# a word changes where the script does ("لـCNN" folds to "لCNN": the preposition, then the outlet)
-_TOKEN = regex.compile(r"[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
+# a word changes where the script does ("لـCNN" folds to "لCNN": the preposition, then the outlet);
+# a dotted acronym is one word ("سي.إن.إن" holds no complementizer إن)
+_TOKEN = regex.compile(r"[\p{Arabic}&&\p{L}]{1,3}(?:\.[\p{Arabic}&&\p{L}]{1,3})+(?![\p{Arabic}\p{M}])|[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
 _END = regex.compile(r"[.!?؟…]+|\n")
 _LAST_WORD = regex.compile(r"(\p{L}+)$")
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
 _ABBREV = frozenset({"د", "م", "أ", "ا", "ج", "ص", "ت", "س"})
 
 
@@ -67,6 +69,9 @@ class Sentences:
                     if prev.isdigit() and nxt.isdigit():
                         continue
                     w = _LAST_WORD.search(text, max(0, i - 8), i)
+                    if w and len(w.group(1)) <= 3 and _ARABIC_LETTER.match(nxt) and (
+                            i - len(w.group(1)) == 0 or not text[i - len(w.group(1)) - 1].isalpha()):
+                        continue  # a dotted acronym: "(د.ب.أ)"، "إن.بي.سي"
                     if w and w.group(1) in _ABBREV and (i - len(w.group(1)) == 0 or not text[i - len(w.group(1)) - 1].isalpha()):
                         continue
             ends.append(m.end() if m.group() != "\n" else i)

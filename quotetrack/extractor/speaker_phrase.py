@@ -512,6 +512,19 @@ class NPParser:
         return NP(i, k, "anonymous", "m.pl", i, k, toks[i].text)
 
     def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
+        """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None; a body's
+        short name or acronym in parentheses after it belongs to it ("وكالة الأنباء الألمانية (د.ب.أ)")."""
+        np_ = self._parse(toks, i, end, known, verb_agr)
+        if np_ is not None and np_.kind == "organization" and np_.end + 2 < end and toks[np_.end].text == "(":
+            close = next((j for j in range(np_.end + 2, min(end, np_.end + 7)) if toks[j].text == ")"), None)
+            inner = toks[np_.end + 1:close] if close is not None else []
+            if inner and inner[0].is_word and inner[0].start == toks[np_.end].end and inner[0].text not in self.stop and all(
+                    t.is_word or t.text in ".-" for t in inner):
+                return NP(np_.start, close + 1, np_.kind, np_.agreement, np_.title_end,
+                          max(np_.name_end, close + 1), np_.head)
+        return np_
+
+    def _parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None. The kinds
         are tried in order of how surely their first word identifies them: a hashtag or quoted name, a
         gazetteer place, a demonstrative, a re-mention or count, a partitive, an anonymous head, a title,

@@ -268,7 +268,7 @@ def test_kind_of_a_one_word_definite_name(shape, name, kind, expected):
      "طبيب منتخب البرازيل", "شبكة سكاي سبورتس التلفزيونية"),
     # a title's ل-complement, the name as an apposition, the outlet addressed (58)
     ('وأفاد رئيس الاتحاد الكويتي لأصحاب مكاتب العمالة المنزلية، خالد الدخنان، لصحيفة "القبس" الكويتية، '
-     'بأن هذا التأمين يحمي الأسر.', "خالد الدخنان", 'صحيفة "القبس"'),
+     'بأن هذا التأمين يحمي الأسر.', "خالد الدخنان", 'صحيفة "القبس" الكويتية'),
 ])
 def test_carriers_and_reporters(text, speaker, via):
     qs = [q for q in extract(text) if q.rule.startswith("cue")]
@@ -1029,3 +1029,11 @@ def test_an_outlets_acronym_in_parentheses_belongs_to_it():
     assert [(q.speaker, q.via) for q in qs] == [("شترايتر", "وكالة الأنباء الألمانية (د.ب.أ)")]
     qs = extract("وقالت الوزارة (في بيان) إن الزيارة مهمة.")
     assert [q.speaker for q in qs] == ["الوزارة"]
+
+
+def test_an_outlet_spoken_to_after_a_title_is_the_via():
+    """"X عميد الجامعة لمحطة "سي ان ان" التركية أن" (362 ل + an outlet's head + a quoted name in the
+    corpus): after a title that is no outlet's role, ل + an outlet is the outlet spoken to (the via), with
+    its quoted name and nisbas, not the speaker's employer."""
+    qs = extract("وأكد حسن غونين عميد الجامعة لمحطة \"سي ان ان\" التركية أن أربعة اشخاص قتلوا في الاعتداء.")
+    assert [(q.speaker, q.via) for q in qs] == [("حسن غونين", "محطة \"سي ان ان\" التركية")]

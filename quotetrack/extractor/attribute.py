@@ -1351,8 +1351,10 @@ class Attributor:
             start_char = toks[j].start + 2
         k = j + 1
         # quoted outlet name after the head: وكالة «سبوتنيك»
-        qn = self.np._quoted_name(toks, k, end_idx)
+        qn = self.np._quoted_name(toks, k, end_idx, longest=8)
         if qn is not None:
+            while qn < end_idx and is_def(toks[qn].text) and is_nisba(toks[qn].text):
+                qn += 1  # "لمحطة "سي ان ان" التركية"
             return self.orig(start_char, toks[qn - 1].end), qn
         base = w[1:] if strip_l and w.startswith("ل") else w
         if strip_article(base) in MEDIA_HEADS:

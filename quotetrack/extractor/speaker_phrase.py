@@ -313,9 +313,11 @@ class NPParser:
         if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
                 and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
             return k + 1  # "وزير حقوق الإنسان"
-        q_end = self._quoted_name(toks, k + 1, end) if w[:1] in "بل" and w[1:] in self.lex.organizations else None
+        q_end = self._quoted_name(toks, k + 1, end) if w[1:] in self.lex.organizations and (
+            w[:1] == "ب" or (w[:1] == "ل" and w[1:] not in self.lex.media)) else None
         if q_end is not None:
             k = q_end  # "محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية": the employer
+            # (but "عميد الجامعة لمحطة "سي ان ان"": the outlet spoken to, read as the addressee)
             while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
                 k += 1
             return k

@@ -1037,3 +1037,13 @@ def test_an_outlet_spoken_to_after_a_title_is_the_via():
     its quoted name and nisbas, not the speaker's employer."""
     qs = extract("وأكد حسن غونين عميد الجامعة لمحطة \"سي ان ان\" التركية أن أربعة اشخاص قتلوا في الاعتداء.")
     assert [(q.speaker, q.via) for q in qs] == [("حسن غونين", "محطة \"سي ان ان\" التركية")]
+
+
+@pytest.mark.parametrize("text,via", [
+    ("وقال ترامب في برنامج \"60 دقيقة\" إن الصين تريد التفاوض.", "60 دقيقة"),
+    ("قال الرئيس الأمريكي، دونالد ترامب، في حديثه مع برنامج \"60 دقيقة\"، إنه لا يزال حذراً.", "برنامج \"60 دقيقة\""),
+])
+def test_a_broadcast_programme_is_the_via(text, via):
+    """"في برنامج «…»"، "مع برنامج «…»" (122 برنامج + a quoted name in the corpus; markers.tsv programme): the
+    programme that carried the statement is its via."""
+    assert [q.via for q in extract(text)] == [via]

@@ -141,6 +141,7 @@ class Attributor:
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.document_cues = set(m["document_cue"])
         self.platforms = set(m["platform"])
+        self.programmes = set(m["programme"])
         self.publication_verbs = set(m["publication_verb"])
         self.noun_homographs = set(m["noun_homograph"])
         self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
@@ -1166,10 +1167,15 @@ class Attributor:
             return None, k, None
         head = toks[k + 1].text
         ch = self.lex.channels.get(head) or self.lex.channels.get(strip_article(head))
+        if ch is None and head in self.programmes:
+            ch = head
         if ch is None and toks[k].text == "في" and head in self.np.stop:
             return None, k, None
         j = k + 2
         via = None
+        qn = self.np._quoted_name(toks, j, end_idx, longest=8) if head in self.programmes else None
+        if qn is not None:  # "في برنامج "60 دقيقة"": the programme that carried it
+            via, j = self.orig(toks[j + 1].start, toks[qn - 2].end), qn
         while j < end_idx and j < k + 14:
             w = toks[j].text
             platform = self.platform_at(j, end_idx)
@@ -1323,6 +1329,8 @@ class Attributor:
         if j >= end_idx:
             return False
         w = self.toks[j].text
+        if w in self.programmes:
+            return self.np._quoted_name(self.toks, j + 1, end_idx, longest=8) is not None  # "مع برنامج "60 دقيقة""
         return w in self.media or strip_article(w) in self.media or (w.isascii() and w[:1].isupper()) or \
             self.np._quoted_name(self.toks, j, end_idx) is not None  # "في مقابلة مع CNN"
 

@@ -1047,3 +1047,35 @@ def test_a_broadcast_programme_is_the_via(text, via):
     """"في برنامج «…»"، "مع برنامج «…»" (122 برنامج + a quoted name in the corpus; markers.tsv programme): the
     programme that carried the statement is its via."""
     assert [q.via for q in extract(text)] == [via]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وأعلن رئيس #الشرطة_الفلبينية، الاثنين، أن السلطات أوقفت رجلاً.", "رئيس الشرطة الفلبينية"),
+    ("وقال رئيس #فيسبوك مارك زوكربيرغ إنه ارتكب أخطاء عدة.", "مارك زوكربيرغ"),
+    ("وقالت الفنانة #لطيفة إن الفن مثل الفريك.", "لطيفة"),
+    ("وقال الشيخ #سلطان_بن_سحيم آل ثاني إن قطر معزولة.", "سلطان بن سحيم آل ثاني"),
+    ("ونفى الناطق باسم #حركة_فتح أسامة القواسمي، الاثنين، أن الرئيس مريض.", "أسامة القواسمي"),
+])
+def test_hashtags_in_a_title_chain(text, speaker):
+    """A hashtag after a title or a body (73 after رئيس/وزير/الفنان/الشيخ/باسم/حزب … in the corpus): a
+    definite one or a listed body names the body or place in the chain; any other is the person's name,
+    the whole name, with "آل …" after it."""
+    assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وذكر بيان صادر عن وزارة الخارجية أن الوزير وصل.", "وزارة الخارجية"),
+    ("وقالت وكالة أنباء الإمارات الرسمية إن الوزارة حثت المجتمع الدولي.", "وكالة أنباء الإمارات الرسمية"),
+])
+def test_a_document_issued_by_and_an_agency_of_a_place(text, speaker):
+    """"بيان صادر عن X" (116 in the corpus) speaks for its issuer, as "بيان X" does; "وكالة أنباء الإمارات"
+    (401 body + construct word + a listed place) is one body, not "وكالة أنباء"."""
+    assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_li_before_the_opener_is_to_me():
+    """"وذكر لي أنها …" (83 لي before أن/إن/بأن/: in the corpus): "to me", so the speaker is carried over;
+    "لي" before a name is the name Lee."""
+    qs = extract("وقال اللاعب سالم الدوسري إن التجربة مفيدة. وذكر لي أنها فرصة كبيرة.")
+    assert [q.speaker for q in qs] == ["سالم الدوسري", "سالم الدوسري"]
+    assert [q.speaker for q in extract("وقال لي كه تشيانغ إن الاقتصاد ينمو.")] == ["لي كه تشيانغ"]

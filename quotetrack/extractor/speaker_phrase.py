@@ -82,6 +82,8 @@ class NP:
     head: str           # folded head word
 
 
+# "صادر عن": issued by ("بيان صادر عن ولاية شانلي أورفة")
+_ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
 # indefinite heads whose outlet's own name follows them ("صحيفة نيويورك تايمز": a name, not the place)
 _MEDIA_HEADS = frozenset({"مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه", "محطه"})
 
@@ -101,6 +103,7 @@ class NPParser:
         self.name_parts = set(m["name_part"])
         self.construct = set(m["construct"])
         self.media = set(lex.media)
+        self.platforms = set(m["platform"])
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
         self.title_adjectives = set(m["title_adjective"])
@@ -226,6 +229,13 @@ class NPParser:
         after_nisba = False
         start = k
         while k < end:
+            if toks[k].text == "#" and k + 1 < end and toks[k + 1].is_word and not after_nisba and (
+                    is_def(toks[k + 1].text) or self.is_institution(toks[k + 1].text)
+                    or toks[k + 1].text in self.platforms or toks[k + 1].text in self.media):
+                k += 2  # "رئيس حزب #القوات_اللبنانية": a definite hashtag names the body or place
+                # (not "الفنانة المصرية #مي_كساب" or "الفنانة #لطيفة": the person's name)
+                after_nisba = False
+                continue
             w = self._word(toks, k, end)
             if w is None:
                 break
@@ -265,6 +275,8 @@ class NPParser:
 
     def _chain_on_behalf(self, toks: list[Token], k: int, end: int) -> int:
         """After "باسم"/"لدى" (token ``k`` is the next one): a place, or a body with its own name."""
+        if k + 1 < end and toks[k].text == "#" and toks[k + 1].is_word:
+            return k + 2  # "الناطق باسم #حركة_فتح"
         p_end = self.place_at(toks, k, end)
         if p_end is not None:
             k = p_end  # "السفير التونسي لدى روسيا"
@@ -693,7 +705,15 @@ class NPParser:
         if k > i and toks[k - 1].text in ("باسم", "باسمه", "باسمها") and k < end:
             k = max(self._name_run(toks, k, end, known), k)  # "متحدثة باسم فيسبوك": the body, not her name
         title_end = k
-        k2 = self._name_run(toks, k, end, known, after_title=True)
+        if k + 1 < end and toks[k].text == "#" and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                and not self.is_institution(toks[k + 1].text) and toks[k + 1].text not in self.platforms \
+                and toks[k + 1].text not in self.media:
+            k2 = k + 2  # "الفنانة #لطيفة"، "الفنانة المصرية #مي_كساب": the whole name is the hashtag
+            if k2 + 1 < end and toks[k2].text in self.joiners and toks[k2 + 1].is_word \
+                    and toks[k2 + 1].text not in self.stop and not self.bad_name(toks[k2 + 1].text):
+                k2 += 2  # "#سلطان_بن_سحيم آل ثاني"
+        else:
+            k2 = self._name_run(toks, k, end, known, after_title=True)
         name_end = k2
         g = lex.titles.get(w) or lex.titles.get(base)
         agr = verb_agr if verb_agr else _GENDER_AGR.get(g or "", None)
@@ -716,6 +736,8 @@ class NPParser:
             nxt_w = toks[i + 1].text
             org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations)
             inner = self.parse(toks, i + 1, end, known, None) if org_next else None
+            if nxt_w in _ISSUED and i + 3 < end and toks[i + 2].text == "عن":
+                inner = self.parse(toks, i + 3, end, known, None)  # "بيان صادر عن وزارة الخارجية"
             if inner is not None and inner.kind == "organization":
                 # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
                 return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
@@ -746,6 +768,12 @@ class NPParser:
                 k += 1  # "صحيفة كويتية"، "مصادر أمنية"
             return NP(i, k, "organization", org_agr, i, k, w)
         if not is_def(w):
+            if k + 1 < end and toks[k].is_word and not is_def(toks[k].text) and toks[k].text not in self.stop \
+                    and toks[k].text not in lex.organizations and self.place_at(toks, k + 1, end) is not None:
+                p_end = self.place_at(toks, k + 1, end) or k + 1  # "وكالة أنباء الإمارات"، "وزارة خارجية قطر"
+                while p_end < end and is_def(toks[p_end].text) and is_nisba(toks[p_end].text):
+                    p_end += 1
+                return NP(i, p_end, "organization", org_agr, i, p_end, w)
             p_end = None if w in _MEDIA_HEADS else self.place_at(toks, k, end)
             if p_end is not None:  # "دولة الإمارات العربية المتحدة"، "مفوضية الأمم المتحدة لشؤون اللاجئين"
                 p_end = max(p_end, self._def_chain(toks, p_end, end))
@@ -780,6 +808,8 @@ class NPParser:
         """A bare personal name or a known short mention; None for words that only look like one."""
         if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
             return None  # a construct phrase ("ضرورة الحوار"), not a name
+        if w == "لي" and i + 1 < end and (toks[i + 1].text in self.comp_words or toks[i + 1].text == ":"):
+            return None  # "وذكر لي أنها": "to me", not the name Lee
         if w not in known and w[:1] in ("و", "ف") and len(w) >= 3 and not self._f_name(w):
             return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
         if w not in known and w.endswith("ات") and len(w) > 4:

@@ -194,8 +194,8 @@ class RegionReader:
         """The index after an adjunct at ``k`` (recording via, channel, anonymity), or ``k``."""
         a, toks = self.a, self.a.toks
         w = toks[k].text
-        if w in _PRONOUN_ADDRESSEES or w in _SKIP:
-            return k + 1
+        if w in _PRONOUN_ADDRESSEES or w in _SKIP or (w == "لي" and k + 1 == stop):
+            return k + 1  # ("لي" right before the opener: "وذكر لي أنها", to me; elsewhere also the name Lee)
         qn = a.np._quoted_name(toks, k, stop)
         if qn == k + 3 and toks[k + 1].text.endswith("ا") and toks[k + 1].text not in a.reg.keys():
             return qn  # a quoted adverb: "نفت الثلاثاء "قطعيا" أن"

@@ -1079,3 +1079,17 @@ def test_li_before_the_opener_is_to_me():
     qs = extract("وقال اللاعب سالم الدوسري إن التجربة مفيدة. وذكر لي أنها فرصة كبيرة.")
     assert [q.speaker for q in qs] == ["سالم الدوسري", "سالم الدوسري"]
     assert [q.speaker for q in extract("وقال لي كه تشيانغ إن الاقتصاد ينمو.")] == ["لي كه تشيانغ"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال خالد الفيصل أمير مكة إن المدينة تنمو.", "خالد الفيصل"),
+    ("وقال محمد بن راشد حاكم دبي إن المدينة تنمو.", "محمد بن راشد"),
+    ("وأعلنت منظمة حظر الأسلحة الكيميائية أنها تجمع كل المعلومات.", "منظمة حظر الأسلحة الكيميائية"),
+    ("وقال علماء إن الموقع المزمع إغلاقه مدمر.", "علماء"),
+])
+def test_a_surname_before_a_trailing_title_and_bodies_in_construct(text, speaker):
+    """"X الفيصل أمير مكة" (58 cue + given name + definite surname + a title in the corpus): a definite
+    surname before a title is the name's end, not a common noun; حاكم is a title and the Saudi regions and
+    emirates are places; "منظمة حظر الأسلحة": one indefinite word and a definite noun after a body's head
+    is a construct chain, not the body's own name; علماء (like خبراء) is an anonymous group."""
+    assert [q.speaker for q in extract(text)] == [speaker]

@@ -464,7 +464,7 @@ class NPParser:
                     break
                 after = toks[k + 1] if k + 1 < end else None
                 ends_np = (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")
-                           or after.text in self.adjunct_first) \
+                           or after.text in self.adjunct_first or after.text in self.lex.titles) \
                     and not w.endswith("ات") and not self.is_institution(w)
                 if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np or nxt == "الله"):
                     break
@@ -738,6 +738,9 @@ class NPParser:
             inner = self.parse(toks, i + 1, end, known, None) if org_next else None
             if nxt_w in _ISSUED and i + 3 < end and toks[i + 2].text == "عن":
                 inner = self.parse(toks, i + 3, end, known, None)  # "بيان صادر عن وزارة الخارجية"
+                if inner is None or inner.kind == "anonymous":
+                    return NP(i, i + 1, "organization", verb_agr, i, i + 1, w)  # the document alone
+                return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)  # "عن قصر كينغستون"
             if inner is not None and inner.kind == "organization":
                 # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
                 return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
@@ -792,8 +795,10 @@ class NPParser:
                 while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
                     k += 1  # "صحيفة نيويورك تايمز الأمريكية"
                 return NP(i, k, "organization", org_agr, i, k, w)
-            if nxt and not is_def(nxt) and nxt not in self.stop and w in self.named_bodies and \
+            construct = k + 1 < end and is_def(toks[k + 1].text) and not is_nisba(toks[k + 1].text)
+            if nxt and not is_def(nxt) and nxt not in self.stop and w in self.named_bodies and not construct and \
                     nxt not in lex.organizations and self.place_at(toks, k, end) is None:
+                # (but "منظمة حظر الأسلحة الكيميائية": one indefinite word and a definite noun is a construct chain)
                 # "شركة آسيا كابيتال الاستثمارية"، "مجموعة بولوريه": a body's own name, then its adjectives
                 k = max(self._name_run(toks, k, end, known), k + 1)
                 while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):

@@ -1093,3 +1093,11 @@ def test_a_surname_before_a_trailing_title_and_bodies_in_construct(text, speaker
     emirates are places; "منظمة حظر الأسلحة": one indefinite word and a definite noun after a body's head
     is a construct chain, not the body's own name; علماء (like خبراء) is an anonymous group."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_second_title_after_wa_is_no_name():
+    """"الدكتور X وكيل كلية الطب بجامعة الباحة واستشاري مكافحة العدوى" (a title chain, then و + a second
+    title: 180 title chains followed by و + a title word in the corpus): و opens the second title; the person is the name after the first."""
+    qs = extract("وأكد الدكتور محمد عبدالرحمن حلواني وكيل كلية الطب بجامعة الباحة واستشاري مكافحة العدوى أن "
+                 "فيروس كورونا شرس.")
+    assert [q.speaker for q in qs] == ["محمد عبدالرحمن حلواني"]

@@ -720,7 +720,8 @@ class NPParser:
         if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles:
             k3 = self.title_chain(toks, k2, end)
             k4 = self._name_run(toks, k3, end, known, after_title=True)
-            if k4 > k3 and (toks[k3].text[:1] not in "بل" or toks[k3].text in known):
+            if k4 > k3 and (toks[k3].text[:1] not in "بلو" or toks[k3].text in known):
+                # (not "… بجامعة الباحة واستشاري مكافحة العدوى": و opens a second title, not a name)
                 # "مستشار خامنئي الدكتور علي أكبر ولايتي": the first name was a genitive, the person comes last
                 return NP(i, k4, "person", agr, k3, k4, w)
             # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"

@@ -1101,3 +1101,13 @@ def test_a_second_title_after_wa_is_no_name():
     qs = extract("وأكد الدكتور محمد عبدالرحمن حلواني وكيل كلية الطب بجامعة الباحة واستشاري مكافحة العدوى أن "
                  "فيروس كورونا شرس.")
     assert [q.speaker for q in qs] == ["محمد عبدالرحمن حلواني"]
+
+
+def test_a_named_body_whose_head_is_also_a_partitive():
+    """"لكن مجموعة بولوريه نفت …" (مجموعة is a partitive head, "مجموعة من الخبراء", and a body's head, 571
+    مجموعة + an indefinite word in the corpus): with no من after it, it heads the body's own name, so the
+    subject before the verb is found and no pro-drop speaker is carried over."""
+    qs = extract("وأوردت صحيفة \"لوموند\" الفرنسية أن القضاة يشتبهون في الصفقة. لكن مجموعة بولوريه نفت الثلاثاء "
+                 "أن تكون ارتكبت أي مخالفة.")
+    assert [q.speaker for q in qs] == ["صحيفة \"لوموند\" الفرنسية", "مجموعة بولوريه"]
+    assert [q.speaker for q in extract("وقالت مجموعة من الخبراء إن الوضع خطير.")] == ["مجموعة من الخبراء"]

@@ -557,6 +557,9 @@ class NPParser:
             part = self._partitive(toks, i, end, known)
             if part is not None:
                 return part
+            if w in self.named_bodies and i + 1 < end and toks[i + 1].is_word and not is_def(nxt) \
+                    and nxt not in self.stop:
+                return self._organization_np(toks, i, end, known, verb_agr, w)  # "مجموعة بولوريه": no partitive
         if w is None or (self._stop_at(toks, i, w) and not self._ali_name(w, nxt)
                          and not (nxt in ("باسم", "باسمه", "باسمها") and (w in self.lex.titles or w in self.lex.anonymous))):
             return None  # (a participle cue form used as a noun, "متحدثة باسم الشركة", is a title)

@@ -1111,3 +1111,12 @@ def test_a_named_body_whose_head_is_also_a_partitive():
                  "أن تكون ارتكبت أي مخالفة.")
     assert [q.speaker for q in qs] == ["صحيفة \"لوموند\" الفرنسية", "مجموعة بولوريه"]
     assert [q.speaker for q in extract("وقالت مجموعة من الخبراء إن الوضع خطير.")] == ["مجموعة من الخبراء"]
+
+
+def test_a_topic_phrase_before_the_verbs_own_preposition():
+    """"وأشار بخصوص مدى تعاون الإدارة معه إلى …" (27 cue + بخصوص/بشأن/حول/عن in the corpus): بخصوص joins بشأن
+    and حول as a word that is never a speaker (not_speaker); the topic phrase is skipped and the content
+    opens at the verb's own preposition, the speaker carried over."""
+    qs = extract("وقال المدير محمد الكيلاني إن المشروع جاهز. وأشار بخصوص مدى تعاون الإدارة التونسية معه في "
+                 "إنجاز مشروعه إلى ما وصفه ببطء الإجراءات.")
+    assert [(q.speaker, q.content) for q in qs][1] == ("محمد الكيلاني", "إلى ما وصفه ببطء الإجراءات")

@@ -770,6 +770,12 @@ class Attributor:
         if ck is not None:
             s.content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"
             return _STOP
+        if w in ("بشان", "حول", "بخصوص") and np_rule.preposition in ("الي", "عن"):
+            # "وأشار بخصوص مدى تعاون الإدارة معه إلى …": the topic, then the verb's own preposition
+            pk = next((j for j in range(k + 2, min(end_idx, k + 14))
+                       if toks[j].text == np_rule.preposition), None)
+            if pk is not None:
+                k, w = pk, toks[pk].text
         if np_rule.preposition and w == np_rule.preposition and not np_rule.keep_preposition:
             s.content_k = k + 1
         else:

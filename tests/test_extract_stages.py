@@ -1120,3 +1120,12 @@ def test_a_topic_phrase_before_the_verbs_own_preposition():
     qs = extract("وقال المدير محمد الكيلاني إن المشروع جاهز. وأشار بخصوص مدى تعاون الإدارة التونسية معه في "
                  "إنجاز مشروعه إلى ما وصفه ببطء الإجراءات.")
     assert [(q.speaker, q.content) for q in qs][1] == ("محمد الكيلاني", "إلى ما وصفه ببطء الإجراءات")
+
+
+def test_a_narrated_name_closed_by_a_coordinated_noun_is_known():
+    """"بين الرئيس الأمريكي دونالد ترامب والزعيم الكوري …" (591 title + name + و + a definite word in the
+    corpus): و + an article or a title closes the name, so the register knows it and a later "وأكد ترامب
+    مشروع …" ends the name at the known surname instead of taking the object into it."""
+    qs = extract("واحتمال عقد قمة بين الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون. وأكد "
+                 "ترامب مشروع انعقاد هذه القمة لكن كوريا الشمالية لم تفعل ذلك بعد.")
+    assert [(q.speaker, q.content.split()[0]) for q in qs] == [("دونالد ترامب", "مشروع")]

@@ -1035,7 +1035,8 @@ class Attributor:
         if np_ is None or np_.kind != "person" or np_.name_end - np_.title_end < 2:
             return
         nxt = toks[np_.end] if np_.end < len(toks) else None
-        if nxt is None or not nxt.is_word or nxt.text in self.np.stop or nxt.text in self.prepositions:
+        if nxt is None or not nxt.is_word or nxt.text in self.np.stop or nxt.text in self.prepositions or (
+                nxt.text[:1] == "و" and self.np.bad_name(nxt.text)):  # "… دونالد ترامب والزعيم الكوري"
             self._entity_for(np_, None, narrated=True)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
 
     def _kana_subject(self, idx: int, prev_tok: str, s_start: int, known: set[str], agr: str | None) -> NP | None:

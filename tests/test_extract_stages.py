@@ -1129,3 +1129,20 @@ def test_a_narrated_name_closed_by_a_coordinated_noun_is_known():
     qs = extract("واحتمال عقد قمة بين الرئيس الأمريكي دونالد ترامب والزعيم الكوري الشمالي كيم جونغ أون. وأكد "
                  "ترامب مشروع انعقاد هذه القمة لكن كوريا الشمالية لم تفعل ذلك بعد.")
     assert [(q.speaker, q.content.split()[0]) for q in qs] == [("دونالد ترامب", "مشروع")]
+
+
+def test_tabi_before_li_after_a_noun_is_belonging_to():
+    """"طقماً تابعاً لمليشيا الحوثي"، "فصائل تابعة لها" (595 تابع/تابعة + ل after a word in the corpus) is the
+    adjective "belonging to", not the cue "continued"; "وتابع ليبرمان" stays a cue."""
+    assert extract("كما استهدفت المقاومة طقماً تابع لمليشيا الحوثي بقنبلة يدوية بجولة السمكة.") == []
+    assert [q.speaker for q in extract("وتابع ليبرمان قائلاً إن الإيرانيين ساعدوك.")] == ["ليبرمان"]
+
+
+@pytest.mark.parametrize("text", [
+    "وكان هناك إشادة أميركية بما وصفته بضبط إسرائيل للنفس، وهجوم لاذع على حماس.",
+    "ووجدت الدراسة أن أسعد البلدان سجلت أعلى درجاتها، مما يشير إلى أن رفاه المهاجرين مرتبط بالحياة.",
+])
+def test_a_cue_after_ma_reports_nobody(text):
+    """"بما وصفته"، "مما يشير"، "لما وصف بأنه": after ما with a preposition the cue is a label or a
+    consequence the writer draws, and no word of the sentence is its speaker."""
+    assert [q.speaker for q in extract(text) if q.speaker] == []

@@ -368,6 +368,8 @@ class Attributor:
             return False  # "لقي طالب سعودي مصرعه": the noun "student" and its adjective, not طالب "demanded"
         if not pfx and self.np.masdar.match(prev_tok) and self.sents.bounds(tok.start)[0] < tok.start:
             return False  # "استطلاع رأي"، "تعطيل كشف": the genitive of a verbal noun, not a verb
+        if not pfx and vf.lemma_key == "تابع" and nxt.startswith("ل") and idx > 0 and toks[idx - 1].is_word:
+            return False  # "طقماً تابعاً لمليشيا الحوثي"، "فصائل تابعة لها": "belonging to", not "continued"
         if prev_tok in ("لما", "مما", "بما"):
             return False  # "لما وصف بأنه": a passive label, nobody speaks
         if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):

@@ -1146,3 +1146,24 @@ def test_a_cue_after_ma_reports_nobody(text):
     """"بما وصفته"، "مما يشير"، "لما وصف بأنه": after ما with a preposition the cue is a label or a
     consequence the writer draws, and no word of the sentence is its speaker."""
     assert [q.speaker for q in extract(text) if q.speaker] == []
+
+
+@pytest.mark.parametrize("text,speaker,via", [
+    ('ونقلت وكالة الأنباء السورية الرسمية سانا عن مصدر عسكري سوري قوله "عدوان جديد تتعرض له بعض المواقع".',
+     "مصدر عسكري سوري", "وكالة الأنباء السورية الرسمية"),
+    ('ونقلت وكالة الأنباء السعودية عن متحدث باسم التحالف تأكيده "التزام التحالف الثابت بإجراء التحقيقات".',
+     "متحدث باسم التحالف", "وكالة الأنباء السعودية"),
+])
+def test_a_speech_noun_with_a_quotation_after_a_carrier_and_its_source(text, speaker, via):
+    """"نقلت X عن Y قوله «…»"، "… تأكيده «…»" (140 possessed speech nouns + a quotation mark in the corpus):
+    the quotation opens the content as أن would; the source after عن is the speaker and the نقل verb's
+    subject the via, for any speech noun once a نقل verb names the carrier."""
+    assert [(q.speaker, q.via, q.type) for q in extract(text)] == [(speaker, via, "direct")]
+
+
+def test_a_source_is_never_read_inside_a_quotation():
+    """"«… لن تتخلى عن دعم …» … كما أن قوله «…»": an عن inside quoted words names no source, and a speech
+    noun's speaker is its possessor, never a noun phrase before it."""
+    text = ("ولعل حديث المرشد وتشديده على «أن ايران لن تتخلى عن دعم أصدقائها» دليل صارخ كما أن قوله "
+            "«إن ارادة ايران قائمة على دعم جميع المظلومين» رسالة واضحة.")
+    assert all(q.speaker != "دعم" for q in extract(text))

@@ -358,8 +358,10 @@ class Attributor:
             return False  # "متحدثة باسم الشركة": the noun, not the participle
         if vf.pos == "noun":
             nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
-            if not (nxt in self.pat.comp_words or nxt in self.pat.comp_preps or nxt == ":"):
-                return False  # "تصريحاته الأخيرة": a noun, not a report
+            if not (nxt in self.pat.comp_words or nxt in self.pat.comp_preps or nxt == ":"
+                    or (idx + 1 < len(toks) and toks[idx + 1].start in self.q_open
+                        and tok.text.endswith(("ه", "ها", "هم")) and vf.lemma_key not in ("وصف", "اعتبر", "سمي"))):
+                return False  # "تصريحاته الأخيرة": a noun, not a report (but "عن مصدر قوله "…"" is one)
         if vf.pos in ("past", "impf", "part") and not pfx and prev_tok in self.prepositions:
             return False  # "على الرغم من نفي الوزير"، "من خلال متابعة": after a preposition it is the noun
         nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
@@ -835,9 +837,11 @@ class Attributor:
                 a, b = slots.title_span  # "X، رئيس …،" / "أمين عام …، الفريق X"
                 entity.title = self._span_text(a, b)
                 entity.title_key = " ".join(t.text for t in toks[a:b] if t.is_word)
-        elif vf.pos == "noun" and vf.lemma_key == "قال" and self._source_before(idx, s_start) is not None:
+        elif vf.pos == "noun" and (found := self._source_before(idx, s_start)) is not None and (
+                vf.lemma_key == "قال" or found[1] is not None):
             # "نقلت وكالة X عن مصدر مطلع … قوله إن": the speaker is what follows عن, the carrier is via
-            src, carrier = self._source_before(idx, s_start)  # type: ignore[misc]
+            # (another speech noun, "تأكيده"، "تشديده", only after a نقل verb)
+            src, carrier = found
             how = ".source"
             entity = self._entity_for(src, None)
             mention_span = (toks[src.start].start, toks[src.end - 1].end)
@@ -846,7 +850,8 @@ class Attributor:
             entity = self._entity_for(subj, None)
             mention_span = (toks[subj.start].start, toks[subj.end - 1].end)
         else:
-            svo = self._svo(idx, pfx, s_start, known, agr)
+            svo = self._svo(idx, pfx, s_start, known, agr) if vf.pos != "noun" else None  # (a noun's speaker is
+            # its possessor, carried over: "كما أن قوله «…»")
             if svo is not None:
                 entity = self._entity_for(svo, vf)
                 mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
@@ -994,8 +999,8 @@ class Attributor:
         """For "قوله": the NP after the last "عن" of the sentence before it, and the outlet after "نقل"."""
         toks = self.toks
         lo = self._tok_index(s_start)
-        for j in range(idx - 1, lo - 1, -1):
-            if toks[j].text == "عن":
+        for j in range(idx - 1, max(lo, idx - 16) - 1, -1):
+            if toks[j].text == "عن" and not self._inside_quote(toks[j].start):  # (not "«… عن دعم …» … قوله")
                 src = self.np.parse(toks, j + 1, idx, self.reg.keys(), None)
                 if src is None:
                     return None

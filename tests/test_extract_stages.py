@@ -1167,3 +1167,25 @@ def test_a_source_is_never_read_inside_a_quotation():
     text = ("ولعل حديث المرشد وتشديده على «أن ايران لن تتخلى عن دعم أصدقائها» دليل صارخ كما أن قوله "
             "«إن ارادة ايران قائمة على دعم جميع المظلومين» رسالة واضحة.")
     assert all(q.speaker != "دعم" for q in extract(text))
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("أوضح المتحدث الرسمي لمديرية الدفاع المدني بمنطقة نجران النقيب عبدالخالق علي القحطاني، أن رجال "
+     "الدفاع المدني باشروا.", "عبدالخالق علي القحطاني"),
+    ("واعتبر عمران علي في التماسه أن محاكمته تمت على عجل.", "عمران علي"),
+    ("وقال محمد على الرغم من ذلك إن القوات تقدمت.", "محمد"),
+])
+def test_ali_written_with_ya_is_a_name(text, speaker):
+    """The name Ali is written علي and the preposition على (153 "X علي الـ…ي" against 818 "X على الـ…ي" in
+    the corpus); both fold alike, so the original spelling decides, inside a name and at its end."""
+    assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وأكد أمير منطقة القصيم الأمير فيصل بن مشعل أن المنطقة تنمو.", "فيصل بن مشعل"),
+    ("قال المكتب الإعلامي لمنطقة روستوف في بيان إن الشرطة تلقت تهديدات.", "المكتب الإعلامي لمنطقة روستوف"),
+])
+def test_a_region_in_a_title_chain(text, speaker):
+    """منطقة/مدينة/محافظة/ولاية … (markers.tsv construct) take a place: "أمير منطقة القصيم"، "بمنطقة نجران";
+    after ل, an unlisted place is the one word after it ("لمنطقة روستوف")."""
+    assert [q.speaker for q in extract(text)] == [speaker]

@@ -235,9 +235,10 @@ class Attributor:
 
     # ------------------------------------------------------------- main pass
     def run(self, text: str, toks: list[Token], quotes: list[QuotedSpan], sents: Sentences,
-            orig: "Callable[[int, int], str]", hamza_al: set[int]) -> list[RawQuote]:
+            orig: "Callable[[int, int], str]", hamza_al: set[int], ali_ya: set[int] | None = None) -> list[RawQuote]:
         """The quotes of one article. ``hamza_al``: offsets of the words the original writes أل (a name
-        such as "ألكسندر", where the folded text shows the article ال)."""
+        such as "ألكسندر", where the folded text shows the article ال); ``ali_ya``: of علي written with
+        ي, the name Ali (the preposition على folds to the same word)."""
         self.orig = orig
         self.text = text
         self.toks = toks
@@ -248,6 +249,7 @@ class Attributor:
         self.sents = sents
         self.reg = Register()
         self.np.hamza_al = hamza_al
+        self.np.ali_ya = ali_ya or set()
         self.sentence_heads = self._sentence_heads()
         self.issuers: dict[str, Entity] = {}
         self.region_according: set[int] = set()  # according phrases a cue's speaker region already read   # document noun -> its issuer, from "بيان صادر عن X"/"بيان لX"
@@ -1503,7 +1505,7 @@ class Attributor:
         """The register's entity for a speaker phrase (found or added), or None when the phrase has no
         name's shape: fragments never enter the register, so no later pro-drop inherits them."""
         toks = self.toks
-        if self.shape.fragment_reason(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)):
+        if self.shape.fragment_reason(self.orig(toks[np_.start].start, toks[np_.end - 1].end)):
             return None
         return self._entity_of(np_, vf, narrated)
 

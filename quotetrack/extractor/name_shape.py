@@ -12,7 +12,7 @@ import regex
 from .lexicon import Lexicon, bare_verbal_nouns
 from .normalize import fold
 
-_MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]"})
+_MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]#_"})
 
 
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
@@ -42,7 +42,7 @@ class NameShape:
         words = fold(name.replace("ـ", " ").translate(_MARKS)).split()
         if not words:
             return "empty"
-        if words[-1] in self.final_bad:
+        if words[-1] in self.final_bad and not name.rstrip().endswith("علي"):  # (the name Ali, not على)
             return f"ends on the particle {words[-1]!r}"
         if any(len(w) == 1 and (i > 0 or not w.isdigit()) for i, w in enumerate(words)):
             return "holds a one-letter word or digit"  # (a leading count is fine: "3 مصادر مطلعة")

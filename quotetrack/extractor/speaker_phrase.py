@@ -121,6 +121,7 @@ class NPParser:
         self.comp_words = comp_words
         self._known: set[str] = set()
         self.hamza_al: set[int] = set()  # offsets of words written أل in the article (set per article)
+        self.ali_ya: set[int] = set()  # offsets of علي written with ي, the name (set per article)
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
         self.place_first = {k.split()[0] for k in lex.places}
@@ -301,7 +302,7 @@ class NPParser:
         if w.startswith("لل") and not self._genitive_body(w) and not (w[2:] in self.construct):
             return True
         if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
-                w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in self.construct)) \
+                (w[:1] == "ل" and w[1:] in self.lex.organizations) or (w[:1] in "بل" and w[1:] in self.construct)) \
                 and strip_article(w) not in self.title_adjectives \
                 and not self._genitive_body(w):
             return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق"، "الموقع الرسمي للجيش اليمني": a body after the adjective)
@@ -316,12 +317,16 @@ class NPParser:
     def _chain_genitive(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
         """A genitive after the head: ل + a body, a construct word and its place or definite noun, an
         employer in ب/ل (quoted or definite). Returns where it ends, or None."""
+        if (w in self.construct or (w[:1] in "بل" and w[1:] in self.construct)) and k + 1 < end \
+                and self.place_at(toks, k + 1, end) is not None:
+            return self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"، "… بمنطقة نجران"
         if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in self.construct) and \
                 w[1:] not in self.lex.media:
+            if w[1:] in self.construct and k + 1 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                    and toks[k + 1].text not in self.stop and not self.bad_name(toks[k + 1].text) \
+                    and toks[k + 1].text not in self.lex.titles:
+                return k + 2  # "المكتب الإعلامي لمنطقة روستوف": the place the gazetteer does not list
             return k + 1
-        if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
-                and self.place_at(toks, k + 1, end) is not None:
-            return self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"
         if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
                 and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
             return k + 1  # "وزير حقوق الإنسان"
@@ -441,7 +446,7 @@ class NPParser:
                 continue
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
-            ali = self._ali_name(w, nxt)
+            ali = self._ali_name(w, nxt) or (w == "علي" and names > 0 and toks[k].start in self.ali_ya)
             if w is None or (self._stop_at(toks, k, w) and not ali) or (
                     w in self.construct_titles and names > 0 and (is_def(nxt) or nxt in self.lex.anonymous)) or (
                     w in self.lex.titles and names > 0

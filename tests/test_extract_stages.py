@@ -1189,3 +1189,17 @@ def test_a_region_in_a_title_chain(text, speaker):
     """منطقة/مدينة/محافظة/ولاية … (markers.tsv construct) take a place: "أمير منطقة القصيم"، "بمنطقة نجران";
     after ل, an unlisted place is the one word after it ("لمنطقة روستوف")."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_statements_to_an_outlet_with_ila_name_the_via():
+    """"في تصريحات إلى «الوطن»" (15 in the corpus, beside "لـ«الوطن»" and "مع «…»"): the outlet after إلى
+    in a setting is the via, not the speaker."""
+    qs = extract('وأكد اللواء أحمد سيف اليافعي في تصريحات إلى "الوطن" أن المقاومة اتخذت قرارا.')
+    assert [(q.speaker, q.via) for q in qs] == [("أحمد سيف اليافعي", "الوطن")]
+
+
+def test_a_subject_pronoun_before_the_cue_carries_the_speaker_over():
+    """"فهو اعتبر أن"، "وهي تقول إن" (50 in the corpus): the pronoun is the subject, so the speaker is whom it
+    refers to (carried over by agreement), never a noun phrase read backwards from the cue."""
+    qs = extract("وقال الوزير خالد العمر إن الاتفاق جيد، كان له موقف واضح، فهو اعتبر أن إيران تسيطر على القرار.")
+    assert {q.speaker for q in qs} == {"خالد العمر"}

@@ -99,6 +99,10 @@ MEDIA_HEADS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "م
 _NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
 
 
+# a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
+_SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
+
+
 def _bare(name: str) -> str:
     """A name without the marks around it and without hashtag syntax: «سبق» → سبق، #الولايات_المتحدة →
     الولايات المتحدة."""
@@ -1210,8 +1214,9 @@ class Attributor:
                 break
             if self._cue_info(toks[j]) is not None and toks[j].text not in self.lex.channels:
                 break
-            if (w == "مع" and self._names_medium(j + 1, end_idx)) or w.startswith("ل") and self._is_media(toks, j):
-                v, nk = self._media_np(j + 1 if w == "مع" else j, end_idx, strip_l=w != "مع")
+            if (w in ("مع", "الي") and self._names_medium(j + 1, end_idx)) or w.startswith("ل") and self._is_media(toks, j):
+                # "في مقابلة مع …"، "في تصريحات إلى «الوطن»"، "لصحيفة …"
+                v, nk = self._media_np(j + 1 if w in ("مع", "الي") else j, end_idx, strip_l=w not in ("مع", "الي"))
                 if v:
                     via = v
                     j = nk
@@ -1427,6 +1432,8 @@ class Attributor:
         if pfx:
             return None
         j = idx - 1
+        if j >= lo and toks[j].text in _SUBJECT_PRONOUNS:
+            return None  # "فهو اعتبر"، "وهي تقول": the pronoun's referent speaks, carried over
         if j >= lo and toks[j].text in ("فقد", "قد"):
             j -= 1
         if j >= lo and toks[j].text in ("الذي", "التي", "والذي", "والتي"):

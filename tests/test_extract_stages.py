@@ -1203,3 +1203,14 @@ def test_a_subject_pronoun_before_the_cue_carries_the_speaker_over():
     refers to (carried over by agreement), never a noun phrase read backwards from the cue."""
     qs = extract("وقال الوزير خالد العمر إن الاتفاق جيد، كان له موقف واضح، فهو اعتبر أن إيران تسيطر على القرار.")
     assert {q.speaker for q in qs} == {"خالد العمر"}
+
+
+@pytest.mark.parametrize("name,fragment", [
+    ("مدافعاً عما", True), ("اتصالاً هاتفياً", True), ("جداً", True), ("زوراً وبهتاناً", True),
+    ("مسؤولاً حكومياً يمنياً", False), ("عددٌ من المشايخ والدعاة", False), ("محمد علي", False),
+])
+def test_a_word_with_tanween_is_no_name(name, fragment):
+    """No name carries tanween (-an/-un/-in): 148 speakers on the corpus held one ("مدافعاً عما"، "جداً"،
+    "اتصالاً هاتفياً"), every one an adverb or an object; only an anonymous source's head may be declined
+    ("مسؤولاً حكومياً"، "عددٌ من …")."""
+    assert (NameShape(load()).fragment_reason(name) is not None) == fragment

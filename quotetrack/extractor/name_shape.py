@@ -15,6 +15,7 @@ from .normalize import fold
 _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]#_"})
 
 
+_TANWEEN_END = regex.compile(r"\p{L}(?:ا?[\u064B\u064C\u064D]|[\u064B]ا)(?=\s|$)")  # a word ending in -an/-un/-in
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
 _BROKEN_PLURAL = regex.compile(r"^[^\Wا][^\Wاوي][^\Wاوي]اء$")  # فعلاء: علماء، خبراء، زعماء
 
@@ -33,6 +34,9 @@ class NameShape:
         self.media = frozenset(lex.media)
         self.people = frozenset(lex.titles) | frozenset(lex.anonymous)  # heads that name people
         self.bodies = frozenset(lex.organizations)
+        # an anonymous source may carry case endings: "مسؤولاً حكومياً"، "عددٌ من المشايخ"
+        self.partitive_heads = frozenset(lex.markers["partitive"])
+        self.anonymous_heads = frozenset(lex.anonymous)
 
     def _is_verb(self, w: str) -> bool:
         return w in self.verbs or (w[:1] in "وف" and w[1:] in self.verbs)
@@ -42,6 +46,8 @@ class NameShape:
         words = fold(name.replace("ـ", " ").translate(_MARKS)).split()
         if not words:
             return "empty"
+        if _TANWEEN_END.search(name) and not (words[0] in self.partitive_heads or words[0].rstrip("ا") in self.anonymous_heads):
+            return "holds an accusative or adverb with tanween"  # ("مدافعاً عما"، "اتصالاً هاتفياً"، "جداً"): no name has it
         if words[-1] in self.final_bad and not name.rstrip().endswith("علي"):  # (the name Ali, not على)
             return f"ends on the particle {words[-1]!r}"
         if any(len(w) == 1 and (i > 0 or not w.isdigit()) for i, w in enumerate(words)):

@@ -1214,3 +1214,11 @@ def test_a_word_with_tanween_is_no_name(name, fragment):
     "اتصالاً هاتفياً"), every one an adverb or an object; only an anonymous source's head may be declined
     ("مسؤولاً حكومياً"، "عددٌ من …")."""
     assert (NameShape(load()).fragment_reason(name) is not None) == fragment
+
+
+def test_bayyana_written_with_its_shadda_is_the_verb():
+    """"وبيّن X أن" (137 بيّن written with its shadda in the corpus): the shadda tells the verb from the
+    preposition بين, so a plain name may follow it and the complementizer may come further on."""
+    qs = extract("وبيّن جوزيف شيبرد أن هناك عددًا كثيرًا من الطلاب.")
+    assert [(q.speaker, q.cue) for q in qs] == [("جوزيف شيبرد", "بيّن")]
+    assert extract("وبين جوزيف شيبرد وزميله أن هناك خلافا.") == []  # unmarked: still read as the preposition

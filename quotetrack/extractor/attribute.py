@@ -191,7 +191,10 @@ class Attributor:
         """The cue at token ``idx``, checking the context that homograph forms need."""
         toks = self.toks
         w = toks[idx].text
-        if w in self.needs_comp:
+        if w in self.needs_comp and "\u0651" in self.orig(toks[idx].start, toks[idx].end):
+            if not any(t.text in self.pat.comp_words for t in toks[idx + 1:idx + 20]):
+                return None  # written with its shadda ("وبيّن جوزيف شيبرد طالب ورئيس … أن"): the verb
+        elif w in self.needs_comp:
             if not any(t.text in self.pat.comp_words for t in toks[idx + 1:idx + 9]):
                 return None  # "بين فرنسا وكرواتيا": the preposition, not بيّن
             nxt = toks[idx + 1] if idx + 1 < len(toks) else None

@@ -99,6 +99,7 @@ MEDIA_HEADS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "م
 _NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
 
 
+_RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "اللذين", "الذين"})
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 
@@ -385,9 +386,15 @@ class Attributor:
             return False  # "لما وصف بأنه": a passive label, nobody speaks
         if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):
             return False  # "عدم مقدرة الولايات المتحدة": after عدم it is a noun
-        if prev_tok in ("التي", "الذي", "اللذين", "الذين"):
+        if prev_tok in _RELATIVE_PRONOUNS:
             return self._relative_reports(idx)
         return True
+
+    def _comp_follows(self, idx: int) -> bool:
+        """A complementizer right after the cue at ``idx``, or after its preposition ("أشار إلى أن")."""
+        toks = self.toks
+        nxt = toks[idx + 1].text
+        return nxt in self.pat.comp_words or (nxt in self.pat.comp_preps and toks[idx + 2].text in self.pat.comp_words)
 
     def _relative_reports(self, idx: int) -> bool:
         """A cue inside a relative clause reports a statement when its own complement follows: a
@@ -397,9 +404,9 @@ class Attributor:
         toks = self.toks
         if idx + 2 >= len(toks):
             return False
-        nxt, after = toks[idx + 1].text, toks[idx + 2]
-        if nxt in self.pat.comp_words or (nxt in self.pat.comp_preps and after.text in self.pat.comp_words):
+        if self._comp_follows(idx):
             return True
+        nxt, after = toks[idx + 1].text, toks[idx + 2]
         if nxt in self.pat.comp_preps and nxt not in ("في", "من") and after.is_word \
                 and after.text not in self.prepositions:
             return True  # (after من the verb is passive: "التي رفضت من الاتحاد")
@@ -410,10 +417,7 @@ class Attributor:
         """A relative-clause cue whose complement is no complementizer ("الذي أشار إلى وجود …"، "الذي وعد
         في المقابل بأن"): only its antecedent can be the speaker, and only a phrase that names one."""
         toks = self.toks
-        if idx < 1 or idx + 2 >= len(toks) or toks[idx - 1].text not in ("التي", "الذي", "اللذين", "الذين"):
-            return False
-        nxt = toks[idx + 1].text
-        return not (nxt in self.pat.comp_words or (nxt in self.pat.comp_preps and toks[idx + 2].text in self.pat.comp_words))
+        return 0 < idx < len(toks) - 2 and toks[idx - 1].text in _RELATIVE_PRONOUNS and not self._comp_follows(idx)
 
     def _read_slots(self, idx: int, pfx: str, vf: VerbForm, s_start: int, end_idx: int) -> "Slots":
         """Walk the words after the cue to the content opener, filling the speaker, via, channel and
@@ -1217,9 +1221,9 @@ class Attributor:
                 break
             if self._cue_info(toks[j]) is not None and toks[j].text not in self.lex.channels:
                 break
-            if (w in ("مع", "الي") and self._names_medium(j + 1, end_idx)) or w.startswith("ل") and self._is_media(toks, j):
-                # "في مقابلة مع …"، "في تصريحات إلى «الوطن»"، "لصحيفة …"
-                v, nk = self._media_np(j + 1 if w in ("مع", "الي") else j, end_idx, strip_l=w not in ("مع", "الي"))
+            with_prep = w in ("مع", "الي")  # "في مقابلة مع …"، "في تصريحات إلى «الوطن»"; else "لصحيفة …"
+            if (with_prep and self._names_medium(j + 1, end_idx)) or w.startswith("ل") and self._is_media(toks, j):
+                v, nk = self._media_np(j + 1 if with_prep else j, end_idx, strip_l=not with_prep)
                 if v:
                     via = v
                     j = nk

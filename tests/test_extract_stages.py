@@ -1222,3 +1222,16 @@ def test_bayyana_written_with_its_shadda_is_the_verb():
     qs = extract("وبيّن جوزيف شيبرد أن هناك عددًا كثيرًا من الطلاب.")
     assert [(q.speaker, q.cue) for q in qs] == [("جوزيف شيبرد", "بيّن")]
     assert extract("وبين جوزيف شيبرد وزميله أن هناك خلافا.") == []  # unmarked: still read as the preposition
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ('وأصدرت وزارة الدفاع البلجيكية بيانا قالت فيه إن "حريقا اندلع".', "وزارة الدفاع البلجيكية"),
+    ("وكتب المجلس الوطني لسلامة النقل تغريدة قال فيها إنه أرسل فريق تحقيقات.", "المجلس الوطني"),
+    ('طرحت وزيرة الخارجية الأسبق، هيلاري كلينتون، الأحد، تساؤلها حول التحقيق، قائلة: "أين يجري التحقيق".',
+     "هيلاري كلينتون"),
+])
+def test_a_statement_noun_and_its_clause_and_a_titled_subject_in_commas(text, speaker):
+    """"بيانا قالت فيه إن" (259 cue + فيه/فيها in the corpus): a clause on the statement the sentence's main
+    subject issued, so that subject speaks, not whoever spoke last; a main subject given as a title with
+    its adjective, then the name in commas, is the named person."""
+    assert [q.speaker for q in extract(text)] == [speaker]

@@ -1136,9 +1136,12 @@ class Attributor:
         if k + 1 >= idx:
             return None
         np_ = self.np.parse(toks, k + 1, idx, known, None)
-        if np_ is not None and np_.kind == "person" and np_.name_end == np_.title_end and np_.end < idx and \
-                toks[np_.end].text in ("،", ","):
-            app = self.np.parse(toks, np_.end + 1, idx, known, None)  # "طرحت وزيرة الخارجية الأسبق، هيلاري كلينتون،"
+        e = np_.end if np_ is not None else idx
+        while e < min(idx, np_.end + 2 if np_ is not None else idx) and is_def(toks[e].text):
+            e += 1  # an adjective the title chain left: "وزيرة الخارجية الأسبق،"
+        if np_ is not None and np_.kind == "person" and np_.name_end == np_.title_end and e < idx and \
+                toks[e].text in ("،", ","):
+            app = self.np.parse(toks, e + 1, idx, known, None)  # "طرحت وزيرة الخارجية الأسبق، هيلاري كلينتون،"
             if app is not None and app.kind == "person" and app.name_end > app.title_end:
                 return app
         if np_ is None or (np_.kind == "person" and np_.title_end == np_.start):
@@ -1441,6 +1444,10 @@ class Attributor:
         j = idx - 1
         if j >= lo and toks[j].text in _SUBJECT_PRONOUNS:
             return None  # "فهو اعتبر"، "وهي تقول": the pronoun's referent speaks, carried over
+        if j > lo and idx + 1 < len(toks) and toks[idx + 1].text in ("فيه", "فيها") and toks[j].is_word \
+                and not is_def(toks[j].text):
+            # "أصدرت وزارة الدفاع بيانا قالت فيه إن …": a clause on the statement the main verb's subject issued
+            return self._main_subject(s_start, idx, known)
         if j >= lo and toks[j].text in ("فقد", "قد"):
             j -= 1
         if j >= lo and toks[j].text in ("الذي", "التي", "والذي", "والتي"):

@@ -1235,3 +1235,11 @@ def test_a_statement_noun_and_its_clause_and_a_titled_subject_in_commas(text, sp
     subject issued, so that subject speaks, not whoever spoke last; a main subject given as a title with
     its adjective, then the name in commas, is the named person."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_source_first_met_without_a_verb_takes_its_agreement_later():
+    """"ونقلت الوكالة عن كيم قوله …" registers كيم with no verb to agree with; a later "أشار كيم" gives it
+    the masculine singular, so a following "وقال:" picks him, not an earlier man who agreed from the start."""
+    text = ("وقال الرئيس الصيني شي جين بينغ إن العلاقات جيدة. ونقلت الوكالة الصينية عن كيم قوله إن الوضع "
+            "يتحسن. كما أشار كيم إلى أن بلاده مستعدة لمحادثات. وقال: \"قضية نزع السلاح يمكن تسويتها\".")
+    assert [q.speaker for q in extract(text)][-1] == "كيم"

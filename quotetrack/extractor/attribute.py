@@ -1570,6 +1570,8 @@ class Attributor:
                 found.title_key = title_key
             if gender and not found.gender:
                 found.gender = gender
+            if gender and not found.agreement:
+                found.agreement = f"{gender}.sg"  # first met without a verb ("نقلت الوكالة عن كيم قوله")
             self.reg.note(found)
             if not narrated:
                 self.reg.candidate(found)

@@ -1243,3 +1243,13 @@ def test_a_source_first_met_without_a_verb_takes_its_agreement_later():
     text = ("وقال الرئيس الصيني شي جين بينغ إن العلاقات جيدة. ونقلت الوكالة الصينية عن كيم قوله إن الوضع "
             "يتحسن. كما أشار كيم إلى أن بلاده مستعدة لمحادثات. وقال: \"قضية نزع السلاح يمكن تسويتها\".")
     assert [q.speaker for q in extract(text)][-1] == "كيم"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال عبد الله المعيني إن الهيئة جاهزة. ونوه بما اضطلعت به دولة الإمارات من توفير آليات متنوعة.",
+     "عبد الله المعيني"),
+])
+def test_a_preposition_with_ma_is_never_a_speaker(text, speaker):
+    """بما، مما، عما (a preposition fused with ما, like لما and فيما) open what was said, never who said it
+    (markers.tsv not_speaker): "ونوه بما اضطلعت به …" is a pro-drop cue with its content."""
+    assert [q.speaker for q in extract(text)] == [speaker, speaker]

@@ -1253,3 +1253,13 @@ def test_a_preposition_with_ma_is_never_a_speaker(text, speaker):
     """بما، مما، عما (a preposition fused with ما, like لما and فيما) open what was said, never who said it
     (markers.tsv not_speaker): "ونوه بما اضطلعت به …" is a pro-drop cue with its content."""
     assert [q.speaker for q in extract(text)] == [speaker, speaker]
+
+
+@pytest.mark.parametrize("name,kind", [
+    ("منشقون", "anonymous"), ("متخصصون", "anonymous"), ("مهندسون", "anonymous"),
+    ("ماكرون", "person"), ("ميلينشون", "person"), ("هارون", "person"),
+])
+def test_a_plural_participle_alone_is_a_group(name, kind):
+    """"وقال منشقون"، "يرى متخصصون" (about 100 one-word person speakers on the corpus were such plurals): م + a
+    consonant + … + ون is a participle's plural, an unnamed group; "ماكرون"، "ميلينشون"، "هارون" are names."""
+    assert NameShape(load()).kind_of(name, "person") == kind

@@ -17,6 +17,8 @@ _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]#_"})
 
 _TANWEEN_END = regex.compile(r"\p{L}(?:ا?[\u064B\u064C\u064D]|[\u064B]ا)(?=\s|$)")  # a word ending in -an/-un/-in
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
+# مُفعِلون/مُتفعِّلون/مُستفعِلون: م, a consonant (not the ا/ي of "ماكرون"، "ميلينشون"), then the plural ون
+_PARTICIPLE_PLURAL = regex.compile(r"^م[^اي\W]\w{2,}ون$")
 _BROKEN_PLURAL = regex.compile(r"^[^\Wا][^\Wاوي][^\Wاوي]اء$")  # فعلاء: علماء، خبراء، زعماء
 
 
@@ -69,6 +71,8 @@ class NameShape:
         words = fold(name.translate(_MARKS)).split()
         if kind == "person" and words and words[0] in ("احد", "احدي") and len(words) > 1:
             return "anonymous"  # "أحد العاملين"، "إحدى النساء": one of a group, unnamed
+        if kind == "person" and len(words) == 1 and _PARTICIPLE_PLURAL.match(words[0]):
+            return "anonymous"  # "منشقون"، "متخصصون"، "مرشحون": a plural participle is a group, not a name
         if kind != "person" or not words or not all(x.startswith("ال") for x in words):
             return kind
         w = words[0]

@@ -1206,7 +1206,7 @@ def test_a_subject_pronoun_before_the_cue_carries_the_speaker_over():
 
 
 @pytest.mark.parametrize("name,fragment", [
-    ("مدافعاً عما", True), ("اتصالاً هاتفياً", True), ("جداً", True), ("زوراً وبهتاناً", True),
+    ("مدافعاً عما", True), ("اتصالاً هاتفياً", True), ("جداً", True), ("زوراً وبهتاناً", True), ("«وجودياً»", True),
     ("مسؤولاً حكومياً يمنياً", False), ("عددٌ من المشايخ والدعاة", False), ("محمد علي", False),
 ])
 def test_a_word_with_tanween_is_no_name(name, fragment):
@@ -1263,3 +1263,9 @@ def test_a_plural_participle_alone_is_a_group(name, kind):
     """"وقال منشقون"، "يرى متخصصون" (about 100 one-word person speakers on the corpus were such plurals): م + a
     consonant + … + ون is a participle's plural, an unnamed group; "ماكرون"، "ميلينشون"، "هارون" are names."""
     assert NameShape(load()).kind_of(name, "person") == kind
+
+
+def test_a_pronoun_after_a_preposition_is_never_a_speaker():
+    """"وطلب مني أن …"، "طلب منا" (منّي/منّا/عنّي/عنّا: "from me", like منه and عنه): what follows a cue
+    there is its complement, never a speaker (markers.tsv not_speaker)."""
+    assert all(q.speaker != "مني" for q in extract("وقال اللاعب فهد العلي إن الفريق جاهز. وطلب مني أن أحضر عبدالفتاح."))

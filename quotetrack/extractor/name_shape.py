@@ -48,7 +48,7 @@ class NameShape:
         words = fold(name.replace("ـ", " ").translate(_MARKS)).split()
         if not words:
             return "empty"
-        if _TANWEEN_END.search(name) and not (words[0] in self.partitive_heads or words[0].rstrip("ا") in self.anonymous_heads):
+        if _TANWEEN_END.search(name.translate(_MARKS)) and not (words[0] in self.partitive_heads or words[0].rstrip("ا") in self.anonymous_heads):
             return "holds an accusative or adverb with tanween"  # ("مدافعاً عما"، "اتصالاً هاتفياً"، "جداً"): no name has it
         if words[-1] in self.final_bad and not name.rstrip().endswith("علي"):  # (the name Ali, not على)
             return f"ends on the particle {words[-1]!r}"

@@ -21,8 +21,8 @@ from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
-from .speaker_phrase import (NP, Entity, Known, NPParser, Register, is_def, is_nisba, phrase_end, phrase_index,
-                             strip_article)
+from .speaker_phrase import (NP, Entity, Known, NPParser, Register, is_def, is_nisba, nisbas_end, phrase_end,
+                             phrase_index, strip_article)
 from .sentences import Sentences, Token
 
 
@@ -1392,8 +1392,7 @@ class Attributor:
         # quoted outlet name after the head: وكالة «سبوتنيك»
         qn = self.np._quoted_name(toks, k, end_idx, longest=8)
         if qn is not None:
-            while qn < end_idx and is_def(toks[qn].text) and is_nisba(toks[qn].text):
-                qn += 1  # "لمحطة "سي ان ان" التركية"
+            qn = nisbas_end(toks, qn, end_idx)  # "لمحطة "سي ان ان" التركية"
             return self.orig(start_char, toks[qn - 1].end), qn
         base = w[1:] if strip_l and w.startswith("ل") else w
         if strip_article(base) in MEDIA_HEADS:

@@ -36,6 +36,13 @@ def is_nisba(w: str) -> bool:
     return len(w) > 3 and w.endswith(("ي", "يه", "يين", "يون", "يان", "يتان", "يات")) and not w.endswith("ييه")
 
 
+def nisbas_end(toks: "list[Token]", k: int, end: int) -> int:
+    """The index after the definite nisbas from ``k`` ("… الأمريكية"، "«باس نيوز» الكردية")."""
+    while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
+        k += 1
+    return k
+
+
 def phrase_index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
     """Listed phrases keyed by their first word, the longest first (for ``phrase_end``)."""
     index: dict[str, list[list[str]]] = {}
@@ -335,8 +342,7 @@ class NPParser:
         if q_end is not None:
             k = q_end  # "محرر شؤون الشرق الأوسط بصحيفة "الديلي تليجراف" البريطانية": the employer
             # (but "عميد الجامعة لمحطة "سي ان ان"": the outlet spoken to, read as the addressee)
-            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                k += 1
+            k = nisbas_end(toks, k, end)
             return k
         if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
             return k + 1
@@ -598,8 +604,7 @@ class NPParser:
     def _demonstrative_np(self, toks: list[Token], i: int, end: int, verb_agr: str | None) -> NP | None:
         """"هذه الوكالة الرسمية": a demonstrative and the definite noun it points at."""
         k = i + 2 if i + 1 < end and is_def(toks[i + 1].text) else i + 1
-        while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-            k += 1
+        k = nisbas_end(toks, k, end)
         if k > i + 1:
             return NP(i, k, "organization", verb_agr, i, k, toks[i + 1].text)
         return None
@@ -707,8 +712,7 @@ class NPParser:
             # (or "مدير «تحريات» شرطة أبوظبي": a quoted unit, then its body)
             # "زعيم «حزب الله» اللبناني حسن نصر الله": the quoted body is part of the title
             k = qn
-            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                k += 1
+            k = nisbas_end(toks, k, end)
             k = max(k, self._def_chain(toks, k, end))
         if k > i and toks[k - 1].text in ("باسم", "باسمه", "باسمها") and k < end:
             k = max(self._name_run(toks, k, end, known), k)  # "متحدثة باسم فيسبوك": the body, not her name
@@ -783,8 +787,7 @@ class NPParser:
             if k + 1 < end and toks[k].is_word and not is_def(toks[k].text) and toks[k].text not in self.stop \
                     and toks[k].text not in lex.organizations and self.place_at(toks, k + 1, end) is not None:
                 p_end = self.place_at(toks, k + 1, end) or k + 1  # "وكالة أنباء الإمارات"، "وزارة خارجية قطر"
-                while p_end < end and is_def(toks[p_end].text) and is_nisba(toks[p_end].text):
-                    p_end += 1
+                p_end = nisbas_end(toks, p_end, end)
                 return NP(i, p_end, "organization", org_agr, i, p_end, w)
             p_end = None if w in _MEDIA_HEADS else self.place_at(toks, k, end)
             if p_end is not None:  # "دولة الإمارات العربية المتحدة"، "مفوضية الأمم المتحدة لشؤون اللاجئين"
@@ -795,14 +798,12 @@ class NPParser:
             if qn is None and k + 1 < end and toks[k].text == "#" and toks[k + 1].is_word:
                 qn = k + 2  # "حركة #طالبان"، "شركة #تويتر"
             if qn is not None:
-                while qn < end and is_def(toks[qn].text) and is_nisba(toks[qn].text):
-                    qn += 1  # "وكالة «باس نيوز» الكردية"
+                qn = nisbas_end(toks, qn, end)  # "وكالة «باس نيوز» الكردية"
                 return NP(i, qn, "organization", org_agr, i, qn, w)
             nxt = self._word(toks, k, end)
             if nxt and not is_def(nxt) and nxt not in self.stop and w in _MEDIA_HEADS:
                 k = self._media_name_at(toks, k, end) or self._name_run(toks, k, end, known)
-                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                    k += 1  # "صحيفة نيويورك تايمز الأمريكية"
+                k = nisbas_end(toks, k, end)  # "صحيفة نيويورك تايمز الأمريكية"
                 return NP(i, k, "organization", org_agr, i, k, w)
             construct = k + 1 < end and is_def(toks[k + 1].text) and not is_nisba(toks[k + 1].text)
             if nxt and not is_def(nxt) and nxt not in self.stop and w in self.named_bodies and not construct and \
@@ -810,8 +811,7 @@ class NPParser:
                 # (but "منظمة حظر الأسلحة الكيميائية": one indefinite word and a definite noun is a construct chain)
                 # "شركة آسيا كابيتال الاستثمارية"، "مجموعة بولوريه": a body's own name, then its adjectives
                 k = max(self._name_run(toks, k, end, known), k + 1)
-                while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                    k += 1
+                k = nisbas_end(toks, k, end)
                 return NP(i, k, "organization", org_agr, i, k, w)
         k = max(k, self._def_chain(toks, i, end)) if not is_def(w) else self._def_chain(toks, k, end)
         g = lex.organizations.get(w) or lex.organizations.get(strip_article(w))
@@ -839,15 +839,13 @@ class NPParser:
         base = strip_article(w)
         if base in self.documents or base in self.media:
             k = i + 1  # "وأكدت الدراسة"، "وذكرت المذكرة": a document or outlet, never a person
-            while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-                k += 1
+            k = nisbas_end(toks, k, end)
             return NP(i, k, "organization", verb_agr, i, k, w)
         if w.endswith("ي") and len(w) > 4 and not is_nisba(toks[i + 1].text if i + 1 < end else ""):
             return NP(i, i + 1, "person", verb_agr, i, i + 1, w)  # a surname: "وأشار العنزي"
         # a definite description right before the content: "وقال الصياد: «…»"
         k = i + 1
-        while k < end and is_def(toks[k].text) and is_nisba(toks[k].text):
-            k += 1
+        k = nisbas_end(toks, k, end)
         if k > i + 1 and not is_nisba(w):
             return NP(i, k, "organization", verb_agr, i, k, w)  # "المقاومة الوطنية الأهوازية"، "المعارضة السورية"
         if k < end and (toks[k].text == ":" or toks[k].text in self.comp_words):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .speaker_phrase import NP, is_def, is_nisba, strip_article
+from .speaker_phrase import NP, is_def, is_nisba, nisbas_end, strip_article
 
 if TYPE_CHECKING:
     from .attribute import Attributor, Slots
@@ -208,8 +208,7 @@ class RegionReader:
             v, nk = a._addressee_span(k, stop)
             if nk > k:
                 c.via = c.via or v
-                while nk < stop and is_def(toks[nk].text) and is_nisba(toks[nk].text):
-                    nk += 1  # "لصحيفة "القبس" الكويتية"
+                nk = nisbas_end(toks, nk, stop)  # "لصحيفة "القبس" الكويتية"
                 return nk
         if not after_np and len(w) >= 5 and w[0] == "م" and w[-1] == "ا" and w not in a.reg.keys() and \
                 a._adverbial_next(k + 1, stop):

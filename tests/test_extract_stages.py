@@ -1270,3 +1270,26 @@ def test_a_pronoun_after_a_preposition_is_never_a_speaker():
     not_speaker). منّي is left out: it folds like the name منى ("منى الشامي")."""
     assert all(q.speaker != "عني" for q in extract("وقال اللاعب فهد العلي إن الفريق جاهز. وكشف عني أنه سعيد."))
     assert [q.speaker for q in extract("وقالت منى الشامي إن الفريق جاهز.")] == ["منى الشامي"]
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("وقالت الخارجية الأمريكية إنها قلقة، واتهمت حماس بالعمل على محاولة ترويج العنف في المنطقة.",
+     ["الخارجية الأمريكية", "الخارجية الأمريكية"]),
+    ("من جهته، أكد كارابيتيان إلغاء المفاوضات المتفق عليها واتهم زعيم المعارضة بتقديم \"مطالب جديدة\".",
+     ["كارابيتيان", "كارابيتيان"]),
+    ("واتهمت روسيا بريطانيا بمنع تشكيل لجنة تحقيق مشتركة.", ["روسيا"]),
+    ("واتهم ترامب الأوروبيين بالإخفاق في دفع ما يكفي لعمليات الناتو.", ["ترامب"]),
+])
+def test_an_accusing_verb_never_goes_without_its_object(text, speakers):
+    """اتهم + one noun + بـ (269 in the corpus): the verb always has its accused, so a lone noun before the
+    preposition is the object and the speaker is carried over (lemmas.tsv object_first "always"); two nouns
+    are subject and object. A place or a known name that begins with ب ("بريطانيا") is no preposition."""
+    assert [q.speaker for q in extract(text)] == speakers
+
+
+def test_according_to_what_an_outlet_published_it():
+    """"حسب ما نشرته/أوردته صحيفة X" (78 with the object pronoun in the corpus): the pronoun points back to
+    ما, and the outlet after the verb of publishing is the source."""
+    q = extract("وحسب ما نشرته صحيفة «ويتشيتا ايقل» فإن شرطة المدينة تحقق في مقتل طالب سعودي.")
+    assert [(x.speaker, x.content) for x in q] == [
+        ("صحيفة ويتشيتا ايقل", "فإن شرطة المدينة تحقق في مقتل طالب سعودي")]

@@ -759,8 +759,8 @@ class Attributor:
                          min(np_.name_end, cut), np_.head)
         if np_ is None or np_.end <= k:
             return None
-        if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.kind != "person"
-                and np_.end < end_idx and not self.region.agreeing_body(vf, np_)
+        if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.end < end_idx
+                and (np_rule.object_required or (np_.kind != "person" and not self.region.agreeing_body(vf, np_)))
                 and self._opens_with_prep(toks[np_.end].text, np_rule.preposition)
                 and k == s.idx + 1):
             # "وحث الحكومة على …"، "وحذر كوريا الشمالية من …": the object, the speaker is dropped
@@ -1808,6 +1808,11 @@ class Attributor:
             return None
         return kk, glued
 
+    def _publication_verb(self, w: str) -> bool:
+        """A verb of publishing, bare or with the object pronoun that points back to ما ("ما أوردته")."""
+        return w in self.publication_verbs or (w.endswith("ها") and w[:-2] in self.publication_verbs) \
+            or (w.endswith("ه") and w[:-1] in self.publication_verbs)
+
     def _according_source(self, j: int, end_idx: int, at: int) -> tuple[
             VerbForm | None, int, NP | None, Entity | None, tuple[int, int] | None] | None:
         """Who the phrase ending before token ``j`` names: a cue verb on the way sets the agreement, a
@@ -1830,8 +1835,8 @@ class Attributor:
             vf = self._cue_info(toks[j])[1]
             j += 1
         if after_ma and vf is None:
-            if j < end_idx and toks[j].text in self.publication_verbs:
-                j += 1  # "حسب ما نشرت صحيفة X": the outlet that published it
+            if j < end_idx and self._publication_verb(toks[j].text):
+                j += 1  # "حسب ما نشرت(ه) صحيفة X": the outlet that published it
             else:
                 return None  # "بحسب ما أملى عليه فهمه": according to what a clause says, not to a source
         pron = toks[j].text if j < end_idx else ""

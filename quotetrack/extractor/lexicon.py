@@ -33,6 +33,7 @@ class NpLemma:
     preposition: str | None
     keep_preposition: bool
     object_first: bool = False
+    object_required: bool = False  # the verb never drops its object: a lone noun before the preposition is it
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,8 @@ def load() -> Lexicon:
         if f in verbs:
             continue  # the first listing wins (an unvocalized homograph of an earlier form)
         verbs[f] = VerbForm(cols[0], cols[1], fold(cols[1]), cols[2], cols[3], cols[4])
-    np_lemmas = {fold(c[0]): NpLemma(None if c[1] == "-" else fold(c[1]), c[2] == "yes", c[3] == "yes")
+    np_lemmas = {fold(c[0]): NpLemma(None if c[1] == "-" else fold(c[1]), c[2] == "yes", c[3] in ("yes", "always"),
+                                      c[3] == "always")
                  for c in _rows("lemmas.tsv", 4)}
     markers: dict[str, list[str]] = {}
     for cols in ((c[1], c[0]) for c in (line.split("\t") for line in _raw_lines("markers.tsv"))):

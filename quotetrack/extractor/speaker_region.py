@@ -132,7 +132,8 @@ class RegionReader:
         if w == prep:
             return True
         return (len(prep) == 1 and w.startswith(prep) and len(w) > 3 and w not in ("باسم", "باسمه", "باسمها")
-                and w not in _SKIP and w not in a.np.stop and a._phrase_at(toks, j, a.according) == j)
+                and w not in _SKIP and w not in a.np.stop and w not in a.np.places and w not in a.reg.keys()
+                and a._phrase_at(toks, j, a.according) == j)  # (not "بريطانيا"، "بومبيو": a place or a name)
 
     # ------------------------------------------------------------- constituents
     def _constituents(self, k: int, stop: int, agr: str | None, objects: bool = False) -> _Constituents | None:
@@ -371,8 +372,8 @@ class RegionReader:
             return Slots(None, c.via, c.channel, c.anonymous, content_k, colon, None, None, c.title)
         if by_prep:
             rule = self.a.lex.np_lemmas[vf.lemma_key]
-            if not c.nps or (rule.object_first and len(c.nps) == 1 and c.nps[0][1].kind != "anonymous"
-                             and not self.agreeing_body(vf, c.nps[0][1])):
+            if not c.nps or (rule.object_first and len(c.nps) == 1 and (rule.object_required or (
+                    c.nps[0][1].kind != "anonymous" and not self.agreeing_body(vf, c.nps[0][1])))):
                 return None  # "حث الحكومة على …"، "اتهم زعيم المعارضة بـ…": the noun may be the object
                 # (but a group or unnamed source, "وحذر المتظاهرون من …", speaks)
             if not any(self._strong(np_) for _, np_ in c.nps):

@@ -366,6 +366,17 @@ def test_a_mark_after_a_colon_opens_speech():
     assert {q.speaker for q in qs} == {"أحمد الزهراني"}
 
 
+def test_a_straight_mark_that_opens_past_a_sentence_end_starts_a_new_quote():
+    """A straight or curly mark that "closes" a quote across a sentence end but stands like an opener (space
+    before, a word after: 207 such pairings in the corpus) belongs to what follows; the quote still open was
+    never closed and ends with its own sentence, so the narration after it is nobody's speech."""
+    text = ("وتظاهر آلاف الأشخاص احتجاجا على ما اعتبرته المعارضة \"رفض الحزب الحاكم التفاوض على انتقال السلطة. "
+            "وكان من المقرر أن يلتقي زعيم المعارضة برئيس الوزراء لعقد مباحثات حول \"انتقال سلمي للسلطة\" الثلاثاء.")
+    qs = extract(text)
+    assert [(q.speaker, q.content) for q in qs] == [
+        ("المعارضة", "رفض الحزب الحاكم التفاوض على انتقال السلطة")]
+
+
 @pytest.mark.parametrize("text,speaker", [
     ("وتوقع مسؤولون أميركيون ودبلوماسيون أوروبيون أن يتجاهل ترامب المناشدات.",
      "مسؤولون أميركيون ودبلوماسيون أوروبيون"),
@@ -1293,3 +1304,16 @@ def test_according_to_what_an_outlet_published_it():
     q = extract("وحسب ما نشرته صحيفة «ويتشيتا ايقل» فإن شرطة المدينة تحقق في مقتل طالب سعودي.")
     assert [(x.speaker, x.content) for x in q] == [
         ("صحيفة ويتشيتا ايقل", "فإن شرطة المدينة تحقق في مقتل طالب سعودي")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تظاهر آلاف الأشخاص احتجاجا على ما اعتبرته المعارضة \"رفض الحزب الحاكم التفاوض\".",
+     [("المعارضة", "رفض الحزب الحاكم التفاوض")]),
+    ("وانتقد ترامب مرارا ما اعتبره الاتفاق \"السيء\".", []),
+])
+def test_a_labelling_verb_with_its_subject_after_it(text, expected):
+    """"ما/التي + اعتبر/وصف/سمّى with the object pronoun + subject + «label»" (104 such runs before a mark in the
+    corpus): the noun phrase between verb and mark is the labeller when the lexicons vouch for it as a speaker
+    and it agrees with the verb; "ما اعتبره الاتفاق "السيء"" (the noun is the verb's second object) is left
+    alone rather than read as a speaker."""
+    assert [(q.speaker, q.content) for q in extract(text) if q.rule == "quote.labelled"] == expected

@@ -1992,11 +1992,13 @@ class Attributor:
         a, b = q.inner
         # before the quote: "التي اعتبرها "…""، "ما وصفه بـ"…""
         k = self._tok_index(q.open) - 1
-        while k >= 0 and toks[k].text in ("ب", "بـ", "ـ", "ل", "كـ"):
+        while k >= 0 and toks[k].text in ("ب", "بـ", "ـ", "ل", "كـ", "بانه", "بانها", "بانهم"):
             k -= 1
         if k < 0:
             return None
         info = self._cue_info(toks[k])
+        if info is None:
+            return self._labelled_by_subject(q, k, words)
         if info is not None and info[1].lemma_key in ("اعتبر", "وصف", "سمي", "قال", "اضاف", "تابع", "اكد"):
             pv = toks[k - 1].text if k > 0 else ""
             if info[1].lemma_key in ("اعتبر", "وصف", "سمي") or pv in ("ما", "التي", "الذي"):
@@ -2014,6 +2016,35 @@ class Attributor:
                     return RawQuote(a, b, "direct", toks[k].text[len(info[0]):], toks[k].start + len(info[0]),
                                     toks[k].end, info[1].lemma, info[1].stance, e, None, None, None,
                                     "quote.labelled")
+        return None
+
+    def _labelled_by_subject(self, q: QuotedSpan, k: int, words: int) -> RawQuote | None:
+        """"ما اعتبرته المعارضة "…""، "ما وصفها الوزير بـ"…"": a labelling verb whose object pronoun points
+        back to ما (or a relative), then its own subject, then the label. The words between the verb and
+        the quote must be one noun phrase the lexicons vouch for and that agrees with the verb, or the
+        reading is left alone ("ما اعتبره الاتفاق "السيء"": the noun is the verb's second object)."""
+        toks = self.toks
+        for v in range(k - 1, max(-1, k - 7), -1):
+            t = toks[v]
+            if not t.is_word:
+                return None
+            info = self._cue_info(t)
+            if info is None:
+                continue
+            if info[1].lemma_key not in ("اعتبر", "وصف", "سمي") or info[1].pos not in ("past", "impf") or \
+                    v == 0 or toks[v - 1].text not in ("ما", "بما", "لما", "مما", "التي", "الذي", "الذين", "من"):
+                return None
+            np_ = self.np.parse(toks, v + 1, k + 1, self.reg.keys(), info[1].agreement)
+            if np_ is None or np_.end != k + 1 or not self.region._strong(np_) or \
+                    (np_.agreement and info[1].agreement and np_.agreement != info[1].agreement):
+                return None
+            e = self._entity_for(np_, info[1])
+            if e is None or words < 1:
+                return None
+            a, b = q.inner
+            return RawQuote(a, b, "direct", t.text[len(info[0]):], t.start + len(info[0]), t.end, info[1].lemma,
+                            info[1].stance, e, (toks[np_.start].start, toks[np_.end - 1].end), None, None,
+                            "quote.labelled")
         return None
 
     def _dedupe(self, qs: list[RawQuote]) -> list[RawQuote]:

@@ -103,6 +103,14 @@ def find_quotes(text: str) -> list[QuotedSpan]:
                 role_open = top is None and _is_opener(text, i)
             else:  # “ ” " ″ toggle: a mark closes the open one of its class
                 role_open = top is None
+                if top is not None and _is_opener(text, i) and _sentence_end(text, stack[top][0], i) < i:
+                    # "… "رفض الحزب التفاوض. وكان من المقرر … حول "انتقال …"": a mark that opens (space before,
+                    # a word after) past a sentence end pairs with what follows; the quote still open was
+                    # never closed and ends with its own sentence
+                    o = stack.pop(top)
+                    del stack[top:]
+                    spans.append(QuotedSpan(o[0], _sentence_end(text, o[0], i), text[o[0]], balanced=False))
+                    role_open = True
             if role_open:
                 stack.append((i, cls, ch))
             elif top is not None:

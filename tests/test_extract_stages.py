@@ -1317,3 +1317,33 @@ def test_a_labelling_verb_with_its_subject_after_it(text, expected):
     and it agrees with the verb; "ما اعتبره الاتفاق "السيء"" (the noun is the verb's second object) is left
     alone rather than read as a speaker."""
     assert [(q.speaker, q.content) for q in extract(text) if q.rule == "quote.labelled"] == expected
+
+
+@pytest.mark.parametrize("text,speakers,content", [
+    ("وقال وزير الداخلية إن الوضع مستقر. وقال تم الجلوس مع قائد المنطقة العسكرية الرابعة بهدف تنسيق الجهود.",
+     ["وزير الداخلية", "وزير الداخلية"], "تم الجلوس مع قائد المنطقة العسكرية الرابعة بهدف تنسيق الجهود"),
+    ("وقال الوزير لن نسمح لإيران بالعبث بعروبتنا.", ["الوزير"], "لن نسمح لإيران بالعبث بعروبتنا"),
+    ("وقالت آنا إن الفيلم جميل.", ["آنا"], "إن الفيلم جميل"),
+])
+def test_a_clause_of_the_speakers_own_with_no_complementizer(text, speakers, content):
+    """"وقال تم …"، "وأضاف نحن نعمل …"، "وقال يجب أن …" (13 such runs right after قال/أضاف in the corpus): a word
+    that only opens a clause of the speaker's own (markers.tsv bare_speech) starts the content, and never joins
+    a speaker's name ("الوزير لن نسمح" is no name). أنا is left out: it folds like the name آنا."""
+    qs = extract(text)
+    assert [q.speaker for q in qs] == speakers
+    assert qs[-1].content == content
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("كما بحث أوغلو الوضع مع المستشارة الألمانية أنجيلا ميركل التي دعت الحكومة التركية إلى عدم التخلي عن "
+     "عملية السلام.", [("أنجيلا ميركل", "الحكومة التركية إلى عدم التخلي عن عملية السلام")]),
+    ("وعبر عن رفضه لتصريحات نائب الرئيس العراقي نوري المالكي الذي اتهم المملكة بدعم الإرهاب.",
+     [("نوري المالكي", "المملكة بدعم الإرهاب")]),
+    ("وأكد المجلس تفهمه للأسباب التي دعت السعودية إلى منع القنوات من البث.",
+     [("المجلس", "تفهمه للأسباب التي دعت السعودية إلى منع القنوات من البث")]),
+])
+def test_a_relative_clause_verb_with_its_object_before_its_preposition(text, expected):
+    """"X الذي/التي + دعا/اتهم/طالب/حذر + object + preposition" (58 in the corpus): the relative's antecedent is
+    the subject, the noun after the verb is its object and opens the content; a common noun with its
+    restrictive relative ("الأسباب التي دعت السعودية إلى") names nobody, so no quote is made of it."""
+    assert [(q.speaker, q.content) for q in extract(text)] == expected

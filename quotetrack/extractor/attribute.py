@@ -149,6 +149,7 @@ class Attributor:
         self.programmes = set(m["programme"])
         self.publication_verbs = set(m["publication_verb"])
         self.noun_homographs = set(m["noun_homograph"])
+        self.bare_speech = [p.split() for p in m["bare_speech"]]
         self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
         for p in m["light_verb"]:
             lemma, stem_ = p.split()
@@ -410,8 +411,21 @@ class Attributor:
         if nxt in self.pat.comp_preps and nxt not in ("في", "من") and after.is_word \
                 and after.text not in self.prepositions:
             return True  # (after من the verb is passive: "التي رفضت من الاتحاد")
+        if self._object_then_preposition(idx):
+            return True  # "ميركل التي دعت الحكومة التركية إلى …"، "المالكي الذي اتهم المملكة بدعم …"
         return (nxt in self.prepositions or nxt in self.time) and \
             self._comp_ahead(idx + 1, min(len(toks), idx + 5), reach=4) is not None
+
+    def _object_then_preposition(self, idx: int) -> bool:
+        """The cue at ``idx`` takes an object before its own preposition (lemmas.tsv object_first) and a
+        noun phrase then that preposition follow it: "دعت الحكومة إلى"، "اتهم المملكة بدعم"."""
+        toks = self.toks
+        info = self._cue_info(toks[idx])
+        rule = self.lex.np_lemmas.get(info[1].lemma_key) if info is not None else None
+        if rule is None or not rule.object_first or not rule.preposition:
+            return False
+        np_ = self.np.parse(toks, idx + 1, min(len(toks), idx + 8), self.reg.keys(), None)
+        return np_ is not None and np_.end < len(toks) and self.region.opens_content(np_.end, rule.preposition)
 
     def _relative_np_content(self, idx: int) -> bool:
         """A relative-clause cue whose complement is no complementizer ("الذي أشار إلى وجود …"، "الذي وعد
@@ -479,7 +493,7 @@ class Attributor:
 
     def _walk_stages(self) -> tuple[Callable[["_SlotWalk"], bool | None], ...]:
         """The stages of the cue-to-content walk, highest precedence first (the last always stops)."""
-        return (self._walk_quote_mark, self._walk_opener, self._walk_comma_aside, self._walk_time,
+        return (self._walk_quote_mark, self._walk_opener, self._walk_bare_speech, self._walk_comma_aside, self._walk_time,
                 self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
                 self._walk_source_chain, self._walk_adverbial, self._walk_fronted_subject,
                 self._walk_title_after_name, self._walk_anonymity, self._walk_speech_noun,
@@ -519,6 +533,17 @@ class Attributor:
             s.colon = True
             return _STOP
         return None
+
+    def _walk_bare_speech(self, s: "_SlotWalk") -> bool | None:
+        """"وقال تم الجلوس مع …"، "وقال الوزير لن نسمح …": after a verb of saying (and its subject, if any), a
+        word that only opens a clause of the speaker's own (markers.tsv bare_speech) starts the content."""
+        if s.vf.pos not in ("past", "impf") or s.vf.lemma_key not in ("قال", "اضاف", "تابع"):
+            return None
+        k = s.k
+        if self._phrase_at(self.toks, k, self.bare_speech) == k:
+            return None
+        s.content_k = k
+        return _STOP
 
     def _walk_comma_aside(self, s: "_SlotWalk") -> bool | None:
         """A comma, dash or bracket: a comma right before the complementizer, or an aside set off by

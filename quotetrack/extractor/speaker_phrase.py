@@ -102,7 +102,8 @@ class NPParser:
         self.is_cue = is_cue
         m = lex.markers
         self.stop = (set(m["not_speaker"]) | set(m["time"]) | set(m["relative"]) | set(m["setting"])
-                     | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"})
+                     | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"}
+                     | {p for p in m["bare_speech"] if " " not in p})
         self.time = set(m["time"])  # ("الآن" folds like the name "ألان")
         self.adjuncts = phrase_index([p.split() for p in m["adjunct_phrase"]])
         self.adjunct_first = set(self.adjuncts)  # "ردا على سؤال": the name ended

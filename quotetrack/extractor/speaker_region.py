@@ -99,7 +99,7 @@ class RegionReader:
             if t.is_word and a._cue_info(t) is not None and not self.noun_participle(j):
                 break  # another statement starts
             if prep and (by_prep is None or (closed and (w == prep or self._name_in_commas(by_prep)))) \
-                    and self._opens_content(j, prep):
+                    and self.opens_content(j, prep):
                 by_prep, closed = j, False  # "دعا X إلى …"، "طالب X بـ…" — unless "… بصفاقس أنيس كمون أن" follows;
                 # after a comma it moves on: "أعربت مصر، في بيان صادر عن الخارجية، عن …"، and past a name
                 # that only looked glued: "أشاد الرئيس، فلاديمير بوتن، في مقابلة، بنظيره"
@@ -121,7 +121,7 @@ class RegionReader:
         return (0 < j < len(toks) - 1 and not is_def(toks[j].text[1:]) and toks[j + 1].text in ("،", ",")
                 and toks[j - 1].is_word and not is_def(toks[j - 1].text))
 
-    def _opens_content(self, j: int, prep: str) -> bool:
+    def opens_content(self, j: int, prep: str) -> bool:
         """Token ``j`` is the verb's content preposition, alone or glued ("إلى"، "باقتحام"), not the
         name Ali (على/علي fold alike), باسم, an according phrase or an adverb."""
         a, toks = self.a, self.a.toks
@@ -370,6 +370,12 @@ class RegionReader:
         if by_prep and not c.nps:
             # "وكان لافروف دعا خلال المفاوضات إلى …": only adjuncts; the speaker is before the verb or dropped
             return Slots(None, c.via, c.channel, c.anonymous, content_k, colon, None, None, c.title)
+        if by_prep and rule is not None and rule.object_first and idx > 0 and \
+                self.a.toks[idx - 1].text in ("الذي", "التي", "الذين"):
+            # "ميركل التي دعت الحكومة التركية إلى …": the relative's antecedent is the subject, so the noun
+            # after the verb is its object and opens the content
+            k0 = c.nps[0][1].start if c.nps else content_k
+            return Slots(None, c.via, c.channel, c.anonymous, k0, colon, None, None, c.title)
         if by_prep:
             rule = self.a.lex.np_lemmas[vf.lemma_key]
             if not c.nps or (rule.object_first and len(c.nps) == 1 and (rule.object_required or (

@@ -150,6 +150,7 @@ class Attributor:
         self.publication_verbs = set(m["publication_verb"])
         self.noun_homographs = set(m["noun_homograph"])
         self.bare_speech = [p.split() for p in m["bare_speech"]]
+        self.noun_before_lam = set(m["noun_before_lam"])
         self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
         for p in m["light_verb"]:
             lemma, stem_ = p.split()
@@ -383,6 +384,8 @@ class Attributor:
             return False  # "استطلاع رأي"، "تعطيل كشف": the genitive of a verbal noun, not a verb
         if not pfx and vf.lemma_key == "تابع" and nxt.startswith("ل") and idx > 0 and toks[idx - 1].is_word:
             return False  # "طقماً تابعاً لمليشيا الحوثي"، "فصائل تابعة لها": "belonging to", not "continued"
+        if tok.text in self.noun_before_lam and nxt in ("له", "لها", "لهم", "لهما"):
+            return False  # "تتخذ من دبي مقرا لها": the noun (headquarters), not the participle
         if prev_tok in ("لما", "مما", "بما"):
             return False  # "لما وصف بأنه": a passive label, nobody speaks
         if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):

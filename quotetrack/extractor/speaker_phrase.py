@@ -31,9 +31,13 @@ def is_def(w: str) -> bool:
     return (w.startswith("ال") and len(w) > 3) or (w.startswith("لل") and len(w) > 3)
 
 
+_RELATIVES = frozenset({"الذي", "التي", "اللتي", "اللاتي"})  # they end like a nisba and are none
+
+
 def is_nisba(w: str) -> bool:
     """A relative adjective by its ending (السعودي، الأمريكية، المصريون); not "هيئة" (folded هييه)."""
-    return len(w) > 3 and w.endswith(("ي", "يه", "يين", "يون", "يان", "يتان", "يات")) and not w.endswith("ييه")
+    return len(w) > 3 and w.endswith(("ي", "يه", "يين", "يون", "يان", "يتان", "يات")) and not w.endswith("ييه") \
+        and w not in _RELATIVES
 
 
 def nisbas_end(toks: "list[Token]", k: int, end: int) -> int:
@@ -179,6 +183,12 @@ class NPParser:
                 return True
         return False
 
+    def _action_in_iya(self, w: str) -> bool:
+        """A definite verbal noun in ـية that only looks like a nisba ("التنمية"، "التربية"), not a listed
+        adjective of the same shape ("التركية")."""
+        base = strip_article(w)
+        return base not in self.lex.adjectives and self.is_action(base)
+
     def bad_name(self, w: str) -> bool:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
@@ -263,12 +273,15 @@ class NPParser:
                     and not is_nisba(w):
                 break  # a definite noun takes no genitive: "حذرت الحكومة الشركة" is subject, then object
             if is_def(w) or strip_article(w) in self.title_adjectives:
-                after_nisba = is_nisba(w) and w not in ("العام",)
+                after_nisba = is_nisba(w) and w not in ("العام",) and not self._action_in_iya(w)
+                # (an action in ـية is no nisba: "وزير التربية والتعليم")
                 k += 1
                 continue
-            if w.startswith("وال") and len(w) > 5 and k > start and is_def(toks[k - 1].text) and not is_nisba(w) \
-                    and not self._title_word(w[1:]) and not self._head_noun(w[1:]):
+            if w.startswith("وال") and len(w) > 5 and k > start and is_def(toks[k - 1].text) \
+                    and (self._action_in_iya(w[1:]) or (not is_nisba(w) and not self._title_word(w[1:]))) \
+                    and not self._head_noun(w[1:]):
                 k += 1  # "وزير الخارجية والمغتربين"، "وزارة التجارة والاستثمار": coordinated genitives
+                # (an action in ـية is no nisba: "حزب العدالة والتنمية")
                 continue
             nk = self._chain_genitive(toks, k, end, w)
             if nk is None and not (k > start and is_def(toks[k - 1].text) and not is_def(w)):
@@ -330,6 +343,10 @@ class NPParser:
             return self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"، "… بمنطقة نجران"
         if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in self.construct) and \
                 w[1:] not in self.lex.media:
+            if w[1:] in self.construct and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                    and toks[k + 1].text not in self.stop and is_def(toks[k + 2].text) \
+                    and not is_nisba(toks[k + 2].text):
+                return k + 3  # "لشؤون مكافحة الإرهاب"، "لشؤون نزع السلاح": an action and its object
             if w[1:] in self.construct and k + 1 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
                     and toks[k + 1].text not in self.stop and not self.bad_name(toks[k + 1].text) \
                     and toks[k + 1].text not in self.lex.titles:
@@ -847,8 +864,9 @@ class NPParser:
         # a definite description right before the content: "وقال الصياد: «…»"
         k = i + 1
         k = nisbas_end(toks, k, end)
-        if k > i + 1 and not is_nisba(w):
-            return NP(i, k, "organization", verb_agr, i, k, w)  # "المقاومة الوطنية الأهوازية"، "المعارضة السورية"
+        if k > i + 1 and not is_nisba(w) and not self.is_action(base):
+            # "المقاومة الوطنية الأهوازية"، "المعارضة السورية" (but "التعبير الرسمي"، "التحليل الفني": an act, no body)
+            return NP(i, k, "organization", verb_agr, i, k, w)
         if k < end and (toks[k].text == ":" or toks[k].text in self.comp_words):
             return NP(i, k, "person", verb_agr, i, k, w)
         return None

@@ -1400,3 +1400,31 @@ def test_a_verbal_noun_in_iya_is_no_nisba(text, speaker):
     masdar), so a coordinated genitive goes on after them ("وزارة العمل والتنمية الاجتماعية"); a listed
     adjective of the same shape ("التركية") is still a nisba and ends the chain before a new noun."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker,kind", [
+    ("وقال الاتحاد الدولي لكرة القدم (فيفا) إن البطولة ستقام في موعدها.", "الاتحاد الدولي لكرة القدم (فيفا)",
+     "organization"),
+    ("وقال رئيس اتحاد كرة القدم أحمد مجاهد إن البطولة ستقام.", "أحمد مجاهد", "person"),
+    ("وقالت \"رويترز\" إن البطولة ستقام.", "رويترز", "organization"),
+    ("وقال رئيس الحكومة التونسي يوسف الشاهد، إن الوضع صعب.", "يوسف الشاهد", "person"),
+    ("وأبلغت بها بعض المنظمين، بحسب المصدر، الذي قال إنه ليس مصرحاً له مناقشة المسألة.", "المصدر", "anonymous"),
+])
+def test_sport_federations_quoted_outlets_and_surnames_that_are_nouns(text, speaker, kind):
+    """"لكرة القدم" after a federation or club (747 in the corpus) is its genitive (markers.tsv construct); an
+    outlet in marks ("«رويترز»": 53 person rows before) is a body; after a given name a definite word that is
+    also an anonymous head ("يوسف الشاهد": the Tunisian prime minister, 68 rows of "يوسف" alone before) is the
+    surname when the content opens right after it; بحسب never starts a name."""
+    q = extract(text)[-1]
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "إلا أن البكري رفض تأكيد أو نفي المعلومة.",
+    "ودافع الوزير عن موقفه. إلا أنه رفض الرد على أسئلة حول قدرات إسرائيل النووية.",
+    "أمام الكونغرس حتى سبتمبر لاتخاذ قرار بشأن قبول أو رفض الاتفاق مع إيران.",
+])
+def test_declining_to_speak_is_no_statement(text):
+    """"رفض التعليق/الرد/تأكيد أو نفي …" (67 in the corpus) declines to speak (markers.tsv declined_opening),
+    and a cue form joined by أو to a verbal noun ("قبول أو رفض الاتفاق") is a verbal noun too: no quote."""
+    assert [q for q in extract(text) if q.cue in ("رفض", "نفي")] == []

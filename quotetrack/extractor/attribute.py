@@ -158,6 +158,7 @@ class Attributor:
         self.needs_comp = set(m["needs_complementizer"])
         self.needs_subject = set(m["needs_subject"])
         self.declined = frozenset(m["declined_comment"])
+        self.declined_opening = frozenset(m["declined_opening"])
         self.addressee_heads = frozenset(m["addressee_head"])
         self.naming_heads = set(m["naming_head"])
         self.documents = set(m["document"])
@@ -388,6 +389,8 @@ class Attributor:
             return False  # "تتخذ من دبي مقرا لها": the noun (headquarters), not the participle
         if prev_tok in ("لما", "مما", "بما"):
             return False  # "لما وصف بأنه": a passive label, nobody speaks
+        if prev_tok == "او" and idx > 1 and self.np.is_action(toks[idx - 2].text):
+            return False  # "تأكيد أو نفي المعلومة"، "قبول أو رفض الاتفاق": joined to a verbal noun, it is one
         if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):
             return False  # "عدم مقدرة الولايات المتحدة": after عدم it is a noun
         if prev_tok in _RELATIVE_PRONOUNS:
@@ -975,8 +978,8 @@ class Attributor:
             return None  # "ندد بالضربات التي اعتبرها “…”": the labelled quote is the statement
         # "رفض التعليق": declining to comment is not a statement
         body = self.text[cstart:cend]
-        if body.strip() in self.declined:
-            return None
+        if body.strip() in self.declined or (vf.lemma_key == "رفض" and toks[content_k].text in self.declined_opening):
+            return None  # ("رفض تأكيد أو نفي المعلومة": declining to speak)
         cue_text = tok.text[len(pfx):]
         if mention_span is None and via is None and prev and entity is not None and prev[-1].entity is entity and \
                 prev[-1].via and \

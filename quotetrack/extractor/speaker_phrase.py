@@ -491,10 +491,7 @@ class NPParser:
                     break  # "ووصف ماركل اللحظة التي": after a known surname the name is complete
                 if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
                     break
-                after = toks[k + 1] if k + 1 < end else None
-                ends_np = (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")
-                           or after.text in self.adjunct_first or after.text in self.lex.titles) \
-                    and not w.endswith("ات") and not self.is_institution(w)
+                ends_np = self._surname_ends_phrase(w, toks[k + 1] if k + 1 < end else None)
                 if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np or nxt == "الله"):
                     break
                 if last_def and prev not in self.joiners:
@@ -531,6 +528,18 @@ class NPParser:
         while k > start and toks[k - 1].text in self.joiners:
             k -= 1
         return k
+
+    def _surname_ends_phrase(self, w: str, after: Token | None) -> bool:
+        """The definite word ``w`` after a given name is a surname that ends the phrase: what follows it
+        ends a noun phrase, and it is no institution — unless it is only an anonymous head ("يوسف الشاهد")
+        right before the content opener or a comma."""
+        base = strip_article(w)
+        if (after is None or after.text in self.comp_words or after.text in (":", "،", ",")) \
+                and base in self.lex.anonymous and base not in self.lex.organizations and base not in self.lex.titles:
+            return True  # "رئيس الحكومة يوسف الشاهد إن": a surname that is also an anonymous head
+        return (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")
+                or after.text in self.adjunct_first or after.text in self.lex.titles) \
+            and not w.endswith("ات") and not self.is_institution(w)
 
     def _partitive(self, toks: list[Token], i: int, end: int, known: set[str]) -> NP | None:
         """"عدد من أهالي المدينة"، "مجموعة كبيرة من الخبراء": the part and its whole are one anonymous source."""
@@ -579,7 +588,10 @@ class NPParser:
                       inner.name_end, inner.head) if inner is not None else None
         q = self._quoted_name(toks, i, end)
         if q is not None:
-            return NP(i, q, "person", verb_agr, i, q, toks[i + 1].text)
+            inner = " ".join(t.text for t in toks[i + 1:q - 1])
+            kind = "organization" if inner in self.media or (self.places.get(inner) or ("",))[0] == "organization" \
+                else "person"  # ("«رويترز»"، "«تويتر»": an outlet or body in marks, not a person)
+            return NP(i, q, kind, verb_agr, i, q, toks[i + 1].text)
         w = self._word(toks, i, end)
         nxt = toks[i + 1].text if i + 1 < end else ""
         if w in self.partitives:  # (بعض is also a stop word: "بعض المسؤولين" still names a source)

@@ -1428,3 +1428,15 @@ def test_declining_to_speak_is_no_statement(text):
     """"رفض التعليق/الرد/تأكيد أو نفي …" (67 in the corpus) declines to speak (markers.tsv declined_opening),
     and a cue form joined by أو to a verbal noun ("قبول أو رفض الاتفاق") is a verbal noun too: no quote."""
     assert [q for q in extract(text) if q.cue in ("رفض", "نفي")] == []
+
+
+@pytest.mark.parametrize("text,speaker,kind", [
+    ("وليل 15-16 أيار/مايو، أصدرت لجنة الانضباط بيانا أفادت فيه أن الحكم تواصل مع رئيس النادي.",
+     "لجنة الانضباط", "organization"),
+    ("وأعلن الفيفا في بيان \"تعتبر لجنة الحكام أن الشروط لم تعد مستوفاة\".", "الفيفا", "organization"),
+])
+def test_a_leading_date_before_the_main_verb_and_football_bodies(text, speaker, kind):
+    """A sentence that opens with a date the time phrases do not list, set off by a comma ("وليل 15-16
+    أيار/مايو،"), has its main verb after the comma, so "بيانا أفادت فيه" takes that verb's subject (a
+    number is never read as the subject); الفيفا/اليويفا (327 in the corpus) are bodies (places.tsv)."""
+    assert [(q.speaker, q.speaker_kind) for q in extract(text)] == [(speaker, kind)]

@@ -1167,6 +1167,15 @@ class Attributor:
         if k + 1 >= idx:
             return None
         np_ = self.np.parse(toks, k + 1, idx, known, None)
+        if np_ is not None and any(t.text.isdigit() for t in toks[np_.start:np_.end]):
+            np_ = None  # "وليل 15-16 أيار": a date, not the verb and its subject
+        if np_ is None and k == lo:
+            # "وليل 15-16 أيار/مايو، أصدرت لجنة الانضباط بيانا أفادت فيه": a leading adverbial the time
+            # phrases do not list, set off by a comma; the main verb follows it
+            c = next((j for j in range(lo, min(idx - 2, lo + 9)) if toks[j].text in ("،", ",")), None)
+            if c is not None and self._cue_info(toks[c + 1]) is None:
+                k = c + 1
+                np_ = self.np.parse(toks, k + 1, idx, known, None)
         e = np_.end if np_ is not None else idx
         while e < min(idx, np_.end + 2 if np_ is not None else idx) and is_def(toks[e].text):
             e += 1  # an adjective the title chain left: "وزيرة الخارجية الأسبق،"

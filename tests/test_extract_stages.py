@@ -1440,3 +1440,15 @@ def test_a_leading_date_before_the_main_verb_and_football_bodies(text, speaker, 
     أيار/مايو،"), has its main verb after the comma, so "بيانا أفادت فيه" takes that verb's subject (a
     number is never read as the subject); الفيفا/اليويفا (327 in the corpus) are bodies (places.tsv)."""
     assert [(q.speaker, q.speaker_kind) for q in extract(text)] == [(speaker, kind)]
+
+
+def test_a_plural_verb_never_carries_a_single_speaker():
+    """A dropped plural or dual subject ("وأكدوا"، "ألمحوا"، "أنهما") is resolved only to an earlier group or
+    body, never to the last singular speaker: on the first 2,000 bulk articles 51 such guesses were made
+    (mostly wrong: "كاتز" for "إنهم …"); a gap is better. A group first met after a singular verb (VSO:
+    "دعا خبراء …") still takes its plural pro-drop ("كما دعوا إلى …")."""
+    qs = extract("وقال ناطق باسم المغني إن النبأ غير صحيح. وأكدوا أن الخبر كاذب.")
+    assert [q.speaker for q in qs] == ["ناطق باسم المغني"]
+    qs = extract("في غضون ذلك، دعا خبراء حقوق الإنسان في الأمم المتحدة إسرائيل إلى وقف استخدام القوة. "
+                 "كما دعوا إلى إجراء \"تحقيق محايد ومستقل\" في العنف.")
+    assert [q.speaker for q in qs] == ["خبراء حقوق الإنسان في الأمم المتحدة"] * 2

@@ -1045,4 +1045,9 @@ class Register:
                 for e in cands:
                     if e.agreement and e.agreement.split(".")[1] == agreement.split(".")[1]:
                         return e
+                for e in cands:
+                    if (e.kind == "anonymous" and e.agreement != "m.sg") or (
+                            e.agreement is None and e.kind != "person" and e is not exclude):
+                        return e  # a group ("خبراء …") or a body whose number the article never showed
+                return None  # "وأكدوا" after a single speaker: a plural nobody named, a gap rather than a guess
         return cands[0] if cands else None

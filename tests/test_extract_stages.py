@@ -1452,3 +1452,20 @@ def test_a_plural_verb_never_carries_a_single_speaker():
     qs = extract("في غضون ذلك، دعا خبراء حقوق الإنسان في الأمم المتحدة إسرائيل إلى وقف استخدام القوة. "
                  "كما دعوا إلى إجراء \"تحقيق محايد ومستقل\" في العنف.")
     assert [q.speaker for q in qs] == ["خبراء حقوق الإنسان في الأمم المتحدة"] * 2
+
+
+@pytest.mark.parametrize("text,speaker,content_start", [
+    ("وقال الوزير إن قطر صامدة، واتهم الدول المشاركة في مقاطعة بقطر بأنها \"تحاول إضعاف الاقتصاد\".",
+     "الوزير", "الدول المشاركة"),
+    ("وقال الوزير القطري إن الحصار ظالم، واتهم السعودية والإمارات والبحرين بـ\"خرق كل مواد الميثاق\".",
+     "الوزير القطري", "السعودية"),
+    ("واتهمت السفيرة الأميركية نيكي هيلي في بيان روسيا بحماية \"النظام الإيراني\".", "نيكي هيلي", None),
+])
+def test_an_accused_with_its_complement_or_its_coordinated_nouns(text, speaker, content_start):
+    """The accused of اتهم may be several nouns joined by و ("السعودية والإمارات والبحرين": one object) or
+    carry a one-word prepositional complement before بـ/بأن ("الدول المشاركة في مقاطعة بقطر بأنها"); a
+    setting after the subject ("في بيان") is no complement, and the noun after it is the object."""
+    q = extract(text)[-1]
+    assert q.speaker == speaker
+    if content_start:
+        assert q.content.startswith(content_start)

@@ -790,9 +790,12 @@ class Attributor:
                          min(np_.name_end, cut), np_.head)
         if np_ is None or np_.end <= k:
             return None
-        if (np_rule is not None and np_rule.object_first and np_rule.preposition and np_.end < end_idx
+        after = self._coordinated_end(np_.end, end_idx) if np_rule is not None and np_rule.object_required \
+            else np_.end  # ("اتهم السعودية والإمارات والبحرين بـ…": one object)
+        if (np_rule is not None and np_rule.object_first and np_rule.preposition and after < end_idx
                 and (np_rule.object_required or (np_.kind != "person" and not self.region.agreeing_body(vf, np_)))
-                and self._opens_with_prep(toks[np_.end].text, np_rule.preposition)
+                and (self._opens_with_prep(toks[after].text, np_rule.preposition)
+                     or (np_rule.object_required and self._preposition_ahead(after, end_idx, np_rule.preposition)))
                 and k == s.idx + 1):
             # "وحث الحكومة على …"، "وحذر كوريا الشمالية من …": the object, the speaker is dropped
             s.content_k = k
@@ -805,6 +808,32 @@ class Attributor:
         s.mention_np = np_
         s.k = np_.end
         return _GO
+
+    def _coordinated_end(self, j: int, end_idx: int) -> int:
+        """Past the nouns joined by و to the one that ends before token ``j``."""
+        toks = self.toks
+        while j < end_idx and toks[j].text[:1] == "و" and (toks[j].text[1:] in self.np.places or (
+                is_def(toks[j].text[1:]) and not self._cue_info(toks[j]))):
+            j = nisbas_end(toks, j + 1, end_idx)
+        return j
+
+    def _preposition_ahead(self, j: int, end_idx: int, prep: str) -> bool:
+        """A prepositional phrase (one word, and places glued to ب/ل after it), then the verb's own
+        preposition (alone, glued, or on أن: "بأنها"): "اتهم الدول المشاركة في مقاطعة بقطر بأنها …" (the
+        phrase is the object's complement). Another noun after the phrase is the object itself ("اتهمت
+        السفيرة في بيان روسيا بحماية …"), and the noun before is the subject."""
+        toks = self.toks
+        if j + 1 >= end_idx or toks[j].text not in self.prepositions:
+            return False  # (a noun after the first one is the object: "واتهم ترامب الأوروبيين بالإخفاق")
+        n = j + 2  # one word after the preposition ("في مقاطعة"; not "في بيان روسيا": a setting, then the object)
+        if strip_article(toks[j + 1].text) in self.lex.channels:
+            return False
+        while n < end_idx and toks[n].text[:1] in "بل" and toks[n].text[1:] in self.np.places:
+            n += 1  # "بقطر"
+        if n >= end_idx:
+            return False
+        w = toks[n].text
+        return self.region.opens_content(n, prep) or (w[:1] == prep and w[1:] in self.pat.comp_words)
 
     def _walk_np_content(self, s: "_SlotWalk") -> bool | None:
         """A verb whose content is a noun phrase: the content opens here (after its own preposition),

@@ -378,7 +378,9 @@ class RegionReader:
             return Slots(None, c.via, c.channel, c.anonymous, k0, colon, None, None, c.title)
         if by_prep:
             rule = self.a.lex.np_lemmas[vf.lemma_key]
-            if not c.nps or (rule.object_first and len(c.nps) == 1 and (rule.object_required or (
+            heads = [np_ for _, np_ in c.nps if np_ is c.nps[0][1] or self.a.toks[np_.start].text[:1] != "و"]
+            # ("السعودية والإمارات والبحرين": nouns joined by و are one constituent)
+            if not c.nps or (rule.object_first and len(heads) == 1 and (rule.object_required or (
                     c.nps[0][1].kind != "anonymous" and not self.agreeing_body(vf, c.nps[0][1])))):
                 return None  # "حث الحكومة على …"، "اتهم زعيم المعارضة بـ…": the noun may be the object
                 # (but a group or unnamed source, "وحذر المتظاهرون من …", speaks)

@@ -1469,3 +1469,20 @@ def test_an_accused_with_its_complement_or_its_coordinated_nouns(text, speaker, 
     assert q.speaker == speaker
     if content_start:
         assert q.content.startswith(content_start)
+
+
+@pytest.mark.parametrize("name,reason", [
+    ("فريق", True), ("برنامج", True), ("4٪", True), ("عهد", False), ("ضيف", False), ("الرجل", False),
+])
+def test_a_common_noun_alone_names_nobody(name, reason):
+    """One-word "person" speakers that are common nouns ("فريق" 39, "برنامج" 35, "رجل" 28, "جهاز" 25 on the
+    corpus; markers.tsv not_name_alone) or a share ("4٪") are fragments: the quote keeps no speaker. Names
+    that are also nouns (عهد، ضيف) and re-mentions the register links ("وأضاف الرجل") are left alone."""
+    assert (NameShape(load()).fragment_reason(name) is not None) == reason
+
+
+def test_a_one_word_plural_nisba_is_a_group():
+    """"وقال اقتصاديون إن …" (12 such one-word person rows on the corpus): a nisba plural in يون/يين is an
+    unnamed group, like the participle plurals."""
+    assert NameShape(load()).kind_of("اقتصاديون", "person") == "anonymous"
+    assert NameShape(load()).kind_of("ليون", "person") == "person"

@@ -29,6 +29,7 @@ def _base(w: str) -> str:
 class NameShape:
     def __init__(self, lex: Lexicon):
         self.final_bad = frozenset(lex.markers["not_name_final"])
+        self.not_alone = frozenset(lex.markers["not_name_alone"])
         # reporting-verb forms, less those that are also role nouns ("متحدثة" is a spokeswoman too)
         self.verbs = (frozenset(lex.verbs) | frozenset(bare_verbal_nouns(lex.verbs))) \
             - frozenset(lex.titles) - frozenset(lex.anonymous)
@@ -55,8 +56,10 @@ class NameShape:
         if any(len(w) == 1 and (i > 0 or not w.isdigit()) for i, w in enumerate(words)):
             return "holds a one-letter word or digit"  # (a leading count is fine: "3 مصادر مطلعة")
         if any(w.isdigit() and len(w) >= 3 for w in words) or any(w.isdigit() for w in words[1:]) or \
-                all(w.isdigit() for w in words):
-            return "holds a quantity"  # ("عمره 31"، "25": an age or a count, no name)
+                all(w.isdigit() for w in words) or any(c in w for w in words for c in "%٪"):
+            return "holds a quantity"  # ("عمره 31"، "25"، "4٪": an age, a count or a share, no name)
+        if len(words) == 1 and words[0] in self.not_alone:
+            return "a common noun alone names nobody"  # ("فريق"، "برنامج"، "الرجل": markers.tsv not_name_alone)
         if any(self._is_verb(w) for w in words):
             return "holds a reporting verb or verbal noun"
         if len(words) == 1 and words[0] in self.bodies and words[0].endswith("ه") and not words[0].startswith("ال"):
@@ -71,8 +74,9 @@ class NameShape:
         words = fold(name.translate(_MARKS)).split()
         if kind == "person" and words and words[0] in ("احد", "احدي") and len(words) > 1:
             return "anonymous"  # "أحد العاملين"، "إحدى النساء": one of a group, unnamed
-        if kind == "person" and len(words) == 1 and _PARTICIPLE_PLURAL.match(words[0]):
-            return "anonymous"  # "منشقون"، "متخصصون"، "مرشحون": a plural participle is a group, not a name
+        if kind == "person" and len(words) == 1 and (_PARTICIPLE_PLURAL.match(words[0]) or (
+                len(words[0]) >= 6 and words[0].endswith(("يون", "يين")))):
+            return "anonymous"  # "منشقون"، "متخصصون"، "اقتصاديون": a plural participle or nisba is a group
         if kind != "person" or not words or not all(x.startswith("ال") for x in words):
             return kind
         w = words[0]

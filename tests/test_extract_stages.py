@@ -1486,3 +1486,21 @@ def test_a_one_word_plural_nisba_is_a_group():
     unnamed group, like the participle plurals."""
     assert NameShape(load()).kind_of("اقتصاديون", "person") == "anonymous"
     assert NameShape(load()).kind_of("ليون", "person") == "person"
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("واستهدفت الغارات بحسب مصادر محلية، مدينة الصالح في الحوبان وجبل أومان ومستوصف تابع للحوثيين.",
+     "مصادر محلية", "مدينة الصالح في الحوبان وجبل أومان ومستوصف تابع للحوثيين"),
+    ("وترجع تفاصيل الواقعة، بحسب مدير إدارة التحريات والمباحث الجنائية، العقيد الدكتور راشد محمد بورشيد، حينما "
+     "نشرت الضحية إعلاناً على أحد المواقع الإلكترونية.", "راشد محمد بورشيد",
+     "حينما نشرت الضحية إعلاناً على أحد المواقع الإلكترونية"),
+    ("وقتل ثلاثة أشخاص، بحسب الشرطة.", "الشرطة", "وقتل ثلاثة أشخاص"),
+    ("وقع الحادث الاثنين، وفق مؤسسة النقل البري الحكومية، التي لم تعرف بتصرف السائق إلا بعد انتشار الفيديو.",
+     "مؤسسة النقل البري الحكومية", "وقع الحادث الاثنين"),
+])
+def test_an_according_phrase_in_the_middle_of_its_clause(text, speaker, content):
+    """An according phrase after two or three words of its clause and closed by a comma (148 such in the
+    corpus: "واستهدفت الغارات، بحسب مصادر محلية، مدينة …") splits a clause whose report is the longer part
+    after it; a title's name in an apposition after the phrase is the source. A trailing phrase, or one
+    followed by the source's own relative clause, keeps the clause before it."""
+    assert [(q.speaker, q.content) for q in extract(text)] == [(speaker, content)]

@@ -1837,7 +1837,11 @@ class Attributor:
             if source is None:
                 continue
             vf, j, np_, entity, mention = source
-            if prev in ("،", ",") or (k > 0 and toks[k - 1].end <= t.start and prev not in (".", "\n") and k > self._tok_index(s_start)):
+            middle = self._according_middle(k, np_, s_start, end_idx)
+            if middle is not None:
+                np_, mention = middle, (toks[middle.start].start, toks[middle.end - 1].end)
+                content = self._according_leading(middle.end, middle, end_idx, s_end, found, out)
+            elif prev in ("،", ",") or (k > 0 and toks[k - 1].end <= t.start and prev not in (".", "\n") and k > self._tok_index(s_start)):
                 content = self._according_trailing(k, phrase, np_, s_start, end_idx, found, out)
             elif k == self._tok_index(s_start) or prev in ("و", "ف"):
                 content = self._according_leading(j, np_, end_idx, s_end, found, out)
@@ -1968,6 +1972,31 @@ class Attributor:
         if any(r.start < b and a < r.end for r in found + out):
             return None
         return a, b, qtype
+
+    def _according_middle(self, k: int, np_: NP | None, s_start: int, end_idx: int) -> NP | None:
+        """A phrase set in the middle of its clause, after no more than three words and closed by a
+        comma ("واستهدفت الغارات، بحسب مصادر محلية، مدينة …"، "وترجع تفاصيل الواقعة، بحسب مدير …، العقيد
+        …، حينما …"): what was reported is the longer part after it. Returns the source (the name in an
+        apposition after a bare title), or None where the phrase is no such middle."""
+        toks = self.toks
+        lo = self._tok_index(s_start)
+        before = [x for x in toks[lo:k] if x.is_word]
+        if np_ is None or not 2 <= len(before) <= 3:
+            return None
+        c = next((n for n in range(np_.end, min(end_idx, np_.end + 4)) if toks[n].text in ("،", ",")), None)
+        if c is None or c + 1 >= end_idx or any(not x.is_word or self._cue_info(x) for x in toks[np_.end:c]):
+            return None  # (the source's own complements may run on to the comma: "… التحريات والمباحث الجنائية،")
+        src = np_ if c == np_.end else NP(np_.start, c, np_.kind, np_.agreement, np_.title_end,
+                                           max(np_.name_end, c) if np_.name_end > np_.title_end else np_.name_end,
+                                           np_.head)
+        app = self.np.parse(toks, c + 1, end_idx, self.reg.keys(), None)
+        if app is not None and app.kind == "person" and app.name_end > app.title_end and app.end < end_idx \
+                and toks[app.end].text in ("،", ",") and np_.kind != "organization":
+            src = app  # "بحسب مدير إدارة التحريات، العقيد الدكتور راشد محمد بورشيد،"
+        after = [x for x in toks[src.end:end_idx] if x.is_word]
+        if len(after) < 5 or after[0].text in self.relative or after[0].text in ("في", "خلال", "عبر", "امس"):
+            return None  # ("…، وفق المؤسسة، التي لم تعرف …"، "…، في تقرير …": the source's own clause or setting)
+        return src
 
     def _according_leading(self, j: int, np_: NP | None, end_idx: int, s_end: int,
                            found: list[RawQuote], out: list[RawQuote]) -> tuple[int, int, str] | None:

@@ -1504,3 +1504,13 @@ def test_an_according_phrase_in_the_middle_of_its_clause(text, speaker, content)
     after it; a title's name in an apposition after the phrase is the source. A trailing phrase, or one
     followed by the source's own relative clause, keeps the clause before it."""
     assert [(q.speaker, q.content) for q in extract(text)] == [(speaker, content)]
+
+
+def test_a_stray_closing_mark_opens_nothing():
+    """A straight or curly mark glued to a word and followed by punctuation while no quote is open
+    ("بموقع تويتر”: “…”": 498 such marks in the corpus) is a stray closer; it no longer pairs with the real
+    opening mark after it, so the quote it swallowed is read."""
+    text = ("وأشاد العريفي بالمقاومة في الحرم القدسي، وقال في تغريدة بحسابه بموقع تويتر”: “لا يزال أبطال فلسطين "
+            "ونساؤها يبيضون وجه الأمة”.")
+    qs = extract(text)
+    assert (qs[-1].speaker, qs[-1].content) == ("العريفي", "لا يزال أبطال فلسطين ونساؤها يبيضون وجه الأمة")

@@ -103,6 +103,9 @@ def find_quotes(text: str) -> list[QuotedSpan]:
                 role_open = top is None and _is_opener(text, i)
             else:  # “ ” " ″ toggle: a mark closes the open one of its class
                 role_open = top is None
+                if top is None and i > start and text[i - 1].isalpha() and i + 1 < end and text[i + 1] in ":،,.":
+                    continue  # "في تغريدة بحسابه بموقع تويتر”: “…": a stray closing mark, glued to a word and
+                    # followed by punctuation, opens nothing
                 if top is not None and _is_opener(text, i) and _sentence_end(text, stack[top][0], i) < i:
                     # "… "رفض الحزب التفاوض. وكان من المقرر … حول "انتقال …"": a mark that opens (space before,
                     # a word after) past a sentence end pairs with what follows; the quote still open was

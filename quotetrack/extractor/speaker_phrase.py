@@ -118,6 +118,7 @@ class NPParser:
         self.platforms = set(m["platform"])
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
+        self.supervisors = set(m["supervisor_title"])
         self.title_adjectives = set(m["title_adjective"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
@@ -258,7 +259,8 @@ class NPParser:
             w = self._word(toks, k, end)
             if w is None:
                 break
-            if w in self.stop and w not in ("في", "لدي") and not (w == "عن" and self._seat_at(toks, k, end, allow_pp)):
+            if w in self.stop and w not in ("في", "لدي") and not (w == "عن" and self._seat_at(toks, k, end, allow_pp)) \
+                    and not self._supervised_at(toks, k, end):
                 break
             if w in ("باسم", "باسمه", "باسمها", "لدي"):
                 k = self._chain_on_behalf(toks, k + 1, end)
@@ -389,6 +391,8 @@ class NPParser:
     def _chain_preposition(self, toks: list[Token], k: int, end: int, w: str, allow_pp: bool) -> int | None:
         """A representative's seat (عن + place) or a place or body after في/لدى. Returns where it ends,
         or None."""
+        if self._supervised_at(toks, k, end):
+            return k + 1  # "المشرف العام على فرع الجمعية": what the supervisor is over
         if w == "عن" and self._seat_at(toks, k, end, allow_pp):
             return self.place_at(toks, k + 1, end) or k + 1  # "النائب عن القدس"، "السناتور عن فلوريدا"
         if allow_pp and w in ("في", "لدي") and k + 1 < end:
@@ -399,6 +403,11 @@ class NPParser:
             if nxt and strip_article(nxt) not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
                 return k + 1
         return None
+
+    def _supervised_at(self, toks: list[Token], k: int, end: int) -> bool:
+        """"على" right after a supervisor's title ("المشرف (العام) على …") opens what is supervised."""
+        return toks[k].text == "علي" and k + 1 < end and k > 0 and (toks[k - 1].text in self.supervisors or (
+            k > 1 and toks[k - 1].text == "العام" and toks[k - 2].text in self.supervisors))
 
     def _head_noun(self, w: str) -> bool:
         """A definite word the lexicons know as the head of a body, office or group ("الشركة"، "الوزير"):

@@ -1526,3 +1526,14 @@ def test_a_supervisor_and_what_he_supervises(text, speaker):
     """"المشرف (العام) على + what is supervised" (270 in the corpus, 54 right after a cue) is one title; on على
     the chain goes on (markers.tsv supervisor_title), so the name after it is the speaker."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال وزير التجارة الصيني تشونغ شان على هامش المؤتمر إن الصين لا تريد حربا تجارية.", "تشونغ شان"),
+    ("وقال علي أكبر صالحي إن الخطة جيدة.", "علي أكبر صالحي"),
+])
+def test_ala_before_a_set_phrase_is_no_name(text, speaker):
+    """"على هامش"، "على صعيد"، "على لسان" (5,471 such set phrases in the corpus; markers.tsv not_after_ali):
+    على there is the preposition, never the name Ali that folds like it, so it neither ends a name ("تشونغ على
+    هامش" was a speaker) nor starts one; "علي أكبر صالحي" is still read."""
+    assert [q.speaker for q in extract(text)] == [speaker]

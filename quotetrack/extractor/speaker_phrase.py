@@ -119,6 +119,7 @@ class NPParser:
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
         self.supervisors = set(m["supervisor_title"])
+        self.not_after_ali = set(m["not_after_ali"])
         self.title_adjectives = set(m["title_adjective"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
@@ -154,7 +155,8 @@ class NPParser:
     def _ali_name(self, w: str | None, nxt: str) -> bool:
         """The name Ali, not the preposition على (folded alike): a plain name must follow it."""
         return (w == "علي" and bool(nxt) and nxt.isalpha() and not is_def(nxt) and nxt not in self.stop
-                and not nxt.endswith("ه") and not nxt.startswith(("ت", "است")) and not self.bad_name(nxt))
+                and not nxt.endswith("ه") and not nxt.startswith(("ت", "است")) and not self.bad_name(nxt)
+                and nxt not in self.not_after_ali)  # (not "على هامش"، "على صعيد": markers.tsv not_after_ali)
 
     def _surname_title(self, toks: list[Token], k: int, end: int) -> bool:
         """A definite title word closing a name ("حمد بن عبدالله القاضي"): a family name, when nothing

@@ -129,6 +129,8 @@ class RegionReader:
         nxt = toks[j + 1].text if j + 1 < len(toks) else ""
         if w == "علي" and a.np._ali_name(w, nxt) and not (j > 0 and a._cue_info(toks[j - 1]) is not None):
             return False  # "علي لاريجاني" — but "وشدد على حرص …" right after the verb is the preposition
+        if w == "علي" and nxt in a.np.not_after_ali:
+            return False  # "أكد مجلس الجامعة على مستوى المندوبين …": a set phrase, not the verb's على
         if w == prep:
             return True
         return (len(prep) == 1 and w.startswith(prep) and len(w) > 3 and w not in ("باسم", "باسمه", "باسمها")

@@ -1537,3 +1537,25 @@ def test_ala_before_a_set_phrase_is_no_name(text, speaker):
     على there is the preposition, never the name Ali that folds like it, so it neither ends a name ("تشونغ على
     هامش" was a speaker) nor starts one; "علي أكبر صالحي" is still read."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقالت مصادر أمنية إن الوضع سيئ. ومضت المصادر بالقول، إن القبض على القيادات تم في عدن.", "مصادر أمنية"),
+    ("ومضى جابر بالقول \"الهزيمة تحيط بقوى التمرد من كل حدب وصوب\".", "جابر"),
+])
+def test_bil_qawl_opens_speech_after_a_comma_or_a_mark(text, speaker):
+    """"بالقول" followed by a comma and إن, or by a quotation mark (154 such in the corpus: "ومضى جابر بالقول
+    "…""): the noun only ever opens speech, so the clause's subject says it."""
+    q = extract(text)[-1]
+    assert (q.cue, q.speaker) == ("بالقول", speaker)
+
+
+def test_a_quoted_outlet_spoken_to_is_the_via_and_no_content():
+    """"وقال لـ«الاقتصادية»، للأسف …"، "وقال لـ"العربية": …" (every such addressee in marks): the outlet spoken to
+    is the via, and the content starts after it, with no complementizer needed before a clause of the
+    speaker's own."""
+    qs = extract("وقال المدير إن الوضع جيد. وقال لـ«الاقتصادية»، للأسف هناك عمولات تقدم من شركات التأمين إلى البنوك.")
+    assert [(q.speaker, q.via, q.content) for q in qs][-1] == (
+        "المدير", "الاقتصادية", "للأسف هناك عمولات تقدم من شركات التأمين إلى البنوك")
+    q = extract("وقال اللاعب يان فيرتونخين لـ\"العربية\": نحن الآن في مرحلة يجب أن نحصل فيها على بطولة.")[0]
+    assert (q.via, q.content) == ("العربية", "نحن الآن في مرحلة يجب أن نحصل فيها على بطولة")

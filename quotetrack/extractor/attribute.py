@@ -371,6 +371,10 @@ class Attributor:
             return False  # "متحدثة باسم الشركة": the noun, not the participle
         if vf.pos == "noun":
             nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
+            if tok.text == "بالقول" and idx + 2 < len(toks) and (
+                    toks[idx + 1].start in self.q_open or (nxt in ("،", ",") and (
+                        toks[idx + 2].text in self.pat.comp_words or toks[idx + 2].start in self.q_open))):
+                return True  # "ومضى جابر بالقول "…""، "ومضت المصادر بالقول، إن …": بالقول only ever opens speech
             if not (nxt in self.pat.comp_words or nxt in self.pat.comp_preps or nxt == ":"
                     or (idx + 1 < len(toks) and toks[idx + 1].start in self.q_open
                         and tok.text.endswith(("ه", "ها", "هم")) and vf.lemma_key not in ("وصف", "اعتبر", "سمي"))):
@@ -546,6 +550,8 @@ class Attributor:
         if s.vf.pos not in ("past", "impf") or s.vf.lemma_key not in ("قال", "اضاف", "تابع"):
             return None
         k = s.k
+        if self.toks[k].text in ("،", ",") and k + 1 < s.end_idx:
+            k += 1  # "وقال لـ«الاقتصادية»، للأسف هناك …": after the addressee and its comma
         if self._phrase_at(self.toks, k, self.bare_speech) == k:
             return None
         s.content_k = k
@@ -639,6 +645,12 @@ class Attributor:
                 s.channel = s.channel or ch
                 s.via = s.via or v
                 s.k = nk
+                return _GO
+        if w in ("ل", "لـ") and k + 1 < end_idx:
+            qn = self.np._quoted_name(toks, k + 1, end_idx)
+            if qn is not None:  # "وقال لـ«الاقتصادية»، …": the outlet spoken to
+                s.via = s.via or self.orig(toks[k + 2].start, toks[qn - 2].end)
+                s.k = qn
                 return _GO
         v, nk = self._addressee_span(k, end_idx)
         if nk > k:

@@ -1559,3 +1559,10 @@ def test_a_quoted_outlet_spoken_to_is_the_via_and_no_content():
         "المدير", "الاقتصادية", "للأسف هناك عمولات تقدم من شركات التأمين إلى البنوك")
     q = extract("وقال اللاعب يان فيرتونخين لـ\"العربية\": نحن الآن في مرحلة يجب أن نحصل فيها على بطولة.")[0]
     assert (q.via, q.content) == ("العربية", "نحن الآن في مرحلة يجب أن نحصل فيها على بطولة")
+
+
+def test_an_elative_opening_thanks_is_no_speaker():
+    """"قدم أسمى آيات الشكر"، "أحر التعازي"، "أخلص التهاني": the elative opens what is offered, never a name
+    (markers.tsv not_speaker; 6 such speaker rows on the corpus before)."""
+    qs = extract("وقال المحافظ إن الحفل ناجح. وقدم أحر التعازي لأسر الضحايا.")
+    assert all(q.speaker not in ("أحر التعازي", "أحر") for q in qs)

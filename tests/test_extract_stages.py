@@ -1566,3 +1566,14 @@ def test_an_elative_opening_thanks_is_no_speaker():
     (markers.tsv not_speaker; 6 such speaker rows on the corpus before)."""
     qs = extract("وقال المحافظ إن الحفل ناجح. وقدم أحر التعازي لأسر الضحايا.")
     assert all(q.speaker not in ("أحر التعازي", "أحر") for q in qs)
+
+
+def test_a_quoted_paragraph_continues_the_nearest_quote_before_it():
+    """A paragraph that is one quotation goes on from the quote that ends nearest before it, in text order:
+    a quote attributed by a cue after it ("…"، قالت الشركة), read in a later pass, must not hide the quote
+    right above the paragraph."""
+    text = ("\"سنستمر في العمل مع الخبراء المحليين\"، قالت الشركة.\n"
+            "ويقول التقرير \"قتل أناس بسبب إصابات أحدثها إطلاق نار على القرويين الفارين\".\n"
+            "\"وبعضهم أحرق حيا في منازلهم، خاصة كبار السن، والمقعدين، والأطفال\".")
+    q = extract(text)[-1]
+    assert (q.rule, q.speaker) == ("quote.continued", "التقرير")

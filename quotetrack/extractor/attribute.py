@@ -2060,8 +2060,9 @@ class Attributor:
             para_start = text.rfind("\n", 0, q.open) + 1
             if text[para_start:q.open].strip() == "" and words >= 6:
                 prevq = [r for r in found + out if r.end <= q.open and r.entity is not None]
-                if prevq and q.open - prevq[-1].end < 400 and prevq[-1].type in ("direct", "mixed"):
-                    out.append(RawQuote(a, b, "direct", None, None, None, None, None, prevq[-1].entity, None,
+                last = max(prevq, key=lambda r: r.end) if prevq else None  # (found is not in text order)
+                if last is not None and q.open - last.end < 400 and last.type in ("direct", "mixed"):
+                    out.append(RawQuote(a, b, "direct", None, None, None, None, None, last.entity, None,
                                         None, None, "quote.continued"))
         return out
 

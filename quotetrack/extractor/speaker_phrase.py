@@ -327,7 +327,8 @@ class NPParser:
         if w.startswith("لل") and not self._genitive_body(w) and not (w[2:] in self.construct):
             return True
         if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
-                (w[:1] == "ل" and w[1:] in self.lex.organizations) or (w[:1] in "بل" and w[1:] in self.construct)) \
+                (w[:1] == "ل" and (w[1:] in self.lex.organizations or (w[1:] in self.places and w[1:] not in self.media)))
+                or (w[:1] in "بل" and w[1:] in self.construct)) \
                 and strip_article(w) not in self.title_adjectives \
                 and not self._genitive_body(w):
             return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق"، "الموقع الرسمي للجيش اليمني": a body after the adjective)
@@ -368,6 +369,9 @@ class NPParser:
             return k
         if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
             return k + 1
+        if w[:1] == "ل" and k > 0 and is_def(toks[k - 1].text) and w[1:] in self.places \
+                and w[1:] not in self.media and not self._head_noun(toks[k - 1].text):
+            return k + 1  # "المعسكر المؤيد لإسرائيل"، "القوات الموالية لإيران": the adjective's complement
         return None
 
     def _chain_organization(self, toks: list[Token], k: int, end: int, w: str) -> int | None:

@@ -1585,7 +1585,7 @@ def test_a_quoted_paragraph_continues_the_nearest_quote_before_it():
     ("وقال المرصد السوري لحقوق الإنسان لرويترز إن ستة أشخاص أصيبوا.", "المرصد السوري لحقوق الإنسان"),
 ])
 def test_a_place_after_lam_completes_the_adjective_before_it(text, speaker):
-    """"الموالية لإيران"، "المؤيد لإسرائيل" (108 such with the common adjectives alone in the corpus): the place completes
-    the definite adjective before it, so it stays in the speaker phrase; an outlet after ل ("لرويترز") is
-    still the one spoken to (the via)."""
+    """"الموالية لإيران"، "المؤيد لإسرائيل" (108 such with the common adjectives alone in the corpus): the
+    place completes the definite adjective before it, so it stays in the speaker phrase; an outlet after ل
+    ("لرويترز") is still the one spoken to (the via)."""
     assert extract(text)[0].speaker == speaker

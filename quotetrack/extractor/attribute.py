@@ -503,8 +503,8 @@ class Attributor:
 
     def _walk_stages(self) -> tuple[Callable[["_SlotWalk"], bool | None], ...]:
         """The stages of the cue-to-content walk, highest precedence first (the last always stops)."""
-        return (self._walk_quote_mark, self._walk_opener, self._walk_bare_speech, self._walk_comma_aside, self._walk_time,
-                self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
+        return (self._walk_quote_mark, self._walk_opener, self._walk_bare_speech, self._walk_comma_aside,
+                self._walk_time, self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
                 self._walk_source_chain, self._walk_adverbial, self._walk_fronted_subject,
                 self._walk_title_after_name, self._walk_anonymity, self._walk_speech_noun,
                 self._walk_dropped_subject_prep, self._walk_speaker_np, self._walk_np_content,
@@ -822,7 +822,8 @@ class Attributor:
         return _GO
 
     def _coordinated_end(self, j: int, end_idx: int) -> int:
-        """Past the nouns joined by و to the one that ends before token ``j``."""
+        """The index after the nouns joined by و that follow a noun ending before token ``j`` ("السعودية
+        والإمارات والبحرين"): places, or definite words with their nisbas."""
         toks = self.toks
         while j < end_idx and toks[j].text[:1] == "و" and (toks[j].text[1:] in self.np.places or (
                 is_def(toks[j].text[1:]) and not self._cue_info(toks[j]))):

@@ -1596,3 +1596,17 @@ def test_myanmar_is_a_place():
     the walk with words it could not read; بيرو stays out (a surname too: "جيجي بيرو")."""
     q = extract("وأعلنت بعثة التحقيق التابعة للأمم المتحدة في ميانمار الاثنين نتائج أولية للتحقيق الذي أجرته.")[0]
     assert (q.speaker, q.content) == ("بعثة التحقيق التابعة للأمم المتحدة في ميانمار", "نتائج أولية للتحقيق الذي أجرته")
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("وقال مصدر مقرب من الحزب إن القتلى سقطوا. وقال المصدر الذي رفض الكشف عن اسمه لاعتبارات أمنية إن قيادة "
+     "الحزب تشعر بالقلق.", "مصدر مقرب من الحزب", "إن قيادة الحزب تشعر بالقلق"),
+])
+def test_a_relative_clause_is_no_modifier_of_an_anonymous_source(text, speaker, content):
+    """"المصدر الذي رفض الكشف عن اسمه" (148 relatives with رفض/طلب/فضّل … in the corpus): الذي/التي look
+    definite but open the source's relative clause, never one of its modifiers, so the anonymity clause is
+    stepped over and the source is the one met before; an according phrase whose source is followed by its
+    own relative ("وبحسب المعلومات التي جمعتها …") gives no content of its own."""
+    q = extract(text)[-1]
+    assert (q.speaker, q.content) == (speaker, content)
+    assert extract("وبحسب المعلومات التي جمعتها «العربية.نت» فإن العقوبات ستتواصل.") == []

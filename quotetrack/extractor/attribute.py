@@ -2020,8 +2020,8 @@ class Attributor:
         e_k = np_.end if np_ is not None else j + 1
         while e_k < end_idx and toks[e_k].text in ("،", ",", "فقد", "قد"):
             e_k += 1
-        if e_k >= end_idx:
-            return None
+        if e_k >= end_idx or toks[e_k].text in self.relative:
+            return None  # ("وبحسب المعلومات التي جمعتها «العربية نت» فإن …": the source's own clause, no content)
         a = toks[e_k].start
         b = self._clause_end(e_k - 1, end_idx, s_end)  # "وبحسب السفير فإن …، إذ قال: «…»"
         while b > a and self.text[b - 1] in " \n.،,؛;!?؟…":

@@ -699,8 +699,8 @@ class NPParser:
         i = k - 1
         while k < end:
             x = self._word(toks, k, end)
-            if x is None:
-                break
+            if x is None or x in _RELATIVES:
+                break  # ("المصدر الذي رفض الكشف عن اسمه": the relative clause is no modifier)
             if x in ("باسم", "باسمه", "باسمها") and k + 1 < end:
                 nk = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
                 k = self._name_run(toks, nk, end, known) if nk == k + 1 else nk  # "متحدث باسم فانسان بولوريه"

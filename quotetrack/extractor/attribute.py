@@ -1375,16 +1375,15 @@ class Attributor:
         return None
 
     def _issuer_np(self, d: int, end: int) -> NP | None:
-        """The issuer named after a document noun at ``d``: "بيان صادر عن X"، "بيان لوزارة X"."""
+        """The issuer named after a document noun at ``d``: "بيان صادر عن X"، "بيان لوزارة X"; None where
+        the document names none ("تقرير صدر حديثا")."""
         toks = self.toks
         if d >= end or strip_article(toks[d].text) not in self.documents:
             return None
+        clause = self.np.issuing_clause(toks, d, end)
+        if clause is not None:  # "بيان صادر عن X"، "تقرير أصدرته X"، "التقرير الذي أعدته X"
+            return self.np.parse(toks, clause[1], end, self.reg.keys(), None) if clause[1] is not None else None
         j = d + 1
-        if j < end and toks[j].text in ("صادر", "صادره", "الصادر", "الصادره"):
-            j += 1
-            if j < end and toks[j].text in ("عن", "من"):
-                j += 1
-            return self.np.parse(toks, j, end, self.reg.keys(), None)
         if j < end and not is_def(toks[d].text) and toks[j].text in self.lex.organizations:
             np_ = self.np.parse(toks, j, end, self.reg.keys(), None)  # "تقرير شركة X"، "بيان وزارة الخارجية"
             if np_ is not None and np_.kind == "organization":
@@ -1621,6 +1620,8 @@ class Attributor:
                 if e is not None:
                     self._tie_documents(head, e)
                 return e
+            if issuer is None and self.np.issuing_clause(toks, np_.start, np_.end) is not None:
+                np_ = NP(np_.start, np_.start + 1, np_.kind, np_.agreement, np_.start, np_.start + 1, np_.head)
             if np_.end - np_.start == 1 and head in self.issuers:
                 return self.issuers[head]  # "وأكد البيان" after "في بيان صادر عن وزارة الخارجية"
         o = self.orig
@@ -1976,6 +1977,8 @@ class Attributor:
             b -= 1
         if b - a < 8:
             return None
+        if self._cue_and_subject(self._tok_index(a), k - 1 if prev in ("،", ",") else k):
+            return None  # "وقالت صحيفة X نقلا عن مصادر": the cue's own subject and source, no statement
         inner = [q for q in self.quotes if a <= q.open and q.close <= b]
         qtype = "indirect"
         if inner and inner[0].open <= a + 1 and inner[-1].close >= b - 1 and len(inner) == 1:
@@ -1985,6 +1988,25 @@ class Attributor:
         if any(r.start < b and a < r.end for r in found + out):
             return None
         return a, b, qtype
+
+    def _cue_and_subject(self, lo: int, hi: int) -> bool:
+        """Tokens ``lo``..``hi`` are only a reporting verb, its subject and settings or time words ("وذكرت
+        المنظمة في تقرير"، "وقالت وكالة تاس"): a clause that states nothing of its own."""
+        toks = self.toks
+        info = self._cue_info(toks[lo]) if lo < hi else None
+        if info is None or info[1].pos not in ("past", "impf"):
+            return False
+        np_ = self.np.parse(toks, lo + 1, hi, self.reg.keys(), info[1].agreement)
+        j = np_.end if np_ is not None else lo + 1
+        while j < hi:
+            w = toks[j].text
+            if w in ("،", ",", "-") or w in self.time:
+                j += 1
+            elif w in self.settings and self._setting(j, hi)[0] is not None:
+                j = max(self._setting(j, hi)[1], j + 1)
+            else:
+                return False
+        return np_ is not None
 
     def _according_middle(self, k: int, np_: NP | None, s_start: int, end_idx: int) -> NP | None:
         """A phrase set in the middle of its clause, after no more than three words and closed by a

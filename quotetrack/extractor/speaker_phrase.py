@@ -94,7 +94,6 @@ class NP:
 
 
 # "صادر عن": issued by ("بيان صادر عن ولاية شانلي أورفة")
-_ISSUED = frozenset({"صادر", "صادره", "الصادر", "الصادره"})
 # indefinite heads whose outlet's own name follows them ("صحيفة نيويورك تايمز": a name, not the place)
 _MEDIA_HEADS = frozenset({"مجله", "صحيفه", "وكاله", "قناه", "موقع", "شبكه", "اذاعه", "محطه"})
 
@@ -124,6 +123,9 @@ class NPParser:
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
         self.documents = set(m["document"])
+        self.issued = set(m["document_issued"])
+        self.issuing = set(m["document_issuing"])
+        self.not_alone = set(m["not_name_alone"])
         self.named_bodies = set(m["named_body"])
         self.anon_mod = set(m["anon_modifier"])
         self.construct_titles = set(m["construct_title"])
@@ -708,8 +710,13 @@ class NPParser:
             if w.endswith("ا") and x.endswith("ا") and (x[:-1] in self.anon_mod or is_nisba(x[:-1])):
                 k += 1  # the accusative after لكنّ/إنّ agrees: "مسؤولا سعوديا بارزا"
                 continue
-            if x in self.anon_mod or (is_nisba(x) and not (is_def(w) and not is_def(x))) or (
-                    is_def(x) and is_def(w) and not x.startswith("لل")):  # (a definite head takes definite
+            if x in self.time and toks[k - 1].text in self.issued:
+                k += 1  # "الصحف السودانية الصادرة اليوم": the day belongs to "issued"
+                continue
+            glued_body = x[:1] == "ل" and x[1:] in lex.organizations  # ("لتلفزيون": no nisba, the one spoken to)
+            if x in self.anon_mod or (is_nisba(x) and not glued_body and not (is_def(w) and not is_def(x))) or (
+                    is_def(x) and is_def(w) and not x.startswith("لل") and x not in self.stop
+                    and x not in lex.titles):  # (a definite head takes definite
                 # adjectives: "المزارعون سياسيين محليين" is a subject and its object)
                 k += 1
                 if x.startswith("مطلع") and k < end and toks[k].text == "علي":
@@ -736,8 +743,13 @@ class NPParser:
             if x in ("في", "من") or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
                 j = k + 1 if x in ("في", "من") else k
                 nxt = self._word(toks, j, end) if x in ("في", "من") else x[1:]
-                if nxt and strip_article(nxt) not in self.documents and strip_article(nxt) not in lex.channels and (
+                if nxt and (strip_article(nxt) not in self.documents or is_def(nxt)) and \
+                        strip_article(nxt) not in lex.channels and (  # ("في بيان" is a setting; "المشاركون في الاستطلاع")
                         is_def(nxt) or nxt in lex.organizations or (x == "من" and nxt in self.anon_mod)):
+                    body = self.parse(toks, j, end, known, None) if j > k and nxt in lex.organizations else None
+                    if body is not None and body.kind == "organization" and body.end > j + 1:
+                        k = body.end  # "باحثون في جامعة ويسكونسن الأميركية": the body with its own name
+                        continue
                     k = self._def_chain(toks, j + 1, end, allow_pp=False) if j > k else self._def_chain(
                         toks, k + 1, end, allow_pp=False)
                     continue
@@ -787,22 +799,48 @@ class NPParser:
 
     def _document_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
                      w: str) -> NP | None:
-        """An indefinite document and the body that issued it, as one organization source. None where
-        the word after it is no body."""
+        """A document and the body that issued it, as one organization source: "تقرير شركة X"، "بيان
+        لوزارة X"، or an issuing clause ("بيان صادر عن X"، "التقرير الذي أعدته X"). None where no
+        issuer follows an indefinite document."""
         lex = self.lex
-        if strip_article(w) in self.documents and not is_def(w) and i + 1 < end:
-            nxt_w = toks[i + 1].text
-            org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations)
-            inner = self.parse(toks, i + 1, end, known, None) if org_next else None
-            if nxt_w in _ISSUED and i + 3 < end and toks[i + 2].text == "عن":
-                inner = self.parse(toks, i + 3, end, known, None)  # "بيان صادر عن وزارة الخارجية"
-                if inner is None or inner.kind == "anonymous":
-                    return NP(i, i + 1, "organization", verb_agr, i, i + 1, w)  # the document alone
-                return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)  # "عن قصر كينغستون"
-            if inner is not None and inner.kind == "organization":
-                # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
-                return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
+        if strip_article(w) not in self.documents or i + 1 >= end:
+            return None
+        clause = self.issuing_clause(toks, i, end)
+        if clause is not None:
+            j, s = clause
+            if s is None:
+                return NP(i, j, "organization", verb_agr, i, i + 1, w)  # "تقرير صدر حديثا": the document alone
+            inner = self.parse(toks, s, end, known, None)
+            if inner is None or (inner.end == s + 1 and not is_def(toks[s].text) and (
+                    toks[s].text in self.not_alone or toks[s].text in lex.organizations)):
+                return None  # an issuer this grammar cannot read ("فريق من خبراء …"، "شركة تدعى …"): the walk decides
+            return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)  # "… صادر عن قصر كينغستون"
+        if is_def(w):
+            return None
+        nxt_w = toks[i + 1].text
+        org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations)
+        inner = self.parse(toks, i + 1, end, known, None) if org_next else None
+        if inner is not None and inner.kind == "organization":
+            # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
+            return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
         return None
+
+    def issuing_clause(self, toks: list[Token], d: int, end: int) -> tuple[int, int | None] | None:
+        """The issuing clause after the document noun at ``d`` ("صادر عن"، "صدر أمس عن"، "أصدرته"، "الذي
+        نشرته"): (where its verb and adverbs end, where the issuer begins or None when none is named), or
+        None where no such clause follows."""
+        j = d + 1
+        if j + 1 < end and toks[j].text in ("الذي", "التي") and is_def(toks[d].text):
+            j += 1
+        if j >= end or not (toks[j].text in self.issued or toks[j].text in self.issuing):
+            return None
+        issued = toks[j].text in self.issued
+        j += 1
+        while j < end and (toks[j].text in self.time or (toks[j].text in ("،", ",") and not issued)):
+            j += 1  # "أصدره مؤخرا، مركز …"، "صدر حديثا"
+        if issued:
+            return (j + 1, j + 1) if j + 1 < end and toks[j].text in ("عن", "من") else (j, None)
+        return (j, j) if j < end and toks[j].is_word else (j, None)
 
     def _media_name_at(self, toks: list[Token], k: int, end: int) -> int | None:
         """The end of the longest listed outlet name at ``k`` ("نيويورك تايمز", which a name run stops at

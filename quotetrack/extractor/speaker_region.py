@@ -324,6 +324,13 @@ class RegionReader:
     def _named(np_: NP) -> bool:
         return np_.kind == "person" and np_.name_end > np_.title_end
 
+    def _nisba_alone(self, np_: NP) -> bool:
+        """A lone definite nisba ("(اليميني)"، "، الأمريكي،"): a label of what came before, not a name."""
+        toks = self.a.toks
+        w = toks[np_.title_end].text
+        return np_.name_end - np_.title_end == 1 and is_def(w) and is_nisba(w) and np_.end == np_.name_end and (
+            np_.end >= len(toks) or not toks[np_.end].is_word)  # (not "الباجي قايد السبسي": more name follows)
+
     def _speaker(self, nps: list[tuple[int, NP]]) -> tuple[NP | None, NP | None]:
         """(speaker NP, title NP) from the region's noun phrases: the first one, unless it is a bare
         title or role noun and a name follows it as an apposition or after its complements."""
@@ -344,7 +351,8 @@ class RegionReader:
         for chunk, np_ in nps[1:]:
             # a name after a bare title, behind its complements ("الرقيب في شرطة «ويتشيتا» بول كيمبل") or
             # as an apposition; after an anonymous head only as an apposition ("مراسل بي بي سي، ستيفن ماكدونيل،")
-            if self._named(np_) and (chunk > chunk0 or first.kind == "person" or np_.title_end > np_.start):
+            if self._named(np_) and (chunk > chunk0 or first.kind == "person" or np_.title_end > np_.start) \
+                    and not self._nisba_alone(np_):
                 return np_, first
             if np_.kind == "person":
                 break  # a second title without a name: no safe choice

@@ -246,10 +246,12 @@ class Attributor:
 
     # ------------------------------------------------------------- main pass
     def run(self, text: str, toks: list[Token], quotes: list[QuotedSpan], sents: Sentences,
-            orig: "Callable[[int, int], str]", hamza_al: set[int], ali_ya: set[int] | None = None) -> list[RawQuote]:
+            orig: "Callable[[int, int], str]", hamza_al: set[int], ali_ya: set[int] | None = None,
+            ali_distinct: bool = True) -> list[RawQuote]:
         """The quotes of one article. ``hamza_al``: offsets of the words the original writes أل (a name
         such as "ألكسندر", where the folded text shows the article ال); ``ali_ya``: of علي written with
-        ي, the name Ali (the preposition على folds to the same word)."""
+        ي, the name Ali (the preposition على folds to the same word); ``ali_distinct``: the article writes
+        the preposition على with ى somewhere, so its علي is the name even before a definite word."""
         self.orig = orig
         self.text = text
         self.toks = toks
@@ -261,6 +263,7 @@ class Attributor:
         self.reg = Register()
         self.np.hamza_al = hamza_al
         self.np.ali_ya = ali_ya or set()
+        self.np.ali_distinct = ali_distinct
         self.sentence_heads = self._sentence_heads()
         self.issuers: dict[str, Entity] = {}
         self.region_according: set[int] = set()  # according phrases a cue's speaker region already read   # document noun -> its issuer, from "بيان صادر عن X"/"بيان لX"

@@ -143,7 +143,8 @@ def extract(text: str, *, outlet: str | None = None) -> list[Quote]:
     hamza_al = {t.start for t in toks if t.text[:2] == "ال" and original[at[t.start]] == "أ"}
     # the name Ali is written علي, the preposition على (both fold to علي): "محمد علي السنوسي"
     ali_ya = {t.start for t in toks if t.text == "علي" and original[at[t.end - 1]] == "ي"}
-    raw = _attributor().run(n.text, toks, quotes, sents, orig, hamza_al, ali_ya)
+    # (some articles write every ى as ي, the preposition too: "علي الأقل")
+    raw = _attributor().run(n.text, toks, quotes, sents, orig, hamza_al, ali_ya, ali_distinct="على" in original)
     out = []
     for r in raw:
         q = _to_quote(n, r)

@@ -138,6 +138,7 @@ class NPParser:
         self._known: set[str] = set()
         self.hamza_al: set[int] = set()  # offsets of words written أل in the article (set per article)
         self.ali_ya: set[int] = set()  # offsets of علي written with ي, the name (set per article)
+        self.ali_distinct = True  # the article writes the preposition على with ى (set per article)
         self.places = lex.places
         self.max_place = max(len(k.split()) for k in lex.places)
         self.place_first = {k.split()[0] for k in lex.places}
@@ -153,6 +154,13 @@ class NPParser:
     def _stop_at(self, toks: list[Token], k: int, w: str) -> bool:
         """A stop word, except a name written أل that folds like a time word ("ألان" ~ "الآن")."""
         return w in self.stop and not (w in self.time and toks[k].start in self.hamza_al)
+
+    def _ali_at(self, toks: list[Token], k: int, w: str | None, nxt: str) -> bool:
+        """The name Ali at token ``k``: a plain name after it, or, written علي where the article writes the
+        preposition على, a definite surname ("وقال علي العجمي إن")."""
+        return self._ali_name(w, nxt) or (
+            w == "علي" and self.ali_distinct and toks[k].start in self.ali_ya and is_def(nxt) and nxt not in self.stop
+            and nxt not in self.not_after_ali and strip_article(nxt) not in self.lex.titles)
 
     def _ali_name(self, w: str | None, nxt: str) -> bool:
         """The name Ali, not the preposition على (folded alike): a plain name must follow it."""
@@ -487,7 +495,7 @@ class NPParser:
                 continue
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
-            ali = self._ali_name(w, nxt) or (w == "علي" and names > 0 and toks[k].start in self.ali_ya)
+            ali = self._ali_at(toks, k, w, nxt) or (w == "علي" and names > 0 and toks[k].start in self.ali_ya)
             if w is None or (self._stop_at(toks, k, w) and not ali) or (
                     w in self.construct_titles and names > 0 and (is_def(nxt) or nxt in self.lex.anonymous)) or (
                     w in self.lex.titles and names > 0
@@ -618,7 +626,7 @@ class NPParser:
             if w in self.named_bodies and i + 1 < end and toks[i + 1].is_word and not is_def(nxt) \
                     and nxt not in self.stop:
                 return self._organization_np(toks, i, end, known, verb_agr, w)  # "مجموعة بولوريه": no partitive
-        if w is None or (self._stop_at(toks, i, w) and not self._ali_name(w, nxt)
+        if w is None or (self._stop_at(toks, i, w) and not self._ali_at(toks, i, w, nxt)
                          and not (nxt in ("باسم", "باسمه", "باسمها") and (w in self.lex.titles or w in self.lex.anonymous))):
             return None  # (a participle cue form used as a noun, "متحدثة باسم الشركة", is a title)
         lex = self.lex

@@ -1686,3 +1686,12 @@ def test_ali_written_with_ya_before_a_definite_surname_is_the_name(text, speaker
     assert quotes[0].speaker == speaker
     assert extract("وقال علي الأقل إن الهدف من الدورة هو معرفة مكونات الحملة.") == [] or \
         extract("وقال علي الأقل إن الهدف من الدورة هو معرفة مكونات الحملة.")[0].speaker != "علي الأقل"
+
+
+def test_a_rank_in_alif_maqsura_is_no_qualifier_of_another_source():
+    """"الرفيع المستوى" (the rank of "مسؤول رفيع المستوى") folds to a word that ends like a nisba, so the
+    definite re-mention "الدبلوماسي الفرنسي الرفيع المستوى" looked like a different source from the "دبلوماسي
+    فرنسي" the article introduced, and the same person became two database rows."""
+    text = ("وقال دبلوماسي فرنسي إن دولا باتت تشترط على لبنان إصلاحات. وأكد الدبلوماسي الفرنسي الرفيع المستوى "
+            "أن الاستدانة ليست مشكلة.")
+    assert [q.speaker for q in extract(text)] == ["دبلوماسي فرنسي", "دبلوماسي فرنسي"]

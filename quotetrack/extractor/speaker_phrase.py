@@ -32,12 +32,14 @@ def is_def(w: str) -> bool:
 
 
 _RELATIVES = frozenset({"الذي", "التي", "اللتي", "اللاتي"})  # they end like a nisba and are none
+# words in ى that fold to a nisba's ي: "رفيع المستوى" is a rank, not a qualifier naming another body
+_FOLDED_ALIF_MAQSURA = frozenset({"المستوي", "مستوي"})
 
 
 def is_nisba(w: str) -> bool:
     """A relative adjective by its ending (السعودي، الأمريكية، المصريون); not "هيئة" (folded هييه)."""
     return len(w) > 3 and w.endswith(("ي", "يه", "يين", "يون", "يان", "يتان", "يات")) and not w.endswith("ييه") \
-        and w not in _RELATIVES
+        and w not in _RELATIVES and w not in _FOLDED_ALIF_MAQSURA
 
 
 def nisbas_end(toks: "list[Token]", k: int, end: int) -> int:

@@ -2005,8 +2005,8 @@ class Attributor:
             w = toks[j].text
             if w in ("،", ",", "-") or w in self.time:
                 j += 1
-            elif w in self.settings and self._setting(j, hi)[0] is not None:
-                j = max(self._setting(j, hi)[1], j + 1)
+            elif w in self.settings and (setting := self._setting(j, hi))[0] is not None:
+                j = max(setting[1], j + 1)
             else:
                 return False
         return np_ is not None

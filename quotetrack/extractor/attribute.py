@@ -1786,9 +1786,15 @@ class Attributor:
         """(index, after a colon) of the first complementizer, colon or opening quote within reach,
         provided no other cue or quote stands before it."""
         toks = self.toks
-        for j in range(k, min(end_idx, k + reach)):
+        j = k - 1
+        while j + 1 < min(end_idx, k + reach):
+            j += 1
             t = toks[j]
             if t.start in self.q_open:
+                qn = self.np._quoted_name(toks, j, end_idx) if j > k and toks[j - 1].text in ("ل", "لـ") else None
+                if qn is not None and qn < end_idx:
+                    j = qn - 1  # "… ل"الرياض" ان": the outlet spoken to, not the content
+                    continue
                 return j, False
             if t.text == ":":
                 return (j + 1, True) if j + 1 < end_idx else None

@@ -241,13 +241,18 @@ class NPParser:
                     break
         return None
 
-    def place_at(self, toks: list[Token], k: int, end: int) -> int | None:
-        if k < end and "_" in toks[k].text and toks[k].text.replace("_", " ") in self.places:
+    def place_at(self, toks: list[Token], k: int, end: int, glued: str = "") -> int | None:
+        """The index after the listed place at token ``k``; ``glued``: a preposition written on its
+        first word ("بجنيف"، "بالباحة")."""
+        if k < end and "_" in toks[k].text and toks[k].text.replace("_", " ") in self.places and not glued:
             return k + 1  # a hashtag's words joined by "_": "#الولايات_المتحدة"
-        if k >= end or toks[k].text not in self.place_first:
+        if k >= end or not toks[k].text.startswith(glued):
             return None
-        words: list[str] = []
-        for j in range(k, min(k + self.max_place, end)):
+        first = toks[k].text[len(glued):]
+        if first not in self.place_first:
+            return None
+        words: list[str] = [first]
+        for j in range(k + 1, min(k + self.max_place, end)):
             if not toks[j].is_word:
                 break
             words.append(toks[j].text)
@@ -288,6 +293,12 @@ class NPParser:
             if is_def(w) and not w.startswith("لل") and k > 0 and is_def(toks[k - 1].text) and self._head_noun(w) \
                     and not is_nisba(w):
                 break  # a definite noun takes no genitive: "حذرت الحكومة الشركة" is subject, then object
+            if is_def(w) and not is_nisba(w) and not w.startswith("الم") and k > start \
+                    and strip_article(w) not in self.title_adjectives \
+                    and self._body_complement(toks, k - 1, toks[k - 1].text):
+                break  # "نفت الهيئة العامة للرياضة الأخبار …": a definite noun takes no genitive, so a
+                # definite word after the body's complement that is neither a nisba nor a participle in م
+                # ("للقوات المسلحة") is no adjective of it (the object follows)
             if is_def(w) or strip_article(w) in self.title_adjectives:
                 after_nisba = is_nisba(w) and w not in ("العام",) and not self._action_in_iya(w)
                 # (an action in ـية is no nisba: "وزير التربية والتعليم")
@@ -336,21 +347,39 @@ class NPParser:
     def _chain_closed(self, toks: list[Token], k: int, end: int, w: str, after_nisba: bool) -> bool:
         """The chain ends before ``w``: an indefinite word after a nisba, an addressee (لل + a word that is
         no body: "للصحفيين"), or a surname after a title."""
-        if w.startswith("لل") and not self._genitive_body(w) and not (w[2:] in self.construct):
+        if w.startswith("لل") and not self._genitive_body(w) and not (w[2:] in self.construct) \
+                and not self._body_complement(toks, k, w):
             return True
-        if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not (
+        if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not self._body_complement(toks, k, w) \
+                and not (
                 (w[:1] == "ل" and (w[1:] in self.lex.organizations or (w[1:] in self.places and w[1:] not in self.media)))
                 or (w[:1] in "بل" and w[1:] in self.construct)) \
                 and strip_article(w) not in self.title_adjectives \
+                and not (w[:1] == "ب" and self.place_at(toks, k, end, glued="ب") is not None) \
                 and not self._genitive_body(w):
             return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق"، "الموقع الرسمي للجيش اليمني": a body after the adjective)
         if self._surname_here(toks, k, end):
             return True  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
         return False
 
+    def _body_complement(self, toks: list[Token], k: int, w: str) -> bool:
+        """"لل" + a noun after a body's head and its adjectives names what the body is for ("الهيئة العامة
+        للإحصاء"، "المركز العربي للدراسات"), unless it is someone spoken to: a human plural ("للصحفيين"),
+        a medium or a title ("للتلفزيون"، "للرئيس")."""
+        base = w[2:]
+        if not w.startswith("لل") or len(base) < 3 or base.endswith(("ين", "ون")) or base in self.media \
+                or base in self.lex.channels or base in self.lex.titles or base in self.lex.anonymous:
+            return False
+        j = k - 1
+        while j > 0 and is_def(toks[j].text) and (is_nisba(toks[j].text) or strip_article(toks[j].text)
+                                                   in self.title_adjectives):
+            j -= 1  # "الهيئة العامة"، "المركز الإقليمي"
+        return j >= 0 and strip_article(toks[j].text) in self.lex.organizations
+
     def _genitive_body(self, w: str) -> bool:
         """"للجيش"، "للأمم": ل + the article + a body or place (an addressee such as "للصحفيين" is neither)."""
-        return w.startswith("لل") and len(w) > 4 and (w[2:] in self.lex.organizations or "ال" + w[2:] in self.place_first)
+        return w.startswith("لل") and len(w) > 4 and w[2:] not in self.media and (
+            w[2:] in self.lex.organizations or "ال" + w[2:] in self.place_first)
 
     def _chain_genitive(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
         """A genitive after the head: ل + a body, a construct word and its place or definite noun, an
@@ -381,6 +410,10 @@ class NPParser:
             return k
         if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
             return k + 1
+        if w[:1] == "ب" and k > 0 and (is_def(toks[k - 1].text.removeprefix("و"))
+                                       or toks[k - 1].text in self.lex.organizations) \
+                and self.place_at(toks, k, end, glued="ب") is not None:
+            return self.place_at(toks, k, end, glued="ب")  # "المركز العربي للدراسات بجنيف": where the body is
         if w[:1] == "ل" and k > 0 and is_def(toks[k - 1].text) and w[1:] in self.places \
                 and w[1:] not in self.media and not self._head_noun(toks[k - 1].text):
             return k + 1  # "المعسكر المؤيد لإسرائيل"، "القوات الموالية لإيران": the adjective's complement

@@ -82,7 +82,9 @@ class RegionReader:
                 inner = sum(1 for x in toks[j + 1:after - 1] if x.is_word)
                 if (inner <= 3 or (inner <= 6 and (self._titled(toks[j + 1].text) or self._body_head(toks[j - 1].text)))) \
                         and after < end_idx and (
-                        toks[after].is_word or toks[after].text in _SEPARATORS):
+                        toks[after].is_word or toks[after].text in _SEPARATORS
+                        or (toks[j - 1].text in ("ل", "لـ") and toks[after].text == ":")):
+                    # (“لـ"سبق": …”: the outlet spoken to, then the colon)
                     j = after  # a quoted name: «الشرق الأوسط»، "المهندس عبدالعزيز آل حسن"
                     continue
                 if by_prep is not None:

@@ -304,10 +304,11 @@ class NPParser:
                 # (an action in ـية is no nisba: "وزير التربية والتعليم")
                 k += 1
                 continue
-            if w.startswith("وال") and len(w) > 5 and k > start and is_def(toks[k - 1].text) \
+            if w.startswith("وال") and len(w) > 5 and k > start and is_def(toks[k - 1].text.removeprefix("و")) \
                     and (self._action_in_iya(w[1:]) or (not is_nisba(w) and not self._title_word(w[1:]))) \
                     and not self._head_noun(w[1:]):
                 k += 1  # "وزير الخارجية والمغتربين"، "وزارة التجارة والاستثمار": coordinated genitives
+                after_nisba = False  # (its own nisba may follow: "والموارد المائية")
                 # (an action in ـية is no nisba: "حزب العدالة والتنمية")
                 continue
             nk = self._chain_genitive(toks, k, end, w)
@@ -350,31 +351,40 @@ class NPParser:
         if w.startswith("لل") and not self._genitive_body(w) and not (w[2:] in self.construct) \
                 and not self._body_complement(toks, k, w):
             return True
-        if after_nisba and w not in ("في",) and not (is_def(w) and is_nisba(w)) and not self._body_complement(toks, k, w) \
-                and not (
-                (w[:1] == "ل" and (w[1:] in self.lex.organizations or (w[1:] in self.places and w[1:] not in self.media)))
-                or (w[:1] in "بل" and w[1:] in self.construct)) \
-                and strip_article(w) not in self.title_adjectives \
-                and not (w[:1] == "ب" and self.place_at(toks, k, end, glued="ب") is not None) \
-                and not self._genitive_body(w):
+        if after_nisba and not self._goes_on_after_nisba(toks, k, end, w):
             return True  # (but "رئيس المجلس الرئاسي لحكومة الوفاق"، "الموقع الرسمي للجيش اليمني": a body after the adjective)
         if self._surname_here(toks, k, end):
             return True  # "الرئيس السيسي"، "المستشار الفضالي": the name, not an adjective
         return False
 
+    def _goes_on_after_nisba(self, toks: list[Token], k: int, end: int, w: str) -> bool:
+        """What may follow a nisba inside a chain: another nisba, في, a body or place after ل/ب, an
+        adjective of a title, what the body is for (لل), a coordinated definite noun ("الشؤون الإسلامية
+        والأوقاف")."""
+        return (w == "في" or (is_def(w) and is_nisba(w)) or self._body_complement(toks, k, w)
+                or (w[:1] == "ل" and (w[1:] in self.lex.organizations or (w[1:] in self.places and w[1:] not in self.media)))
+                or (w[:1] in "بل" and w[1:] in self.construct)
+                or strip_article(w) in self.title_adjectives
+                or (w[:1] == "ب" and self.place_at(toks, k, end, glued="ب") is not None)
+                or (w.startswith("وال") and len(w) > 5 and not is_nisba(w) and not self._title_word(w[1:])
+                    and not self._head_noun(w[1:]))
+                or self._genitive_body(w))
+
     def _body_complement(self, toks: list[Token], k: int, w: str) -> bool:
-        """"لل" + a noun after a body's head and its adjectives names what the body is for ("الهيئة العامة
-        للإحصاء"، "المركز العربي للدراسات"), unless it is someone spoken to: a human plural ("للصحفيين"),
-        a medium or a title ("للتلفزيون"، "للرئيس")."""
+        """"لل" + a noun after a body's head and its adjectives, or after a compound title, names what the
+        body or office is for ("الهيئة العامة للإحصاء"، "المركز العربي للدراسات"، "المدير العام للإنتاج"),
+        unless it is someone spoken to: a human plural ("للصحفيين"), a medium or a title ("للتلفزيون"، "للرئيس")."""
         base = w[2:]
         if not w.startswith("لل") or len(base) < 3 or base.endswith(("ين", "ون")) or base in self.media \
                 or base in self.lex.channels or base in self.lex.titles or base in self.lex.anonymous:
             return False
         j = k - 1
-        while j > 0 and is_def(toks[j].text) and (is_nisba(toks[j].text) or strip_article(toks[j].text)
-                                                   in self.title_adjectives):
-            j -= 1  # "الهيئة العامة"، "المركز الإقليمي"
-        return j >= 0 and strip_article(toks[j].text) in self.lex.organizations
+        while j > max(0, k - 3) and is_def(toks[j].text) and (is_nisba(toks[j].text) or not self._head_noun(toks[j].text)):
+            j -= 1  # "الهيئة العامة"، "المركز الإقليمي"، "اللجنة الدائمة"
+        head = strip_article(toks[j].text) if j >= 0 else ""
+        return head in self.lex.organizations or (j < k - 1 and head in self.lex.titles and all(
+            strip_article(toks[x].text) in self.title_adjectives for x in range(j + 1, k)))
+        # ("المدير العام للإنتاج": a compound title's domain; "الوزير للنواب"، "الرئيس الأمريكي للشعب": addressees)
 
     def _genitive_body(self, w: str) -> bool:
         """"للجيش"، "للأمم": ل + the article + a body or place (an addressee such as "للصحفيين" is neither)."""
@@ -523,6 +533,8 @@ class NPParser:
             q = self._quoted_name(toks, k, end)
             if q is not None and names == 0:
                 return q
+            if names > 1 and toks[k - 2].text == "ال" and k - 2 >= start:
+                break  # "آل الشيخ"، "آل ثاني" (آل folds to ال): the family name ends the name
             if names > 0 and phrase_end(toks, k, end, self.adjuncts) > k:
                 break  # "رسول الله صلى الله عليه وسلم"، "ابن باز رحمه الله": a eulogy or an aside ends the name
             if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word:
@@ -533,8 +545,8 @@ class NPParser:
             ali = self._ali_at(toks, k, w, nxt) or (w == "علي" and names > 0 and toks[k].start in self.ali_ya)
             if w is None or (self._stop_at(toks, k, w) and not ali) or (
                     w in self.construct_titles and names > 0 and (is_def(nxt) or nxt in self.lex.anonymous)) or (
-                    w in self.lex.titles and names > 0
-                                                              and not self._surname_title(toks, k, end)):
+                    w in self.lex.titles and names > 0 and toks[k - 1].text not in self.joiners
+                    and not self._surname_title(toks, k, end)):  # ("آل الشيخ": after a joiner it is the family)
                 break
             if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or \
                     (names == 0 and not ali and (w in self.lex.organizations or w in self.lex.titles)) or \
@@ -832,9 +844,12 @@ class NPParser:
         if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles:
             k3 = self.title_chain(toks, k2, end)
             k4 = self._name_run(toks, k3, end, known, after_title=True)
-            if k4 > k3 and (toks[k3].text[:1] not in "بلو" or toks[k3].text in known):
+            first_named = is_def(w) and k2 - k >= 2 and toks[k].text[:1] not in "بلو"
+            if k4 > k3 and not first_named and (toks[k3].text[:1] not in "بلو" or toks[k3].text in known):
                 # (not "… بجامعة الباحة واستشاري مكافحة العدوى": و opens a second title, not a name)
                 # "مستشار خامنئي الدكتور علي أكبر ولايتي": the first name was a genitive, the person comes last
+                # (a definite title takes no genitive: after "البروفيسور طارق صالح جمال أستاذ … في جامعة الملك
+                # عبدالعزيز" the person is the full name that came first)
                 return NP(i, k4, "person", agr, k3, k4, w)
             # trailing title: "النائب إد رويس رئيس لجنة العلاقات الخارجية"، "يالجين اكدوجان نائب رئيس الوزراء"
             k2 = k3

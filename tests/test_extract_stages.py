@@ -1786,3 +1786,20 @@ def test_a_definite_title_names_the_person_that_follows_it_first():
             "على أهمية الالتزام بتطبيق آليات مكافحة العدوى.")
     assert extract(text)[0].speaker == "طارق صالح جمال"
     assert extract("وقال مستشار خامنئي الدكتور علي أكبر ولايتي إن الاتفاق سيء.")[0].speaker == "علي أكبر ولايتي"
+
+
+def test_a_labelling_clause_with_its_own_subject_is_that_subjects_statement():
+    """"خلال ما وصفتها وكالة أنباء الصين الجديدة بأنها …"، "لما وصفه القاضي بأنه …" (14 in the corpus): a
+    labelling verb whose object pronoun points back to ما, with its own subject and complementizer, reports that
+    subject; the clause ends the content before it. Without a subject the label is passive ("لما وصف بأنه")
+    or the label itself follows ("مما وصفه بالادعاء بأن"), and nobody new speaks."""
+    text = ("وقالت الصين، الأربعاء، إن كيم زار بكين والتقى مع شي خلال ما وصفتها وكالة أنباء الصين الجديدة (شينخوا) "
+            "الرسمية بأنها زيارة غير رسمية من الأحد إلى الأربعاء.")
+    assert [(q.speaker, q.content) for q in extract(text)] == [
+        ("الصين", "إن كيم زار بكين والتقى مع شي"),
+        ("وكالة أنباء الصين الجديدة (شينخوا)", "بأنها زيارة غير رسمية من الأحد إلى الأربعاء")]
+    judge = extract("وحكم على الرجل بالسجن ثلاثة أشهر لما وصفه القاضي بأنه كان حالة تحرش جنسي صارخة ضد المرأة.")
+    assert [q.speaker for q in judge] == ["القاضي"]
+    assert extract("وحكم على الرجل بالسجن لما وصف بأنه حالة تحرش.") == []
+    assert [q.speaker for q in extract("وأعرب الفطحلي عن الاستغراب مما وصفه بالادعاء بأن رئيس المجلس علل القرار.")] \
+        == ["الفطحلي"]

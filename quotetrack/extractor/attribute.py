@@ -100,6 +100,8 @@ _NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
 
 
 _RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "اللذين", "الذين"})
+# ما with its prepositions before a labelling verb ("ما وصفته X بأنها …")
+_LABEL_RELATIVES = frozenset({"ما", "مما", "بما", "لما", "فيما"})
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 
@@ -395,7 +397,8 @@ class Attributor:
         if tok.text in self.noun_before_lam and nxt in ("له", "لها", "لهم", "لهما"):
             return False  # "تتخذ من دبي مقرا لها": the noun (headquarters), not the participle
         if prev_tok in ("لما", "مما", "بما"):
-            return False  # "لما وصف بأنه": a passive label, nobody speaks
+            return self._labelling_clause(idx - 1, len(toks))  # "لما وصف بأنه": a passive label, nobody speaks
+            # (but "لما وصفه القاضي بأنه …" has its subject)
         if prev_tok == "او" and idx > 1 and self.np.is_action(toks[idx - 2].text):
             return False  # "تأكيد أو نفي المعلومة"، "قبول أو رفض الاتفاق": joined to a verbal noun, it is one
         if prev_tok in ("عدم", "بعدم", "لعدم", "وعدم"):
@@ -1763,10 +1766,31 @@ class Attributor:
                 return toks[j - 1].end  # "… فيما طالب الناطق باسمه …": a new statement
             elif w == "(" and j + 2 < end_idx and toks[j + 1].text in self.media:
                 return t.start
+            elif w in _LABEL_RELATIVES and self._labelling_clause(j, end_idx):
+                p = j - 1 if toks[j - 1].text in self.prepositions and j - 1 > k else j
+                return toks[p - 1].end  # "… والتقى مع شي خلال ما وصفتها الوكالة بأنها …": another source's label
             j += 1
         if end_idx < len(toks) and toks[end_idx].start < s_end:
             return toks[end_idx - 1].end
         return s_end
+
+    def _labelling_clause(self, j: int, end_idx: int) -> bool:
+        """"ما وصفته وكالة شينخوا بأنها …"، "لما وصفه القاضي بأنه …": at token ``j`` (ما and its preposition) a
+        labelling verb with an object pronoun that points back to ما, its own subject, then its complementizer:
+        a statement of that subject (14 in the corpus), not a word of the sentence's own (passive "لما وصف بأنه"
+        has no subject)."""
+        toks = self.toks
+        if j + 3 >= end_idx:
+            return False
+        v = toks[j + 1]
+        info = self._cue_info(v) if v.is_word else None
+        if info is None or info[1].lemma_key not in ("وصف", "اعتبر") or info[0] or not v.text.endswith(("ه", "ها", "هم")):
+            return False
+        c = self._comp_ahead(j + 2, end_idx, reach=9)
+        if c is None or c == j + 2:
+            return False
+        subj = self.np.parse(toks, j + 2, c, self.reg.keys(), info[1].agreement)
+        return subj is not None and toks[j + 2].text[:1] != "ب"  # ("مما وصفه بالادعاء بأن": the label, no subject)
 
     def _apposition_before(self, k: int, j: int) -> bool:
         """The comma at ``j`` closes a name set off by commas ("إن زعيم كوريا، كيم جونغ أون، قال"): the

@@ -120,6 +120,7 @@ class NPParser:
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
         self.supervisors = set(m["supervisor_title"])
+        self.eponym_titles = set(m["eponym_title"])
         self.not_after_ali = set(m["not_after_ali"])
         self.title_adjectives = set(m["title_adjective"])
         self.partitives = set(m["partitive"])
@@ -285,6 +286,14 @@ class NPParser:
                 k = self._chain_on_behalf(toks, k + 1, end)
                 after_nisba = False
                 continue
+            if w in self.eponym_titles and k > 0 and self._body_word(toks[k - 1].text):
+                nk = self._name_run(toks, k + 1, end, self._known)
+                if nk > k + 1:
+                    k = nk  # "مدير جامعة الملك سعود"، "مركز الملك سلمان للإغاثة": the body's namesake
+                    if k < end and self._purpose_word(toks[k].text):
+                        k += 1  # (and what the body is for)
+                    after_nisba = False
+                    continue
             if self._chain_closed(toks, k, end, w, after_nisba):
                 break
             if k > 0 and w in self.title_adjectives and toks[k - 1].text in self.lex.titles:
@@ -370,13 +379,22 @@ class NPParser:
                     and not self._head_noun(w[1:]))
                 or self._genitive_body(w))
 
+    def _purpose_word(self, w: str) -> bool:
+        """لل + a noun that can say what a body is for: no human plural, medium or title (those are spoken to)."""
+        base = w[2:]
+        return w.startswith("لل") and len(base) >= 3 and not base.endswith(("ين", "ون")) and base not in self.media \
+            and base not in self.lex.channels and base not in self.lex.titles and base not in self.lex.anonymous
+
+    def _body_word(self, w: str) -> bool:
+        """A body's head, bare or with a glued preposition or article ("جامعة"، "لجامعة"، "بمستشفى")."""
+        orgs = self.lex.organizations
+        return w in orgs or strip_article(w) in orgs or (w[:1] in "بلو" and w[1:] in orgs)
+
     def _body_complement(self, toks: list[Token], k: int, w: str) -> bool:
         """"لل" + a noun after a body's head and its adjectives, or after a compound title, names what the
         body or office is for ("الهيئة العامة للإحصاء"، "المركز العربي للدراسات"، "المدير العام للإنتاج"),
         unless it is someone spoken to: a human plural ("للصحفيين"), a medium or a title ("للتلفزيون"، "للرئيس")."""
-        base = w[2:]
-        if not w.startswith("لل") or len(base) < 3 or base.endswith(("ين", "ون")) or base in self.media \
-                or base in self.lex.channels or base in self.lex.titles or base in self.lex.anonymous:
+        if not self._purpose_word(w):
             return False
         j = k - 1
         while j > max(0, k - 3) and is_def(toks[j].text) and (is_nisba(toks[j].text) or not self._head_noun(toks[j].text)):
@@ -434,6 +452,11 @@ class NPParser:
         ends, or None."""
         if w not in self.lex.organizations:
             return None
+        if k + 2 < end and toks[k + 1].text in self.lex.organizations and not is_def(toks[k + 1].text) \
+                and toks[k + 1].text not in self.media and strip_article(w) not in self.documents \
+                and toks[k + 2].is_word and not is_def(toks[k + 2].text):
+            return k + 1  # "رئيس مجلس إدارة شركة أرامكو": a body in construct with the next, whose own
+            # complement follows (186 "رئيس مجلس إدارة"; a document is no body: "تقرير منظمة …" is an object)
         if k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
                 and toks[k + 1].text not in self.stop and self.place_at(toks, k + 2, end) is not None:
             return self.place_at(toks, k + 2, end) or k + 2  # "وزارة خارجية جنوب أفريقيا"
@@ -582,11 +605,12 @@ class NPParser:
                         and (names > 0 or nxt[:-1] in self.lex.adjectives))):
                 break  # "دونالد ترامب قرارات تنفيذية"، "اللاعب دورا إضافيا": a noun with an indefinite
                 # (or accusative) adjective is no name
-            if w.endswith("ه") and w not in known and w not in self.joiners and (names == 0 or plain >= 2) and not (
+            if w.endswith("ه") and not w.endswith("الله") and w not in known and w not in self.joiners \
+                    and (names == 0 or plain >= 2) and not (
                     after_title and names == 0 and nxt and toks[k + 1].is_word and nxt not in self.stop
                     and (not is_def(nxt) or nxt.endswith("ي"))):
                 # "فرصة جيدة"، "دونالد ترمب تهانيه": a noun (with a pronoun), not a name — but after a
-                # title "بوجمعة الرميلي"، "أسامة حمدان" are names
+                # title "بوجمعة الرميلي"، "أسامة حمدان" are names; a name in الله is one anywhere: "عبدالله البرقان"
                 break
             if prev in getattr(known, "surnames", known) and prev not in self.joiners and names > 0 and w not in known:
                 break  # a known surname ends the name: "بومبيو الكونغرس"

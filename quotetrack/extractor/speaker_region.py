@@ -350,14 +350,18 @@ class RegionReader:
                 return nxt, first
         if self._named(first) or first.kind == "organization":
             return first, None
+        prev = first
         for chunk, np_ in nps[1:]:
             # a name after a bare title, behind its complements ("الرقيب في شرطة «ويتشيتا» بول كيمبل") or
             # as an apposition; after an anonymous head only as an apposition ("مراسل بي بي سي، ستيفن ماكدونيل،")
             if self._named(np_) and (chunk > chunk0 or first.kind == "person" or np_.title_end > np_.start) \
                     and not self._nisba_alone(np_):
                 return np_, first
-            if np_.kind == "person":
-                break  # a second title without a name: no safe choice
+            if np_.kind == "person" and not (prev.kind == "person" and chunk == chunk0 and np_.start == prev.end
+                                             and np_.title_end > np_.start):
+                break  # a second title without a name: no safe choice (but titles stacked right after the
+                # first one describe the same person: "المستشار بالديوان الملكي المشرف العام على …، X،")
+            prev = np_
         return first, None
 
     def agreeing_body(self, vf: "VerbForm", np_: "NP") -> bool:

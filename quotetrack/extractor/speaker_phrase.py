@@ -819,6 +819,9 @@ class NPParser:
             if x in ("في", "من") and k + 1 < end and self.place_at(toks, k + 1, end):
                 k = self.place_at(toks, k + 1, end) or k + 1
                 continue
+            if x in ("وفي", "ومن") and k > i + 1 and k + 1 < end and (
+                    strip_article(toks[k + 1].text) in lex.organizations or self.place_at(toks, k + 1, end)):
+                x = x[1:]  # "مصادر محلية وفي المقاومة": a second modifier joined to the first
             if x in ("في", "من") or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
                 j = k + 1 if x in ("في", "من") else k
                 nxt = self._word(toks, j, end) if x in ("في", "من") else x[1:]

@@ -1299,6 +1299,7 @@ class Attributor:
         qn = self.np._quoted_name(toks, j, end_idx, longest=8) if head in self.programmes else None
         if qn is not None:  # "في برنامج "60 دقيقة"": the programme that carried it
             via, j = self.orig(toks[j + 1].start, toks[qn - 2].end), qn
+        closed = False  # an opener, a comma, a relative or a cue ended the setting
         while j < end_idx and j < k + 14:
             w = toks[j].text
             platform = self.platform_at(j, end_idx)
@@ -1306,6 +1307,7 @@ class Attributor:
                 j = platform[1]  # "في صفحتها على «فيسبوك»"
                 continue
             if w in self.pat.comp_words or w == ":" or w in ("،", ",") or toks[j].start in self.q_open:
+                closed = True
                 break
             if w in self.relative:
                 nj = self._skip_relative(j, end_idx)  # "في الرسالة التي نشرها البيت الأبيض:"
@@ -1314,8 +1316,10 @@ class Attributor:
                 j = nj
                 continue
             if w in self.pat.comp_preps and j + 1 < end_idx and toks[j + 1].text in self.pat.comp_words:
+                closed = True
                 break
             if self._cue_info(toks[j]) is not None and toks[j].text not in self.lex.channels:
+                closed = True
                 break
             with_prep = w in ("مع", "الي")  # "في مقابلة مع …"، "في تصريحات إلى «الوطن»"; else "لصحيفة …"
             if (with_prep and self._names_medium(j + 1, end_idx)) or w.startswith("ل") and self._is_media(toks, j):
@@ -1325,11 +1329,36 @@ class Attributor:
                     j = nk
                     continue
             j += 1
+        if not closed and ch is not None and via is None and strip_article(head) in self.np.documents:
+            j = self._channel_end(k, end_idx)  # "أعلنت الوزارة في بيان لها مقتل 3 متظاهرين": no opener
+            # follows, so the content (a noun phrase) starts after the channel and its issuing clause
         text = self.orig(toks[k + 1].start, toks[j - 1].end) if j > k + 1 else None
         issuer = self._issuer_np(k + 1, j)
         if issuer is not None:
             self.issuers[strip_article(head)] = self._entity_for(issuer, None)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
+
+    def _channel_end(self, k: int, end_idx: int) -> int:
+        """The end of "في بيان" (at ``k``) with its own words only: its adjectives, a pronoun ("له")، a platform,
+        an issuing clause and its issuer ("أصدرته الوزارة"، "صادر عن X")، time words."""
+        toks = self.toks
+        j = k + 2
+        while j < end_idx and toks[j].is_word and (is_nisba(toks[j].text) or toks[j].text in ("مشترك", "مقتضب")):
+            j += 1  # "في بيان رسمي"، "في بيان مشترك"
+        if j < end_idx and toks[j].text in ("له", "لها", "لهم"):
+            j += 1
+        platform = self.platform_at(j, end_idx)
+        if platform is not None:
+            return platform[1]  # "في تغريدة على تويتر"
+        clause = self.np.issuing_clause(toks, j - 1, end_idx)
+        if clause is not None:
+            j = clause[0]
+            if clause[1] is not None:
+                issuer = self.np.parse(toks, clause[1], end_idx, self.reg.keys(), None)
+                j = issuer.end if issuer is not None else j
+        while j < end_idx and toks[j].text in self.time:
+            j += 1
+        return j
 
     def platform_at(self, k: int, end_idx: int) -> tuple[int, int] | None:
         """"على تويتر"، "عبر «فيسبوك»" at token ``k``: (the platform's index, the index after the phrase)."""

@@ -298,7 +298,7 @@ class Attributor:
                 if self._is_title(tok.text):
                     self._note_name(idx - 1)
                 continue
-            rq = self._from_cue(idx - 1, info, out)
+            rq = self._quote_at_cue(idx - 1, info, out)
             if rq is None:
                 continue
             out.append(rq)
@@ -335,7 +335,7 @@ class Attributor:
         return bisect.bisect_left(self.starts, pos)
 
     # ------------------------------------------------------------------ cues
-    def _from_cue(self, idx: int, info: tuple[str, VerbForm], prev: list[RawQuote]) -> RawQuote | None:
+    def _quote_at_cue(self, idx: int, info: tuple[str, VerbForm], prev: list[RawQuote]) -> RawQuote | None:
         """The quote opened by the cue at token ``idx``: the cue's gate, the slots after it (speaker
         phrase, adjuncts, content opener), the speaker, then the content."""
         pfx, vf = info

@@ -1902,3 +1902,16 @@ def test_a_noun_phrase_content_after_a_statement_setting(text, speaker, content)
     corpus). The document's own words end it: adjectives, "له/لها", a platform, its issuing clause, time words."""
     q = extract(text)[0]
     assert (q.speaker, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("وقال المتحدث لـ\"العربية.نت\" إن \"الرئيس حدّد خطوط الاستراتيجية\".", "المتحدث", "الرئيس حدّد خطوط الاستراتيجية"),
+    ("وتكشف مصادر رفيعة المستوى لـ\"العربية.نت\"، امتنعت عن ذكر اسمها، أن اجتماعاً ثلاثياً عقد في قصر بعبدا.",
+     "مصادر رفيعة المستوى", "أن اجتماعاً ثلاثياً عقد في قصر بعبدا"),
+])
+def test_a_dotted_outlet_spoken_to_and_an_anonymity_aside(text, speaker, content):
+    """لـ"العربية.نت" (15 quotes in the corpus began with the outlet's dotted name in marks, the addressee read as
+    the content), and "، امتنعت عن ذكر اسمها،" (an anonymity aside, 6 with امتنع/رفض in the corpus): the aside
+    marks the source anonymous and is never read as an apposition naming it (the speaker was "امتنعت")."""
+    q = extract(text)[0]
+    assert (q.speaker, q.content) == (speaker, content)

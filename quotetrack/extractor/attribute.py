@@ -600,15 +600,17 @@ class Attributor:
                     if app is not None and app.kind == "person" and app.name_end > app.title_end:
                         s.mention_np = app  # "وأشار رئيس شرطة تورنتو، مارك سوندرز إلى أن"
             return _STOP
-        if any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk)):
+        anon_aside = any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk))
+        if anon_aside:
             s.anon_hint = True
         if k + 1 < nk and toks[k + 1].text in self.settings:
             ch, _, v = self._setting(k + 1, nk)  # "، في بيان صادر عن وزارة الخارجية،"
             s.channel = s.channel or ch
             s.via = s.via or v
         mention_np = s.mention_np
-        if mention_np is not None and mention_np.kind in ("person", "anonymous") and \
-                mention_np.name_end == mention_np.title_end or (mention_np is not None and mention_np.kind == "anonymous"):
+        if not anon_aside and (mention_np is not None and mention_np.kind in ("person", "anonymous") and
+                               mention_np.name_end == mention_np.title_end
+                               or (mention_np is not None and mention_np.kind == "anonymous")):
             a0 = k + 2 if toks[k + 1].text in ("هو", "هي") else k + 1  # "زميل آخر له، هو آري بلف،"
             app = self.np.parse(toks, a0, nk, known, agr)
             if app is not None and app.kind == "person" and app.name_end > app.title_end:
@@ -658,7 +660,7 @@ class Attributor:
                 s.k = nk
                 return _GO
         if w in ("ل", "لـ") and k + 1 < end_idx:
-            qn = self.np._quoted_name(toks, k + 1, end_idx)
+            qn = self.np._quoted_name(toks, k + 1, end_idx, longest=8)
             if qn is not None:  # "وقال لـ«الاقتصادية»، …": the outlet spoken to
                 s.via = s.via or self.orig(toks[k + 2].start, toks[qn - 2].end)
                 s.k = qn
@@ -1866,7 +1868,8 @@ class Attributor:
             j += 1
             t = toks[j]
             if t.start in self.q_open:
-                qn = self.np._quoted_name(toks, j, end_idx) if j > k and toks[j - 1].text in ("ل", "لـ") else None
+                qn = self.np._quoted_name(toks, j, end_idx, longest=8) if j > k and toks[j - 1].text in ("ل", "لـ") \
+                    else None
                 if qn is not None and qn < end_idx:
                     j = qn - 1  # "… ل"الرياض" ان": the outlet spoken to, not the content
                     continue

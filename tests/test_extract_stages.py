@@ -1915,3 +1915,17 @@ def test_a_dotted_outlet_spoken_to_and_an_anonymity_aside(text, speaker, content
     marks the source anonymous and is never read as an apposition naming it (the speaker was "امتنعت")."""
     q = extract(text)[0]
     assert (q.speaker, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال ناطق بلسان نتنياهو أمس للإذاعة الإسرائيلية إن رئيس الوزراء مصمم.", "ناطق بلسان نتنياهو"),
+    ("أعلن ريال مدريد، يوم الثلاثاء، خروج مهاجمه البرتغالي كريستيانو رونالدو إلى يوفنتوس.", "ريال مدريد"),
+    ("وقال مدرب ريال مدريد زين الدين زيدان إن الفريق قوي.", "زين الدين زيدان"),
+    ("وقال لي كيانغ إن الاقتصاد قوي.", "لي كيانغ"),
+])
+def test_spokesmen_clubs_and_lee(text, speaker):
+    """"الناطق بلسان الجيش" (8 in the corpus) speaks on behalf like "باسم" (the speaker was "بلسان")؛ "ريال مدريد"
+    (770 in the corpus) is one club, not "ريال" and a city; "لي" alone is "to me" ("يقول لي «…»" made a speaker
+    "لي" 26 times), a name only before more of one."""
+    assert extract(text)[0].speaker == speaker
+    assert extract("وعندما ارتكب خطأ يقول لي 'ينبغي عليك أن تفعل ذلك هكذا' فأفعل.") == []

@@ -21,8 +21,8 @@ from .cues import Patterns, split_cue
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
-from .speaker_phrase import (NP, Entity, Known, NPParser, Register, is_def, is_nisba, nisbas_end, phrase_end,
-                             phrase_index, strip_article)
+from .speaker_phrase import (NP, ON_BEHALF, Entity, Known, NPParser, Register, is_def, is_nisba, nisbas_end,
+                             phrase_end, phrase_index, strip_article)
 from .sentences import Sentences, Token
 
 
@@ -792,7 +792,7 @@ class Attributor:
         np_rule = s.np_rule
         if s.mention_np is None and s.topic is None and np_rule is not None and np_rule.preposition and \
                 k == s.idx + 1 and w not in s.known and self._opens_with_prep(w, np_rule.preposition) and \
-                self._phrase_at(toks, k, self.according) == k and w not in ("باسم", "باسمه", "باسمها"):
+                self._phrase_at(toks, k, self.according) == k and w not in ON_BEHALF:
             s.content_k = k  # "فيما طالب بإيجاد مواقع …": the content right after the verb, the subject dropped
             return _STOP
         return None

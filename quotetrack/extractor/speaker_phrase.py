@@ -32,6 +32,8 @@ def is_def(w: str) -> bool:
 
 
 _RELATIVES = frozenset({"الذي", "التي", "اللتي", "اللاتي"})  # they end like a nisba and are none
+# "on behalf of" after a spokesperson: "متحدث باسم الوزارة"، "الناطق بلسان الجيش" (8 بلسان in the corpus)
+ON_BEHALF = frozenset({"باسم", "باسمه", "باسمها", "بلسان"})
 # words in ى that fold to a nisba's ي: "رفيع المستوى" is a rank, not a qualifier naming another body
 _FOLDED_ALIF_MAQSURA = frozenset({"المستوي", "مستوي"})
 
@@ -282,7 +284,7 @@ class NPParser:
             if w in self.stop and w not in ("في", "لدي") and not (w == "عن" and self._seat_at(toks, k, end, allow_pp)) \
                     and not self._supervised_at(toks, k, end):
                 break
-            if w in ("باسم", "باسمه", "باسمها", "لدي"):
+            if w in ON_BEHALF | {"لدي"}:
                 k = self._chain_on_behalf(toks, k + 1, end)
                 after_nisba = False
                 continue
@@ -698,7 +700,7 @@ class NPParser:
                     and nxt not in self.stop:
                 return self._organization_np(toks, i, end, known, verb_agr, w)  # "مجموعة بولوريه": no partitive
         if w is None or (self._stop_at(toks, i, w) and not self._ali_at(toks, i, w, nxt)
-                         and not (nxt in ("باسم", "باسمه", "باسمها") and (w in self.lex.titles or w in self.lex.anonymous))):
+                         and not (nxt in ON_BEHALF and (w in self.lex.titles or w in self.lex.anonymous))):
             return None  # (a participle cue form used as a noun, "متحدثة باسم الشركة", is a title)
         lex = self.lex
         # a place or institution named by the gazetteer
@@ -782,7 +784,7 @@ class NPParser:
             x = self._word(toks, k, end)
             if x is None or x in _RELATIVES:
                 break  # ("المصدر الذي رفض الكشف عن اسمه": the relative clause is no modifier)
-            if x in ("باسم", "باسمه", "باسمها") and k + 1 < end:
+            if x in ON_BEHALF and k + 1 < end:
                 nk = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
                 k = self._name_run(toks, nk, end, known) if nk == k + 1 else nk  # "متحدث باسم فانسان بولوريه"
                 continue
@@ -853,7 +855,7 @@ class NPParser:
             k = qn
             k = nisbas_end(toks, k, end)
             k = max(k, self._def_chain(toks, k, end))
-        if k > i and toks[k - 1].text in ("باسم", "باسمه", "باسمها") and k < end:
+        if k > i and toks[k - 1].text in ON_BEHALF and k < end:
             k = max(self._name_run(toks, k, end, known), k)  # "متحدثة باسم فيسبوك": the body, not her name
         title_end = k
         if k + 1 < end and toks[k].text == "#" and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
@@ -990,8 +992,9 @@ class NPParser:
         """A bare personal name or a known short mention; None for words that only look like one."""
         if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
             return None  # a construct phrase ("ضرورة الحوار"), not a name
-        if w == "لي" and i + 1 < end and (toks[i + 1].text in self.comp_words or toks[i + 1].text == ":"):
-            return None  # "وذكر لي أنها": "to me", not the name Lee
+        if w == "لي" and not (i + 1 < end and toks[i + 1].is_word and toks[i + 1].text not in self.stop
+                               and toks[i + 1].text[-1:] != "ا"):  # ("قال لي منفعلا": an adverb, no name)
+            return None  # "وذكر لي أنها"، "يقول لي "…"": "to me", not the name Lee (alone it names nobody)
         if w not in known and w[:1] in ("و", "ف") and len(w) >= 3 and not self._f_name(w):
             return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
         if w not in known and w.endswith("ات") and len(w) > 4:

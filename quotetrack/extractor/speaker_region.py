@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .speaker_phrase import NP, is_def, is_nisba, nisbas_end, strip_article
+from .speaker_phrase import NP, ON_BEHALF, is_def, is_nisba, nisbas_end, strip_article
 
 if TYPE_CHECKING:
     from .attribute import Attributor, Slots
@@ -56,7 +56,7 @@ class RegionReader:
         anonymous head after a cue or before باسم), not "متحدثا عن …"."""
         a, toks = self.a, self.a.toks
         w = toks[j].text
-        if j + 1 < len(toks) and toks[j + 1].text in ("باسم", "باسمه", "باسمها"):
+        if j + 1 < len(toks) and toks[j + 1].text in ON_BEHALF:
             return True
         if w not in a.lex.titles and w not in a.lex.anonymous:
             return False
@@ -135,7 +135,7 @@ class RegionReader:
             return False  # "أكد مجلس الجامعة على مستوى المندوبين …": a set phrase, not the verb's على
         if w == prep:
             return True
-        return (len(prep) == 1 and w.startswith(prep) and len(w) > 3 and w not in ("باسم", "باسمه", "باسمها")
+        return (len(prep) == 1 and w.startswith(prep) and len(w) > 3 and w not in ON_BEHALF
                 and w not in _SKIP and w not in a.np.stop and w not in a.np.places and w not in a.reg.keys()
                 and a._phrase_at(toks, j, a.according) == j)  # (not "بريطانيا"، "بومبيو": a place or a name)
 

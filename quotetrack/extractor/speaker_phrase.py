@@ -545,6 +545,12 @@ class NPParser:
             p_end = self.place_at(toks, k, end)
             if p_end is not None:
                 return self._def_chain(toks, p_end, end)
+            w = toks[k].text if k < end and toks[k].is_word else ""
+            if toks[k - 1].text in self.lex.titles and len(w) >= 5 and not is_def(w) \
+                    and w.endswith(("ها", "هم", "هما", "ته", "ايه")) and w not in self.stop and not self.is_cue(w):
+                # (a real pronoun, not a folded ة: "خارجيته"، "وزرائه"، "دفاعها"; not "المالية")
+                return self._def_chain(toks, k + 1, end)  # "وزير خارجيته مايك بومبيو"، "رئيس وزرائها" (53 in the
+                # corpus): an indefinite title's genitive, possessed by whom the sentence is about
         return self._def_chain(toks, k, end)
 
     def _name_run(self, toks: list[Token], k: int, end: int, known: set[str], after_title: bool = False) -> int:

@@ -417,6 +417,10 @@ class NPParser:
         if (w in self.construct or (w[:1] in "بل" and w[1:] in self.construct)) and k + 1 < end \
                 and self.place_at(toks, k + 1, end) is not None:
             return self.place_at(toks, k + 1, end) or k + 1  # "رئيس وزراء إسرائيل"، "… بمنطقة نجران"
+        if w.startswith("ل") and w[1:] in self.lex.organizations and w[1:] not in self.lex.media and k + 2 < end \
+                and toks[k + 1].is_word and not is_def(toks[k + 1].text) and toks[k + 1].text not in self.stop \
+                and toks[k + 1].text not in self.lex.titles and is_def(toks[k + 2].text):
+            return k + 3  # "الأمانة العامة لهيئة كبار العلماء": the body's own construct name
         if w.startswith("ل") and (w[1:] in self.lex.organizations or w[1:] in self.construct) and \
                 w[1:] not in self.lex.media:
             if w[1:] in self.construct and k + 2 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
@@ -454,6 +458,11 @@ class NPParser:
         ends, or None."""
         if w not in self.lex.organizations:
             return None
+        if k + 2 < end and toks[k + 1].text == "#" and toks[k + 2].is_word:
+            return k + 3  # "رئيس حزب #القوات_اللبنانية": the body's name as a hashtag
+        qn = self._quoted_name(toks, k + 1, end, longest=8) if not is_def(w) else None
+        if qn is not None:
+            return nisbas_end(toks, qn, end)  # "مدير قناة "العربية" السعودية": the body's name in marks
         if k + 2 < end and toks[k + 1].text in self.lex.organizations and not is_def(toks[k + 1].text) \
                 and toks[k + 1].text not in self.media and strip_article(w) not in self.documents \
                 and toks[k + 2].is_word and not is_def(toks[k + 2].text):

@@ -141,6 +141,7 @@ class Attributor:
         self.time_phrases = [p.split() for p in m["time_phrase"]]
         self.clause_breaks = [p.split() for p in m["clause_break"]]
         self.np_content_breaks = [p.split() for p in m["np_content_break"]]
+        self.needs_an = frozenset(m["needs_an"])
         self.cue_breaks = [p.split() for p in m["clause_break_if_cue"]]
         self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
         self.according_first = {p[0] for p in self.according}
@@ -346,6 +347,10 @@ class Attributor:
         slots = self._read_slots(idx, pfx, vf, s_start, end_idx)
         if slots.content_k is None or slots.content_k >= end_idx:
             return None
+        if vf.lemma_key in self.needs_an and not any(
+                t.text in ("عن", "عنه", "عنها") or t.text.startswith("عن") and len(t.text) > 4
+                for t in self.toks[idx + 1:min(end_idx, slots.content_k + 12)]):
+            return None  # "عبروا نهر "إيفروس"": عبّر expresses only with عن (else "crossed", "through")
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
         if mention_span is None and self.toks[idx].text in self.needs_subject:
             return None  # "ويعتقد أن …": impersonal without its subject

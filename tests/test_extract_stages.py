@@ -1962,3 +1962,13 @@ def test_abbar_reports_only_with_an():
     assert extract("إنهم عبروا نهر \"إيفروس\" الفاصل بين تركيا واليونان.") == []
     q = extract("وعبر الوزير عن أسفه لما حدث.")[0]
     assert (q.speaker, q.content) == ("الوزير", "أسفه لما حدث")
+
+
+def test_a_direction_before_a_region_and_the_jawhara_radio():
+    """"الناطق باسم شرطة شرق جاوا، X،": a point of the compass and the region after it end the body's name, so the
+    apposition names the spokesman (the speaker was "جاوا"); "الجوهرة أف أم" (551 mentions in the corpus) is an
+    outlet spoken to, not a speaker ("الجوهرة أف") or the opening of the content."""
+    text = "وقال الناطق باسم شرطة شرق جاوا، فرانس بارونغ مانغيرا، إن كاميرات المراقبة أظهرت دراجة نارية."
+    assert extract(text)[0].speaker == "فرانس بارونغ مانغيرا"
+    q = extract("وقال الوزير لـ\"الجوهرة أف أم\" إن القرار نهائي.")[0]
+    assert (q.speaker, q.via, q.content) == ("الوزير", "الجوهرة أف أم", "إن القرار نهائي")

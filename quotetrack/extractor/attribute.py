@@ -1549,6 +1549,10 @@ class Attributor:
         if self._is_media(toks, k) and w not in ("لـ",):
             return self._media_np(k, end_idx, strip_l=True)
         base = w[1:]
+        if base in self.region.outlet_roles and k + 1 < end_idx:
+            v, nk = self._media_np(k + 1, end_idx, strip_l=False)  # "لمراسل «الجوهرة أف أم»"، "لمراسل رويترز"
+            if v and self._names_medium(k + 1, end_idx):
+                return v, nk
         if w.startswith("لل") or base in self.lex.organizations or base in self.lex.titles or \
                 base in self.lex.anonymous or base in self.addressee_heads:
             # an addressee that is not a medium: "للصحفيين"، "للكونجرس"، "للجنة الشؤون الخارجية"

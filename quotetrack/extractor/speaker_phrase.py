@@ -32,6 +32,8 @@ def is_def(w: str) -> bool:
 
 
 _RELATIVES = frozenset({"الذي", "التي", "اللتي", "اللاتي"})  # they end like a nisba and are none
+# the points of the compass before a region's name ("شرق جاوا"، "جنوب لبنان")
+_DIRECTIONS = frozenset({"شرق", "غرب", "شمال", "جنوب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 # "on behalf of" after a spokesperson: "متحدث باسم الوزارة"، "الناطق بلسان الجيش" (8 بلسان in the corpus)
 ON_BEHALF = frozenset({"باسم", "باسمه", "باسمها", "بلسان"})
 # words in ى that fold to a nisba's ي: "رفيع المستوى" is a rank, not a qualifier naming another body
@@ -350,6 +352,10 @@ class NPParser:
                 pe = self.place_at(toks, j, end)
                 if pe is not None:
                     k = pe
+                    break
+                if toks[j].text in _DIRECTIONS and j + 1 < end and toks[j + 1].is_word \
+                        and toks[j + 1].text not in self.stop:
+                    k = j + 2  # "باسم شرطة شرق جاوا": a direction and the region it points to
                     break
                 j += 1
             else:

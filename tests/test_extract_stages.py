@@ -1972,3 +1972,21 @@ def test_a_direction_before_a_region_and_the_jawhara_radio():
     assert extract(text)[0].speaker == "فرانس بارونغ مانغيرا"
     q = extract("وقال الوزير لـ\"الجوهرة أف أم\" إن القرار نهائي.")[0]
     assert (q.speaker, q.via, q.content) == ("الوزير", "الجوهرة أف أم", "إن القرار نهائي")
+
+
+@pytest.mark.parametrize("text,end", [
+    ("وقال إن مطلق الرصاص الذي عرفه الإعلام الرسمي باسم فولكان ب.، توجه إلى مكتب العميد. وأضاف أن الشرطة وصلت.",
+     "توجه إلى مكتب العميد."),
+    ("وقال البيان إن أمير س. ونسيمة ن.، وهما من أصل إيراني، يشتبه بهما. وأضاف أن التحقيق مستمر.", "يشتبه بهما."),
+    ("وتخرجت 13 طالبة خلال العام الدراسي 1436 هـ. وقالت المديرة إن التفوق مستمر.", "1436 هـ."),
+])
+def test_an_initial_ends_no_sentence_but_the_hijri_year_does(text, end):
+    """"فولكان ب.،"، "أمير س. ونسيمة ن.،": a one-letter word before a period is an initial (".،" ends nothing), so
+    the reported clause runs on past it; "هـ." (the Hijri year) still ends its sentence."""
+    from quotetrack.extractor.normalize import normalize
+    from quotetrack.extractor.quotemarks import find_quotes
+    from quotetrack.extractor.sentences import Sentences
+    n = normalize(text)
+    sents = Sentences(n.text, find_quotes(n.text))
+    first_end = sents.bounds(0)[1]
+    assert n.text[:first_end].endswith(normalize(end).text)

@@ -72,8 +72,13 @@ class Sentences:
                     if w and len(w.group(1)) <= 3 and _ARABIC_LETTER.match(nxt) and (
                             i - len(w.group(1)) == 0 or not text[i - len(w.group(1)) - 1].isalpha()):
                         continue  # a dotted acronym: "(د.ب.أ)"، "إن.بي.سي"
-                    if w and w.group(1) in _ABBREV and (i - len(w.group(1)) == 0 or not text[i - len(w.group(1)) - 1].isalpha()):
-                        continue
+                    if w and (w.group(1) in _ABBREV or (len(w.group(1)) == 1 and _ARABIC_LETTER.match(w.group(1))
+                                                        and w.group(1) != "ه")) \
+                            and (i - len(w.group(1)) == 0 or not text[i - len(w.group(1)) - 1].isalpha()):
+                        continue  # an abbreviation or an initial: "د."، "فولكان ب."، "ديفيد ل. فيليبس" (not the
+                        # Hijri year's "هـ." that often ends one)
+                    if nxt in "،,":
+                        continue  # ".،" ends no sentence
             ends.append(m.end() if m.group() != "\n" else i)
         ends.append(len(text))
         self.ends = sorted(set(ends))

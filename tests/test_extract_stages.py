@@ -1990,3 +1990,13 @@ def test_an_initial_ends_no_sentence_but_the_hijri_year_does(text, end):
     sents = Sentences(n.text, find_quotes(n.text))
     first_end = sents.bounds(0)[1]
     assert n.text[:first_end].endswith(normalize(end).text)
+
+
+def test_a_noun_phrase_content_ends_before_comma_kama():
+    """"أكدت الوزارة نبأ اعتقال المتهم، كما نشر ناشطون تسجيلا": after a noun-phrase content, "، كما" + a clause is
+    the writer's next fact (114 such contents in the corpus ran on into one); without the comma ("كما هو الحال")
+    it belongs to the phrase."""
+    q = extract("وأكدت الوزارة نبأ اعتقال المتهم في عدن، كما نشر ناشطون تسجيلا للعملية.")[0]
+    assert (q.speaker, q.content) == ("الوزارة", "نبأ اعتقال المتهم في عدن")
+    q = extract("وأكد الوزير ضرورة العمل كما هو الحال في الدول الأخرى.")[0]
+    assert q.content == "ضرورة العمل كما هو الحال في الدول الأخرى"

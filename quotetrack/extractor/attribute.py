@@ -1816,7 +1816,8 @@ class Attributor:
             elif w == "(" and j + 2 < end_idx and toks[j + 1].text in self.media:
                 return t.start
             elif noun_phrase and self._narration_after_np(j, end_idx):
-                return toks[j - 1].end  # "أبدى الأهالي مخاوفهم من تزايد الحالات بعد أن سجلت …"
+                return toks[j - 2].end if toks[j - 1].text in ("،", ",") else toks[j - 1].end
+                # "أبدى الأهالي مخاوفهم من تزايد الحالات بعد أن سجلت …"، "أكدت نبأ اعتقاله، كما نشر ناشطون …"
             elif w in _LABEL_RELATIVES and self._labelling_clause(j, end_idx):
                 p = j - 1 if toks[j - 1].text in self.prepositions and j - 1 > k else j
                 return toks[p - 1].end  # "… والتقى مع شي خلال ما وصفتها الوكالة بأنها …": another source's label
@@ -1832,8 +1833,8 @@ class Attributor:
         but also" of the noun phrase itself ("ولكن أيضا")."""
         toks = self.toks
         n = self._phrase_at(toks, j, self.np_content_breaks)
-        if n == j:
-            return False
+        if n == j or (toks[j].text == "كما" and toks[j - 1].text not in ("،", ",")):
+            return False  # ("، كما نشر ناشطون": after a comma only; "كما هو الحال" is part of the phrase)
         return not (n < end_idx and toks[n].text in ("ايضا", "كذلك"))
 
     def _labelling_clause(self, j: int, end_idx: int) -> bool:

@@ -2000,3 +2000,13 @@ def test_a_noun_phrase_content_ends_before_comma_kama():
     assert (q.speaker, q.content) == ("الوزارة", "نبأ اعتقال المتهم في عدن")
     q = extract("وأكد الوزير ضرورة العمل كما هو الحال في الدول الأخرى.")[0]
     assert q.content == "ضرورة العمل كما هو الحال في الدول الأخرى"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال مصدر وسط الثوار إن اشتباكات عنيفة وقعت مع قوات التمرد.", "مصدر وسط الثوار"),
+    ("كشفت مصادر داخل المقاومة الشعبية أن العشرات من الجثث ما زالت في الشوارع.", "مصادر داخل المقاومة الشعبية"),
+])
+def test_an_anonymous_source_among_or_inside_a_body(text, speaker):
+    """"مصدر وسط الثوار"، "مصادر داخل نادي الزمالك": وسط and داخل place an anonymous source in a body like في (21
+    stored speakers changed in the corpus, from a bare "مصادر" to the source with its body)."""
+    assert extract(text)[0].speaker == speaker

@@ -32,6 +32,8 @@ def is_def(w: str) -> bool:
 
 
 _RELATIVES = frozenset({"الذي", "التي", "اللتي", "اللاتي"})  # they end like a nisba and are none
+# prepositions that place an anonymous source in a body ("مصادر في الجيش"، "مصدر وسط الثوار"، "مصادر داخل المقاومة")
+_BODY_PREPS = frozenset({"في", "من", "وسط", "داخل"})
 # the points of the compass before a region's name ("شرق جاوا"، "جنوب لبنان")
 _DIRECTIONS = frozenset({"شرق", "غرب", "شمال", "جنوب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 # "on behalf of" after a spokesperson: "متحدث باسم الوزارة"، "الناطق بلسان الجيش" (8 بلسان in the corpus)
@@ -839,15 +841,15 @@ class NPParser:
                 if inner is not None and inner.kind != "anonymous":  # construct form must take its genitive
                     k = inner.end
                     continue
-            if x in ("في", "من") and k + 1 < end and self.place_at(toks, k + 1, end):
+            if x in _BODY_PREPS and k + 1 < end and self.place_at(toks, k + 1, end):
                 k = self.place_at(toks, k + 1, end) or k + 1
                 continue
             if x in ("وفي", "ومن") and k > i + 1 and k + 1 < end and (
                     strip_article(toks[k + 1].text) in lex.organizations or self.place_at(toks, k + 1, end)):
                 x = x[1:]  # "مصادر محلية وفي المقاومة": a second modifier joined to the first
-            if x in ("في", "من") or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
-                j = k + 1 if x in ("في", "من") else k
-                nxt = self._word(toks, j, end) if x in ("في", "من") else x[1:]
+            if x in _BODY_PREPS or (x.startswith("ب") and (is_def(x[1:]) or x[1:] in lex.organizations)):
+                j = k + 1 if x in _BODY_PREPS else k
+                nxt = self._word(toks, j, end) if x in _BODY_PREPS else x[1:]
                 if nxt and (strip_article(nxt) not in self.documents or is_def(nxt)) and \
                         strip_article(nxt) not in lex.channels and (  # ("في بيان" is a setting; "المشاركون في الاستطلاع")
                         is_def(nxt) or nxt in lex.organizations or (x == "من" and nxt in self.anon_mod)):

@@ -1007,6 +1007,12 @@ class NPParser:
                 k = nisbas_end(toks, k, end)
                 return NP(i, k, "organization", org_agr, i, k, w)
         k = max(k, self._def_chain(toks, i, end)) if not is_def(w) else self._def_chain(toks, k, end)
+        qn = self._quoted_name(toks, k, end) if not is_def(w) and k > i + 1 else None
+        inner = [t.text for t in toks[k + 1:qn - 1]] if qn is not None else []
+        if qn is not None and (qn == end or toks[qn].is_word or toks[qn].text in ("،", ",")) and (
+                len(inner) == 1 or (not all(is_def(x) for x in inner) and not any(x in self.stop for x in inner))):
+            k = qn  # "شركة الأبحاث «البن كابيتال»"، "وزارة الدفاع الأمريكية "البنتاغون"": the body's own name
+            # in marks after its construct (not a quoted object: "نفى النادي "الأخبار المضللة"")
         g = lex.organizations.get(w) or lex.organizations.get(strip_article(w))
         return NP(i, k, "organization", _GENDER_AGR.get(g or "", verb_agr), i, k, w)
 

@@ -101,7 +101,7 @@ _NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
 
 _RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "اللذين", "الذين"})
 # words that count the noun after them ("150 ألف طالب")
-_COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "عشرات", "مئات", "آلاف"})
+_COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "عشرات", "مئات"})  # (folded: آلاف is الاف)
 # ما with its prepositions before a labelling verb ("ما وصفته X بأنها …")
 _LABEL_RELATIVES = frozenset({"ما", "مما", "بما", "لما", "فيما"})
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
@@ -348,7 +348,7 @@ class Attributor:
         if slots.content_k is None or slots.content_k >= end_idx:
             return None
         if vf.lemma_key in self.needs_an and not any(
-                t.text in ("عن", "عنه", "عنها") or t.text.startswith("عن") and len(t.text) > 4
+                t.text in ("عن", "عنه", "عنها", "عنهم", "عنهما")
                 for t in self.toks[idx + 1:min(end_idx, slots.content_k + 12)]):
             return None  # "عبروا نهر "إيفروس"": عبّر expresses only with عن (else "crossed", "through")
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
@@ -1306,7 +1306,7 @@ class Attributor:
         qn = self.np._quoted_name(toks, j, end_idx, longest=8) if head in self.programmes else None
         if qn is not None:  # "في برنامج "60 دقيقة"": the programme that carried it
             via, j = self.orig(toks[j + 1].start, toks[qn - 2].end), qn
-        closed = False  # an opener, a comma, a relative or a cue ended the setting
+        closed = False  # an opener, a comma, a complementizer or a cue ended the setting
         while j < end_idx and j < k + 14:
             w = toks[j].text
             platform = self.platform_at(j, end_idx)

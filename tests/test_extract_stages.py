@@ -2023,3 +2023,14 @@ def test_a_body_keeps_its_own_name_in_marks(text, speaker):
     chain is the body's (the marks are left out of the name); a quoted phrase of definite words after it is the
     object ("الأخبار المضللة")."""
     assert extract(text)[0].speaker == speaker
+
+
+def test_god_is_one_speaker_and_never_the_one_praying():
+    """"قال تعالى: {…}"، "قال الله تعالى"، "قال عز وجل": God cited by an epithet was the speaker "تعالى" (41 quotes in
+    the corpus) beside "الله" and "الله تعالى"; markers.tsv divine_name makes them one speaker, الله. In "داعيا الله
+    تعالى أن يتغمدهم"، "سائلاً الله أن …" God is whom the prayer addresses (62 prayers changed speaker on the corpus,
+    to the one praying)."""
+    q = extract("وفي ذلك قال تعالى: {ولولا دفع الله الناس بعضهم ببعض}.")[0]
+    assert q.speaker == "الله"
+    qs = extract("وقدم الأمير تعازيه لأسر الضحايا، داعيا الله تعالى أن يتغمدهم بواسع رحمته.")
+    assert [q.speaker for q in qs if q.cue == "داعيا"] == ["الأمير"]

@@ -142,6 +142,7 @@ class Attributor:
         self.clause_breaks = [p.split() for p in m["clause_break"]]
         self.np_content_breaks = [p.split() for p in m["np_content_break"]]
         self.needs_an = frozenset(m["needs_an"])
+        self.divine_names = frozenset(m["divine_name"])
         self.cue_breaks = [p.split() for p in m["clause_break_if_cue"]]
         self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
         self.according_first = {p[0] for p in self.according}
@@ -352,6 +353,10 @@ class Attributor:
                 for t in self.toks[idx + 1:min(end_idx, slots.content_k + 12)]):
             return None  # "عبروا نهر "إيفروس"": عبّر expresses only with عن (else "crossed", "through")
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
+        if entity is not None and entity.key == "الله" and vf.lemma_key in ("دعا", "سال"):
+            # "داعيا الله تعالى أن يتغمدهم"، "سائلاً الله": God is whom the prayer addresses; the one praying speaks
+            entity, mention_span = self.reg.resolve_prodrop(vf.agreement, self.toks[idx].start, exclude=entity), None
+            how = ""
         if mention_span is None and self.toks[idx].text in self.needs_subject:
             return None  # "ويعتقد أن …": impersonal without its subject
         if mention_span is None and self._relative_np_content(idx):
@@ -1688,6 +1693,8 @@ class Attributor:
             name = None
         title_key = " ".join(t.text for t in toks[np_.start:np_.title_end] if t.is_word)
         key = " ".join(name_toks) if name_toks else " ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)
+        if key and all(x in self.divine_names for x in key.split()):
+            key, name, name_toks, full = "الله", "الله", ["الله"], "الله"  # "قال تعالى": God, one speaker
         found = self.reg.find(key, np_.kind, title_key, np_.head)
         gender = None
         if vf is not None and np_.kind == "person" and vf.agreement in ("m.sg", "f.sg"):

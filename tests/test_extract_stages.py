@@ -2034,3 +2034,13 @@ def test_god_is_one_speaker_and_never_the_one_praying():
     assert q.speaker == "الله"
     qs = extract("وقدم الأمير تعازيه لأسر الضحايا، داعيا الله تعالى أن يتغمدهم بواسع رحمته.")
     assert [q.speaker for q in qs if q.cue == "داعيا"] == ["الأمير"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("قال حارس مرمى المنتخب الألماني وقائده مانويل نوير يوم الثلاثاء إن الفريق جاهز.", "مانويل نوير"),
+    ("وقال حارس مرمى ريال مدريد كيلور نافاس إن الفريق جاهز.", "كيلور نافاس"),
+])
+def test_a_goalkeeper_and_a_possessed_title(text, speaker):
+    """"حارس مرمى X" (73 in the corpus): مرمى is the title's construct complement, not the keeper's name (the
+    speaker was "مرمى"); "وقائده" joins a possessed title to the chain."""
+    assert extract(text)[0].speaker == speaker

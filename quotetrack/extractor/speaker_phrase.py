@@ -544,7 +544,8 @@ class NPParser:
     def _title_word(self, w: str) -> bool:
         """A title, with or without its article, or a definite profession nisba ("الإعلامي"، "الكاتب")
         — what "و" may join to a title chain: "عضو مجلس الشورى السابق والكاتب والإعلامي"."""
-        return w in self.lex.titles or strip_article(w) in self.lex.titles or (is_def(w) and is_nisba(w))
+        return w in self.lex.titles or strip_article(w) in self.lex.titles or (is_def(w) and is_nisba(w)) or (
+            len(w) > 4 and w.endswith("ه") and w[:-1] in self.lex.titles)  # "وقائده": a possessed title
 
     def title_chain(self, toks: list[Token], i: int, end: int) -> int:
         """A title and its complements, compound titles included:

@@ -2044,3 +2044,11 @@ def test_a_goalkeeper_and_a_possessed_title(text, speaker):
     """"حارس مرمى X" (73 in the corpus): مرمى is the title's construct complement, not the keeper's name (the
     speaker was "مرمى"); "وقائده" joins a possessed title to the chain."""
     assert extract(text)[0].speaker == speaker
+
+
+def test_an_outlet_owned_by_a_body_keeps_the_body():
+    """"موقع حزب الخير"، "موقع هيئة الإذاعة البريطانية"، "موقع منظمة اليونسكو": a medium head followed by a body's
+    construct names whose site it is (20 stored speakers or vias changed on the corpus, from the bare "موقع")."""
+    q = extract("واندلعت اشتباكات في مركز الاقتراع، بحسب موقع حزب الخير.")[0]
+    assert q.speaker == "موقع حزب الخير"
+    assert extract("وقالت صحيفة نيويورك تايمز إن الاتفاق جيد.")[0].speaker == "صحيفة نيويورك تايمز"

@@ -995,6 +995,10 @@ class NPParser:
                 qn = nisbas_end(toks, qn, end)  # "وكالة «باس نيوز» الكردية"
                 return NP(i, qn, "organization", org_agr, i, qn, w)
             nxt = self._word(toks, k, end)
+            if nxt and w in _MEDIA_HEADS and nxt in lex.organizations and nxt not in _MEDIA_HEADS:
+                inner = self._organization_np(toks, k, end, known, verb_agr, nxt)
+                if inner.end > k + 1:
+                    return NP(i, inner.end, "organization", org_agr, i, inner.end, w)  # "موقع حزب الخير": its owner
             if nxt and not is_def(nxt) and nxt not in self.stop and w in _MEDIA_HEADS:
                 k = self._media_name_at(toks, k, end) or self._name_run(toks, k, end, known)
                 k = nisbas_end(toks, k, end)  # "صحيفة نيويورك تايمز الأمريكية"

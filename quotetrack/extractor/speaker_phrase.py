@@ -127,6 +127,7 @@ class NPParser:
         self.seat_titles = set(m["seat_title"])
         self.supervisors = set(m["supervisor_title"])
         self.eponym_titles = set(m["eponym_title"])
+        self.waw_names = frozenset(m["waw_name"])
         self.not_after_ali = set(m["not_after_ali"])
         self.title_adjectives = set(m["title_adjective"])
         self.partitives = set(m["partitive"])
@@ -327,6 +328,8 @@ class NPParser:
                 # (an action in ـية is no nisba: "حزب العدالة والتنمية")
                 continue
             nk = self._chain_genitive(toks, k, end, w)
+            if nk is None:
+                nk = self._body_task(toks, k, end, w)
             if nk is None and not (k > start and is_def(toks[k - 1].text) and not is_def(w)):
                 nk = self._chain_organization(toks, k, end, w)  # (a definite noun takes no genitive:
                 # "محققو الأمم المتحدة موقع فيسبوك" is two phrases)
@@ -387,7 +390,7 @@ class NPParser:
                 or (w[:1] == "ب" and self.place_at(toks, k, end, glued="ب") is not None)
                 or (w.startswith("وال") and len(w) > 5 and not is_nisba(w) and not self._title_word(w[1:])
                     and not self._head_noun(w[1:]))
-                or self._genitive_body(w))
+                or self._genitive_body(w) or self._body_task(toks, k, end, w) is not None)
 
     def _purpose_word(self, w: str) -> bool:
         """لل + a noun that can say what a body is for: no human plural, medium or title (those are spoken to)."""
@@ -406,13 +409,38 @@ class NPParser:
         unless it is someone spoken to: a human plural ("للصحفيين"), a medium or a title ("للتلفزيون"، "للرئيس")."""
         if not self._purpose_word(w):
             return False
-        j = k - 1
-        while j > max(0, k - 3) and is_def(toks[j].text) and (is_nisba(toks[j].text) or not self._head_noun(toks[j].text)):
-            j -= 1  # "الهيئة العامة"، "المركز الإقليمي"، "اللجنة الدائمة"
+        j = self._head_before(toks, k)
         head = strip_article(toks[j].text) if j >= 0 else ""
         return head in self.lex.organizations or (j < k - 1 and head in self.lex.titles and all(
             strip_article(toks[x].text) in self.title_adjectives for x in range(j + 1, k)))
         # ("المدير العام للإنتاج": a compound title's domain; "الوزير للنواب"، "الرئيس الأمريكي للشعب": addressees)
+
+    def _head_before(self, toks: list[Token], k: int) -> int:
+        """The index of the head noun whose adjectives end right before token ``k``."""
+        j = k - 1
+        while j > max(0, k - 3) and is_def(toks[j].text) and strip_article(toks[j].text) not in self.lex.organizations \
+                and (is_nisba(toks[j].text) or not self._head_noun(toks[j].text)):
+            j -= 1  # "الهيئة العامة"، "المركز الإقليمي"، "اللجنة الدائمة" (a body's head in ـية, "المفوضية", is no nisba)
+        return j
+
+    def _body_task(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
+        """ل + a verbal noun and its definite object after a body's head and adjectives name the body's
+        task ("الهيئة الوطنية لمكافحة الفساد"، "مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية"، "لغوث وتشغيل
+        اللاجئين"): where the phrase ends, or None."""
+        if not (w[:1] == "ل" and w[1:2] != "ل" and len(w) > 4 and self._task_noun(w[1:])) or k == 0:
+            return None
+        j = self._head_before(toks, k)
+        if j < 0 or j == k - 1 or strip_article(toks[j].text) not in self.lex.organizations:
+            return None  # (a bare body is followed by its purpose: "قالت الوزارة لتبرير القرار")
+        n = k + 1
+        while n < min(end, k + 3) and toks[n].text[:1] == "و" and self._task_noun(toks[n].text[1:]):
+            n += 1  # "لغوث وتشغيل": coordinated tasks share the object
+        if n < end and is_def(toks[n].text) and not is_nisba(toks[n].text) and toks[n].text not in self.stop:
+            return n + 1
+        return None
+
+    def _task_noun(self, w: str) -> bool:
+        return bool(w in self.verbal_nouns or self.masdar_possessed.match(w) or w in self.construct)
 
     def _genitive_body(self, w: str) -> bool:
         """"للجيش"، "للأمم": ل + the article + a body or place (an addressee such as "للصحفيين" is neither)."""
@@ -526,6 +554,9 @@ class NPParser:
     def _surname_here(self, toks: list[Token], k: int, end: int) -> bool:
         """A definite word ending in ي that is a known name, or no listed adjective, right after a title."""
         w = toks[k].text
+        if k > 0 and is_def(w) and w in getattr(self._known, "family_names", ()) \
+                and (toks[k - 1].text in self.lex.titles or strip_article(toks[k - 1].text) in self.lex.titles):
+            return True  # "الدكتور المعجل" once the article has named "عبدالحميد المعجل"
         if not (is_def(w) and w.endswith("ي")) or k == 0:
             return False
         if w in self._known:
@@ -731,6 +762,10 @@ class NPParser:
         p_end = self.place_at(toks, i, end)
         if p_end is not None:
             kind, g = self.places[" ".join(t.text for t in toks[i:p_end]).replace("_", " ")]
+            if kind == "organization" and p_end == i + 1 and is_def(w) and p_end < end \
+                    and toks[p_end].text.endswith(("ي", "يه")) and self.place_at(toks, p_end, end) is None:
+                p_end = nisbas_end(toks, p_end, end)  # "الموساد الإسرائيلي"، "المملكة المغربية" (a singular
+                # nisba: "تتهم الرياض الحوثيين" is subject and object)
             return NP(i, p_end, kind, _GENDER_AGR.get(g, verb_agr), i, p_end, w)
         if w in self.demonstratives:
             return self._demonstrative_np(toks, i, end, verb_agr)
@@ -1029,8 +1064,10 @@ class NPParser:
         if w == "لي" and not (i + 1 < end and toks[i + 1].is_word and toks[i + 1].text not in self.stop
                                and toks[i + 1].text[-1:] != "ا"):  # ("قال لي منفعلا": an adverb, no name)
             return None  # "وذكر لي أنها"، "يقول لي "…"": "to me", not the name Lee (alone it names nobody)
-        if w not in known and w[:1] in ("و", "ف") and len(w) >= 3 and not self._f_name(w):
-            return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name
+        if w not in known and w[:1] in ("و", "ف") and len(w) >= 3 and not self._f_name(w) and not (
+                w in self.waw_names and self._name_run(toks, i, end, known) > i + 1):
+            return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name (but
+            # "وليد الطبطبائي": a first name in و with its surname)
         if w not in known and w.endswith("ات") and len(w) > 4:
             return None  # "اتهامات": a plural noun, not a name
         k = self._name_run(toks, i, end, known)
@@ -1076,6 +1113,7 @@ class Known(set[str]):
     def __init__(self) -> None:
         super().__init__()
         self.surnames: set[str] = set()
+        self.family_names: set[str] = set()  # the last word of a named person's full name ("عبدالحميد المعجل")
 
 
 @dataclass
@@ -1128,6 +1166,8 @@ class Register:
         self._keys.update(e.aliases)
         if e.name_tokens:
             self._keys.surnames.add(e.name_tokens[-1])
+            if e.kind == "person" and len(e.name_tokens) > 1 and e.name_tokens[-1] != "الله":
+                self._keys.family_names.add(e.name_tokens[-1])
         self._by_key[e.key] = e  # the most recently noted entity owns a key, as a reversed search would
         for a in e.aliases:
             self._by_key[a] = e

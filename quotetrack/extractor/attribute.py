@@ -142,6 +142,7 @@ class Attributor:
         self.clause_breaks = [p.split() for p in m["clause_break"]]
         self.np_content_breaks = [p.split() for p in m["np_content_break"]]
         self.needs_an = frozenset(m["needs_an"])
+        self.addressee_verbs = frozenset(m["addressee_verb"])
         self.divine_names = frozenset(m["divine_name"])
         self.cue_breaks = [p.split() for p in m["clause_break_if_cue"]]
         self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
@@ -397,8 +398,10 @@ class Attributor:
                     or (idx + 1 < len(toks) and toks[idx + 1].start in self.q_open
                         and tok.text.endswith(("ه", "ها", "هم")) and vf.lemma_key not in ("وصف", "اعتبر", "سمي"))):
                 return False  # "تصريحاته الأخيرة": a noun, not a report (but "عن مصدر قوله "…"" is one)
-        if vf.pos in ("past", "impf", "part") and not pfx and prev_tok in self.prepositions:
-            return False  # "على الرغم من نفي الوزير"، "من خلال متابعة": after a preposition it is the noun
+        if vf.pos in ("past", "impf", "part") and not pfx and (prev_tok in self.prepositions or (
+                prev_tok[:1] in ("و", "ف") and prev_tok[1:] in self.prepositions and prev_tok[1:] != "من")):
+            return False  # "على الرغم من نفي الوزير"، "من خلال متابعة"، "وفي رد على سؤال": after a
+            # preposition it is the noun (but "ومن قال": "and whoever said")
         nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
         if tok.text[len(pfx):] in self.noun_homographs and not is_def(nxt) and nxt in self.lex.adjectives \
                 and nxt not in self.lex.anonymous and nxt not in self.lex.titles:
@@ -489,7 +492,7 @@ class Attributor:
         elif lemma_key != "نقل" and vf.pos not in ("noun", "part") and "ل" not in pfx:
             whole = self.region.read(idx, vf, end_idx)
             if whole is not None:
-                return whole
+                return self._name_closing_titles(idx, whole, end_idx, agr)
         s = _SlotWalk(idx, pfx, vf, s_start, end_idx, prev_tok, self.lex.np_lemmas.get(lemma_key),
                       self.light_nouns.get(lemma_key), known, topic, k=idx + 1)
         stages = self._walk_stages()
@@ -501,7 +504,44 @@ class Attributor:
                     break
             if verdict is _STOP:
                 break
-        return Slots(s.mention_np, s.via, s.channel, s.anon_hint, s.content_k, s.colon, s.source_np, topic)
+        return self._name_closing_titles(
+            idx, Slots(s.mention_np, s.via, s.channel, s.anon_hint, s.content_k, s.colon, s.source_np, topic),
+            end_idx, agr)
+
+    def _name_closing_titles(self, idx: int, slots: "Slots", end_idx: int, agr: str | None) -> "Slots":
+        """"وقال أستاذ طب وجراحة العيون المشارك الدكتور محمد العيسى إن …"، "وأكد مؤسس الشركة الدكتور سامي العلي
+        أن …": a run of title words the grammar could not read right after the cue, then a definite title and
+        a name that close the region at the complementizer or colon. The person is that name; the phrase read
+        before it (a bare title, or words of the title taken for a name) only describes them."""
+        toks = self.toks
+        np_, k = slots.mention_np, slots.content_k
+        if self._cue_info(toks[idx]) is not None and self._cue_info(toks[idx])[1].lemma_key in self.addressee_verbs:
+            return slots  # "أبلغ الوزير الرئيس الفرنسي إيمانويل ماكرون أن …": the one told closes the region
+        if np_ is None or k is None or np_.kind not in ("person", "anonymous") or np_.start > idx + 3 \
+                or not self.np._title_word(toks[idx + 1].text) or (
+                    np_.title_end > np_.start and np_.name_end > np_.title_end
+                    and not any(t.text[:1] == "و" for t in toks[np_.title_end + 1:np_.name_end])):
+            return slots  # (a "name" with و inside, "أستاذ طب وجراحة", was the title's complement)
+        if not (slots.colon or toks[k].text in self.pat.comp_words or (
+                toks[k].text in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words)):
+            return slots  # (an object may close the region of "هنأ"، "حث"، "دعا")
+        stop = k - 1 if slots.colon else k
+        if stop > np_.end and toks[stop - 1].text in ("،", ","):
+            stop -= 1
+        if stop - np_.end < 3 or any(not t.is_word or t.text in self.np.stop for t in toks[np_.end:stop]):
+            return slots
+        for h in range(stop - 3, np_.end - 1, -1):
+            w = toks[h].text
+            if not (is_def(w) and w in self.lex.titles):
+                continue
+            if w in self.np.eponym_titles and not is_def(toks[h - 1].text):
+                break  # "بمدينة الملك سعود الطبية"، "جامعة الملك عبدالعزيز": a place or body named after a royal
+            cand = self.np.parse(toks, h, stop, self.reg.keys(), agr)
+            if cand is not None and cand.kind == "person" and cand.end == stop and cand.name_end - cand.title_end >= 2:
+                return Slots(cand, slots.via, slots.channel, slots.anon_hint, k, slots.colon, slots.source_np,
+                             slots.topic, (idx + 1, h))
+            break  # only the last definite title before the name
+        return slots
 
     def _document_slots(self, idx: int, end_idx: int) -> "Slots":
         """"وجاء في البيان أن …"، "وجاء في التقرير: …": the noun phrase after في is the speaker (a document

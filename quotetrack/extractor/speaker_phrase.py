@@ -128,6 +128,8 @@ class NPParser:
         self.supervisors = set(m["supervisor_title"])
         self.eponym_titles = set(m["eponym_title"])
         self.waw_names = frozenset(m["waw_name"])
+        self.beside = frozenset(m["beside"])
+        self.programmes = frozenset(m["programme"])  # "لبرنامج «…»": the programme spoken to ends a name
         self.not_after_ali = set(m["not_after_ali"])
         self.title_adjectives = set(m["title_adjective"])
         self.partitives = set(m["partitive"])
@@ -225,6 +227,7 @@ class NPParser:
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
             return True
         return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles
+                                        or (w[0] == "ب" and w[1:] in self.beside)
                                         or w[1:] in self.lex.anonymous or w[1:] in self.media
                                         or w[1:] in self.media_first or w[1:] in self.construct)
 
@@ -628,11 +631,11 @@ class NPParser:
                     w in self.lex.titles and names > 0 and toks[k - 1].text not in self.joiners
                     and not self._surname_title(toks, k, end)):  # ("آل الشيخ": after a joiner it is the family)
                 break
-            if w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or \
+            prev = toks[k - 1].text if k > start else ""
+            if self._outside_name(w, names, known, prev) or \
                     (names == 0 and not ali and (w in self.lex.organizations or w in self.lex.titles)) or \
                     self.place_at(toks, k, end) is not None:
                 break
-            prev = toks[k - 1].text if k > start else ""
             if w in self.name_parts and names > 0 and (not last_def or (w == "الله" and prev not in self.joiners)):
                 # ("الحمد الله"، "الجار الله": a definite word and الله make one family name)
                 k += 1  # "صلاح الدين"، "عبد الله": part of the given name
@@ -681,6 +684,15 @@ class NPParser:
         while k > start and toks[k - 1].text in self.joiners:
             k -= 1
         return k
+
+    def _outside_name(self, w: str, names: int, known: set[str], prev: str) -> bool:
+        """Words a personal name never holds: a channel, an anonymous head after the name, a bad name, a
+        medium or programme spoken to ("جاسم لبرنامج «…»"), a definite human plural ("جان إيف لودريان
+        الصحافيين": the ones told)."""
+        return w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or (
+            names > 0 and w[:1] == "ل" and (w[1:] in self.media or w[1:] in self.programmes)) or (
+            names > 0 and is_def(w) and w.endswith(("يين", "يون")) and w not in known and (
+                names > 1 or prev in known))  # (not a partitive's genitive: "أحد القرويين"، "نصف البريطانيين")
 
     def _surname_ends_phrase(self, w: str, after: Token | None) -> bool:
         """The definite word ``w`` after a given name is a surname that ends the phrase: what follows it

@@ -83,7 +83,8 @@ class RegionReader:
                 if (inner <= 3 or (inner <= 6 and (self._titled(toks[j + 1].text) or self._body_head(toks[j - 1].text)))) \
                         and after < end_idx and (
                         toks[after].is_word or toks[after].text in _SEPARATORS
-                        or (toks[j - 1].text in ("ل", "لـ") and toks[after].text == ":")):
+                        or (toks[after].text == ":" and (toks[j - 1].text in ("ل", "لـ") or (
+                            toks[j - 1].text[:1] == "ل" and toks[j - 1].text[1:] in a.programmes)))):
                     # (“لـ"سبق": …”: the outlet spoken to, then the colon)
                     j = after  # a quoted name: «الشرق الأوسط»، "المهندس عبدالعزيز آل حسن"
                     continue

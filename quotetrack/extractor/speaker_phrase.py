@@ -981,7 +981,11 @@ class NPParser:
         if inner is not None and inner.kind == "organization":
             # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
             return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
-        return None
+        k = i + 1
+        while k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text) \
+                and toks[k].text not in self.stop:
+            k += 1  # "أرقام رسمية"، "تقرير حكومي سري": a document with no issuer, described
+        return NP(i, k, "organization", verb_agr, i, i + 1, w) if k > i + 1 else None
 
     def issuing_clause(self, toks: list[Token], d: int, end: int) -> tuple[int, int | None] | None:
         """The issuing clause after the document noun at ``d`` ("صادر عن"، "صدر أمس عن"، "أصدرته"، "الذي

@@ -1651,7 +1651,8 @@ def test_an_anonymous_source_keeps_the_body_it_is_in(text, speaker):
 @pytest.mark.parametrize("text,speaker,via", [
     ("وقال دي ميستورا نقلا عن مصادر في المدينة إن سلاح الجو قصف مناطق.", "مصادر في المدينة", None),
     ("وقالت صحيفة ذا استراليان نقلا عن مصادر لم تذكرها أن الحكومة وافقت على الخفض.", "صحيفة ذا استراليان", None),
-    ("وقال الوزير، حسبما أوردت وكالة الأنباء الرسمية، إن العلاج الجديد مزيج من حبوب.", "الوزير", None),
+    ("وقال الوزير، حسبما أوردت وكالة الأنباء الرسمية، إن العلاج الجديد مزيج من حبوب.", "الوزير",
+     "وكالة الأنباء الرسمية"),  # (the agency that carried it, between the subject and إن, is the via)
 ])
 def test_an_according_word_is_never_part_of_a_name(text, speaker, via):
     """نقلا، وفقا، حسبما … (458 after a word in the corpus) end the speaker phrase before them: "دي ميستورا نقلا"

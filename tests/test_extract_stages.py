@@ -2212,3 +2212,31 @@ def test_a_phrase_inside_its_clause_attributes_the_whole_clause():
     phrase attributes its whole clause, from the clause's comma to its end."""
     q = extract("وسجلت الرياض 19 إصابة، فيما وصل مجمل عدد الإصابات وفقا لوزارة الصحة الى 1071 حالة.")[0]
     assert (q.speaker, q.content) == ("وزارة الصحة", "فيما وصل مجمل عدد الإصابات وفقا لوزارة الصحة الى 1071 حالة")
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("وأظهرت دراسة حديثة أن التدخين يضر بالقلب.", "دراسة حديثة", "أن التدخين يضر بالقلب"),
+    ("وخلصت الدراسة إلى أن التدخين يضر بالقلب.", "الدراسة", "إلى أن التدخين يضر بالقلب"),
+    ("ولاحظ الباحثون أن التدخين يضر بالقلب.", "الباحثون", "أن التدخين يضر بالقلب"),
+    ("وأشار تقرير حديث لوزارة المالية إلى أن خطط التحفيز ناجحة.", "وزارة المالية", "إلى أن خطط التحفيز ناجحة"),
+    ("وقال بيان لوزارة الخارجية إن الوضع مستقر.", "وزارة الخارجية", "إن الوضع مستقر"),
+])
+def test_findings_of_a_study_and_a_documents_issuer(text, speaker, content):
+    """أظهر (218 before a complementizer in the corpus, mostly "أظهرت بيانات/دراسة/مسح")، خلص إلى (81)، توصل إلى
+    (73)، لاحظ (32) report what a study or an observer found; خلص/توصل only with إلى (markers.tsv
+    lemma_preposition). A document described by an indefinite adjective ("دراسة حديثة"، "بيان مشترك": 301 in
+    the corpus) is one organization source, and its issuer after ل speaks for it ("تقرير حديث لوزارة …")."""
+    q = extract(text)[0]
+    assert (q.speaker, q.speaker_kind, q.content) == (speaker, "organization" if speaker != "الباحثون" else
+                                                       q.speaker_kind, content)
+
+
+@pytest.mark.parametrize("text", [
+    "وخلص اللاعب من الضغط بعد أن سجل هدفا.",
+    "وأظهر اللاعب مهارة عالية في المباراة.",
+    "وأثبت لحم الإبل أنه من أفضل مصادر البروتين.",
+])
+def test_finding_verbs_that_report_nothing(text):
+    """خلص without إلى ("got rid of"), أظهر with no complementizer ("showed skill"), and أثبت (left out of the
+    lexicon: its subjects are mostly things) report nothing."""
+    assert extract(text) == []

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, NpLemma, VerbForm, bare_verbal_nouns
@@ -141,7 +142,7 @@ class Attributor:
         self.time_phrases = [p.split() for p in m["time_phrase"]]
         self.clause_breaks = [p.split() for p in m["clause_break"]]
         self.np_content_breaks = [p.split() for p in m["np_content_break"]]
-        self.needs_an = frozenset(m["needs_an"])
+        self.lemma_preps = {p.split()[0]: p.split()[1] for p in m["lemma_preposition"]}  # lemma -> its preposition
         self.addressee_verbs = frozenset(m["addressee_verb"])
         self.norms = frozenset(m["norm"])
         self.divine_names = frozenset(m["divine_name"])
@@ -350,9 +351,9 @@ class Attributor:
         slots = self._read_slots(idx, pfx, vf, s_start, end_idx)
         if slots.content_k is None or slots.content_k >= end_idx:
             return None
-        if vf.lemma_key in self.needs_an and not any(
-                t.text in ("عن", "عنه", "عنها", "عنهم", "عنهما")
-                for t in self.toks[idx + 1:min(end_idx, slots.content_k + 12)]):
+        prep = self.lemma_preps.get(vf.lemma_key)
+        if prep is not None and not any(t.text == prep or (t.text.startswith(prep) and t.text[len(prep):] in (
+                "ه", "ها", "هم", "هما")) for t in self.toks[idx + 1:min(end_idx, slots.content_k + 12)]):
             return None  # "عبروا نهر "إيفروس"": عبّر expresses only with عن (else "crossed", "through")
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
         if entity is not None and entity.key == "الله" and vf.lemma_key in ("دعا", "سال"):
@@ -1388,7 +1389,7 @@ class Attributor:
         text = self.orig(toks[k + 1].start, toks[j - 1].end) if j > k + 1 else None
         issuer = self._issuer_np(k + 1, j)
         if issuer is not None:
-            self.issuers[strip_article(head)] = self._entity_for(issuer, None)  # "في بيان صادر عن وزارة الخارجية"
+            self.issuers[strip_article(head)] = self._issuer_entity(issuer)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
 
     def _channel_end(self, k: int, end_idx: int) -> int:
@@ -1476,17 +1477,26 @@ class Attributor:
         clause = self.np.issuing_clause(toks, d, end)
         if clause is not None:  # "بيان صادر عن X"، "تقرير أصدرته X"، "التقرير الذي أعدته X"
             return self.np.parse(toks, clause[1], end, self.reg.keys(), None) if clause[1] is not None else None
-        j = d + 1
+        j = self.np.described_end(toks, d + 1, end) if not is_def(toks[d].text) else d + 1  # ("تقرير حديث لـ…")
         if j < end and not is_def(toks[d].text) and toks[j].text in self.lex.organizations:
             np_ = self.np.parse(toks, j, end, self.reg.keys(), None)  # "تقرير شركة X"، "بيان وزارة الخارجية"
             if np_ is not None and np_.kind == "organization":
                 return np_
         if j < end and toks[j].text.startswith("ل") and toks[j].text[1:] in self.lex.organizations:
             # "بيان لوزارة الخارجية": read the organization without its ل
-            np_ = self.np.parse(toks, j, end, self.reg.keys(), None)
+            np_ = self._lam_stripped(j, lambda: self.np.parse(self.toks, j, end, self.reg.keys(), None))
             if np_ is not None and np_.kind == "organization":
-                return NP(np_.start, np_.end, np_.kind, np_.agreement, np_.start, np_.end, toks[j].text[1:])
+                return np_
         return None
+
+    def _issuer_entity(self, issuer: NP) -> Entity | None:
+        """The register's entity for a document's issuer, read without the ل glued to it ("لوزارة الخارجية")."""
+        w = self.toks[issuer.start].text
+        if w[:1] != "ل" or w[1:] not in self.lex.organizations:
+            return self._entity_for(issuer, None)
+        e = self._lam_stripped(issuer.start, lambda: self._entity_for(issuer, None))
+        self._mend_lam_canonical(w, e)
+        return e
 
     def _own_document(self, idx: int, content_k: int, speaker: Entity) -> None:
         """"وأفاد البنك المركزي في تقريره …": a document the speaker calls its own is the speaker's, so a
@@ -1713,7 +1723,7 @@ class Attributor:
         if head in self.documents:
             issuer = self._issuer_np(np_.start, np_.end)
             if issuer is not None and issuer.start > np_.start:
-                e = self._entity_for(issuer, None)  # "بيان لوزارة الخارجية" speaks for the ministry
+                e = self._issuer_entity(issuer)  # "بيان لوزارة الخارجية" speaks for the ministry
                 if e is not None:
                     self._tie_documents(head, e)
                 return e
@@ -1990,17 +2000,28 @@ class Attributor:
             hit = self._according_glued_lam(k)
             if hit is None:
                 continue
-            toks, w = self.toks, self.toks[hit[0]].text
-            self.toks = toks[:hit[0]] + [Token("ال" + w[2:] if w.startswith("لل") else w[1:], toks[hit[0]].start + 1,
-                                               toks[hit[0]].end)] + toks[hit[0] + 1:]
-            try:  # the source read as if its ل stood apart: "وفقا للأمم المتحدة" → "الأمم المتحدة"
-                self._according_at(k, hit, found, out, lam=True)
-            finally:
-                self.toks = toks
-            e = out[-1].entity if out and out[-1].cue_start == t.start + (1 if hit[1] else 0) else None
-            if e is not None and w.startswith("لل") and e.canonical.startswith("ل") and not e.canonical.startswith("ال"):
-                e.canonical = "ا" + e.canonical  # (the original text holds "لأمم المتحدة" after the stripped ل)
+            n = len(out)
+            self._lam_stripped(hit[0], lambda: self._according_at(k, hit, found, out, lam=True))
+            if len(out) > n:  # the source read as if its ل stood apart: "وفقا للأمم المتحدة" → "الأمم المتحدة"
+                self._mend_lam_canonical(self.toks[hit[0]].text, out[-1].entity)
         return out
+
+    def _lam_stripped(self, j: int, read: Callable[[], Any]) -> Any:
+        """What ``read`` returns with token ``j`` read without its glued ل ("للأمم" as "الأمم"، "لوزارة" as
+        "وزارة"): offsets stay those of the article."""
+        toks, w = self.toks, self.toks[j].text
+        self.toks = toks[:j] + [Token("ال" + w[2:] if w.startswith("لل") else w[1:], toks[j].start + 1,
+                                      toks[j].end)] + toks[j + 1:]
+        try:
+            return read()
+        finally:
+            self.toks = toks
+
+    @staticmethod
+    def _mend_lam_canonical(w: str, e: Entity | None) -> None:
+        """A name first met after "لل" is cut from the article as "لأمم المتحدة": give it back its article."""
+        if e is not None and w.startswith("لل") and e.canonical.startswith("ل") and not e.canonical.startswith("ال"):
+            e.canonical = "ا" + e.canonical
 
     def _bare_figures(self, np_: NP) -> bool:
         """"وفقا للمعلومات الإحصائية"، "بحسب الأرقام": figures or data named by a definite noun and its

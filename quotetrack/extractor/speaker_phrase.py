@@ -128,6 +128,7 @@ class NPParser:
         self.supervisors = set(m["supervisor_title"])
         self.eponym_titles = set(m["eponym_title"])
         self.waw_names = frozenset(m["waw_name"])
+        self.doc_adjectives = frozenset(m["document_adjective"])
         self.beside = frozenset(m["beside"])
         self.programmes = frozenset(m["programme"])  # "لبرنامج «…»": the programme spoken to ends a name
         self.not_after_ali = set(m["not_after_ali"])
@@ -981,11 +982,25 @@ class NPParser:
         if inner is not None and inner.kind == "organization":
             # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
             return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
-        k = i + 1
-        while k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text) \
-                and toks[k].text not in self.stop:
-            k += 1  # "أرقام رسمية"، "تقرير حكومي سري": a document with no issuer, described
-        return NP(i, k, "organization", verb_agr, i, i + 1, w) if k > i + 1 else None
+        k = self.described_end(toks, i + 1, end)
+        if k == i + 1:
+            return None
+        if k < end and toks[k].text[:1] == "ل" and toks[k].text[1:] in lex.organizations:
+            # "تقرير حديث لبنك ستاندرد تشارترد": then its issuer, read as if its ل stood apart
+            stripped = toks[:k] + [Token(toks[k].text[1:], toks[k].start + 1, toks[k].end)] + toks[k + 1:end]
+            inner = self.parse(stripped, k, end, known, None)
+            if inner is not None and inner.kind == "organization":
+                return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)
+        return NP(i, k, "organization", verb_agr, i, i + 1, w)
+
+    def described_end(self, toks: list[Token], k: int, end: int) -> int:
+        """After a document noun, the end of its indefinite adjectives: "أرقام رسمية"، "تقرير حكومي سري"،
+        "دراسة حديثة" (markers.tsv document_adjective)."""
+        while k < end and toks[k].is_word and not is_def(toks[k].text) and toks[k].text not in self.stop and (
+                is_nisba(toks[k].text) or toks[k].text in self.doc_adjectives
+                or (toks[k].text[-1:] == "ه" and toks[k].text[:-1] in self.doc_adjectives)):
+            k += 1
+        return k
 
     def issuing_clause(self, toks: list[Token], d: int, end: int) -> tuple[int, int | None] | None:
         """The issuing clause after the document noun at ``d`` ("صادر عن"، "صدر أمس عن"، "أصدرته"، "الذي

@@ -1482,8 +1482,8 @@ class Attributor:
             np_ = self.np.parse(toks, j, end, self.reg.keys(), None)  # "تقرير شركة X"، "بيان وزارة الخارجية"
             if np_ is not None and np_.kind == "organization":
                 return np_
-        if j < end and toks[j].text.startswith("ل") and toks[j].text[1:] in self.lex.organizations:
-            # "بيان لوزارة الخارجية": read the organization without its ل
+        if j < end and self._lam_body(toks[j].text):
+            # "بيان لوزارة الخارجية"، "بيان للسفارة": read the organization without its ل
             np_ = self._lam_stripped(j, lambda: self.np.parse(self.toks, j, end, self.reg.keys(), None))
             if np_ is not None and np_.kind == "organization":
                 return np_
@@ -1492,21 +1492,29 @@ class Attributor:
     def _issuer_entity(self, issuer: NP) -> Entity | None:
         """The register's entity for a document's issuer, read without the ل glued to it ("لوزارة الخارجية")."""
         w = self.toks[issuer.start].text
-        if w[:1] != "ل" or w[1:] not in self.lex.organizations:
+        if not self._lam_body(w):
             return self._entity_for(issuer, None)
         e = self._lam_stripped(issuer.start, lambda: self._entity_for(issuer, None))
         self._mend_lam_canonical(w, e)
         return e
 
+    def _lam_body(self, w: str) -> bool:
+        """A body's head with ل glued to it ("لوزارة") or ل and the article ("للسفارة")."""
+        return w[:1] == "ل" and (w[1:] in self.lex.organizations or (w[:2] == "لل" and w[2:] in self.lex.organizations))
+
     def _own_document(self, idx: int, content_k: int, speaker: Entity) -> None:
         """"وأفاد البنك المركزي في تقريره …": a document the speaker calls its own is the speaker's, so a
         later "وأشار التقرير" speaks for it."""
         toks = self.toks
-        for j in range(idx + 1, content_k):
+        lo = self._tok_index(self.sents.bounds(toks[idx].start)[0])
+        for j in [*range(idx + 1, content_k), *range(max(lo + 1, idx - 10), idx)]:  # (or a fronted "وفي بيان
+            # نشرته …، أعلن X", a few words before the verb: a longer look back would make long sentences quadratic)
             doc = self._possessed_document(toks[j].text)
-            if doc is None and toks[j].text in self.documents and toks[j - 1].text in ("في", "عبر") and \
-                    not (j + 1 < len(toks) and (toks[j + 1].text[:1] == "ل" or toks[j + 1].text in ("صادر", "عن"))):
-                doc = toks[j].text  # "قالت الوزارة في بيان إن": a statement with no other issuer is hers
+            nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+            if doc is None and toks[j].text in self.documents and toks[j - 1].text in ("في", "عبر", "وفي") and \
+                    not ((nxt[:1] == "ل" and nxt not in ("له", "لها", "لهم", "لهما")) or nxt in ("صادر", "عن")):
+                doc = toks[j].text  # "قالت الوزارة في بيان إن": a statement with no other issuer is hers (and
+                # "في بيان لها": hers by name)
             if doc is not None:
                 self._tie_documents(doc, speaker)
                 return
@@ -1526,7 +1534,8 @@ class Attributor:
         before ("قال تقرير اقتصادي إن") and after ("وأشار التقرير إلى") speaks for the issuer."""
         self.issuers[head] = issuer
         for e in self.reg._recent():
-            if e is not issuer and e.same_as is None and e.kind == "organization" and strip_article(e.head) == head:
+            if e is not issuer and e.same_as is None and e.kind == "organization" and strip_article(e.head) == head \
+                    and not any(w[:1] == "ل" for w in e.key.split()[1:]):  # ("بيان للسفارة" has its own issuer)
                 e.same_as = issuer
 
     def _media_via(self, np_: NP) -> str | None:

@@ -2258,3 +2258,16 @@ def test_a_statement_its_speaker_calls_their_own(text, speakers):
     that issuer and is never tied to another body's. "قوة" is a body's head ("وقالت قوة المهام المشتركة": 8
     sentences had been dropped for want of a speaker)."""
     assert [q.speaker for q in extract(text)] == speakers
+
+
+@pytest.mark.parametrize("text,contents", [
+    ("وقالت المنظمة إن الوضع خطير، ولكنها أضافت أن الحل ممكن.", ["إن الوضع خطير", "أن الحل ممكن"]),
+    ("وقالت الولايات المتحدة إن واشنطن منفتحة على الحوار، لكن تيلرسون شدد أن الكرة في ملعب بيونغ يانغ.",
+     ["إن واشنطن منفتحة على الحوار", "أن الكرة في ملعب بيونغ يانغ"]),
+    ("وقال الوزير إن الصادرات ارتفعت، لكن الواردات تراجعت بنسبة كبيرة.",
+     ["إن الصادرات ارتفعت، لكن الواردات تراجعت بنسبة كبيرة"]),
+])
+def test_but_ends_a_content_only_before_a_statement(text, contents):
+    """"، ولكنها أضافت أن"، "، لكن تيلرسون شدد أن" (170 "، (و)لكن … + cue" in the corpus): "but" before a cue starts
+    the speaker's next statement or another's; with no cue after it the clause is still the speaker's."""
+    assert [q.content for q in extract(text)] == contents

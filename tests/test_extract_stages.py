@@ -2271,3 +2271,21 @@ def test_but_ends_a_content_only_before_a_statement(text, contents):
     """"، ولكنها أضافت أن"، "، لكن تيلرسون شدد أن" (170 "، (و)لكن … + cue" in the corpus): "but" before a cue starts
     the speaker's next statement or another's; with no cue after it the clause is still the speaker's."""
     assert [q.content for q in extract(text)] == contents
+
+
+@pytest.mark.parametrize("text,speaker,kind", [
+    ("واتهم حقوقيون قوات الأمن بارتكاب انتهاكات.", "حقوقيون", "anonymous"),
+    ("وقال أكاديميون مصريون إن الوضع خطير.", "أكاديميون مصريون", "anonymous"),
+    ("وأفاد مراسلنا بأن القصف استمر طوال الليل.", "مراسلنا", "anonymous"),
+    ("كما كشفت التحقيقات عن تورط مسؤولين كبار في القضية.", "التحقيقات", "organization"),
+    ("وقال رئيس الوزراء الأردني المكلف عمر الرزاز إن الحكومة ستتشكل.", "عمر الرزاز", "person"),
+    ("وقال المكلف بالإعلام بمجلس نواب الشعب، حسان الفطحلي، إن الجلسة تأجلت.", "حسان الفطحلي", "person"),
+])
+def test_groups_own_correspondents_investigations_and_offices(text, speaker, kind):
+    """A plural nisba or participle ("حقوقيون"، "منشقون": 297 "cue + …يون" in the corpus) is an unnamed group and takes no
+    genitive, so the noun after it is the verb's object; "مراسلنا"، "مصادرنا" (88) are the outlet's own unnamed
+    sources, not an adverbial in م…ا; an investigation speaks as a report does (55); "المكلف" qualifies an office
+    (46 after a title) or heads one with its ب complement (120 "المكلف ب…"), and a body the office is in ("بمجلس
+    نواب الشعب") belongs to the title."""
+    q = extract(text)[0]
+    assert (q.speaker, q.speaker_kind) == (speaker, kind)

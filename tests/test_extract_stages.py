@@ -2289,3 +2289,19 @@ def test_groups_own_correspondents_investigations_and_offices(text, speaker, kin
     نواب الشعب") belongs to the title."""
     q = extract(text)[0]
     assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وكان رئيس وزراء العراق، حيدر العبادي، كشف، الثلاثاء، أن بغداد مستعدة للتنسيق مع أنقرة.", "حيدر العبادي"),
+    ("وكان وزير الخارجية، عادل الجبير، قد أكد أن المملكة مستعدة.", "عادل الجبير"),
+    ("وقال قائممقام منطقة سوران بمحافظة أربيل، كرمانج عزت، في تصريحات هاتفية، إن القوات أقامت خنادق.", "كرمانج عزت"),
+    ("من جانبه، قال مدير ناحية سيدكان الحدودية التابعة لقضاء سوران، إحسان الجلبي، إن القوات استقرت.", "إحسان الجلبي"),
+])
+def test_a_name_in_commas_after_a_title_the_grammar_cannot_read(text, speaker):
+    """"وكان X، NAME، (قد) قال" (76 in the corpus) and "قال <title words>، NAME، … إن": the name set off by commas is
+    the speaker even where the title before it holds words no rule reads; a clause in commas ("، نشرت نتائجه،")
+    is no name."""
+    assert extract(text)[0].speaker == speaker
+    assert extract('أفاد استطلاع للرأي أجراه معهد "أودوكسا"، نشرت نتائجه، الخميس، أن 6 من كل 10 فرنسيين يؤيدون.') == [] \
+        or extract('أفاد استطلاع للرأي أجراه معهد "أودوكسا"، نشرت نتائجه، الخميس، أن 6 من كل 10 فرنسيين يؤيدون.')[
+            0].speaker != "نشرت نتائجه"

@@ -1205,6 +1205,8 @@ class Attributor:
         if prev_tok == "قد":
             return svo
         before = self.toks[svo.start - 1].text if svo.start > 0 else ""
+        if before in ("،", ",") and self.toks[self._tok_index(s_start)].text in ("كان", "وكان", "كانت", "وكانت"):
+            return svo  # "وكان رئيس وزراء العراق، حيدر العبادي، كشف": the name in commas after the title
         return svo if before in ("كان", "وكان", "كانت", "وكانت") and svo.end == idx else None
 
     def _is_title(self, w: str) -> bool:
@@ -1697,7 +1699,8 @@ class Attributor:
         """A named subject set off by commas before its verb, at the sentence's start or after "إلا أن" and
         its kin: "X، …، قال"، "X التي …، رأت"، "إلا أن رئيس مجلس النواب، نبيه بري، أعرب"."""
         toks = self.toks
-        starts = [lo + 1 if toks[lo].text in ("وحتي", "حتي", "ولكن", "لكن", "بل") else lo]
+        starts = [lo + 1 if toks[lo].text in ("وحتي", "حتي", "ولكن", "لكن", "بل", "كان", "وكان", "كانت", "وكانت")
+                  else lo]  # ("وكان رئيس وزراء العراق، حيدر العبادي، كشف": 76 "كان X، Y، (قد) cue" in the corpus)
         starts += [r + 1 for r in range(lo + 1, j - 1) if toks[r].text == "ان"
                    and toks[r - 1].text in ("الا", "والا", "غير", "بيد")]
         for a in starts:

@@ -316,6 +316,27 @@ class RegionReader:
         lex = self.a.lex
         return w in lex.titles or (w[:1] == "و" and w[1:] in lex.titles) or w in ("احد", "احدي")
 
+    def _apposition_only(self, k: int, stop: int, agr: str | None) -> "_Constituents | None":
+        """"وقال قائممقام منطقة سوران بمحافظة أربيل، كرمانج عزت، في تصريحات …، إن": words the grammar cannot
+        read before a name set off by commas; the name in commas is the speaker, those words its title, and
+        what follows the second comma must be adjuncts."""
+        toks = self.a.toks
+        first = self._to_separator(k, stop)
+        if first >= stop or first == k or toks[first].text not in ("،", ",") or first - k > 10:
+            return None
+        np_ = self.a.np.parse(toks, first + 1, stop, self.a.reg.keys(), agr)
+        if np_ is None or np_.kind != "person" or np_.title_end != np_.start or np_.name_end - np_.start < 2 \
+                or np_.end >= stop or toks[np_.end].text not in ("،", ",") or any(
+                    self.a._cue_info(t) is not None or self.a._publication_verb(t.text) or self.a.np.bad_name(t.text)
+                    for t in toks[np_.start:np_.end]):
+            return None  # (not a clause in commas: "استطلاع أجراه معهد …، نشرت نتائجه، الخميس، أن")
+        rest = self._constituents(np_.end + 1, stop, agr) if np_.end + 1 < stop else _Constituents([])
+        if rest is None or rest.nps:
+            return None
+        rest.nps = [(1, np_)]
+        rest.title = (k, first)
+        return rest
+
     def _to_separator(self, k: int, stop: int) -> int:
         toks = self.a.toks
         while k < stop and toks[k].text not in _SEPARATORS:
@@ -382,6 +403,8 @@ class RegionReader:
         stop = content_k - 1 if colon else content_k
         rule = self.a.lex.np_lemmas.get(vf.lemma_key)
         c = self._constituents(idx + 1, stop, vf.agreement, objects=by_prep and rule is not None and rule.object_first)
+        if c is None and not by_prep:
+            c = self._apposition_only(idx + 1, stop, vf.agreement)
         if c is None:
             return None
         if by_prep and not c.nps:

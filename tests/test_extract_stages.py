@@ -2302,6 +2302,5 @@ def test_a_name_in_commas_after_a_title_the_grammar_cannot_read(text, speaker):
     the speaker even where the title before it holds words no rule reads; a clause in commas ("، نشرت نتائجه،")
     is no name."""
     assert extract(text)[0].speaker == speaker
-    assert extract('أفاد استطلاع للرأي أجراه معهد "أودوكسا"، نشرت نتائجه، الخميس، أن 6 من كل 10 فرنسيين يؤيدون.') == [] \
-        or extract('أفاد استطلاع للرأي أجراه معهد "أودوكسا"، نشرت نتائجه، الخميس، أن 6 من كل 10 فرنسيين يؤيدون.')[
-            0].speaker != "نشرت نتائجه"
+    qs = extract('أفاد استطلاع للرأي أجراه معهد "أودوكسا"، نشرت نتائجه، الخميس، أن 6 من كل 10 فرنسيين يؤيدون.')
+    assert all(q.speaker != "نشرت نتائجه" for q in qs)

@@ -2304,3 +2304,10 @@ def test_a_name_in_commas_after_a_title_the_grammar_cannot_read(text, speaker):
     assert extract(text)[0].speaker == speaker
     qs = extract('أفاد استطلاع للرأي أجراه معهد "أودوكسا"، نشرت نتائجه، الخميس، أن 6 من كل 10 فرنسيين يؤيدون.')
     assert all(q.speaker != "نشرت نتائجه" for q in qs)
+
+
+def test_ali_right_after_the_verb_is_the_name_where_the_article_writes_ala_apart():
+    """"أكد علي حسين باكير بأن …": where the article writes the preposition على with ى, a علي written with ي right
+    after the verb is the name Ali, not the verb's preposition ("أكد على")."""
+    qs = extract("أكد علي حسين باكير باحث في الشؤون التركية، بأن المشهد معقد. وأشار إلى أن الوضع على حاله.")
+    assert [q.speaker for q in qs] == ["علي حسين باكير", "علي حسين باكير"]

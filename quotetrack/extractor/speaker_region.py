@@ -130,8 +130,10 @@ class RegionReader:
         a, toks = self.a, self.a.toks
         w = toks[j].text
         nxt = toks[j + 1].text if j + 1 < len(toks) else ""
-        if w == "علي" and a.np._ali_name(w, nxt) and not (j > 0 and a._cue_info(toks[j - 1]) is not None):
-            return False  # "علي لاريجاني" — but "وشدد على حرص …" right after the verb is the preposition
+        if w == "علي" and a.np._ali_name(w, nxt) and (not (j > 0 and a._cue_info(toks[j - 1]) is not None) or (
+                a.np.ali_distinct and toks[j].start in a.np.ali_ya)):
+            return False  # "علي لاريجاني" — but "وشدد على حرص …" right after the verb is the preposition, unless
+            # the article writes the preposition على and this word علي: "أكد علي حسين باكير بأن"
         if w == "علي" and nxt in a.np.not_after_ali:
             return False  # "أكد مجلس الجامعة على مستوى المندوبين …": a set phrase, not the verb's على
         if w == prep:

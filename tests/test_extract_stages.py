@@ -2311,3 +2311,16 @@ def test_ali_right_after_the_verb_is_the_name_where_the_article_writes_ala_apart
     after the verb is the name Ali, not the verb's preposition ("أكد على")."""
     qs = extract("أكد علي حسين باكير باحث في الشؤون التركية، بأن المشهد معقد. وأشار إلى أن الوضع على حاله.")
     assert [q.speaker for q in qs] == ["علي حسين باكير", "علي حسين باكير"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("فيما نبه زعيم حزب الشعب الجمهوري المعارض كمال كيليجدار أوغلو، يوم الخميس، إلى أن أردوغان يستخدم الأزمة.",
+     "كمال كيليجدار أوغلو"),
+    ("وأكد الائتلاف السوري المعارض استمرار المشاورات السياسية.", "الائتلاف السوري المعارض"),
+    ('أصدرت "برغر كينغ" بيانا تقول فيه إنها ليست شركة أميركية.', "برغر كينغ"),
+])
+def test_a_partys_standing_and_a_named_issuer_in_marks(text, speaker):
+    """"المعارض"، "الحاكم" qualify a party or a person between the title and the name (27 "… المعارض/الحاكم + name"
+    after a leader's title in the corpus); a body named only in marks that issues a document ("أصدرت "X" بيانا تقول
+    فيه") speaks in it."""
+    assert extract(text)[0].speaker == speaker

@@ -1293,8 +1293,10 @@ class Attributor:
             app = self.np.parse(toks, e + 1, idx, known, None)  # "طرحت وزيرة الخارجية الأسبق، هيلاري كلينتون،"
             if app is not None and app.kind == "person" and app.name_end > app.title_end:
                 return app
-        if np_ is None or (np_.kind == "person" and np_.title_end == np_.start):
-            return None
+        if np_ is None or (np_.kind == "person" and np_.title_end == np_.start and not (
+                toks[np_.start].text in QUOTE_CHARS and np_.end < idx and toks[np_.end].text[:-1] in self.documents)):
+            return None  # (a bare word may be a common noun; a name in marks that issues a document is one:
+            # "أصدرت "برغر كينغ" بيانا تقول فيه")
         return np_
 
     def _span_text(self, a: int, b: int) -> str:

@@ -492,6 +492,14 @@ class Attributor:
                 whole.topic = topic  # "… قد أكد لـ"الجوهرة" أنه": the region holds only adjuncts
                 return whole
         elif lemma_key != "نقل" and vf.pos not in ("noun", "part") and "ل" not in pfx:
+            rule = self.lex.np_lemmas.get(lemma_key)
+            svo = self._svo(idx, "", s_start, known, agr) if rule is not None and rule.object_first and not pfx \
+                and idx + 1 < end_idx and self._fronted_subject(idx, s_start, known, agr) else None
+            if svo is not None and self.region._strong(svo):
+                # "الصحف تدعو السلطات الفرنسية إلى …"، "المعارضة تطالب الحكومة بـ…": the subject opens the
+                # sentence, so the noun after the verb is its object and opens the content (not an adverb
+                # read as a bare name: "إقليمياً حذرت صحف باكستان")
+                return Slots(None, None, None, False, idx + 1, False, None, svo)
             whole = self.region.read(idx, vf, end_idx)
             if whole is not None:
                 return self._name_closing_titles(idx, whole, end_idx, agr)

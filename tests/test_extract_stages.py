@@ -2338,3 +2338,14 @@ def test_a_fronted_subject_makes_the_noun_after_a_call_verb_its_object(text, spe
     assert (q.speaker, q.content) == (speaker, content)
     q = extract("إقليمياً حذرت صحف باكستان من تزايد نشاط تنظيم داعش.")[0]
     assert not q.content.startswith("صحف")
+
+
+def test_an_occasion_is_no_content_and_the_capital_is_named():
+    """"، بمناسبة خطاب الاستقلال، بتعديل …" (392 "بمناسبة" in the corpus): the occasion is no content of a verb
+    that takes ب; "العاصمة صنعاء"، "العاصمة بغداد": the capital's name belongs to the speaker phrase."""
+    q = extract("في تونس وعد الرئيس الباجي قايد السبسي، بمناسبة خطاب الاستقلال، بتعديل قانون الانتخابات.")[0]
+    assert q.content == "بتعديل قانون الانتخابات"
+    q = extract("وأشار أهالي العاصمة صنعاء إلى أنهم يتعرضون لإساءة المعاملة.")[0]
+    assert q.speaker == "أهالي العاصمة صنعاء"
+    q = extract("وطالبت الإدارة بحضور اللاعب إلى جدة لإجراء الكشف الطبي.")[0]
+    assert q.content.startswith("بحضور")

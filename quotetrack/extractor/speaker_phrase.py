@@ -333,6 +333,8 @@ class NPParser:
                 # (an action in ـية is no nisba: "حزب العدالة والتنمية")
                 continue
             nk = self._chain_genitive(toks, k, end, w)
+            if nk is None and k > start and toks[k - 1].text == "العاصمه":
+                nk = self.place_at(toks, k, end)  # "محافظ العاصمة بغداد"، "أهالي العاصمة صنعاء": the capital named
             if nk is None:
                 nk = self._body_task(toks, k, end, w)
             if nk is None and not (k > start and is_def(toks[k - 1].text) and not is_def(w)):

@@ -138,6 +138,9 @@ class RegionReader:
             return False  # "أكد مجلس الجامعة على مستوى المندوبين …": a set phrase, not the verb's على
         if w == prep:
             return True
+        if w in ("بمناسبه", "بجانب", "برفقه", "بصحبه"):
+            return False  # "وعد الرئيس، بمناسبة خطاب الاستقلال، بتعديل …": an occasion or company (but "طالبت
+            # بحضور اللاعب": the presence is what was demanded)
         return (len(prep) == 1 and w.startswith(prep) and len(w) > 3 and w not in ON_BEHALF
                 and w not in _SKIP and w not in a.np.stop and w not in a.np.places and w not in a.reg.keys()
                 and a._phrase_at(toks, j, a.according) == j)  # (not "بريطانيا"، "بومبيو": a place or a name)

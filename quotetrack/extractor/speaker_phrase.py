@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import regex
+
 from .lexicon import Lexicon, bare_verbal_nouns, masdar_shapes
 from .quotemarks import QUOTE_CHARS
 from .name_shape import _PARTICIPLE_PLURAL
@@ -26,6 +28,11 @@ _GENDER_AGR = {"m": "m.sg", "f": "f.sg"}
 # carries one is what the speaker expressed ("أبدت جنيفر لورانس استياءها"), never part of the name
 # (ـه "his" is left out: "محمد عبده"، "راج شاه"، "بيكيه" are names)
 _POSSESSIVE_SUFFIXES = ("ها", "هما", "هم")
+
+
+# verbal nouns of forms I and IV and the broken plurals of those shapes (فعول: العثور، الخروج، الحدود; إفعال: الإفراج،
+# الإعلان، الأطفال; folded), which are nouns and never the adjective of a definite noun before them
+_OBJECT_NOUN = regex.compile(r"^(?:[^\W\d_اوي]{2}و[^\W\d_اوي]|ا[^\W\d_اوي]{2}ا[^\W\d_اوي])$")
 
 
 def is_def(w: str) -> bool:
@@ -311,9 +318,13 @@ class NPParser:
             if k > 0 and w in self.title_adjectives and toks[k - 1].text in self.lex.titles:
                 k += 1  # "أمين عام"، "نائب أول"، "رئيس تنفيذي": one compound title
                 continue
-            if is_def(w) and not w.startswith("لل") and k > 0 and is_def(toks[k - 1].text) and self._head_noun(w) \
-                    and not is_nisba(w):
-                break  # a definite noun takes no genitive: "حذرت الحكومة الشركة" is subject, then object
+            if is_def(w) and not w.startswith("لل") and k > 0 and is_def(toks[k - 1].text) and not is_nisba(w) \
+                    and (self._head_noun(w) or (toks[k - 1].text not in ("الاف", "ملايين") and (
+                        _OBJECT_NOUN.match(strip_article(w)) or (
+                            self.masdar.match(strip_article(w)) and not strip_article(w).startswith("م"))))):
+                break  # a definite noun takes no genitive: "حذرت الحكومة الشركة" is subject, then object (and a
+                # verbal noun or broken plural is never the adjective of the noun before it: "أعلنت السلطات العثور";
+                # مفاعلة is left out, a participle too: "القوات المهاجمة"، and a surname: "المشاقبة")
             if is_def(w) and not is_nisba(w) and not w.startswith("الم") and k > start \
                     and strip_article(w) not in self.title_adjectives \
                     and self._body_complement(toks, k - 1, toks[k - 1].text):

@@ -2367,3 +2367,17 @@ def test_a_verbal_noun_after_the_subject_opens_the_content(text, speaker, conten
     corpus), and "التليفزيون" is written with ي too (62)."""
     q = extract(text)[0]
     assert (q.speaker, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("أدان رئيس الحزب الديمقراطي الكردستاني، مسعود بارزاني، الهجوم الصاروخي على مقر الحزب.", "مسعود بارزاني",
+     "الهجوم الصاروخي على مقر الحزب"),
+    ("غير أن روسيا تتهم مقاتلي المعارضة بأنها تفرض حصارا على المدنيين.", "روسيا",
+     "مقاتلي المعارضة بأنها تفرض حصارا على المدنيين"),
+])
+def test_a_bodys_nisbas_and_a_subject_after_but(text, speaker, content):
+    """A nisba after a body and its adjectives is the body's ("الحزب الديمقراطي الكردستاني"), never a surname (the
+    speakers "الكردستاني" became the named persons on the corpus); after "غير أن"/"إلا أن" the subject comes before
+    its verb like after لكن, so the noun after a call or accusation verb is its object."""
+    q = extract(text)[0]
+    assert (q.speaker, q.content) == (speaker, content)

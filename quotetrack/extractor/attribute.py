@@ -1235,6 +1235,8 @@ class Attributor:
         lo = self._tok_index(s_start)
         before = self.toks[svo.start - 1].text if svo.start > lo else ""
         first = self.toks[svo.start].text
+        if before == "ان" and svo.start - 2 >= lo and self.toks[svo.start - 2].text in ("غير", "الا", "والا", "بيد"):
+            before = "لكن"  # "غير أن روسيا تتهم مقاتلي المعارضة بـ…": but, then the subject
         return before in ("", "لكن", "ولكن", "بينما", "فيما", "وبينما", "وفيما") and first not in self.according_first \
             and first not in ("هكذا", "كذلك", "بدوره", "بدورها", "ايضا", "حينها", "عندها") \
             and not first.startswith(("حسب", "وفق"))

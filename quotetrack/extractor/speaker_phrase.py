@@ -591,6 +591,11 @@ class NPParser:
         # only directly after the title word or its listed adjective
         if not (prev in self.lex.titles or strip_article(prev) in self.lex.adjectives):
             return False
+        j = k - 1
+        while j > 0 and strip_article(toks[j].text) in self.lex.adjectives:
+            j -= 1
+        if strip_article(toks[j].text) in self.lex.organizations:
+            return False  # "رئيس الحزب الديمقراطي الكردستاني، مسعود بارزاني": the body's nisbas, not a surname
         nxt = toks[k + 1] if k + 1 < end else None
         # "الرئيس الروماني كلاوس يوهانيس": a name after it means it was an adjective
         return (nxt is None or not nxt.is_word or nxt.text in self.stop or nxt.text in self.lex.titles

@@ -2381,3 +2381,12 @@ def test_a_bodys_nisbas_and_a_subject_after_but(text, speaker, content):
     its verb like after لكن, so the noun after a call or accusation verb is its object."""
     q = extract(text)[0]
     assert (q.speaker, q.content) == (speaker, content)
+
+
+def test_headlines_are_not_quotes():
+    """A short line that closes with no punctuation, in an article whose lines close with it, is a headline, a
+    sub-head or a link to another story (about 80 quotes on the corpus, "الأمم المتحدة تدعو إلى ضبط النفس"): the
+    GUIDELINES count no headline; a line that opens with و or with a reporting verb is narration and kept."""
+    text = ("الأمم المتحدة تدعو إلى ضبط النفس\nقال الأمين العام إن الوضع خطير.\nوأضاف أن الحل سياسي.\n"
+            "اعترف في الأخير أنه كان يسافر بجواز سفر آخر\nوقالت المنظمة إن التحقيق مستمر.")
+    assert [q.cue for q in extract(text)] == ["قال", "أضاف", "اعترف", "قالت"]

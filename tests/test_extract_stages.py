@@ -2390,3 +2390,17 @@ def test_headlines_are_not_quotes():
     text = ("الأمم المتحدة تدعو إلى ضبط النفس\nقال الأمين العام إن الوضع خطير.\nوأضاف أن الحل سياسي.\n"
             "اعترف في الأخير أنه كان يسافر بجواز سفر آخر\nوقالت المنظمة إن التحقيق مستمر.")
     assert [q.cue for q in extract(text)] == ["قال", "أضاف", "اعترف", "قالت"]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("أعلنت شركة أبل الأمريكية عن هاتف جديد أمس. وقالت الشركة إن الهاتف سيطرح قريبا.", "شركة أبل الأمريكية"),
+    ("وتعمل وزارة الصحة السعودية على خطة جديدة. وأكدت الوزارة أن الخطة جاهزة.", "وزارة الصحة السعودية"),
+    ("وشكلت الحكومة لجنة الرقابة المالية هذا العام. وقالت اللجنة إن التقرير جاهز.", "لجنة الرقابة المالية"),
+    ("وشكلت الحكومة لجنة للتحقق من الأمر. وقالت اللجنة إن التقرير جاهز.", "اللجنة"),
+])
+def test_a_body_named_by_its_bare_head_is_the_body_named_before(text, speaker):
+    """"وقالت الشركة"، "وأكدت الوزارة" after the article named the body in full, in narration too ("تعمل وزارة الصحة
+    السعودية …"): the nearest earlier body with that head and its own name speaks (760 stored speakers such as
+    "الصحيفة" (128)، "الشركة" (104)، "الوزارة" (67) became the named body on the corpus); a description with no name
+    ("لجنة للتحقق"، "مجلس وزاري") names none, and the bare head stays."""
+    assert extract(text)[-1].speaker == speaker

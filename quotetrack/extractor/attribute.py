@@ -1525,6 +1525,32 @@ class Attributor:
                 return np_
         return None
 
+    def _named_body_before(self, k: int) -> NP | None:
+        """For a body named by its bare definite head ("الشركة"، "الوزارة"، "الصحيفة"), the nearest body the article
+        named earlier with that head and its own name ("شركة أبل"، "وزارة الصحة السعودية"), read where it stands
+        (in narration too, where no cue registered it): the full name a researcher counts, not the catch-all."""
+        toks = self.toks
+        w = toks[k].text
+        head = strip_article(w)
+        if not is_def(w) or head not in self.lex.organizations or head in self.documents:
+            return None
+        for j in range(k - 1, max(-1, k - 250), -1):
+            t = toks[j].text
+            if t == head or (t[:1] in ("و", "ب", "ل") and t[1:] == head):
+                np_ = self.np.parse(toks, j, len(toks), self.reg.keys(), None) if t == head else \
+                    self._lam_stripped(j, lambda: self.np.parse(self.toks, j, len(self.toks), self.reg.keys(), None)) \
+                    if t[0] == "ل" else None
+                last = toks[np_.end - 1].text if np_ is not None else ""
+                second = toks[j + 1].text if j + 1 < len(toks) else ""
+                if np_ is not None and np_.kind == "organization" and np_.end > j + 1 and last not in \
+                        self.np.construct and not self.np.is_action(last) and not second.startswith("ل") \
+                        and not (is_nisba(second) and not is_def(second)) \
+                        and not any(t.text.isdigit() for t in toks[j:np_.end]):
+                    return np_  # (not a description: "مجلس وزاري"، "لجنة للتحقق"، "شركة لصناعة السيارات")
+                return None  # (the nearest mention decides: a bare "شركة", or one cut before its genitive,
+                # "شرطة مقاطعة"، "مكتب إعادة", names none)
+        return None
+
     def _issuer_entity(self, issuer: NP) -> Entity | None:
         """The register's entity for a document's issuer, read without the ل glued to it ("لوزارة الخارجية")."""
         w = self.toks[issuer.start].text
@@ -1793,6 +1819,14 @@ class Attributor:
         if key and all(x in self.divine_names for x in key.split()):
             key, name, name_toks, full = "الله", "الله", ["الله"], "الله"  # "قال تعالى": God, one speaker
         found = self.reg.find(key, np_.kind, title_key, np_.head)
+        if found is None and np_.kind == "organization" and np_.end == np_.start + 1:
+            named = self._named_body_before(np_.start)
+            if named is not None:  # "وقالت الشركة" after "شركة أبل"
+                w0 = toks[named.start].text
+                found = self._lam_stripped(named.start, lambda: self._entity_of(named, None, narrated=True)) \
+                    if self._lam_body(w0) and w0 not in self.lex.organizations \
+                    else self._entity_of(named, None, narrated=True)  # ("لجنة" is a head of its own)
+                self._mend_lam_canonical(w0, found)
         gender = None
         if vf is not None and np_.kind == "person" and vf.agreement in ("m.sg", "f.sg"):
             gender = vf.agreement[0]

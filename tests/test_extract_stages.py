@@ -2404,3 +2404,12 @@ def test_a_body_named_by_its_bare_head_is_the_body_named_before(text, speaker):
     "الصحيفة" (128)، "الشركة" (104)، "الوزارة" (67) became the named body on the corpus); a description with no name
     ("لجنة للتحقق"، "مجلس وزاري") names none, and the bare head stays."""
     assert extract(text)[-1].speaker == speaker
+
+
+def test_a_feminine_pro_drop_verb_never_takes_a_man():
+    """"وتقول"، "وأضافت" with no woman or feminine body in the register: a gap, never the last (masculine) speaker (808
+    quotes such as "[دونالد ترامب] قالت"، "[أشرف غني] رحبت" left the corpus output)."""
+    qs = extract('وقال إيان إن الأمر صعب. وبعد ذلك سافرت ماري إلى لندن للعلاج. وتقول: "كانت تجربة قاسية".')
+    assert all(q.speaker != "إيان" for q in qs if q.cue == "تقول")
+    qs = extract("قالت الوزيرة سارة محمد إن الوضع صعب. وأضافت أن الحل ممكن.")
+    assert [q.speaker for q in qs] == ["سارة محمد", "سارة محمد"]

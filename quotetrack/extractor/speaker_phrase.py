@@ -1330,4 +1330,7 @@ class Register:
                             e.agreement is None and e.kind != "person" and e is not exclude):
                         return e  # a group ("خبراء …") or a body whose number the article never showed
                 return None  # "وأكدوا" after a single speaker: a plural nobody named, a gap rather than a guess
+            if agreement == "f.sg":
+                return next((e for e in cands if e.agreement is None and e.kind == "person"), None)  # ("وتقول"
+                # after "قال إيان": a woman the register does not hold, never the man before her)
         return cands[0] if cands else None

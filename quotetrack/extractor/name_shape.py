@@ -19,6 +19,11 @@ _TANWEEN_END = regex.compile(r"\p{L}(?:ا?[\u064B\u064C\u064D]|[\u064B]ا)(?=\s|
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
 # مُفعِلون/مُتفعِّلون/مُستفعِلون: م, a consonant (not the ا/ي of "ماكرون"، "ميلينشون"), then the plural ون
 _PARTICIPLE_PLURAL = regex.compile(r"^م[^اي\W]\w{2,}ون$")
+
+
+def group_plural(w: str) -> bool:
+    """A plural participle or nisba ("منشقون"، "متخصصون"، "اقتصاديون"، "حقوقيين"): an unnamed group, never a name."""
+    return bool(_PARTICIPLE_PLURAL.match(w)) or (len(w) >= 6 and w.endswith(("يون", "يين")))
 _BROKEN_PLURAL = regex.compile(r"^[^\Wا][^\Wاوي][^\Wاوي]اء$")  # فعلاء: علماء، خبراء، زعماء
 
 
@@ -74,8 +79,7 @@ class NameShape:
         words = fold(name.translate(_MARKS)).split()
         if kind == "person" and words and words[0] in ("احد", "احدي") and len(words) > 1:
             return "anonymous"  # "أحد العاملين"، "إحدى النساء": one of a group, unnamed
-        if kind == "person" and len(words) == 1 and (_PARTICIPLE_PLURAL.match(words[0]) or (
-                len(words[0]) >= 6 and words[0].endswith(("يون", "يين")))):
+        if kind == "person" and len(words) == 1 and group_plural(words[0]):
             return "anonymous"  # "منشقون"، "متخصصون"، "اقتصاديون": a plural participle or nisba is a group
         if kind != "person" or not words or not all(x.startswith("ال") for x in words):
             return kind

@@ -16,7 +16,7 @@ import regex
 
 from .lexicon import Lexicon, bare_verbal_nouns, masdar_shapes
 from .quotemarks import QUOTE_CHARS
-from .name_shape import _PARTICIPLE_PLURAL
+from .name_shape import group_plural
 from .sentences import Token
 
 
@@ -1130,7 +1130,7 @@ class NPParser:
             # "وليد الطبطبائي": a first name in و with its surname)
         if w not in known and w.endswith("ات") and len(w) > 4:
             return None  # "اتهامات": a plural noun, not a name
-        if w not in known and ((len(w) >= 6 and w.endswith(("يون", "يين"))) or _PARTICIPLE_PLURAL.match(w)):
+        if w not in known and group_plural(w):
             k = i + 1  # "حقوقيون"، "أكاديميون مصريون"، "منشقون": a plural nisba or participle is a group, with its
             while k < end and toks[k].is_word and not is_def(toks[k].text) and is_nisba(toks[k].text):
                 k += 1  # own plural adjectives; a noun after it is the verb's object ("اتهم حقوقيون قوات الأمن")

@@ -547,7 +547,8 @@ class Attributor:
         before it (a bare title, or words of the title taken for a name) only describes them."""
         toks = self.toks
         np_, k = slots.mention_np, slots.content_k
-        if self._cue_info(toks[idx]) is not None and self._cue_info(toks[idx])[1].lemma_key in self.addressee_verbs:
+        info = self._cue_info(toks[idx])
+        if info is not None and info[1].lemma_key in self.addressee_verbs:
             return slots  # "أبلغ الوزير الرئيس الفرنسي إيمانويل ماكرون أن …": the one told closes the region
         if np_ is None or k is None or np_.kind not in ("person", "anonymous") or np_.start > idx + 3 \
                 or not self.np._title_word(toks[idx + 1].text) or (

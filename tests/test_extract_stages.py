@@ -2413,3 +2413,10 @@ def test_a_feminine_pro_drop_verb_never_takes_a_man():
     assert all(q.speaker != "إيان" for q in qs if q.cue == "تقول")
     qs = extract("قالت الوزيرة سارة محمد إن الوضع صعب. وأضافت أن الحل ممكن.")
     assert [q.speaker for q in qs] == ["سارة محمد", "سارة محمد"]
+
+
+def test_a_long_subject_before_its_verb():
+    """A subject of up to ten tokens opening its clause before the verb ("قيادة القوات المشتركة لتحالف دعم الشرعية في
+    اليمن أعلنت"، 27 quotes on the corpus had a fragment or a pro-drop guess): the whole phrase is the speaker."""
+    q = extract("وكانت قيادة القوات المشتركة لتحالف دعم الشرعية في اليمن أعلنت استشهاد جنديين.")[0]
+    assert q.speaker == "قيادة القوات المشتركة لتحالف دعم الشرعية في اليمن"

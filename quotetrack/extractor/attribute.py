@@ -1745,7 +1745,7 @@ class Attributor:
                 return found
         # walk back to a clause opener: sentence start, comma, أن/إن/لكن/إلا أن
         end = j + 1
-        for a in range(max(lo, end - 7), end):
+        for a in range(max(lo, end - 10), end):  # (a body with its quoted name: "شركة السكك الحديد الحكومية "دويتشه بان"")
             prev = toks[a - 1].text if a > lo else ""
             if a > lo and not (prev in ("،", ",", "ان", "لكن", "ولكن", "بينما", "فيما", ".", ":", "كان", "وكان", "كانت",
                                         "وكانت", "ف", "و") or prev in self.pat.comp_words

@@ -1558,7 +1558,7 @@ class Attributor:
         if not self._lam_body(w):
             return self._entity_for(issuer, None)
         e = self._lam_stripped(issuer.start, lambda: self._entity_for(issuer, None))
-        self._mend_lam_canonical(w, e)
+        self._mend_lam_canonical(issuer.start, e)
         return e
 
     def _lam_body(self, w: str) -> bool:
@@ -1827,7 +1827,7 @@ class Attributor:
                 found = self._lam_stripped(named.start, lambda: self._entity_of(named, None, narrated=True)) \
                     if self._lam_body(w0) and w0 not in self.lex.organizations \
                     else self._entity_of(named, None, narrated=True)  # ("لجنة" is a head of its own)
-                self._mend_lam_canonical(w0, found)
+                self._mend_lam_canonical(named.start, found)
         gender = None
         if vf is not None and np_.kind == "person" and vf.agreement in ("m.sg", "f.sg"):
             gender = vf.agreement[0]
@@ -2084,24 +2084,31 @@ class Attributor:
             n = len(out)
             self._lam_stripped(hit[0], lambda: self._according_at(k, hit, found, out, lam=True))
             if len(out) > n:  # the source read as if its ل stood apart: "وفقا للأمم المتحدة" → "الأمم المتحدة"
-                self._mend_lam_canonical(self.toks[hit[0]].text, out[-1].entity)
+                self._mend_lam_canonical(hit[0], out[-1].entity)
         return out
 
     def _lam_stripped(self, j: int, read: Callable[[], Any]) -> Any:
         """What ``read`` returns with token ``j`` read without its glued ل ("للأمم" as "الأمم"، "لوزارة" as
         "وزارة"): offsets stay those of the article."""
-        toks, w = self.toks, self.toks[j].text
-        self.toks = toks[:j] + [Token("ال" + w[2:] if w.startswith("لل") else w[1:], toks[j].start + 1,
-                                      toks[j].end)] + toks[j + 1:]
+        toks = self.toks
+        self.toks = toks[:j] + [Token(self._lam_word(toks[j].text), toks[j].start + 1, toks[j].end)] + toks[j + 1:]
         try:
             return read()
         finally:
             self.toks = toks
 
-    @staticmethod
-    def _mend_lam_canonical(w: str, e: Entity | None) -> None:
-        """A name first met after "لل" is cut from the article as "لأمم المتحدة": give it back its article."""
-        if e is not None and w.startswith("لل") and e.canonical.startswith("ل") and not e.canonical.startswith("ال"):
+    def _lam_word(self, w: str) -> str:
+        """``w`` without its glued ل: "للأمم" is ل and "الأمم"; "للجنة" is ل and "لجنة" (the head that opens with
+        ل keeps it; a construct "لجنة المخابرات" is no definite "اللجنة")."""
+        return "ال" + w[2:] if w.startswith("لل") and w[1:] not in self.lex.organizations else w[1:]
+
+    def _mend_lam_canonical(self, j: int, e: Entity | None) -> None:
+        """A name first met after "لل" at token ``j`` is cut from the article as "لأمم المتحدة": give it back
+        its article (only a name that opens with that very word: an entity met earlier, a committee whose
+        report "وفقا للتقرير" names, keeps its own)."""
+        tok = self.toks[j]
+        if e is not None and self._lam_word(tok.text).startswith("ال") and tok.text.startswith("لل") \
+                and e.canonical.split(" ")[0] == self.orig(tok.start + 1, tok.end):
             e.canonical = "ا" + e.canonical
 
     def _bare_figures(self, np_: NP) -> bool:

@@ -2186,6 +2186,18 @@ def test_according_to_with_its_lam_glued_to_the_source(text, speaker, content):
     assert (q.speaker, q.content) == (speaker, content)
 
 
+@pytest.mark.parametrize("text,speaker", [
+    ("قال مصدر مقرب من الرئيس، محمد علي، لوكالة الأنباء إن الاجتماع انتهى.", "مصدر مقرب من الرئيس"),
+    ('كشف مصدر قريب الصلة من الكاتب والإعلامي السعودي، جمال خاشقجي، في حديث لشبكة CNN، إن "السلطات بذلت عدة '
+     'محاولات للتواصل معه".', "مصدر قريب"),
+    ("وقال مراسل بي بي سي، ستيفن ماكدونيل، إن الوضع هادئ.", "ستيفن ماكدونيل"),
+])
+def test_a_name_in_commas_after_a_source_is_not_the_source(text, speaker):
+    """A source (markers.tsv unnamed_head: مصدر، مصادر) is unnamed by definition: a name in commas after its
+    phrase is someone the phrase mentions, whom the source is close to. A correspondent's name is his own."""
+    assert extract(text)[0].speaker == speaker
+
+
 @pytest.mark.parametrize("text,speakers", [
     ("وأكد تقرير صادر عن لجنة المخابرات والأمن في البرلمان أن بريطانيا كانت على علم بسوء المعاملة. وكانت "
      "الأجهزة قد أثارت المخاوف مرارا دون جدوى، وفقا للتقرير.", ["لجنة المخابرات والأمن في البرلمان"] * 2),

@@ -49,6 +49,7 @@ class RegionReader:
         self.adjunct_phrases = [p.split() for p in m["adjunct_phrase"]]
         self.citing = frozenset(m["citing"])
         self.outlet_roles = frozenset(m["outlet_role"])
+        self.unnamed_heads = frozenset(m["unnamed_head"])
 
     # ----------------------------------------------------------------- opener
     def noun_participle(self, j: int) -> bool:
@@ -329,6 +330,8 @@ class RegionReader:
         first = self._to_separator(k, stop)
         if first >= stop or first == k or toks[first].text not in ("،", ",") or first - k > 10:
             return None
+        if strip_article(toks[k].text) in self.unnamed_heads:
+            return None  # "كشف مصدر قريب من الكاتب، جمال خاشقجي، …": the name in commas is the one it is close to
         np_ = self.a.np.parse(toks, first + 1, stop, self.a.reg.keys(), agr)
         if np_ is None or np_.kind != "person" or np_.title_end != np_.start or np_.name_end - np_.start < 2 \
                 or np_.end >= stop or toks[np_.end].text not in ("،", ",") or any(
@@ -375,8 +378,9 @@ class RegionReader:
                 # "رئيس مجلس إدارة سكرتارية عربال الدائمة محمد علي النقي"، "الجمهوري جون بينر": the title ran on
                 # past what the parser reads as a name; the last name of the run is the person
                 return nxt, first
-        if self._named(first) or first.kind == "organization":
-            return first, None
+        if self._named(first) or first.kind == "organization" or (
+                first.kind == "anonymous" and strip_article(self.a.toks[first.start].text) in self.unnamed_heads):
+            return first, None  # ("مصدر مقرب من الرئيس، X،": X is whom the source is close to)
         prev = first
         for chunk, np_ in nps[1:]:
             # a name after a bare title, behind its complements ("الرقيب في شرطة «ويتشيتا» بول كيمبل") or

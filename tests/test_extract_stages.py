@@ -2203,11 +2203,13 @@ def test_a_name_in_commas_after_a_source_is_not_the_source(text, speaker):
      "الأجهزة قد أثارت المخاوف مرارا دون جدوى، وفقا للتقرير.", ["لجنة المخابرات والأمن في البرلمان"] * 2),
     ("وأشار بيان للجنة التنسيقية إلى أن القيادة بدأت عملها على الفور.", ["لجنة التنسيقية"]),
     ("وقتل 40 مدنيا في الغارات الأخيرة على المدينة، وفقا للأمم المتحدة.", ["الأمم المتحدة"]),
+    ("ووفقاً للمتحدث الرسمي فإن الأمانة بدأت العمل، مشيراً إلى أن العقود انتهت.", ["المتحدث الرسمي"] * 2),
 ])
 def test_a_source_read_past_its_glued_lam_keeps_its_own_name(text, speakers):
     """"للأمم" is ل and "الأمم", whose name is cut from the article without the article's alif and gets it back;
     "للجنة" is ل and "لجنة" (no "الجنة"), and an entity met before ("وفقا للتقرير" after the committee that
-    issued it) keeps the name it has: 10 quotes in the corpus went to "الجنة …"."""
+    issued it) keeps the name it has: 10 quotes in the corpus went to "الجنة …". A participle that goes on
+    from the phrase's source, which the cue pass reads first, reads it past its ل too ("للمتحدث" was a speaker)."""
     assert [q.speaker for q in extract(text)] == speakers
 
 

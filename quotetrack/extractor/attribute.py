@@ -1786,6 +1786,11 @@ class Attributor:
         """The register's entity for a speaker phrase (found or added), or None when the phrase has no
         name's shape: fragments never enter the register, so no later pro-drop inherits them."""
         toks = self.toks
+        if np_.start > 0 and self._according_glued_lam(np_.start - 1) is not None:
+            # "ووفقاً للمتحدث الرسمي فإن …، مشيراً": the source of "وفقا لـ"، read past its glued ل
+            e = self._lam_stripped(np_.start, lambda: self._entity_for(np_, vf, narrated))
+            self._mend_lam_canonical(np_.start, e)
+            return e
         if self.shape.fragment_reason(self.orig(toks[np_.start].start, toks[np_.end - 1].end)):
             return None
         return self._entity_of(np_, vf, narrated)

@@ -23,7 +23,7 @@ from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
 from .speaker_phrase import (NP, ON_BEHALF, Entity, Known, NPParser, Register, is_def, is_nisba, nisbas_end,
-                             phrase_end, phrase_index, strip_article)
+                             phrase_end, phrase_index, strip_article, without_lam)
 from .sentences import Sentences, Token
 
 
@@ -2096,23 +2096,18 @@ class Attributor:
         """What ``read`` returns with token ``j`` read without its glued ل ("للأمم" as "الأمم"، "لوزارة" as
         "وزارة"): offsets stay those of the article."""
         toks = self.toks
-        self.toks = toks[:j] + [Token(self._lam_word(toks[j].text), toks[j].start + 1, toks[j].end)] + toks[j + 1:]
+        self.toks = toks[:j] + [without_lam(toks[j], self.lex.organizations)] + toks[j + 1:]
         try:
             return read()
         finally:
             self.toks = toks
-
-    def _lam_word(self, w: str) -> str:
-        """``w`` without its glued ل: "للأمم" is ل and "الأمم"; "للجنة" is ل and "لجنة" (the head that opens with
-        ل keeps it; a construct "لجنة المخابرات" is no definite "اللجنة")."""
-        return "ال" + w[2:] if w.startswith("لل") and w[1:] not in self.lex.organizations else w[1:]
 
     def _mend_lam_canonical(self, j: int, e: Entity | None) -> None:
         """A name first met after "لل" at token ``j`` is cut from the article as "لأمم المتحدة": give it back
         its article (only a name that opens with that very word: an entity met earlier, a committee whose
         report "وفقا للتقرير" names, keeps its own)."""
         tok = self.toks[j]
-        if e is not None and self._lam_word(tok.text).startswith("ال") and tok.text.startswith("لل") \
+        if e is not None and tok.text.startswith("لل") and without_lam(tok, self.lex.organizations).text[:2] == "ال" \
                 and e.canonical.split(" ")[0] == self.orig(tok.start + 1, tok.end):
             e.canonical = "ا" + e.canonical
 

@@ -9,7 +9,7 @@ resolves pro-drop cues by agreement and recency.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 import regex
@@ -87,6 +87,14 @@ def strip_article(w: str) -> str:
         if w.startswith(p) and len(w) > len(p) + 1:
             return w[len(p):]
     return w
+
+
+def without_lam(tok: Token, bodies: Container[str]) -> Token:
+    """``tok`` read without its glued ل, offsets still the article's: "للأمم" is ل and "الأمم"، "لوزارة" is ل and
+    "وزارة"، and "للجنة" is ل and "لجنة" (a body's head that opens with ل keeps it: a construct "لجنة المخابرات"
+    is no definite "اللجنة")."""
+    w = tok.text
+    return Token("ال" + w[2:] if w.startswith("لل") and w[1:] not in bodies else w[1:], tok.start + 1, tok.end)
 
 
 def stem(w: str) -> str:
@@ -1016,7 +1024,7 @@ class NPParser:
             return None
         if k < end and toks[k].text[:1] == "ل" and toks[k].text[1:] in lex.organizations:
             # "تقرير حديث لبنك ستاندرد تشارترد": then its issuer, read as if its ل stood apart
-            stripped = toks[:k] + [Token(toks[k].text[1:], toks[k].start + 1, toks[k].end)] + toks[k + 1:end]
+            stripped = toks[:k] + [without_lam(toks[k], lex.organizations)] + toks[k + 1:end]
             inner = self.parse(stripped, k, end, known, None)
             if inner is not None and inner.kind == "organization":
                 return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)

@@ -901,7 +901,7 @@ class Attributor:
         after = self._coordinated_end(np_.end, end_idx) if np_rule is not None and np_rule.object_required \
             else np_.end  # ("اتهم السعودية والإمارات والبحرين بـ…": one object)
         if (np_rule is not None and np_rule.object_first and np_rule.preposition and after < end_idx
-                and (np_rule.object_required or (np_.kind != "person" and not self.region.agreeing_body(vf, np_)))
+                and (np_rule.object_required or (np_.kind != "person" and not self.region.agreeing_body(vf, np_, s.idx)))
                 and (self._opens_with_prep(toks[after].text, np_rule.preposition)
                      or (np_rule.object_required and self._preposition_ahead(after, end_idx, np_rule.preposition)))
                 and k == s.idx + 1):

@@ -149,6 +149,7 @@ class NPParser:
         self.programmes = frozenset(m["programme"])  # "لبرنامج «…»": the programme spoken to ends a name
         self.not_after_ali = set(m["not_after_ali"])
         self.title_adjectives = set(m["title_adjective"])
+        self.occasions = frozenset(m["counted_occasion"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
         self.documents = set(m["document"])
@@ -172,13 +173,16 @@ class NPParser:
         self.max_place = max(len(k.split()) for k in lex.places)
         self.place_first = {k.split()[0] for k in lex.places}
 
+    def listed_gender(self, toks: list[Token], np_: NP) -> str:
+        """The gender ("f"/"m") the gazetteer or the organization heads give the phrase, or ""."""
+        name = " ".join(t.text for t in toks[np_.start:np_.end]).replace("_", " ")
+        return (self.places.get(name) or ("", ""))[1] or self.lex.organizations.get(np_.head) \
+            or self.lex.organizations.get(strip_article(np_.head)) or ""
+
     def feminine(self, toks: list[Token], np_: NP) -> bool:
         """The phrase's own gender is feminine: a listed place or body of that gender, or a head in ة."""
-        name = " ".join(t.text for t in toks[np_.start:np_.end]).replace("_", " ")
-        head = strip_article(np_.head)
-        g = (self.places.get(name) or ("", ""))[1] or self.lex.organizations.get(np_.head) \
-            or self.lex.organizations.get(head)
-        return g == "f" if g else head.endswith("ه")
+        g = self.listed_gender(toks, np_)
+        return g == "f" if g else strip_article(np_.head).endswith("ه")
 
     def _stop_at(self, toks: list[Token], k: int, w: str) -> bool:
         """A stop word, except a name written أل that folds like a time word ("ألان" ~ "الآن")."""
@@ -326,19 +330,8 @@ class NPParser:
             if k > 0 and w in self.title_adjectives and toks[k - 1].text in self.lex.titles:
                 k += 1  # "أمين عام"، "نائب أول"، "رئيس تنفيذي": one compound title
                 continue
-            if is_def(w) and not w.startswith("لل") and k > 0 and is_def(toks[k - 1].text) and not is_nisba(w) \
-                    and (self._head_noun(w) or (toks[k - 1].text not in ("الاف", "ملايين") and (
-                        _OBJECT_NOUN.match(strip_article(w)) or (
-                            self.masdar.match(strip_article(w)) and not strip_article(w).startswith("م"))))):
-                break  # a definite noun takes no genitive: "حذرت الحكومة الشركة" is subject, then object (and a
-                # verbal noun or broken plural is never the adjective of the noun before it: "أعلنت السلطات العثور";
-                # مفاعلة is left out, a participle too: "القوات المهاجمة"، and a surname: "المشاقبة")
-            if is_def(w) and not is_nisba(w) and not w.startswith("الم") and k > start \
-                    and strip_article(w) not in self.title_adjectives \
-                    and self._body_complement(toks, k - 1, toks[k - 1].text):
-                break  # "نفت الهيئة العامة للرياضة الأخبار …": a definite noun takes no genitive, so a
-                # definite word after the body's complement that is neither a nisba nor a participle in م
-                # ("للقوات المسلحة") is no adjective of it (the object follows)
+            if self._second_definite(toks, k, start, w):
+                break
             if is_def(w) or strip_article(w) in self.title_adjectives:
                 after_nisba = is_nisba(w) and w not in ("العام",) and not self._action_in_iya(w)
                 # (an action in ـية is no nisba: "وزير التربية والتعليم")
@@ -369,6 +362,26 @@ class NPParser:
             k = nk
             after_nisba = False
         return k
+
+    def _second_definite(self, toks: list[Token], k: int, start: int, w: str) -> bool:
+        """A definite noun takes no genitive, so a definite word that cannot be an adjective of the one before it
+        starts another phrase (the object): "حذرت الحكومة الشركة"."""
+        if not is_def(w) or is_nisba(w) or k == 0:
+            return False
+        prev = toks[k - 1].text
+        base = strip_article(w)
+        if not w.startswith("لل") and is_def(prev) and (
+                self._head_noun(w) or (prev not in ("الاف", "ملايين") and (
+                    _OBJECT_NOUN.match(base) or (self.masdar.match(base) and not base.startswith("م"))))):
+            return True  # (a verbal noun or broken plural is never the adjective of the noun before it: "أعلنت
+            # السلطات العثور"; مفاعلة is left out, a participle too: "القوات المهاجمة"، and a surname: "المشاقبة")
+        if not w.startswith("لل") and w.endswith(("ين", "ون")) and len(w) > 6 and is_def(prev) \
+                and strip_article(prev) in self.lex.organizations:
+            return True  # a body is one: a human plural after its head is its object ("حذر المعهد المستهلكين من …")
+        return not w.startswith("الم") and k > start and base not in self.title_adjectives \
+            and self._body_complement(toks, k - 1, prev)
+        # ("نفت الهيئة العامة للرياضة الأخبار …": a definite word after the body's complement that is neither a
+        # nisba nor a participle in م, "للقوات المسلحة", is no adjective of it)
 
     def _chain_on_behalf(self, toks: list[Token], k: int, end: int) -> int:
         """After "باسم"/"لدى" (token ``k`` is the next one): a place, or a body with its own name."""
@@ -425,7 +438,8 @@ class NPParser:
         """لل + a noun that can say what a body is for: no human plural, medium or title (those are spoken to)."""
         base = w[2:]
         return w.startswith("لل") and len(base) >= 3 and not base.endswith(("ين", "ون")) and base not in self.media \
-            and base not in self.lex.channels and base not in self.lex.titles and base not in self.lex.anonymous
+            and base not in self.lex.channels and base not in self.lex.titles and base not in self.lex.anonymous \
+            and base not in self.occasions
 
     def _body_word(self, w: str) -> bool:
         """A body's head, bare or with a glued preposition or article ("جامعة"، "لجامعة"، "بمستشفى")."""
@@ -808,10 +822,10 @@ class NPParser:
         p_end = self.place_at(toks, i, end)
         if p_end is not None:
             kind, g = self.places[" ".join(t.text for t in toks[i:p_end]).replace("_", " ")]
-            if kind == "organization" and p_end == i + 1 and is_def(w) and p_end < end \
+            if kind == "organization" and (is_def(w) or p_end > i + 1) and p_end < end \
                     and toks[p_end].text.endswith(("ي", "يه")) and self.place_at(toks, p_end, end) is None:
-                p_end = nisbas_end(toks, p_end, end)  # "الموساد الإسرائيلي"، "المملكة المغربية" (a singular
-                # nisba: "تتهم الرياض الحوثيين" is subject and object)
+                p_end = nisbas_end(toks, p_end, end)  # "الموساد الإسرائيلي"، "مجلس الأمن الدولي"، "حزب الله
+                # اللبناني" (a singular nisba: "تتهم الرياض الحوثيين" is subject and object)
             return NP(i, p_end, kind, _GENDER_AGR.get(g, verb_agr), i, p_end, w)
         if w in self.demonstratives:
             return self._demonstrative_np(toks, i, end, verb_agr)

@@ -395,11 +395,28 @@ class RegionReader:
             prev = np_
         return first, None
 
-    def agreeing_body(self, vf: "VerbForm", np_: "NP") -> bool:
+    def agreeing_body(self, vf: "VerbForm", np_: "NP", idx: int) -> bool:
         """"وهددت موسكو بطرد …"، "ودعت الصين إلى …": a feminine verb and a feminine place or body right
         after it are subject and verb (a dropped subject would leave the verb no reason to be feminine
-        more often than not); a person or a masculine verb stays ambiguous."""
-        return vf.agreement == "f.sg" and np_.kind == "organization" and self.a.np.feminine(self.a.toks, np_)
+        more often than not). A masculine verb that opens its sentence or clause agrees with a body listed
+        as masculine ("ودعا مجلس الأمن إلى …"، "كما دعا المجلس وزارة الخارجية إلى …"; not "دعا المجتمع
+        الدولي إلى …", an addressee, nor "انتقد … وحث الكونغرس على …", a verb sharing the subject of the
+        one before it); a person stays ambiguous."""
+        if np_.kind != "organization":
+            return False
+        if vf.agreement == "f.sg":
+            return self.a.np.feminine(self.a.toks, np_)
+        toks = self.a.toks
+        opens = idx in self.a.sentence_heads or (idx > 0 and (toks[idx - 1].text in ("،", ",", "كما") or
+                                                              self.a._phrase_at(toks, idx - 1, self.a.clause_breaks) == idx))
+        if not (opens and vf.agreement == "m.sg" and self.a.np.listed_gender(toks, np_) == "m"):
+            return False
+        # a man named in this sentence or the one before may be the dropped subject ("قال خاشقجي …
+        # وطالب الغرب بتكرار …"): then the body stays the object
+        pos = toks[idx].start
+        prev_start = self.a.sents.bounds(max(0, self.a.sents.bounds(pos)[0] - 2))[0]
+        prior = self.a.reg.resolve_prodrop("m.sg", pos)
+        return prior is None or prior.kind != "person" or prior.last < prev_start
 
     def read(self, idx: int, vf: "VerbForm", end_idx: int) -> "Slots | None":
         """The slots of the cue at ``idx`` when its whole region parses, else None."""
@@ -430,7 +447,7 @@ class RegionReader:
             heads = [np_ for _, np_ in c.nps if np_ is c.nps[0][1] or self.a.toks[np_.start].text[:1] != "و"]
             # ("السعودية والإمارات والبحرين": nouns joined by و are one constituent)
             if not c.nps or (rule.object_first and len(heads) == 1 and (rule.object_required or (
-                    c.nps[0][1].kind != "anonymous" and not self.agreeing_body(vf, c.nps[0][1])))):
+                    c.nps[0][1].kind != "anonymous" and not self.agreeing_body(vf, c.nps[0][1], idx)))):
                 return None  # "حث الحكومة على …"، "اتهم زعيم المعارضة بـ…": the noun may be the object
                 # (but a group or unnamed source, "وحذر المتظاهرون من …", speaks)
             if not any(self._strong(np_) for _, np_ in c.nps):

@@ -63,6 +63,13 @@ def nisbas_end(toks: "list[Token]", k: int, end: int) -> int:
     return k
 
 
+def indefinite_nisbas_end(toks: "list[Token]", k: int, end: int) -> int:
+    """The index after the indefinite nisbas from ``k`` ("كويتية"، "كردي سوري")."""
+    while k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text):
+        k += 1
+    return k
+
+
 def phrase_index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
     """Listed phrases keyed by their first word, the longest first (for ``phrase_end``)."""
     index: dict[str, list[list[str]]] = {}
@@ -150,6 +157,7 @@ class NPParser:
         self.not_after_ali = set(m["not_after_ali"])
         self.title_adjectives = set(m["title_adjective"])
         self.occasions = frozenset(m["counted_occasion"])
+        self.place_heads = frozenset(m["place_head"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
         self.documents = set(m["document"])
@@ -646,6 +654,20 @@ class NPParser:
             if p_end is not None:
                 return self._def_chain(toks, p_end, end)
             w = toks[k].text if k < end and toks[k].is_word else ""
+            if w in self.place_heads and k + 3 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                    and all(t.is_word and t.text not in self.stop for t in toks[k + 1:k + 4]):
+                # "حاكم ولاية كاليفورنيا جيري براون": the place's own name (one word unless the gazetteer knows
+                # it: "أمير منطقة مكة المكرمة خالد الفيصل") before a name of two words at least (not "رئيس
+                # بلدية بيت لحم إن")
+                return nisbas_end(toks, self.place_at(toks, k + 1, end) or k + 2, end)
+            if self.lex.titles.get(toks[k - 1].text, "-") != "-" and w and not is_def(w) and k + 1 < end \
+                    and toks[k + 1].text.startswith("ال") and is_def(toks[k + 1].text) \
+                    and not is_nisba(toks[k + 1].text) and (w not in self.stop or w in self.lex.organizations) \
+                    and w not in self.joiners and w not in self.lex.titles and w not in self.lex.adjectives \
+                    and not self.is_cue(w):
+                return self._def_chain(toks, k + 1, end)  # "أمين سر اللجنة التنفيذية"، "مدرب فريق القوة الجوية"،
+                # "أستاذة علم النفس": an indefinite title is in construct, so the indefinite word after it is a
+                # genitive with its own, never a first name (an honorific may stand before one: "معالي محمد …")
             if toks[k - 1].text in self.lex.titles and len(w) >= 5 and not is_def(w) \
                     and w.endswith(("ها", "هم", "هما", "ته", "ايه")) and w not in self.stop and not self.is_cue(w):
                 # (a real pronoun, not a folded ة: "خارجيته"، "وزرائه"، "دفاعها"; not "المالية")
@@ -668,8 +690,9 @@ class NPParser:
                 break  # "آل الشيخ"، "آل ثاني" (آل folds to ال): the family name ends the name
             if names > 0 and phrase_end(toks, k, end, self.adjuncts) > k:
                 break  # "رسول الله صلى الله عليه وسلم"، "ابن باز رحمه الله": a eulogy or an aside ends the name
-            if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word:
-                k += 1  # "مايك #بومبيو": a hashtag on the surname
+            if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word \
+                    and not (is_def(toks[k + 1].text) and "_" in toks[k + 1].text):
+                k += 1  # "مايك #بومبيو": a hashtag on the surname (not "عريقات #المجتمع_الدولي", the object)
                 continue
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
@@ -969,6 +992,13 @@ class NPParser:
         lex = self.lex
         base = strip_article(w)
         k = self.title_chain(toks, i, end)
+        if k == i + 1 and k < end and not is_def(w) and lex.titles.get(w, "-") != "-" \
+                and toks[k].text in lex.adjectives and toks[k].text not in known:
+            k = indefinite_nisbas_end(toks, k + 1, end)  # "خبير أمني"، "زعيم كردي سوري بارز": an indefinite
+            while k < end and toks[k].text in self.title_adjectives:  # title is never followed by a person's name,
+                k += 1  # so the nisbas and adjectives after it are its own, and no name follows them ("رئيس
+            k = max(k, self._def_chain(toks, k, end))  # أميركي متقلب"); its complements may ("قيادي بارز في الحركة")
+            return NP(i, k, "person", verb_agr or _GENDER_AGR.get(lex.titles[w], None), k, k, w)
         qn = self._quoted_name(toks, k, end)
         if qn is not None and qn < end and toks[qn].is_word and (
                 toks[k + 1].text in lex.organizations or strip_article(toks[k + 1].text) in lex.organizations
@@ -1091,8 +1121,7 @@ class NPParser:
             return NP(i, k + 2, "organization", org_agr, i, k + 2, w)  # "منظمة غير حكومية"
         if not is_def(w) and k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text) \
                 and strip_article(toks[k].text) in self.lex.adjectives:
-            while k < end and toks[k].is_word and is_nisba(toks[k].text) and not is_def(toks[k].text):
-                k += 1  # "صحيفة كويتية"، "مصادر أمنية"
+            k = indefinite_nisbas_end(toks, k, end)  # "صحيفة كويتية"، "مصادر أمنية"
             return NP(i, k, "organization", org_agr, i, k, w)
         if not is_def(w):
             if k + 1 < end and toks[k].is_word and not is_def(toks[k].text) and toks[k].text not in self.stop \

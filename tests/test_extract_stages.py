@@ -2536,3 +2536,21 @@ def test_closed_words_are_never_names():
     assert all(q.speaker != "تحت الصورة" for q in extract('وكتب تحت الصورة: "أنا الشهيدة المقبلة".'))
     assert extract("واقترح كيكل خصوصا منع تقديم طلبات اللجوء.")[0].speaker == "كيكل"
     assert extract("وطالب صائب عريقات #المجتمع_الدولي بمقاطعة الافتتاح.")[0].speaker == "صائب عريقات"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال العديد من المحللين إن الفريق ضعيف.", "العديد من المحللين"),
+    ("وأكد الكثير من المراقبين أن الفريق ضعيف.", "الكثير من المراقبين"),
+    ("وذكر الهلال الأحمر أن الأمطار أثرت على حياة الآلاف.", "الهلال الأحمر"),
+    ("وقالت اللجنة الدولية للصليب الأحمر إن الوضع سيئ.", "اللجنة الدولية للصليب الأحمر"),
+])
+def test_partitives_with_the_article_and_listed_relief_bodies(text, speaker):
+    """"العديد من" (1,482 in the corpus) and "الكثير من" (1,205) are partitives like "عدد من" (they had left the quote
+    with no speaker at all); "الهلال الأحمر" (218) and "الصليب الأحمر" (37) are bodies whose adjective is no nisba, and a
+    listed place or body after لل stays in the chain ("للصليب الأحمر"، "للأمم المتحدة")."""
+    assert extract(text)[0].speaker == speaker
+
+
+def test_even_is_no_speaker():
+    """"وذُكر حتى أن …": حتى is a particle, never a name."""
+    assert all(q.speaker != "حتى" for q in extract("وتحدثت وسائل إعلام عن انقلاب، وذكر حتى أن المدرب سيرحل."))

@@ -288,7 +288,7 @@ class NPParser:
             return k + 1  # a hashtag's words joined by "_": "#الولايات_المتحدة"
         if k >= end or not toks[k].text.startswith(glued):
             return None
-        first = toks[k].text[len(glued):]
+        first = toks[k].text[len(glued):] if glued != "لل" else "ال" + toks[k].text[2:]  # ("للصليب الأحمر")
         if first not in self.place_first:
             return None
         words: list[str] = [first]
@@ -321,6 +321,10 @@ class NPParser:
             if w in self.stop and w not in ("في", "لدي") and not (w == "عن" and self._seat_at(toks, k, end, allow_pp)) \
                     and not self._supervised_at(toks, k, end):
                 break
+            if w.startswith("لل") and k > start and self.place_at(toks, k, end, glued="لل") is not None:
+                k = nisbas_end(toks, self.place_at(toks, k, end, glued="لل") or k + 1, end)
+                after_nisba = False  # "اللجنة الدولية للصليب الأحمر"، "المفوضية السامية للأمم المتحدة"
+                continue
             if w in ON_BEHALF | {"لدي"}:
                 k = self._chain_on_behalf(toks, k + 1, end)
                 after_nisba = False
@@ -790,6 +794,9 @@ class NPParser:
             return None
         inner = self.parse(toks, j + 1, end, known, None)
         k = inner.end if inner is not None else self._def_chain(toks, j + 1, end)
+        if inner is not None and inner.kind == "person" and k == j + 2 and k < end and toks[k].text.startswith("ال") \
+                and not is_def(toks[j + 1].text) and toks[j + 1].text not in known:
+            k = self._def_chain(toks, k, end)  # "كثيرون من عشاق الفريق الملكي": an indefinite noun in construct
         if k <= j + 1:
             return None
         if k + 1 < end and toks[k].text in ("في", "من") and (is_def(toks[k + 1].text) or (
@@ -997,7 +1004,8 @@ class NPParser:
             k = indefinite_nisbas_end(toks, k + 1, end)  # "خبير أمني"، "زعيم كردي سوري بارز": an indefinite
             while k < end and toks[k].text in self.title_adjectives:  # title is never followed by a person's name,
                 k += 1  # so the nisbas and adjectives after it are its own, and no name follows them ("رئيس
-            k = max(k, self._def_chain(toks, k, end))  # أميركي متقلب"); its complements may ("قيادي بارز في الحركة")
+            if k < end and not toks[k].text.startswith("ال"):  # أميركي متقلب"); its complements may ("قيادي بارز في الحركة";
+                k = max(k, self._def_chain(toks, k, end))  # not a definite noun: "يواجه كاتب سعودي التحقيق")
             return NP(i, k, "person", verb_agr or _GENDER_AGR.get(lex.titles[w], None), k, k, w)
         qn = self._quoted_name(toks, k, end)
         if qn is not None and qn < end and toks[qn].is_word and (

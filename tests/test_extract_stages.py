@@ -2554,3 +2554,21 @@ def test_partitives_with_the_article_and_listed_relief_bodies(text, speaker):
 def test_even_is_no_speaker():
     """"وذُكر حتى أن …": حتى is a particle, never a name."""
     assert all(q.speaker != "حتى" for q in extract("وتحدثت وسائل إعلام عن انقلاب، وذكر حتى أن المدرب سيرحل."))
+
+
+def test_an_aside_may_name_an_outlet_in_marks():
+    """"وقال الوزير في بيان، تلقت «الشرق الأوسط» نسخة منه، إن …": an outlet's short name in quotation marks inside a
+    comma aside is no quote opening, and the clause is no apposition holding the speaker's name (the verb "تلقت" had
+    become the speaker and the outlet's name the content)."""
+    q = extract("وقال الوزير في بيان لوزارة الثقافة، تلقت «الشرق الأوسط» نسخة منه، إن المشروع سيبدأ قريبا.")[0]
+    assert (q.speaker, q.content) == ("الوزير", "إن المشروع سيبدأ قريبا")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("أعلن رئيس جهاز مكافحة الإرهاب بالجيش الليبي الضابط فرج أقعيم، عن انطلاق العملية.", "فرج أقعيم"),
+    ("وقال رئيس جهاز مكافحة الإرهاب فرج أقعيم إن العملية بدأت.", "فرج أقعيم"),
+])
+def test_a_service_inside_a_body_is_a_body(text, speaker):
+    """جهاز، فرع، قسم، وحدة after a title (42 in the corpus) head a body in construct ("رئيس جهاز مكافحة الإرهاب"); the
+    word had been read as the person's first name."""
+    assert extract(text)[0].speaker == speaker

@@ -696,8 +696,10 @@ class Attributor:
                                or (mention_np is not None and mention_np.kind == "anonymous")):
             a0 = k + 2 if toks[k + 1].text in ("هو", "هي") else k + 1  # "زميل آخر له، هو آري بلف،"
             app = self.np.parse(toks, a0, nk, known, agr)
-            if app is not None and app.kind == "person" and app.name_end > app.title_end:
+            if app is not None and app.kind == "person" and app.name_end > app.title_end \
+                    and not any(toks[j].start in self.q_open for j in range(app.end, nk)):
                 s.mention_np = app  # "رئيس لجنة …، الدكتور هادي اليامي،": the name is in the apposition
+                # (not "، تلقت «الشرق الأوسط» نسخة منه،": a clause about an outlet)
         for j in range(k + 1, nk):
             v = self._addressee(j, nk)
             if v:
@@ -1340,22 +1342,37 @@ class Attributor:
         toks = self.toks
         opener = toks[k].text
         closer = {"(": ")", "-": "-"}.get(opener)
-        for j in range(k + 1, min(end_idx, k + 16)):
+        j = k + 1
+        while j < min(end_idx, k + 16):
             w = toks[j].text
             if closer and w == closer:
                 return j + 1
             if not closer and w in ("،", ","):
                 return j + 1
+            nj = self._past_quoted_name(j, end_idx)
+            if nj is not None:
+                j = nj  # "، تلقت «الشرق الأوسط» نسخة منه،": an outlet's name in marks inside the aside
+                continue
             if w in self.pat.comp_words or w == ":" or toks[j].start in self.q_open:
                 # the aside ends where the content starts: "، لرويترز، إن" handled by caller
                 if not closer:
                     return j if j > k + 1 and opener in ("،", ",") and self._aside_ok(k + 1, j) else None
                 return None
+            j += 1
         return None
 
     def _aside_ok(self, a: int, b: int) -> bool:
         """An aside that runs up to the complementizer without a closing comma ("، الثلاثاء إن")."""
         return b - a <= 3
+
+    def _past_quoted_name(self, j: int, end_idx: int) -> int | None:
+        """The index after a short name in quotation marks opening at token ``j`` and followed by a word
+        (the name of an outlet or body inside an aside or a relative clause), or None."""
+        q = self.q_open.get(self.toks[j].start)
+        if q is None or len(self.text[q.open + 1:q.close].split()) > 3:
+            return None
+        after = self._tok_index(q.close) + 1
+        return after if after < end_idx and self.toks[after].is_word else None
 
     def _skip_relative(self, k: int, end_idx: int) -> int | None:
         j = k + 1
@@ -1363,13 +1380,11 @@ class Attributor:
             t = self.toks[j]
             if t.text in ("،", ","):
                 return j + 1
-            q = self.q_open.get(t.start)
-            nxt = self.toks[self._tok_index(q.close) + 1] if q is not None and self._tok_index(q.close) + 1 < end_idx \
-                else None
-            if q is not None and len(self.text[q.open + 1:q.close].split()) <= 3 and nxt is not None and nxt.is_word:
-                j = self._tok_index(q.close) + 1  # a quoted name inside the clause: "عضوا في "حزب أمة واحدة""
+            nj = self._past_quoted_name(j, end_idx)
+            if nj is not None:
+                j = nj  # a quoted name inside the clause: "عضوا في "حزب أمة واحدة""
                 continue
-            if t.text in self.pat.comp_words or t.text == ":" or q is not None:
+            if t.text in self.pat.comp_words or t.text == ":" or t.start in self.q_open:
                 return j
             j += 1
         return None

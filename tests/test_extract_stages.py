@@ -2572,3 +2572,21 @@ def test_a_service_inside_a_body_is_a_body(text, speaker):
     """جهاز، فرع، قسم، وحدة after a title (42 in the corpus) head a body in construct ("رئيس جهاز مكافحة الإرهاب"); the
     word had been read as the person's first name."""
     assert extract(text)[0].speaker == speaker
+
+
+def test_a_quote_ends_at_its_mark_before_a_participle():
+    """"وقال X في تصريحات "…" مؤكدا الأمل في …": right after the closing mark a ḥāl participle opens the next
+    statement, whatever its complement; the quote is direct and the participle is a quote of its own."""
+    qs = extract('وقال زيهوفر الخميس في تصريحات "نحن نجري مباحثات مع اليونان" مؤكدا الأمل في التوصل إلى اتفاق.')
+    assert [(q.type, q.cue) for q in qs] == [("direct", "قال"), ("indirect", "مؤكدا")]
+    assert qs[0].content == "نحن نجري مباحثات مع اليونان"
+
+
+def test_going_on_to_say_and_kin():
+    """"ومضى يقول إن …" (20 such present cues after مضى/استطرد/ظل in the corpus) reports with the dropped subject;
+    kin named by their tie ("زوجته"، "أخوه": 14 right after a cue) are a title before the name."""
+    qs = extract("وقالت المديرة إن الثيران كثيرة. ومضت تقول إن الأمر تطلب نقل أربعة إلى المستشفيات.")
+    assert [q.speaker for q in qs] == ["المديرة", "المديرة"]
+    q = extract("وأشار أخوه عبد الرحمن الحقباني إلى أن آخر عمل قام به كان زيارة والدته.")[0]
+    assert q.speaker == "عبد الرحمن الحقباني"
+    assert extract("وقالت شقيقة توماس إن شقيقها كان مريضا.")[0].speaker != "توماس"

@@ -181,6 +181,7 @@ class Attributor:
         self.negation = set(m["negation"])
         self.negation_kept = set(m["negation_kept"])
         self.writer_voice = set(m["writer_voice"])
+        self.aspect_verbs = frozenset(m["aspect_verb"])  # "ومضى يقول": the present cue after them reports
         self.media = set(lex.media)
         self.bare_nouns = bare_verbal_nouns(lex.verbs)
 
@@ -1093,8 +1094,9 @@ class Attributor:
         content_k, colon, anon_hint = slots.content_k, slots.colon, slots.anon_hint
         via, channel, mention_np = slots.via, slots.channel, slots.mention_np
         assert content_k is not None
-        if mention_span is None and vf.pos == "impf" and not pfx:
-            return None  # "… ينفي الشبهات": a bare present tense with no subject is narration
+        if mention_span is None and vf.pos == "impf" and not pfx and not (
+                idx > 0 and toks[idx - 1].text in self.aspect_verbs):
+            return None  # "… ينفي الشبهات": a bare present tense with no subject is narration (not "ومضى يقول")
         if entity is not None:
             if anon_hint and entity.kind == "person" and not entity.name_tokens:
                 entity.kind = "anonymous"
@@ -1899,7 +1901,7 @@ class Attributor:
             if j + 1 < end_idx and (self._phrase_at(toks, j, self.clause_breaks) > j
                                     or self._phrase_at(toks, j, self.according) > j
                                     or (toks[j].text[:1] == "و" and self._phrase_at_glued(j, self.according))
-                                    or self._starts_hal(j)):
+                                    or self._starts_hal(j, after_quote=True)):
                 return "direct", a, b  # "وقال “…” وذلك في إشارة إلى …": narration resumes after the quote
             return "mixed", start, max(end, b + 1)
         # strip trailing punctuation and spaces
@@ -2066,11 +2068,14 @@ class Attributor:
                 return None
         return None
 
-    def _starts_hal(self, j: int) -> bool:
-        """A ḥāl participle cue directly followed by its complement, a colon or a quote."""
+    def _starts_hal(self, j: int, after_quote: bool = False) -> bool:
+        """A ḥāl participle cue directly followed by its complement, a colon or a quote; right after a closing
+        quotation mark, with any complement ("وقال "…" مؤكدا الأمل في …": the quote ended there)."""
         info = self._cue_info(self.toks[j])
         if info is None or info[1].pos != "part" or info[0]:
             return False
+        if after_quote and j + 1 < len(self.toks) and self.toks[j + 1].is_word:
+            return True
         n = self.toks[j + 1]
         if n.text in ("قوله", "قولها", "قولهم", "قولهما", "بالقول") and j + 2 < len(self.toks):
             n = self.toks[j + 2]  # "مكرراً قوله بأنه …"، "مستطردا بالقول: …"

@@ -2590,3 +2590,16 @@ def test_going_on_to_say_and_kin():
     q = extract("وأشار أخوه عبد الرحمن الحقباني إلى أن آخر عمل قام به كان زيارة والدته.")[0]
     assert q.speaker == "عبد الرحمن الحقباني"
     assert extract("وقالت شقيقة توماس إن شقيقها كان مريضا.")[0].speaker != "توماس"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت مصادر إعلامية موالية للمعارضة السورية المسلحة إن التقدم أدى إلى تشريد واسع.",
+     "مصادر إعلامية موالية للمعارضة السورية المسلحة"),
+    ("وذكرت مواقع إلكترونية تابعة لتنظيم داعش أن قيادات التنظيم قد تقتله.", "مواقع إلكترونية تابعة لتنظيم داعش"),
+    ("وقالت وسائل إعلام تابعة لحزب الله إن الجيش تقدم.", "وسائل إعلام تابعة لحزب الله"),
+])
+def test_an_anonymous_source_keeps_its_side(text, speaker):
+    """Participles of allegiance take their side after a glued ل ("موالية للنظام"، "تابعة للحكومة"، "مناهضون
+    للانقلاب": 873 before a ل-word in the corpus); the side is part of the anonymous description, which had ended at
+    the participle."""
+    assert extract(text)[0].speaker == speaker

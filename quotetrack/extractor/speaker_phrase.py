@@ -158,6 +158,7 @@ class NPParser:
         self.title_adjectives = set(m["title_adjective"])
         self.occasions = frozenset(m["counted_occasion"])
         self.place_heads = frozenset(m["place_head"])
+        self.allegiance = frozenset(m["allegiance"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
         self.documents = set(m["document"])
@@ -940,6 +941,15 @@ class NPParser:
             if x in ON_BEHALF and k + 1 < end:
                 nk = self._def_chain(toks, k, end)  # "متحدث باسم مكتب الرئيس"
                 k = self._name_run(toks, nk, end, known) if nk == k + 1 else nk  # "متحدث باسم فانسان بولوريه"
+                continue
+            if x in self.allegiance and k + 1 < end and toks[k + 1].text[:1] == "ل" and len(toks[k + 1].text) > 3:
+                side = k + 1
+                k = self.place_at(toks, side, end, glued="ل") or self.place_at(toks, side, end, glued="لل") or k + 2
+                if k == side + 1 and not is_def(toks[side].text) and k < end and toks[k].is_word \
+                        and toks[k].text not in self.stop:
+                    k = self._quoted_name(toks, k, end) or k + 1  # "تابعة لتنظيم داعش": the side's construct name
+                while k < end and is_def(toks[k].text) and (is_nisba(toks[k].text) or toks[k].text.startswith("الم")):
+                    k += 1  # "مصادر إعلامية موالية للمعارضة السورية المسلحة"، "تابعة لحزب الله": the side
                 continue
             if w.endswith("ا") and x.endswith("ا") and (x[:-1] in self.anon_mod or is_nisba(x[:-1])):
                 k += 1  # the accusative after لكنّ/إنّ agrees: "مسؤولا سعوديا بارزا"

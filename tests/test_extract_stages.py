@@ -2603,3 +2603,14 @@ def test_an_anonymous_source_keeps_its_side(text, speaker):
     للانقلاب": 873 before a ل-word in the corpus); the side is part of the anonymous description, which had ended at
     the participle."""
     assert extract(text)[0].speaker == speaker
+
+
+def test_a_setting_aside_may_run_long_and_ordinals_qualify_a_body():
+    """"وقال X، في تصريح إعلامي قبل انطلاق أشغال المجلس الذي يشارك فيه ممثلو …، إن": an aside that opens with a
+    setting may run past sixteen words to its closing comma; ordinals qualify a body after its nisbas ("المجلس الوطني
+    الرابع"، "المنطقة العسكرية الخامسة")."""
+    q = extract("وقال رئيس الجمعية الخبير المحاسب محمد مقديش، في تصريح اعلامي قبل انطلاق اشغال المجلس الذي يشارك فيه "
+                "ممثلو الجمعية وفروعها في كل من تونس العاصمة وقفصة ونابل وسوسة، ان \"تونس بصدد خسارة أحد الحلول\".")[0]
+    assert (q.speaker, q.content) == ("محمد مقديش", "تونس بصدد خسارة أحد الحلول")
+    q = extract("اعتبر المجلس الوطني الرابع للجمعية، المنعقد اليوم، أن إنشاء المؤسسة أصبح ضرورة.")[0]
+    assert q.speaker == "المجلس الوطني الرابع للجمعية"

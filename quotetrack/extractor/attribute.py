@@ -665,7 +665,9 @@ class Attributor:
         if w not in ("،", ",", "-", "(", ")"):
             return None
         known, agr = s.known, s.vf.agreement
-        nk = self._skip_parenthetical(k, end_idx)
+        setting = k + 1 < end_idx and toks[k + 1].text in self.settings
+        nk = self._skip_parenthetical(k, end_idx, reach=32 if setting else 16)  # ("، في تصريح قبل انطلاق
+        # أشغال المجلس الذي يشارك فيه ممثلو الجمعية في كل من …، إن": a setting may run long)
         if nk is None and w in ("،", ",") and k + 1 < end_idx and toks[k + 1].text in self.relative:
             nk = self._skip_relative(k + 1, end_idx)  # "، الذي قدم مع ابنه من ولاية اوهايو …"
         if nk is None:
@@ -687,7 +689,7 @@ class Attributor:
         anon_aside = any(self._phrase_at(toks, j, self.anonymity) > j for j in range(k + 1, nk))
         if anon_aside:
             s.anon_hint = True
-        if k + 1 < nk and toks[k + 1].text in self.settings:
+        if k + 1 < nk and setting:
             ch, _, v = self._setting(k + 1, nk)  # "، في بيان صادر عن وزارة الخارجية،"
             s.channel = s.channel or ch
             s.via = s.via or v
@@ -1339,13 +1341,13 @@ class Attributor:
     def _span_text(self, a: int, b: int) -> str:
         return self.orig(self.toks[a].start, self.toks[b - 1].end)
 
-    def _skip_parenthetical(self, k: int, end_idx: int) -> int | None:
+    def _skip_parenthetical(self, k: int, end_idx: int, reach: int = 16) -> int | None:
         """From a comma, the index after the matching comma (a short aside), or None."""
         toks = self.toks
         opener = toks[k].text
         closer = {"(": ")", "-": "-"}.get(opener)
         j = k + 1
-        while j < min(end_idx, k + 16):
+        while j < min(end_idx, k + reach):
             w = toks[j].text
             if closer and w == closer:
                 return j + 1

@@ -2614,3 +2614,16 @@ def test_a_setting_aside_may_run_long_and_ordinals_qualify_a_body():
     assert (q.speaker, q.content) == ("محمد مقديش", "تونس بصدد خسارة أحد الحلول")
     q = extract("اعتبر المجلس الوطني الرابع للجمعية، المنعقد اليوم، أن إنشاء المؤسسة أصبح ضرورة.")[0]
     assert q.speaker == "المجلس الوطني الرابع للجمعية"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('وقالت المتحدثة باسم الرئاسة الأميركية، سارة ساندرز، خلال مؤتمر صحفي: "الأمر انتهى".', "سارة ساندرز"),
+    ("وكشف رئيس اللجنة الإعلامية لانتخابات الجوف عبدالعزيز المشيطي أن اللجنة جاهزة.", "عبدالعزيز المشيطي"),
+    ("وقال رجل أعمال سعودي إن الاستثمار مهم.", "رجل أعمال سعودي"),
+])
+def test_names_in_ta_in_an_apposition_and_plural_tasks(text, speaker):
+    """A first name in ة is a name when it fills an apposition between commas ("، سارة ساندرز،"; the title alone had
+    been the speaker); a body's task may be a plural verbal noun ("لانتخابات الجوف"); an indefinite title's genitive
+    may take an adjective ("رجل أعمال سعودي")."""
+    assert extract(text)[0].speaker == speaker
+    assert all(q.speaker != "فرصة جيدة" for q in extract("وقال الرئيس، فرصة جيدة للحوار، إن الأمر انتهى."))

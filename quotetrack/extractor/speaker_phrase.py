@@ -496,7 +496,8 @@ class NPParser:
         return None
 
     def _task_noun(self, w: str) -> bool:
-        return bool(w in self.verbal_nouns or self.masdar_possessed.match(w) or w in self.construct)
+        return bool(w in self.verbal_nouns or self.masdar_possessed.match(w) or w in self.construct or (
+            w.endswith("ات") and self.masdar_possessed.match(w[:-2])))  # (and in the plural: "لانتخابات الجوف")
 
     def _genitive_body(self, w: str) -> bool:
         """"للجيش"، "للأمم": ل + the article + a body or place (an addressee such as "للصحفيين" is neither)."""
@@ -665,20 +666,42 @@ class NPParser:
                 # it: "أمير منطقة مكة المكرمة خالد الفيصل") before a name of two words at least (not "رئيس
                 # بلدية بيت لحم إن")
                 return nisbas_end(toks, self.place_at(toks, k + 1, end) or k + 2, end)
-            if self.lex.titles.get(toks[k - 1].text, "-") != "-" and w and not is_def(w) and k + 1 < end \
-                    and toks[k + 1].text.startswith("ال") and is_def(toks[k + 1].text) \
-                    and not is_nisba(toks[k + 1].text) and (w not in self.stop or w in self.lex.organizations) \
-                    and w not in self.joiners and w not in self.lex.titles and w not in self.lex.adjectives \
-                    and not self.is_cue(w):
-                return self._def_chain(toks, k + 1, end)  # "أمين سر اللجنة التنفيذية"، "مدرب فريق القوة الجوية"،
-                # "أستاذة علم النفس": an indefinite title is in construct, so the indefinite word after it is a
-                # genitive with its own, never a first name (an honorific may stand before one: "معالي محمد …")
+            genitive = self._title_genitive(toks, k, end, w)
+            if genitive is not None:
+                return genitive
             if toks[k - 1].text in self.lex.titles and len(w) >= 5 and not is_def(w) \
                     and w.endswith(("ها", "هم", "هما", "ته", "ايه")) and w not in self.stop and not self.is_cue(w):
                 # (a real pronoun, not a folded ة: "خارجيته"، "وزرائه"، "دفاعها"; not "المالية")
                 return self._def_chain(toks, k + 1, end)  # "وزير خارجيته مايك بومبيو"، "رئيس وزرائها" (53 in the
                 # corpus): an indefinite title's genitive, possessed by whom the sentence is about
         return self._def_chain(toks, k, end)
+
+    def _title_genitive(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
+        """An indefinite title is in construct, so the indefinite word after it is a genitive with its own, never a
+        first name: "أمين سر اللجنة التنفيذية"، "مدرب فريق القوة الجوية"، "أستاذة علم النفس"، "رجل أعمال سعودي"
+        (an honorific may stand before a name: "معالي محمد …"). Where the genitive ends, or None."""
+        if self.lex.titles.get(toks[k - 1].text, "-") == "-" or not w or is_def(w) or k + 1 >= end \
+                or (w in self.stop and w not in self.lex.organizations) or w in self.joiners \
+                or w in self.lex.titles or w in self.lex.adjectives or self.is_cue(w):
+            return None
+        nxt = toks[k + 1].text
+        if nxt in self.lex.adjectives:
+            return indefinite_nisbas_end(toks, k + 1, end)
+        if nxt.startswith("ال") and is_def(nxt) and not is_nisba(nxt):
+            return self._def_chain(toks, k + 1, end)
+        return None
+
+    def _noun_in_ta(self, toks: list[Token], k: int, end: int, w: str, names: int, plain: int, known: set[str],
+                    after_title: bool) -> bool:
+        """"فرصة جيدة"، "دونالد ترمب تهانيه": a word in ة (or with a pronoun) opening the run, or third in it, is a
+        noun, not a name — but after a title or in an apposition "بوجمعة الرميلي"، "، سارة ساندرز،" are names; a name
+        in الله is one anywhere: "عبدالله البرقان"."""
+        if not w.endswith("ه") or w.endswith("الله") or w in known or w in self.joiners or not (names == 0 or plain >= 2):
+            return False
+        nxt = toks[k + 1].text if k + 1 < end else ""
+        apposition = k > 0 and toks[k - 1].text in ("،", ",") and k + 2 < end and toks[k + 2].text in ("،", ",", ":")
+        return not ((after_title or apposition) and names == 0 and nxt and toks[k + 1].is_word
+                    and nxt not in self.stop and (not is_def(nxt) or nxt.endswith("ي")))
 
     def _name_run(self, toks: list[Token], k: int, end: int, known: set[str], after_title: bool = False) -> int:
         """A personal name: up to three plain tokens, joined by بن/أبو/عبد, with at most one
@@ -741,12 +764,7 @@ class NPParser:
                         and (names > 0 or nxt[:-1] in self.lex.adjectives))):
                 break  # "دونالد ترامب قرارات تنفيذية"، "اللاعب دورا إضافيا": a noun with an indefinite
                 # (or accusative) adjective is no name
-            if w.endswith("ه") and not w.endswith("الله") and w not in known and w not in self.joiners \
-                    and (names == 0 or plain >= 2) and not (
-                    after_title and names == 0 and nxt and toks[k + 1].is_word and nxt not in self.stop
-                    and (not is_def(nxt) or nxt.endswith("ي"))):
-                # "فرصة جيدة"، "دونالد ترمب تهانيه": a noun (with a pronoun), not a name — but after a
-                # title "بوجمعة الرميلي"، "أسامة حمدان" are names; a name in الله is one anywhere: "عبدالله البرقان"
+            if self._noun_in_ta(toks, k, end, w, names, plain, known, after_title):
                 break
             if prev in getattr(known, "surnames", known) and prev not in self.joiners and names > 0 and w not in known:
                 break  # a known surname ends the name: "بومبيو الكونغرس"

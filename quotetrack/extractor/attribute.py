@@ -413,6 +413,8 @@ class Attributor:
             return False
         if vf.pos == "part" and (pfx or self.region.noun_participle(idx)):
             return False  # "متحدثة باسم الشركة": the noun, not the participle
+        if vf.pos == "part" and self._accusative_adjective(idx, vf):
+            return False  # "تقدما لافتا"، "مستقبلا واعدا": the adjective of the noun before it
         if vf.pos == "noun":
             nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
             if tok.text == "بالقول" and idx + 2 < len(toks) and (
@@ -449,6 +451,24 @@ class Attributor:
         if prev_tok in _RELATIVE_PRONOUNS:
             return self._relative_reports(idx)
         return True
+
+    def _accusative_adjective(self, idx: int, vf: VerbForm) -> bool:
+        """A participle in ـا right after an indefinite accusative noun, with no comma between and nothing after it
+        that opens speech (a complementizer, a preposition, a colon, a quote, an object pronoun or ب), agrees with that
+        noun: "شهدت المدينة تقدما لافتا منذ …"، "حضورا لافتا"، "مستقبلا واعدا" (not "… بيانا مؤكدا فيه أن …")."""
+        toks = self.toks
+        if idx == 0 or idx + 1 >= len(toks) or not toks[idx].text.endswith("ا"):
+            return False
+        prev, nxt = toks[idx - 1], toks[idx + 1]
+        w = prev.text
+        if not (prev.is_word and len(w) > 3 and w.endswith("ا") and w[:1] not in "بل" and not is_def(w)
+                and w not in self.np.places and w not in self.reg.keys() and self._cue_info(prev) is None):
+            return False
+        rule = self.lex.np_lemmas.get(vf.lemma_key)
+        own = rule.preposition if rule is not None and rule.preposition else ""
+        return not (nxt.text in self.pat.comp_words or (own and self._opens_with_prep(nxt.text, own))
+                    or (nxt.text in self.pat.comp_preps and idx + 2 < len(toks) and toks[idx + 2].text in self.pat.comp_words)
+                    or nxt.text in (":", "فيه", "فيها") or nxt.start in self.q_open or nxt.text.startswith(("ايا", "ب")))
 
     def _comp_follows(self, idx: int) -> bool:
         """A complementizer right after the cue at ``idx``, or after its preposition ("أشار إلى أن")."""

@@ -2637,3 +2637,12 @@ def test_a_participle_agreeing_with_an_accusative_noun_is_its_adjective():
     assert extract("وشهد المعرض حضورا لافتا وملحوظا منذ ليلة بدايته.") == []
     assert extract("وأصدرت الوزارة بيانا مؤكدا فيه أن الوضع مستقر.")[0].cue == "مؤكدا"
     assert extract("وشنت شركة آبل هجوما عنيفا متهمة إياها بتعمد إبطاء الهواتف.")[0].cue == "متهمة"
+
+
+def test_centre_back_then_and_they_see():
+    """"قلب الدفاع" is a football position in construct before the player's name (the speaker had been "قلب");
+    "حينئذ" is a time word; "يرون أن" (119 in the corpus) is the plural present of رأى."""
+    assert extract("يرى قلب الدفاع السابق ريو فرديناند أن الفريق ضعيف.")[0].speaker == "ريو فرديناند"
+    assert all(q.speaker != "حينئذ" for q in extract('وقال حينئذ: "إن شغفي هو الغواصات".'))
+    assert extract("ويرى بعض العلماء أنه مجرد لقب شرفي.")[0].cue == "يرى"
+    assert extract("لكن مراقبين يرون أن الاعتقالات تتناقض مع هذا التوجه.")[0].cue == "يرون"

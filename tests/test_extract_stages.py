@@ -2646,3 +2646,11 @@ def test_centre_back_then_and_they_see():
     assert all(q.speaker != "حينئذ" for q in extract('وقال حينئذ: "إن شغفي هو الغواصات".'))
     assert extract("ويرى بعض العلماء أنه مجرد لقب شرفي.")[0].cue == "يرى"
     assert extract("لكن مراقبين يرون أن الاعتقالات تتناقض مع هذا التوجه.")[0].cue == "يرون"
+
+
+def test_a_name_in_allah_before_a_definite_surname():
+    """"عبدالله الحكيم"، "عبدالله القحطاني": a compound name written as one word ends in ه like a noun in construct
+    ("ضرورة الحوار"), but a word in الله is a name (the quote had no speaker or the title alone: 32 quotes gained
+    a speaker and 33 changed to the named person on the corpus)."""
+    assert extract("عبدالله الحكيم يقول إن المهنة صعبة.")[0].speaker == "عبدالله الحكيم"
+    assert extract("وأشاد مدير الفريق عبدالله الدخيل بالدور الكبير للمجلس.")[0].speaker == "عبدالله الدخيل"

@@ -1206,8 +1206,9 @@ class NPParser:
     def _bare_name_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
                       w: str) -> NP | None:
         """A bare personal name or a known short mention; None for words that only look like one."""
-        if not is_def(w) and w.endswith("ه") and w not in known and i + 1 < end and is_def(toks[i + 1].text):
-            return None  # a construct phrase ("ضرورة الحوار"), not a name
+        if not is_def(w) and w.endswith("ه") and not w.endswith("الله") and w not in known and i + 1 < end \
+                and is_def(toks[i + 1].text):
+            return None  # a construct phrase ("ضرورة الحوار"), not a name (but "عبدالله الحكيم" is one)
         if w == "لي" and not (i + 1 < end and toks[i + 1].is_word and toks[i + 1].text not in self.stop
                                and toks[i + 1].text[-1:] != "ا"):  # ("قال لي منفعلا": an adverb, no name)
             return None  # "وذكر لي أنها"، "يقول لي "…"": "to me", not the name Lee (alone it names nobody)

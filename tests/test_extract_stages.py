@@ -2654,3 +2654,17 @@ def test_a_name_in_allah_before_a_definite_surname():
     a speaker and 33 changed to the named person on the corpus)."""
     assert extract("عبدالله الحكيم يقول إن المهنة صعبة.")[0].speaker == "عبدالله الحكيم"
     assert extract("وأشاد مدير الفريق عبدالله الدخيل بالدور الكبير للمجلس.")[0].speaker == "عبدالله الدخيل"
+
+
+def test_a_noun_phrase_content_after_a_comma_and_god_is_never_carried_over():
+    """"أدان الأمير X الرئيس العام لرعاية الشباب، العمل الإرهابي …": a past verb whose speaker phrase the lexicons
+    vouch for may set it off with a comma before its noun-phrase content (171 quotes added on the corpus); God is
+    quoted by name, never the dropped subject of "سائلاً الله أن …" (30 such quotes had God as the asker)."""
+    q = extract("أدان صاحب السمو الملكي الأمير عبدالله بن مساعد بن عبدالعزيز الرئيس العام لرعاية الشباب، "
+                "العمل الإرهابي الآثم.")[0]
+    assert (q.speaker, q.content) == ("عبدالله بن مساعد بن عبدالعزيز", "العمل الإرهابي الآثم")
+    qs = extract("ورفع الأمير التعازي للأسر، سائلاً الله أن يتغمد الشهداء برحمته.")
+    assert all(q.speaker != "الله" for q in qs)
+    q = extract("وقال المدير العام لملتقى المدينة الشبابية عبدالله باوزير إن الملتقى ناجح.")[0]
+    assert q.speaker == "عبدالله باوزير"
+    assert extract("ودعت الحكومة لإلقاء القبض على المشتبه بهم.")[0].speaker == "الحكومة"

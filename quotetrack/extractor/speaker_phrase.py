@@ -544,6 +544,14 @@ class NPParser:
         if w[:1] == "ل" and k > 0 and is_def(toks[k - 1].text) and w[1:] in self.places \
                 and w[1:] not in self.media and not self._head_noun(toks[k - 1].text):
             return k + 1  # "المعسكر المؤيد لإسرائيل"، "القوات الموالية لإيران": the adjective's complement
+        if w[:1] == "ل" and not w.startswith("لل") and k + 1 < end and toks[k + 1].text.startswith("ال") \
+                and not is_nisba(toks[k + 1].text) and self._head_before(toks, k) < k - 1 \
+                and self._body_complement(toks, k, "ل" + w):
+            n = k + 1  # "المدير العام لملتقى المدينة": what the office or body (after its adjectives: not "دعت
+            while n + 2 < end and toks[n + 1].text[:1] == "و" and not is_def(toks[n + 1].text[1:]) \
+                    and toks[n + 2].text.startswith("ال"):  # الحكومة لإلقاء القبض") is for, in construct with its
+                n += 2  # own, and what is joined to it ("لصوامع الغلال ومطاحن الدقيق")
+            return n
         return None
 
     def _chain_organization(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
@@ -666,7 +674,11 @@ class NPParser:
                 # it: "أمير منطقة مكة المكرمة خالد الفيصل") before a name of two words at least (not "رئيس
                 # بلدية بيت لحم إن")
                 return nisbas_end(toks, self.place_at(toks, k + 1, end) or k + 2, end)
-            genitive = self._title_genitive(toks, k, end, w)
+            j = k
+            while j + 1 < end and toks[j].text in self.title_adjectives:
+                j += 1  # "مدير عام ملتقى المدينة"، "نائب أول رئيس …": the compound title's genitive
+            genitive = self._title_genitive(toks, j, end, toks[j].text if j < end and toks[j].is_word else "",
+                                            toks[k - 1].text)
             if genitive is not None:
                 return genitive
             if toks[k - 1].text in self.lex.titles and len(w) >= 5 and not is_def(w) \
@@ -676,11 +688,11 @@ class NPParser:
                 # corpus): an indefinite title's genitive, possessed by whom the sentence is about
         return self._def_chain(toks, k, end)
 
-    def _title_genitive(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
+    def _title_genitive(self, toks: list[Token], k: int, end: int, w: str, title: str) -> int | None:
         """An indefinite title is in construct, so the indefinite word after it is a genitive with its own, never a
         first name: "أمين سر اللجنة التنفيذية"، "مدرب فريق القوة الجوية"، "أستاذة علم النفس"، "رجل أعمال سعودي"
         (an honorific may stand before a name: "معالي محمد …"). Where the genitive ends, or None."""
-        if self.lex.titles.get(toks[k - 1].text, "-") == "-" or not w or is_def(w) or k + 1 >= end \
+        if self.lex.titles.get(title, "-") == "-" or not w or is_def(w) or k + 1 >= end \
                 or (w in self.stop and w not in self.lex.organizations) or w in self.joiners \
                 or w in self.lex.titles or w in self.lex.adjectives or self.is_cue(w):
             return None
@@ -1399,7 +1411,8 @@ class Register:
             self.entities.append(e)
 
     def resolve_prodrop(self, agreement: str | None, pos: int, exclude: Entity | None = None) -> Entity | None:
-        cands = sorted(self.entities[-self.WINDOW:], key=lambda e: e.last, reverse=True)
+        cands = sorted((e for e in self.entities[-self.WINDOW:] if e.key != "الله"), key=lambda e: e.last, reverse=True)
+        # (God is quoted by name, "قال الله تعالى", never carried over to a dropped subject: "سائلاً الله أن …")
         if agreement:
             for e in cands:
                 if e.agreement == agreement and e is not exclude:

@@ -2668,3 +2668,10 @@ def test_a_noun_phrase_content_after_a_comma_and_god_is_never_carried_over():
     q = extract("وقال المدير العام لملتقى المدينة الشبابية عبدالله باوزير إن الملتقى ناجح.")[0]
     assert q.speaker == "عبدالله باوزير"
     assert extract("ودعت الحكومة لإلقاء القبض على المشتبه بهم.")[0].speaker == "الحكومة"
+
+
+def test_then_opens_the_next_statement():
+    """"قال X إن …، ثم زعم أن …، ثم قال إن …": ثم before a cue ends the reported clause; each statement is a quote."""
+    qs = extract("وقال مادسن إن الصحفية غادرت الغواصة قبل إقلاعها، ثم زعم أن مرساة سقطت عليها، ثم قال إن الكربون قتلها.")
+    assert [(q.cue, q.content) for q in qs] == [("قال", "إن الصحفية غادرت الغواصة قبل إقلاعها"),
+                                                ("زعم", "أن مرساة سقطت عليها"), ("قال", "إن الكربون قتلها")]

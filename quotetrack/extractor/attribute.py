@@ -1998,6 +1998,9 @@ class Attributor:
                 info = self._cue_info(t)
                 if info is not None and info[0].startswith("و") and info[1].pos in ("past", "impf"):
                     return toks[j - 1].end
+            elif w == "ثم" and j + 1 < end_idx and (then := self._cue_info(toks[j + 1])) is not None \
+                    and then[1].pos in ("past", "impf") and not then[0]:
+                return toks[j - 1].end  # "… قبل إقلاعها، ثم زعم أن …": the next statement
             elif t.is_word and j + 1 < end_idx and self._starts_hal(j):
                 return toks[j - 1].end  # "… داعش مشيرا إلى أن …"، "…،" مضيفاً: "…"
             elif w in ("فيما", "بينما", "وفيما", "وبينما") and j + 1 < end_idx and (

@@ -2675,3 +2675,11 @@ def test_then_opens_the_next_statement():
     qs = extract("وقال مادسن إن الصحفية غادرت الغواصة قبل إقلاعها، ثم زعم أن مرساة سقطت عليها، ثم قال إن الكربون قتلها.")
     assert [(q.cue, q.content) for q in qs] == [("قال", "إن الصحفية غادرت الغواصة قبل إقلاعها"),
                                                 ("زعم", "أن مرساة سقطت عليها"), ("قال", "إن الكربون قتلها")]
+
+
+def test_but_he_then_admitted_is_the_next_statement():
+    """"أكد أن … إلا أنه أقر بوجود …" (34 "إلا/غير أنه + cue" in the corpus): the contrast opens the same speaker's next
+    statement, which is a quote of its own."""
+    qs = extract("وأكد الأسد أن كل شيء متوفر في الجيش إلا أنه أقر بوجود نقص في الطاقة البشرية.")
+    assert [(q.cue, q.content) for q in qs] == [("أكد", "أن كل شيء متوفر في الجيش"),
+                                                ("أقر", "بوجود نقص في الطاقة البشرية")]

@@ -2001,6 +2001,9 @@ class Attributor:
             elif w == "ثم" and j + 1 < end_idx and (then := self._cue_info(toks[j + 1])) is not None \
                     and then[1].pos in ("past", "impf") and not then[0]:
                 return toks[j - 1].end  # "… قبل إقلاعها، ثم زعم أن …": the next statement
+            elif w in ("الا", "غير") and j + 2 < end_idx and toks[j + 1].text in ("انه", "انها", "انهم") \
+                    and self._cue_info(toks[j + 2]) is not None:
+                return toks[j - 1].end  # "أكد أن (كل شيء متوفر) في الجيش إلا أنه أقر بوجود …": the next statement
             elif t.is_word and j + 1 < end_idx and self._starts_hal(j):
                 return toks[j - 1].end  # "… داعش مشيرا إلى أن …"، "…،" مضيفاً: "…"
             elif w in ("فيما", "بينما", "وفيما", "وبينما") and j + 1 < end_idx and (

@@ -528,6 +528,11 @@ class NPParser:
         if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
                 and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
             return k + 1  # "وزير حقوق الإنسان"
+        if w in self.place_heads and k + 1 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
+                and toks[k + 1].text not in self.stop and not self.bad_name(toks[k + 1].text) \
+                and toks[k + 1].text not in self.lex.titles and (
+                    k + 2 >= end or not toks[k + 2].is_word or toks[k + 2].text in self.stop):
+            return k + 2  # "مجلس بلدية أوكلاند": a place's kind and its own name, last in the phrase
         q_end = self._quoted_name(toks, k + 1, end) if w[1:] in self.lex.organizations and (
             w[:1] == "ب" or (w[:1] == "ل" and w[1:] not in self.lex.media)) else None
         if q_end is not None:

@@ -2683,3 +2683,11 @@ def test_but_he_then_admitted_is_the_next_statement():
     qs = extract("وأكد الأسد أن كل شيء متوفر في الجيش إلا أنه أقر بوجود نقص في الطاقة البشرية.")
     assert [(q.cue, q.content) for q in qs] == [("أكد", "أن كل شيء متوفر في الجيش"),
                                                 ("أقر", "بوجود نقص في الطاقة البشرية")]
+
+
+def test_a_quote_then_this_is_what_he_said():
+    """"«…»، هذا ما قاله روبسون" (35 "هذا/ذلك ما + cue" in the corpus) and "«…»، هكذا قال الوزير": the attribution
+    after the quote, with the pronoun of ما on the verb."""
+    q = extract('"لم أكن أعرف أنه سيرحل"، هذا ما قاله روبسون للصحفيين.')[0]
+    assert (q.speaker, q.type, q.content) == ("روبسون", "direct", "لم أكن أعرف أنه سيرحل")
+    assert extract("«الوضع صعب جدا»، هكذا قال الوزير.")[0].speaker == "الوزير"

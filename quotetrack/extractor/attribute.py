@@ -2487,7 +2487,12 @@ class Attributor:
         while k < len(toks) and toks[k].text in ("،", ",", ".", "-"):
             period = period or toks[k].text == "."
             k += 1
-        info = self._cue_info(toks[k]) if k < len(toks) else None
+        ma = k + 2 < len(toks) and toks[k].text in ("هذا", "ذلك", "هذه", "وهذا") and toks[k + 1].text == "ما"
+        if ma:
+            k += 2  # "«…»، هذا ما قاله روبسون" (the verb carries the pronoun of ما)
+        elif k + 1 < len(toks) and toks[k].text == "هكذا":
+            k += 1  # "«…»، هكذا قال الوزير"
+        info = (self._cue_at(k) if ma else self._cue_info(toks[k])) if k < len(toks) else None
         if info is not None and period and info[0]:
             info = None  # "”. واضافت …" opens a new sentence; it does not attribute the quote before it
         if info is not None and words >= 2 and info[1].pos in ("past", "impf") and "س" not in info[0]:

@@ -2691,3 +2691,10 @@ def test_a_quote_then_this_is_what_he_said():
     q = extract('"لم أكن أعرف أنه سيرحل"، هذا ما قاله روبسون للصحفيين.')[0]
     assert (q.speaker, q.type, q.content) == ("روبسون", "direct", "لم أكن أعرف أنه سيرحل")
     assert extract("«الوضع صعب جدا»، هكذا قال الوزير.")[0].speaker == "الوزير"
+
+
+def test_a_man_of_a_calling_is_a_title_in_construct():
+    """"رجل الدين"، "رجل الأعمال" (162 in the corpus) are titles in construct before the name; a bare "رجل" or
+    "الرجل" stays a common noun."""
+    assert extract("دعا رجل الدين الشيعي العراقي، مقتدى الصدر، الخميس، إلى عقد جلسة طارئة.")[0].speaker == "مقتدى الصدر"
+    assert extract("وطالب رجل الأعمال المصري، نجيب ساويرس، الاتحاد بالاستقالة.")[0].speaker == "نجيب ساويرس"

@@ -2698,3 +2698,15 @@ def test_a_man_of_a_calling_is_a_title_in_construct():
     "الرجل" stays a common noun."""
     assert extract("دعا رجل الدين الشيعي العراقي، مقتدى الصدر، الخميس، إلى عقد جلسة طارئة.")[0].speaker == "مقتدى الصدر"
     assert extract("وطالب رجل الأعمال المصري، نجيب ساويرس، الاتحاد بالاستقالة.")[0].speaker == "نجيب ساويرس"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال رئيس وزراء لاتفيا ماريس كوتشينسكيس إن القطاع المالي مستقر.", "ماريس كوتشينسكيس"),
+    ("وقال رئيس بلدية محافظة الخرمة نايف بن فيصل الدويش إن البلدية مستمرة.", "نايف بن فيصل الدويش"),
+    ("وأوضح رئيس بلدية محافظة قلوة المهندس عوض القحطاني، أن المجلس رفع خطابا.", "عوض القحطاني"),
+    ("وكشف حاكم ولاية تكساس الأميركية جريغ أبوت عن برنامج جديد.", "جريغ أبوت"),
+])
+def test_a_place_the_gazetteer_lacks_inside_a_title(text, speaker):
+    """A construct word or place kinds in a row ("وزراء"، "بلدية محافظة") take the place's own one-word name before
+    the person's ("رئيس وزراء لاتفيا X": the speaker had been "وزراء لاتفيا ماريس")."""
+    assert extract(text)[0].speaker == speaker

@@ -531,7 +531,8 @@ class NPParser:
         if w in self.place_heads and k + 1 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
                 and toks[k + 1].text not in self.stop and not self.bad_name(toks[k + 1].text) \
                 and toks[k + 1].text not in self.lex.titles and (
-                    k + 2 >= end or not toks[k + 2].is_word or toks[k + 2].text in self.stop):
+                    k + 2 >= end or not toks[k + 2].is_word or toks[k + 2].text in self.stop
+                    or self.bad_name(toks[k + 2].text)):
             return k + 2  # "مجلس بلدية أوكلاند": a place's kind and its own name, last in the phrase
         q_end = self._quoted_name(toks, k + 1, end) if w[1:] in self.lex.organizations and (
             w[:1] == "ب" or (w[:1] == "ل" and w[1:] not in self.lex.media)) else None
@@ -673,11 +674,21 @@ class NPParser:
             if p_end is not None:
                 return self._def_chain(toks, p_end, end)
             w = toks[k].text if k < end and toks[k].is_word else ""
-            if w in self.place_heads and k + 3 < end and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
-                    and all(t.is_word and t.text not in self.stop for t in toks[k + 1:k + 4]):
-                # "حاكم ولاية كاليفورنيا جيري براون": the place's own name (one word unless the gazetteer knows
-                # it: "أمير منطقة مكة المكرمة خالد الفيصل") before a name of two words at least (not "رئيس
-                # بلدية بيت لحم إن")
+            n = k + 1
+            while w in self.place_heads and n < end and toks[n].text in self.place_heads:
+                n += 1  # "رئيس بلدية محافظة الخرمة نايف بن فيصل": places' kinds in a row, then the definite name
+            if n > k + 1 and n < end and is_def(toks[n].text):
+                return self._def_chain(toks, n, end)
+            if n > k + 1 and n < end and toks[n].is_word and toks[n].text not in self.stop and not self.bad_name(toks[n].text):
+                return nisbas_end(toks, self.place_at(toks, n, end) or n + 1, end)  # "بلدية محافظة قلوة المهندس …"
+            place = toks[k + 1].text if k + 3 < end else ""
+            if (w in self.place_heads or w in self.construct) and place and not is_def(place) \
+                    and all(t.is_word and t.text not in self.stop for t in toks[k + 1:k + 4]) \
+                    and place not in self.lex.titles and place not in self.lex.organizations \
+                    and place not in self.construct and not self.is_action(place) and not self.bad_name(toks[k + 2].text):
+                # "حاكم ولاية كاليفورنيا جيري براون"، "رئيس وزراء لاتفيا ماريس كوتشينسكيس": the place's own name
+                # (one word unless the gazetteer knows it: "أمير منطقة مكة المكرمة خالد الفيصل") before a name
+                # of two words at least (not "رئيس بلدية بيت لحم إن")
                 return nisbas_end(toks, self.place_at(toks, k + 1, end) or k + 2, end)
             j = k
             while j + 1 < end and toks[j].text in self.title_adjectives:

@@ -933,6 +933,7 @@ class Attributor:
         after = self._coordinated_end(np_.end, end_idx) if np_rule is not None and np_rule.object_required \
             else np_.end  # ("اتهم السعودية والإمارات والبحرين بـ…": one object)
         if (np_rule is not None and np_rule.object_first and np_rule.preposition and after < end_idx
+                and not self._carries_object(toks[s.idx].text[len(s.pfx):])  # ("وصفته الصحافة بـ…": the subject)
                 and (np_rule.object_required or (np_.kind != "person" and not self.region.agreeing_body(vf, np_, s.idx)))
                 and (self._opens_with_prep(toks[after].text, np_rule.preposition)
                      or (np_rule.object_required and self._preposition_ahead(after, end_idx, np_rule.preposition)))
@@ -948,6 +949,11 @@ class Attributor:
         s.mention_np = np_
         s.k = np_.end
         return _GO
+
+    def _carries_object(self, w: str) -> bool:
+        """The verb form (without its prefix) carries an object pronoun ("وصفته"، "اعتبرتها"): the noun after it, if
+        any, is its subject."""
+        return any(w.endswith(suf) and w[:-len(suf)] in self.lex.verbs for suf in ("هما", "ها", "هم", "ه"))
 
     def _coordinated_end(self, j: int, end_idx: int) -> int:
         """The index after the nouns joined by و that follow a noun ending before token ``j`` ("السعودية
@@ -1762,8 +1768,7 @@ class Attributor:
                 # "الدول التي قال إنها …": the verb does not agree with التي, so its subject is dropped
                 # (but "تصريحات خامنئي التي أكد فيها أن": the statement's author, read below)
                 return None
-            base = toks[idx].text[len(pfx):]
-            if any(base.endswith(suf) and base[:-len(suf)] in self.lex.verbs for suf in ("ها", "هم", "ه")):
+            if self._carries_object(toks[idx].text[len(pfx):]):
                 return None  # "الملاحظات التي اعتبرتها …": the relative is the verb's object, its subject is dropped
             if toks[j].text in ("والذي", "والتي"):
                 # "أبو سليم، الذي يرفض …، والذي يقول": the second relative shares the first one's antecedent

@@ -2719,3 +2719,10 @@ def test_the_one_described_is_the_object():
     assert all(q.speaker != "المسرحية" for q in extract("ووصف المسرحية بأنها أفضل كوميديا سياسية."))
     assert extract("ووصف الوزير الاتفاق بأنه تاريخي.")[0].speaker == "الوزير"
     assert extract("ووصفته الصحافة العالمية بالحكيم.")[0].speaker == "الصحافة العالمية"
+
+
+def test_a_palace_speaks_for_its_head_of_state():
+    """"قصر الإليزيه"، "القصر الملكي" issue statements (18 right after a cue in the corpus; several had no speaker), and
+    "بيان للقصر الملكي" speaks for the palace."""
+    assert extract("وقال قصر الإليزيه في بيان إن الرئيس بصحة جيدة.")[0].speaker == "قصر الإليزيه"
+    assert extract("وقال بيان للقصر الملكي إن الملك بصحة جيدة.")[0].speaker == "القصر الملكي"

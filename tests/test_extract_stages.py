@@ -2726,3 +2726,17 @@ def test_a_palace_speaks_for_its_head_of_state():
     "بيان للقصر الملكي" speaks for the palace."""
     assert extract("وقال قصر الإليزيه في بيان إن الرئيس بصحة جيدة.")[0].speaker == "قصر الإليزيه"
     assert extract("وقال بيان للقصر الملكي إن الملك بصحة جيدة.")[0].speaker == "القصر الملكي"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('وقالت سارة ليا ويتسن، مديرة قسم الشرق الأوسط، في المنظمة "إن السعودية تعتقل الناشطات".', "سارة ليا ويتسن"),
+    ("وأعرب عمدة لندن صديق خان عن حزنه الشديد.", "صديق خان"),
+    ("وأعلنت كتلة نداء تونس بالبرلمان رفضها القاطع.", "كتلة نداء تونس"),
+])
+def test_a_first_name_in_ta_right_after_the_cue(text, speaker):
+    """A first name in ة right after the cue is a name when plain words close it at a comma or the content ("وقالت
+    سارة ليا ويتسن، …": the body she works for had been the speaker); a noun in ة after the cue is not ("وأكد ضرورة
+    استمرار التوعية"، "وأعلنت سبعة بلدان")."""
+    assert extract(text)[0].speaker == speaker
+    assert all(q.speaker not in ("ضرورة", "ضرورة استمرار") for q in extract("وأكد ضرورة استمرار التوعية بالمرض."))
+    assert all(q.speaker != "سبعة بلدان" for q in extract("وأعلنت سبعة بلدان نقل سفاراتها."))

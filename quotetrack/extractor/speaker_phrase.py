@@ -159,6 +159,7 @@ class NPParser:
         self.occasions = frozenset(m["counted_occasion"])
         self.place_heads = frozenset(m["place_head"])
         self.allegiance = frozenset(m["allegiance"])
+        self.number_words = frozenset(m["number_word"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
         self.documents = set(m["document"])
@@ -722,14 +723,28 @@ class NPParser:
     def _noun_in_ta(self, toks: list[Token], k: int, end: int, w: str, names: int, plain: int, known: set[str],
                     after_title: bool) -> bool:
         """"فرصة جيدة"، "دونالد ترمب تهانيه": a word in ة (or with a pronoun) opening the run, or third in it, is a
-        noun, not a name — but after a title or in an apposition "بوجمعة الرميلي"، "، سارة ساندرز،" are names; a name
-        in الله is one anywhere: "عبدالله البرقان"."""
+        noun, not a name — but after a title, in an apposition or right after the cue "بوجمعة الرميلي"، "، سارة
+        ساندرز،"، "وقالت سارة ليا ويتسن" are names; a name in الله is one anywhere: "عبدالله البرقان"."""
         if not w.endswith("ه") or w.endswith("الله") or w in known or w in self.joiners or not (names == 0 or plain >= 2):
             return False
         nxt = toks[k + 1].text if k + 1 < end else ""
         apposition = k > 0 and toks[k - 1].text in ("،", ",") and k + 2 < end and toks[k + 2].text in ("،", ",", ":")
-        return not ((after_title or apposition) and names == 0 and nxt and toks[k + 1].is_word
+        after_cue = k > 0 and self.is_cue(toks[k - 1].text) and self._plain_run_closes(toks, k + 1, end) \
+            and w not in self.documents and w not in self.lex.organizations and w not in self.place_heads \
+            and w not in self.construct and w not in self.lex.titles and w not in self.number_words
+        # ("وقالت سارة ليا ويتسن، …": a name of plain words that the comma or the content closes)
+        return not ((after_title or apposition or after_cue) and names == 0 and nxt and toks[k + 1].is_word
                     and nxt not in self.stop and (not is_def(nxt) or nxt.endswith("ي")))
+
+    def _plain_run_closes(self, toks: list[Token], k: int, end: int) -> bool:
+        """One to three plain words from ``k`` (no article, no ة, no stop word) closed by a comma, a colon, a
+        quotation mark or a complementizer."""
+        j = k
+        while j < min(end, k + 3) and toks[j].is_word and not is_def(toks[j].text) and not toks[j].text.endswith("ه") \
+                and toks[j].text not in self.stop:
+            j += 1
+        return j > k and (j >= end or toks[j].text in ("،", ",", ":") or toks[j].text in self.comp_words
+                          or not toks[j].is_word)
 
     def _name_run(self, toks: list[Token], k: int, end: int, known: set[str], after_title: bool = False) -> int:
         """A personal name: up to three plain tokens, joined by بن/أبو/عبد, with at most one

@@ -2740,3 +2740,11 @@ def test_a_first_name_in_ta_right_after_the_cue(text, speaker):
     assert extract(text)[0].speaker == speaker
     assert all(q.speaker not in ("ضرورة", "ضرورة استمرار") for q in extract("وأكد ضرورة استمرار التوعية بالمرض."))
     assert all(q.speaker != "سبعة بلدان" for q in extract("وأعلنت سبعة بلدان نقل سفاراتها."))
+
+
+def test_a_named_person_with_a_glued_lam_is_spoken_to():
+    """"قالت لنتنياهو إن …": ل glued on a name the article has given is the person spoken to, never the speaker (the
+    speaker is dropped); a name that begins with ل ("لافروف") is still a name."""
+    qs = extract("وقال نتنياهو إن الوضع صعب. وقالت تيريزا ماي إنها ستبقى. لكنها أضافت قالت لنتنياهو إن الوقت قد آن.")
+    assert [q.speaker for q in qs] == ["نتنياهو", "تيريزا ماي", "تيريزا ماي"]
+    assert extract("وقال لافروف إن الوضع صعب.")[0].speaker == "لافروف"

@@ -1017,7 +1017,8 @@ class Attributor:
             s.content_k, s.colon = found
             content_k, colon = found
             if s.mention_np is None and k == s.idx + 1 and 0 < content_k - k <= 4 and not colon and \
-                    toks[content_k].text in self.pat.comp_words | self.pat.comp_preps and all(
+                    toks[content_k].text in self.pat.comp_words | self.pat.comp_preps \
+                    and not self.np.spoken_to(toks[k].text, s.known) and all(
                     toks[j].is_word and toks[j].text not in self.np.stop and self._cue_info(toks[j]) is None
                     for j in range(k, content_k)):
                 # the subject is whatever stands between the verb and its complementizer, up to an

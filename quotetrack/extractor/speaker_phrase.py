@@ -245,6 +245,12 @@ class NPParser:
         base = strip_article(w)
         return base not in self.lex.adjectives and self.is_action(base)
 
+    @staticmethod
+    def spoken_to(w: str, known: set[str]) -> bool:
+        """"قالت لنتنياهو إن": ل glued on a name the article has given (and not a name of its own, "لافروف"): the
+        person spoken to, never the speaker."""
+        return w[:1] == "ل" and w not in known and w[1:] in known
+
     def bad_name(self, w: str) -> bool:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
@@ -1261,6 +1267,8 @@ class NPParser:
             # "وليد الطبطبائي": a first name in و with its surname)
         if w not in known and w.endswith("ات") and len(w) > 4:
             return None  # "اتهامات": a plural noun, not a name
+        if self.spoken_to(w, known):
+            return None
         if w not in known and group_plural(w):
             k = i + 1  # "حقوقيون"، "أكاديميون مصريون"، "منشقون": a plural nisba or participle is a group, with its
             while k < end and toks[k].is_word and not is_def(toks[k].text) and is_nisba(toks[k].text):

@@ -274,7 +274,8 @@ class RegionReader:
         """A plain word that no lexicon claims and that is no particle, verb or definite noun."""
         a = self.a
         return (len(w) >= 3 and w.isalpha() and not w.startswith("ال") and w not in a.np.stop
-                and not a.np.bad_name(w) and not a.np.is_institution(w) and w[:1] not in "وف")
+                and not a.np.bad_name(w) and not a.np.is_institution(w) and w[:1] not in "وف"
+                and not a.np.spoken_to(w, a.reg.keys()))
 
     def _strong(self, np_: NP) -> bool:
         """A speaker phrase the lexicons vouch for: a body, an anonymous source, a place, a titled or

@@ -2748,3 +2748,10 @@ def test_a_named_person_with_a_glued_lam_is_spoken_to():
     qs = extract("وقال نتنياهو إن الوضع صعب. وقالت تيريزا ماي إنها ستبقى. لكنها أضافت قالت لنتنياهو إن الوقت قد آن.")
     assert [q.speaker for q in qs] == ["نتنياهو", "تيريزا ماي", "تيريزا ماي"]
     assert extract("وقال لافروف إن الوضع صعب.")[0].speaker == "لافروف"
+
+
+def test_causes_open_an_adverbial():
+    """"بسبب"، "بفضل"، "بموجب"، "جراء" open an adverbial like a preposition: never part of a name ("أنغام بسبب")."""
+    q = extract("وهاجمت الفنانة أنغام بسبب الخبر المنشور، وقالت إن الخبر كاذب.")[-1]
+    assert q.speaker != "أنغام بسبب"
+    assert all(q.speaker != "بسبب" for q in extract("وتحدث بسبب الإهمال عن المخاطر."))

@@ -259,11 +259,12 @@ class Attributor:
     # ------------------------------------------------------------- main pass
     def run(self, text: str, toks: list[Token], quotes: list[QuotedSpan], sents: Sentences,
             orig: "Callable[[int, int], str]", hamza_al: set[int], ali_ya: set[int] | None = None,
-            ali_distinct: bool = True) -> list[RawQuote]:
+            ali_distinct: bool = True, hamza_il: set[int] | None = None) -> list[RawQuote]:
         """The quotes of one article. ``hamza_al``: offsets of the words the original writes أل (a name
         such as "ألكسندر", where the folded text shows the article ال); ``ali_ya``: of علي written with
         ي, the name Ali (the preposition على folds to the same word); ``ali_distinct``: the article writes
-        the preposition على with ى somewhere, so its علي is the name even before a definite word."""
+        the preposition على with ى somewhere, so its علي is the name even before a definite word; ``hamza_il``:
+        of the words written إل (never the article)."""
         self.orig = orig
         self.text = text
         self.toks = toks
@@ -272,8 +273,9 @@ class Attributor:
         self.q_open = {q.open: q for q in quotes}
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
-        self.reg = Register()
+        self.reg = Register(frozenset(self.np.regnal_ordinals))
         self.np.hamza_al = hamza_al
+        self.np.hamza_il = hamza_il or set()
         self.np.ali_ya = ali_ya or set()
         self.np.ali_distinct = ali_distinct
         self.sentence_heads = self._sentence_heads()

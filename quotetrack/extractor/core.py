@@ -141,10 +141,13 @@ def extract(text: str, *, outlet: str | None = None) -> list[Quote]:
 
     at, original = n.index, n.original  # a word written أل is a name ("ألكسندر"), not the article (إل: إلى، إلغاء)
     hamza_al = {t.start for t in toks if t.text[:2] == "ال" and original[at[t.start]] == "أ"}
+    # (a word written إل is no definite noun either, "الملكة إليزابيث": only the title chain asks)
+    hamza_il = {t.start for t in toks if t.text[:2] == "ال" and original[at[t.start]] == "إ"}
     # the name Ali is written علي, the preposition على (both fold to علي): "محمد علي السنوسي"
     ali_ya = {t.start for t in toks if t.text == "علي" and original[at[t.end - 1]] == "ي"}
     # (some articles write every ى as ي, the preposition too: "علي الأقل")
-    raw = _attributor().run(n.text, toks, quotes, sents, orig, hamza_al, ali_ya, ali_distinct="على" in original)
+    raw = _attributor().run(n.text, toks, quotes, sents, orig, hamza_al, ali_ya, ali_distinct="على" in original,
+                             hamza_il=hamza_il)
     out = []
     for r in raw:
         q = _to_quote(n, r)

@@ -148,6 +148,8 @@ class NPParser:
         self.platforms = set(m["platform"])
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
+        self.regnal_titles = set(m["regnal_title"])
+        self.regnal_ordinals = set(m["regnal_ordinal"])
         self.supervisors = set(m["supervisor_title"])
         self.eponym_titles = set(m["eponym_title"])
         self.waw_names = frozenset(m["waw_name"])
@@ -177,6 +179,7 @@ class NPParser:
         self.comp_words = comp_words
         self._known: set[str] = set()
         self.hamza_al: set[int] = set()  # offsets of words written أل in the article (set per article)
+        self.hamza_il: set[int] = set()  # and of words written إل
         self.ali_ya: set[int] = set()  # offsets of علي written with ي, the name (set per article)
         self.ali_distinct = True  # the article writes the preposition على with ى (set per article)
         self.places = lex.places
@@ -352,7 +355,7 @@ class NPParser:
                 continue
             if self._second_definite(toks, k, start, w):
                 break
-            if is_def(w) or strip_article(w) in self.title_adjectives:
+            if (is_def(w) and not self._hamza_name_at(toks, k, w)) or strip_article(w) in self.title_adjectives:
                 after_nisba = is_nisba(w) and w not in ("العام",) and not self._action_in_iya(w)
                 # (an action in ـية is no nisba: "وزير التربية والتعليم")
                 k += 1
@@ -382,6 +385,13 @@ class NPParser:
             k = nk
             after_nisba = False
         return k
+
+    def _hamza_name_at(self, toks: list[Token], k: int, w: str) -> bool:
+        """A word written أل/إل after a definite title that is no place, body or nisba is a name, not a definite
+        complement: "الملكة إليزابيث"، "الفنانة أليسا" (but "سفير ألمانيا"، "شركة ألمانية"، "مركز ألاسكا")."""
+        return k > 0 and is_def(toks[k - 1].text) and (toks[k].start in self.hamza_il or toks[k].start in self.hamza_al) and not is_nisba(w) \
+            and self.place_at(toks, k, k + 1) is None and w not in self.lex.organizations \
+            and w not in self.lex.titles and not self.masdar.match(strip_article(w))
 
     def _second_definite(self, toks: list[Token], k: int, start: int, w: str) -> bool:
         """A definite noun takes no genitive, so a definite word that cannot be an adjective of the one before it
@@ -789,7 +799,8 @@ class NPParser:
                 k += 1  # "صلاح الدين"، "عبد الله": part of the given name
                 names += 1
                 continue
-            if is_def(w) and toks[k].start not in self.hamza_al:
+            if is_def(w) and toks[k].start not in self.hamza_al and not (names == 0 and toks[k].start in self.hamza_il):
+                # (a first name may be written إل, "إليزابيث"، "إلياس"; later it is a verbal noun, "إلغاء")
                 if names > 0 and prev in getattr(known, "surnames", ()) and w not in known:
                     break  # "ووصف ماركل اللحظة التي": after a known surname the name is complete
                 if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
@@ -826,6 +837,20 @@ class NPParser:
         # a name cannot end on a joiner
         while k > start and toks[k - 1].text in self.joiners:
             k -= 1
+        return self._regnal_number(toks, start, k, end, known)
+
+    def _regnal_number(self, toks: list[Token], start: int, k: int, end: int, known: set[str]) -> int:
+        """A monarch's or pope's ordinal belongs to the name after their title ("الملك عبدالله الثاني"، "البابا
+        يوحنا بولس الثاني"، "الملك لويس السادس عشر"), though الأول/الثاني are time words elsewhere."""
+        if k == start or k >= end or toks[k].text not in self.regnal_ordinals:
+            return k
+        if (start == 0 or toks[start - 1].text not in self.regnal_titles) and not (
+                toks[k].text in known and toks[k - 1].text in known):
+            return k  # (without the title, the article must have given the name with its ordinal)
+        if toks[k - 1].text not in self.regnal_ordinals:
+            k += 1
+        if k < end and toks[k].text == "عشر" and toks[k - 1].text in self.regnal_ordinals:
+            k += 1
         return k
 
     def _outside_name(self, w: str, names: int, known: set[str], prev: str) -> bool:
@@ -1349,7 +1374,8 @@ class Register:
     #: of "speakers" stays linear; real articles name far fewer.
     WINDOW = 300
 
-    def __init__(self) -> None:
+    def __init__(self, ordinals: frozenset[str] = frozenset()) -> None:
+        self.ordinals = ordinals           # a monarch's ordinal closes a name but is no surname
         self.entities: list[Entity] = []   # pro-drop candidates, oldest first
         self._candidates: set[int] = set()
         self._named: list[Entity] = []     # every entity, narrated names included, for re-mentions
@@ -1370,6 +1396,9 @@ class Register:
         self._keys.update(e.aliases)
         if e.name_tokens:
             self._keys.surnames.add(e.name_tokens[-1])
+            given = [w for w in e.name_tokens if w not in self.ordinals and w != "عشر"]
+            if 1 < len(given) < len(e.name_tokens):
+                self._keys.surnames.add(given[-1])  # "عبد الله الثاني": "الملك عبد الله" is a full name too
             if e.kind == "person" and len(e.name_tokens) > 1 and e.name_tokens[-1] != "الله":
                 self._keys.family_names.add(e.name_tokens[-1])
         self._by_key[e.key] = e  # the most recently noted entity owns a key, as a reversed search would

@@ -1112,9 +1112,7 @@ class Attributor:
         if vf.pos in ("part", "noun") or "ل" in pfx:
             if same:
                 return same[-1].entity
-            subj = self._main_subject(s_start, idx, self.reg.keys())
-            return self._entity_for(subj, None) if subj is not None else \
-                self.reg.resolve_prodrop(agr, tok.start)
+            return self._agreeing_main_subject(s_start, idx, agr) or self.reg.resolve_prodrop(agr, tok.start)
         named = None if same else self._named_before(s_start, idx, agr)
         if named is None and not same and pfx == "و" and idx > self._tok_index(s_start) + 2:
             subj = self._main_subject(s_start, idx, self.reg.keys())  # "رد المندوب الروسي على …، وقال إنه"
@@ -1339,6 +1337,16 @@ class Attributor:
                 hit = e
         return hit if len(found) == 1 else None
 
+    def _agreeing_main_subject(self, s_start: int, idx: int, agr: str | None) -> Entity | None:
+        """The main verb's subject as the speaker of a participle or noun cue later in its sentence, when the cue
+        agrees with it ("الرسالة …، مشيرين": no; someone else, or nobody, said it)."""
+        subj = self._main_subject(s_start, idx, self.reg.keys())
+        main = self._entity_for(subj, None) if subj is not None else None
+        if main is not None and agr and main.agreement and main.agreement != agr and not (
+                agr == "f.sg" and main.kind != "person" or (agr.endswith(".sg") and main.kind == "organization")):
+            return None
+        return main
+
     def _main_subject(self, s_start: int, idx: int, known: set[str]) -> NP | None:
         """The subject of a sentence's main verb when that verb is not a cue ("قدم الرئيس الأميركي
         دونالد ترمب تهانيه …، معتبرا أن …"): a titled person, an organization or an anonymous source
@@ -1369,9 +1377,11 @@ class Attributor:
             if app is not None and app.kind == "person" and app.name_end > app.title_end:
                 return app
         if np_ is None or (np_.kind == "person" and np_.title_end == np_.start and not (
-                toks[np_.start].text in QUOTE_CHARS and np_.end < idx and toks[np_.end].text[:-1] in self.documents)):
+                toks[np_.start].text in QUOTE_CHARS and np_.end < idx and toks[np_.end].text[:-1] in self.documents)
+                and not (all(t.text in known for t in toks[np_.start:np_.end])
+                         and toks[np_.end - 1].text in getattr(known, "surnames", ()))):
             return None  # (a bare word may be a common noun; a name in marks that issues a document is one:
-            # "أصدرت "برغر كينغ" بيانا تقول فيه")
+            # "أصدرت "برغر كينغ" بيانا تقول فيه", and so is a name the article has given: "وبدا ترامب …، مبررا")
         return np_
 
     def _span_text(self, a: int, b: int) -> str:
@@ -1801,6 +1811,8 @@ class Attributor:
         end = j + 1
         for a in range(max(lo, end - 10), end):  # (a body with its quoted name: "شركة السكك الحديد الحكومية "دويتشه بان"")
             prev = toks[a - 1].text if a > lo else ""
+            if a > lo and prev in self.pat.comp_words and prev.endswith(("ه", "ها", "هم", "هما")):
+                continue  # "إلا أنه استرسل قائلا": the pronoun is the subject, the next word its verb
             if a > lo and not (prev in ("،", ",", "ان", "لكن", "ولكن", "بينما", "فيما", ".", ":", "كان", "وكان", "كانت",
                                         "وكانت", "ف", "و") or prev in self.pat.comp_words
                                or prev in self.writer_voice):

@@ -2820,3 +2820,10 @@ def test_the_word_after_a_pronoun_complementizer_is_its_verb():
     subject noun phrase (9 such speakers in the corpus: "استرسل"، "سيكون حفلا"، "لطالما")."""
     qs = extract('وقال ماكرون إن الاتفاق مهم. إلا أنه استرسل قائلا "نريد العودة إلى بلادنا".')
     assert [q.speaker for q in qs] == ["ماكرون", "ماكرون"]
+
+
+def test_a_surname_that_is_an_anonymous_head_before_a_setting():
+    """"رئيس الحكومة يوسف الشاهد إثر اجتماع …": a definite surname that is also an anonymous head ends the name before
+    a setting word as it does before the content (12 quotes of the Tunisian prime minister went to "يوسف")."""
+    q = extract("أعلن رئيس الحكومة يوسف الشاهد اثر اجتماع بقصر الحكومة، عن إعلان مبادئ.")[0]
+    assert q.speaker == "يوسف الشاهد"

@@ -139,6 +139,7 @@ class NPParser:
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"}
                      | {p for p in m["bare_speech"] if " " not in p})
         self.time = set(m["time"])  # ("الآن" folds like the name "ألان")
+        self.setting = set(m["setting"])  # words that open the occasion of a statement ("خلال"، "إثر"، "في")
         self.adjuncts = phrase_index([p.split() for p in m["adjunct_phrase"]])
         self.adjunct_first = set(self.adjuncts)  # "ردا على سؤال": the name ended
         self.joiners = set(m["name_joiner"])
@@ -865,9 +866,10 @@ class NPParser:
     def _surname_ends_phrase(self, w: str, after: Token | None) -> bool:
         """The definite word ``w`` after a given name is a surname that ends the phrase: what follows it
         ends a noun phrase, and it is no institution — unless it is only an anonymous head ("يوسف الشاهد")
-        right before the content opener or a comma."""
+        right before the content opener, a comma or a setting ("يوسف الشاهد إثر اجتماع")."""
         base = strip_article(w)
-        if (after is None or after.text in self.comp_words or after.text in (":", "،", ",")) \
+        if (after is None or after.text in self.comp_words or after.text in (":", "،", ",")
+            or (after.text in self.setting and after.text not in self.comp_words)) \
                 and base in self.lex.anonymous and base not in self.lex.organizations and base not in self.lex.titles:
             return True  # "رئيس الحكومة يوسف الشاهد إن": a surname that is also an anonymous head
         return (after is None or not after.is_word or after.text in self.stop or after.text.startswith("ل")

@@ -2827,3 +2827,19 @@ def test_a_surname_that_is_an_anonymous_head_before_a_setting():
     a setting word as it does before the content (12 quotes of the Tunisian prime minister went to "يوسف")."""
     q = extract("أعلن رئيس الحكومة يوسف الشاهد اثر اجتماع بقصر الحكومة، عن إعلان مبادئ.")[0]
     assert q.speaker == "يوسف الشاهد"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال ترامب إن الهجوم مروع. وأفاد بيان للبيت الأبيض أن الوضع هادئ.", "البيت الأبيض"),
+    ("وذكر تقرير للأمم المتحدة أن الوضع خطير.", "الأمم المتحدة"),
+    ("وأفاد بيان من وزارة الخارجية أنه تم إبلاغ السفير.", "وزارة الخارجية"),
+    ("وأفادت بعثة الأمم المتحدة أن الوضع هادئ.", "بعثة الأمم المتحدة"),
+    ("وقالت وزارة الداخلية المغربية إن الوضع جيد. وأفاد بلاغ الوزارة أن الوضع هادئ.", "وزارة الداخلية المغربية"),
+])
+def test_a_document_speaks_for_its_issuer(text, speaker):
+    """A document speaks for its issuer (GUIDELINES): after لل with a listed definite body ("بيان للبيت الأبيض"،
+    "تقرير للأمم المتحدة": about 75 "cue + document + ل/لل" in the corpus), after من ("بيان من مكتب ماي"), and a definite
+    genitive ("بلاغ الوزارة", then the ministry the article named). A body or document that begins with ب is the
+    subject of أفاد, not its preposition ("أفاد بـ…": 54 "أفاد + بيان/تقرير" in the corpus had no quote)."""
+    assert extract(text)[-1].speaker == speaker
+    assert all(q.speaker != "بيان" for q in extract("وأفاد بوقوع انفجار في المدينة."))

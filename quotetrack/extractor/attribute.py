@@ -909,8 +909,10 @@ class Attributor:
         np_rule = s.np_rule
         if s.mention_np is None and s.topic is None and np_rule is not None and np_rule.preposition and \
                 k == s.idx + 1 and w not in s.known and self._opens_with_prep(w, np_rule.preposition) and \
-                self._phrase_at(toks, k, self.according) == k and w not in ON_BEHALF:
+                self._phrase_at(toks, k, self.according) == k and w not in ON_BEHALF and not (
+                    w != np_rule.preposition and self._subject_head(w)):
             s.content_k = k  # "فيما طالب بإيجاد مواقع …": the content right after the verb, the subject dropped
+            # (not "وأفاد بيان الوزارة أن"، "وأفادت بعثة الأمم المتحدة": a head noun that begins with ب)
             return _STOP
         return None
 
@@ -1580,7 +1582,8 @@ class Attributor:
         if clause is not None:  # "بيان صادر عن X"، "تقرير أصدرته X"، "التقرير الذي أعدته X"
             return self.np.parse(toks, clause[1], end, self.reg.keys(), None) if clause[1] is not None else None
         j = self.np.described_end(toks, d + 1, end) if not is_def(toks[d].text) else d + 1  # ("تقرير حديث لـ…")
-        if j < end and not is_def(toks[d].text) and toks[j].text in self.lex.organizations:
+        if j < end and not is_def(toks[d].text) and (toks[j].text in self.lex.organizations or (
+                is_def(toks[j].text) and strip_article(toks[j].text) in self.lex.organizations)):
             np_ = self.np.parse(toks, j, end, self.reg.keys(), None)  # "تقرير شركة X"، "بيان وزارة الخارجية"
             if np_ is not None and np_.kind == "organization":
                 return np_
@@ -1628,7 +1631,8 @@ class Attributor:
 
     def _lam_body(self, w: str) -> bool:
         """A body's head with ل glued to it ("لوزارة") or ل and the article ("للسفارة")."""
-        return w[:1] == "ل" and (w[1:] in self.lex.organizations or (w[:2] == "لل" and w[2:] in self.lex.organizations))
+        return w[:1] == "ل" and (w[1:] in self.lex.organizations or (w[:2] == "لل" and (
+            w[2:] in self.lex.organizations or "ال" + w[2:] in self.lex.organizations)))  # ("للبيت الأبيض"، "للأمم")
 
     def _own_document(self, idx: int, content_k: int, speaker: Entity) -> None:
         """"وأفاد البنك المركزي في تقريره …": a document the speaker calls its own is the speaker's, so a
@@ -2080,6 +2084,11 @@ class Attributor:
             return False
         np_ = self.np.parse(toks, p + 1, j, self.reg.keys(), None)
         return np_ is not None and np_.end == j
+
+    def _subject_head(self, w: str) -> bool:
+        """A noun that heads a speaker's phrase (a document, body, title or anonymous head), never a preposition
+        glued to a word."""
+        return w in self.documents or w in self.lex.organizations or w in self.lex.titles or w in self.lex.anonymous
 
     @staticmethod
     def _opens_with_prep(w: str, prep: str) -> bool:

@@ -1170,7 +1170,8 @@ class NPParser:
         if is_def(w):
             return None
         nxt_w = toks[i + 1].text
-        org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations)
+        org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations) or (
+            is_def(nxt_w) and strip_article(nxt_w) in lex.organizations)  # ("بلاغ الوزارة"، "تقرير المنظمة")
         inner = self.parse(toks, i + 1, end, known, None) if org_next else None
         if inner is not None and inner.kind == "organization":
             # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
@@ -1200,6 +1201,10 @@ class NPParser:
         نشرته"): (where its verb and adverbs end, where the issuer begins or None when none is named), or
         None where no such clause follows."""
         j = d + 1
+        if j + 1 < end and toks[j].text == "من" and not is_def(toks[d].text) and (
+                toks[j + 1].text == "#" or toks[j + 1].text in self.lex.organizations
+                or strip_article(toks[j + 1].text) in self.lex.organizations):
+            return j + 1, j + 1  # "بيان من وزارة الخارجية"، "بيان من مكتب ماي": the body it came from
         if j + 1 < end and toks[j].text in ("الذي", "التي") and is_def(toks[d].text):
             j += 1
         if j >= end or not (toks[j].text in self.issued or toks[j].text in self.issuing):

@@ -2319,8 +2319,8 @@ class Attributor:
         if j < end_idx and toks[j].text == "ما":
             after_ma = True
             j += 1
-        if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها")):
-            base = toks[j].text[:-2] if toks[j].text.endswith("ها") else toks[j].text[:-1]
+        if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها", "نا")):
+            base = toks[j].text[:-2] if toks[j].text.endswith(("ها", "نا")) else toks[j].text[:-1]
             info = self._cue_info(Token(base, 0, len(base)))
             if info is not None and info[1].pos == "past" and toks[j - 1].text in ("ما", "لما", "بما"):
                 vf = info[1]  # "بحسب ما قاله مسؤولون": the verb carries the object pronoun
@@ -2328,6 +2328,9 @@ class Attributor:
         if j < end_idx and self._cue_info(toks[j]) is not None:
             vf = self._cue_info(toks[j])[1]
             j += 1
+        if after_ma and vf is not None and vf.lemma_key != "نقل" and j + 1 < end_idx \
+                and toks[j].text in ("به", "بها", "عنه", "عنها"):
+            j += 1  # "وفق ما صرحت به متحدثة"، "حسب ما أفادنا به"، "بحسب ما أعلنت عنه الوزارة": the pronoun is ما's
         if after_ma and vf is None:
             if j < end_idx and self._publication_verb(toks[j].text):
                 j += 1  # "حسب ما نشرت(ه) صحيفة X": the outlet that published it

@@ -438,6 +438,9 @@ class NPParser:
                 j += 1
             else:
                 k += 2
+        elif k + 1 < end and toks[k - 1].text == "باسم" and toks[k].is_word and not is_def(toks[k].text) \
+                and toks[k].text not in self.stop and is_def(toks[k + 1].text) and toks[k + 1].text not in self.stop:
+            k += 1  # "متحدثة باسم خدمة الإسعاف": any noun in construct, its definite genitive read on by the chain
         return k
 
     def _chain_closed(self, toks: list[Token], k: int, end: int, w: str, after_nisba: bool) -> bool:

@@ -380,8 +380,10 @@ class RegionReader:
                 # past what the parser reads as a name; the last name of the run is the person
                 return nxt, first
         if self._named(first) or first.kind == "organization" or (
-                first.kind == "anonymous" and strip_article(self.a.toks[first.start].text) in self.unnamed_heads):
-            return first, None  # ("مصدر مقرب من الرئيس، X،": X is whom the source is close to)
+                first.kind == "anonymous" and strip_article(self.a.toks[first.start].text) in self.unnamed_heads) \
+                or self._speaks_for_person(first):
+            return first, None  # ("مصدر مقرب من الرئيس، X،": X is whom the source is close to; "متحدث باسم رئيسة
+            # الوزراء، تيريزا ماي،": she is whom the spokesman speaks for)
         prev = first
         for chunk, np_ in nps[1:]:
             # a name after a bare title, behind its complements ("الرقيب في شرطة «ويتشيتا» بول كيمبل") or
@@ -395,6 +397,14 @@ class RegionReader:
                 # first one describe the same person: "المستشار بالديوان الملكي المشرف العام على …، X،")
             prev = np_
         return first, None
+
+    def _speaks_for_person(self, np_: "NP") -> bool:
+        """An indefinite spokesman for a person's office ("متحدث باسم رئيسة الوزراء"): a name after it is that
+        person's (but "المتحدث باسم الرئيس، نبيل أبو ردينة،": the spokesman the article names)."""
+        toks = self.a.toks
+        return np_.kind == "anonymous" and not is_def(toks[np_.start].text) and any(
+            toks[b].text == "باسم" and strip_article(toks[b + 1].text) in self.a.lex.titles
+            for b in range(np_.start, np_.end - 1))
 
     def agreeing_body(self, vf: "VerbForm", np_: "NP", idx: int) -> bool:
         """"وهددت موسكو بطرد …"، "ودعت الصين إلى …": a feminine verb and a feminine place or body right

@@ -273,7 +273,7 @@ class Attributor:
         self.q_open = {q.open: q for q in quotes}
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
-        self.reg = Register(frozenset(self.np.regnal_ordinals))
+        self.reg = Register(frozenset(self.np.regnal_ordinals), frozenset(self.documents))
         self.np.hamza_al = hamza_al
         self.np.hamza_il = hamza_il or set()
         self.np.ali_ya = ali_ya or set()

@@ -1384,8 +1384,9 @@ class Register:
     #: of "speakers" stays linear; real articles name far fewer.
     WINDOW = 300
 
-    def __init__(self, ordinals: frozenset[str] = frozenset()) -> None:
+    def __init__(self, ordinals: frozenset[str] = frozenset(), documents: frozenset[str] = frozenset()) -> None:
         self.ordinals = ordinals           # a monarch's ordinal closes a name but is no surname
+        self.documents = documents         # "ذات البيان" is the same document, not the last source
         self.entities: list[Entity] = []   # pro-drop candidates, oldest first
         self._candidates: set[int] = set()
         self._named: list[Entity] = []     # every entity, narrated names included, for re-mentions
@@ -1424,11 +1425,22 @@ class Register:
         if name_key in self._by_key:
             return self._by_key[name_key]
         toks = name_key.split()
+        same = len(toks) > 1 and (toks[0] in ("نفس", "ذات") or toks[-1] in ("نفسه", "ذاته", "نفسها", "ذاتها"))
         toks = [t for t in toks if t not in ("نفسه", "ذاته", "نفسها", "ذاتها")]  # "المصدر نفسه"
         if len(toks) > 1 and toks[0] in ("نفس", "ذات"):
             toks = toks[1:]  # "نفس المصدر"
         if not toks:
             return None
+        found = self._find(toks, name_key, kind, title_key)
+        if found is None and same and is_def(toks[0]) and strip_article(toks[0]) not in self.documents:
+            # "وأضاف المصدر نفسه" after "قال باحث يمني …": "the same" source is the last one, whatever its head
+            cands = [e for e in self.entities[-self.WINDOW:] if e.key != "الله" and (
+                (e.kind == "person" and e.name_tokens) or len(e.key.split()) > 1)]  # (a named source, never a
+            # one-word catch-all: "الوزارة"، "هؤلاء")
+            found = max(cands, key=lambda e: e.last) if cands else None
+        return found
+
+    def _find(self, toks: list[str], name_key: str, kind: str, title_key: str) -> Entity | None:
         if kind == "person" and len(toks) == 1 and is_def(toks[0]) and is_nisba(toks[0]):
             for e in reversed(self._recent()):  # "الفلبيني" after "اللاعب الفلبيني X": the person so described
                 if e.kind == "person" and e.name_tokens and toks[0] in e.title_key.split():

@@ -2878,3 +2878,17 @@ def test_the_same_source_is_the_last_named_source():
     assert qs[-1].speaker == "مصدر أمني"
     qs = extract("وقال مصدر أمني إن المتهم فر. وأوضح ذات البيان أن الشرطة تبحث عنه.")
     assert qs[-1].speaker != "مصدر أمني"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وبين العنزي أن التقديرات الحالية تشير إلى وصول 50 ألف سعودي.", "العنزي"),
+    ("وبين أحمد العنزي أن التقديرات الحالية تشير إلى وصول 50 ألف سعودي.", "أحمد العنزي"),
+])
+def test_bayyana_without_its_shadda_before_a_name(text, speaker):
+    """"وبين X أن": بيّن written without its shadda before a personal name that the complementizer closes (about 60
+    quotes in the corpus, Saudi papers mostly); the preposition "بين X وY" coordinates two, and a group after it
+    ("بين الطالبات أنها"، "بين الطرفين أن") is "among"."""
+    q = extract(text)[0]
+    assert (q.speaker, q.cue) == (speaker, "بين")
+    assert all(q.cue != "بين" for q in extract("وانتشر الخبر بين الطالبات أنها ستترك عباءتها."))
+    assert all(q.cue != "بين" for q in extract("وقارن بين ترامب وأوباما أن صح التعبير."))

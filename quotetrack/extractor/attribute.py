@@ -214,7 +214,8 @@ class Attributor:
             if not any(t.text in self.pat.comp_words for t in toks[idx + 1:idx + 9]):
                 return None  # "بين فرنسا وكرواتيا": the preposition, not بيّن
             nxt = toks[idx + 1] if idx + 1 < len(toks) else None
-            if nxt is None or not (nxt.text in self.pat.comp_words or self._strong_np_at(idx + 1)):
+            if nxt is None or not (nxt.text in self.pat.comp_words or self._strong_np_at(idx + 1)
+                                   or self._name_before_comp(idx + 1)):
                 return None  # "بين العام 2012 و2017 أن": still the preposition
         elif w in self.needs_prep:
             need = self.needs_prep[w]
@@ -232,6 +233,16 @@ class Attributor:
                 info = None
             # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
         return info
+
+    def _name_before_comp(self, k: int) -> bool:
+        """A personal name right before a complementizer ("وبين العنزي أن"، "وبين أحمد العنزي أن"): بيّن written
+        without its shadda, since the preposition's "بين X وY" coordinates two."""
+        np_ = self.np.parse(self.toks, k, len(self.toks), self.reg.keys(), None)
+        return np_ is not None and np_.kind == "person" and np_.end < len(self.toks) \
+            and self.toks[np_.end].text in self.pat.comp_words \
+            and not any(t.text.startswith("و") or t.text in ("منهم", "منهن", "منهما") or (
+                is_def(t.text) and t.text.endswith(("ين", "ون", "ات", "ان"))) for t in self.toks[np_.start:np_.end])
+        # (not a group: "بين الطالبات أنها"، "بين الطرفين أن")
 
     def _strong_np_at(self, k: int) -> bool:
         """A speaker phrase the lexicons vouch for (a titled person, a body, an anonymous source, a place)."""

@@ -2892,3 +2892,14 @@ def test_bayyana_without_its_shadda_before_a_name(text, speaker):
     assert (q.speaker, q.cue) == (speaker, "بين")
     assert all(q.cue != "بين" for q in extract("وانتشر الخبر بين الطالبات أنها ستترك عباءتها."))
     assert all(q.cue != "بين" for q in extract("وقارن بين ترامب وأوباما أن صح التعبير."))
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مصدران أمنيان إن الأسعار سترتفع.", "مصدران أمنيان"),
+    ("وقال زعماء المعارضة إن الأسعار سترتفع.", "زعماء المعارضة"),
+])
+def test_more_groups_are_anonymous_sources(text, speaker):
+    """Groups right after a cue in the corpus (زعماء 7، مصدران 7، عمال 6، تجار 6 …, anonymous.tsv) are anonymous
+    sources: a later plural pro-drop verb can take them, and they are never counted as persons."""
+    q = extract(text)[0]
+    assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")

@@ -2903,3 +2903,17 @@ def test_more_groups_are_anonymous_sources(text, speaker):
     sources: a later plural pro-drop verb can take them, and they are never counted as persons."""
     q = extract(text)[0]
     assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ووصل إلى المدينة التي قال الجيش إنه استعادها.", "الجيش"),
+    ("وجاء ذلك في الرسالة التي قال فيها الوزير إن الوضع خطير.", "الوزير"),
+    ("وهي الخطة التي أعلنت الحكومة أنها ستنفذها الشهر المقبل.", "الحكومة"),
+])
+def test_a_cue_in_a_relative_clause_with_its_own_subject(text, speaker):
+    """"المدينة التي قال الجيش إنه استعادها": a relative-clause cue with its own subject after it and then a
+    complementizer reports that subject's statement (70 quotes added in the corpus); a bare unknown word there is no
+    subject ("التي قالت بكل ثقة إنها")."""
+    q = extract(text)[0]
+    assert q.speaker == speaker
+    assert all(q.speaker != "بكل ثقة" for q in extract("وهي الفتاة التي قالت بكل ثقة إنها تدرس الطب."))

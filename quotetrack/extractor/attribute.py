@@ -505,6 +505,12 @@ class Attributor:
             return True  # (after من the verb is passive: "التي رفضت من الاتحاد")
         if self._object_then_preposition(idx):
             return True  # "ميركل التي دعت الحكومة التركية إلى …"، "المالكي الذي اتهم المملكة بدعم …"
+        k = idx + 2 if nxt in ("فيه", "فيها", "خلاله", "خلالها") else idx + 1
+        known = self.reg.keys()
+        np_ = self.np.parse(toks, k, min(len(toks), k + 10), known, None)
+        if np_ is not None and np_.end < len(toks) and toks[np_.end].text in self.pat.comp_words and (
+                np_.kind != "person" or np_.title_end > np_.start or all(t.text in known for t in toks[k:np_.end])):
+            return True  # "المدينة التي قال الجيش إنه استعادها"، "الرسالة التي قال فيها الوزير إن": its own subject
         return (nxt in self.prepositions or nxt in self.time) and \
             self._comp_ahead(idx + 1, min(len(toks), idx + 5), reach=4) is not None
 

@@ -2925,3 +2925,12 @@ def test_demonstratives_and_pronouns_after_a_cue_are_no_speaker():
     the name منى (folded like مني) stays a name."""
     assert all(q.speaker not in ("بذلك", "كيف") for q in extract("وأوضح كيف أن الشركة تعمل. وصرح بذلك أن المشروع ينتهي."))
     assert extract("وقالت منى الخالدي إن القسم نجح.")[0].speaker == "منى الخالدي"
+
+
+def test_a_masculine_verb_and_a_feminine_body_after_it_disagree():
+    """"وحذر طهران من أنها …"، "ووصف جورجيا بأنها …": a masculine verb that takes an object and a listed feminine place
+    or body right after it disagree, so the body is the object and the speaker is dropped (8 quotes in the corpus had
+    the object as speaker); a feminine verb keeps it as the subject ("وحذرت طهران من أنها سترد")."""
+    qs = extract("وقال جون بولتون إن الوضع خطير. وحذر طهران من أنها ستدفع الثمن غاليا.")
+    assert qs[-1].speaker == "جون بولتون"
+    assert extract("وحذرت طهران من أنها سترد.")[0].speaker == "طهران"

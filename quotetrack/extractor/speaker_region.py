@@ -444,6 +444,11 @@ class RegionReader:
             c = self._apposition_only(idx + 1, stop, vf.agreement)
         if c is None:
             return None
+        if rule is not None and rule.object_first and c.nps and vf.agreement == "m.sg" and \
+                c.nps[0][1].start == idx + 1 and c.nps[0][1].kind == "organization" and \
+                self.a.np.listed_gender(self.a.toks, c.nps[0][1]) == "f":
+            return None  # "وحذر طهران من أنها …": a masculine verb and a feminine body after it disagree, so the
+            # body is the object and the speaker is dropped
         if by_prep and not c.nps:
             # "وكان لافروف دعا خلال المفاوضات إلى …": only adjuncts; the speaker is before the verb or dropped
             return Slots(None, c.via, c.channel, c.anonymous, content_k, colon, None, None, c.title)

@@ -2934,3 +2934,12 @@ def test_a_masculine_verb_and_a_feminine_body_after_it_disagree():
     qs = extract("وقال جون بولتون إن الوضع خطير. وحذر طهران من أنها ستدفع الثمن غاليا.")
     assert qs[-1].speaker == "جون بولتون"
     assert extract("وحذرت طهران من أنها سترد.")[0].speaker == "طهران"
+
+
+def test_an_accusative_adjective_neither_starts_nor_ends_a_quote():
+    """"مجالا رحبا" (رحّبا, a dual verb, is here the adjective of the noun before it) starts no quote, and "سجلت حضورا
+    لافتا في السوق" does not end the reported clause at لافتا (the content ran on in 10 corpus quotes); a noun with a
+    pronoun in ـها is no accusative noun ("إسقاطها مضيفا": the participle opens a statement)."""
+    assert extract("فالمعرض يعد مجالا رحبا لتبادل التجارب والخبرات.") == []
+    q = extract("وأبان العطيشان أن الطاقات الشابة سجلت حضوراً لافتا في السوق المحلي.")[0]
+    assert q.content.endswith("في السوق المحلي")

@@ -426,8 +426,8 @@ class Attributor:
             return False
         if vf.pos == "part" and (pfx or self.region.noun_participle(idx)):
             return False  # "متحدثة باسم الشركة": the noun, not the participle
-        if vf.pos == "part" and self._accusative_adjective(idx, vf):
-            return False  # "تقدما لافتا"، "مستقبلا واعدا": the adjective of the noun before it
+        if (vf.pos == "part" or (vf.pos == "past" and vf.agreement == "m.du")) and self._accusative_adjective(idx, vf):
+            return False  # "تقدما لافتا"، "مستقبلا واعدا"، "مجالا رحبا": the adjective of the noun before it
         if vf.pos == "noun":
             nxt = toks[idx + 1].text if idx + 1 < len(toks) else ""
             if tok.text == "بالقول" and idx + 2 < len(toks) and (
@@ -474,7 +474,8 @@ class Attributor:
             return False
         prev, nxt = toks[idx - 1], toks[idx + 1]
         w = prev.text
-        if not (prev.is_word and len(w) > 3 and w.endswith("ا") and w[:1] not in "بل" and not is_def(w)
+        if not (prev.is_word and len(w) > 3 and w.endswith("ا") and not w.endswith(("ها", "هما", "نا"))
+                and w[:1] not in "بل" and not is_def(w)
                 and w not in self.np.places and w not in self.reg.keys() and self._cue_info(prev) is None):
             return False
         rule = self.lex.np_lemmas.get(vf.lemma_key)
@@ -2153,8 +2154,8 @@ class Attributor:
         """A ḥāl participle cue directly followed by its complement, a colon or a quote; right after a closing
         quotation mark, with any complement ("وقال "…" مؤكدا الأمل في …": the quote ended there)."""
         info = self._cue_info(self.toks[j])
-        if info is None or info[1].pos != "part" or info[0]:
-            return False
+        if info is None or info[1].pos != "part" or info[0] or self._accusative_adjective(j, info[1]):
+            return False  # (not "سجلت حضورا لافتا في السوق": the adjective of the noun before it)
         if after_quote and j + 1 < len(self.toks) and self.toks[j + 1].is_word:
             return True
         n = self.toks[j + 1]

@@ -90,6 +90,7 @@ class _SlotWalk:
     content_k: int | None = None
     colon: bool = False
     source_np: NP | None = None   # for نقل … عن X
+    title_span: tuple[int, int] | None = None  # a title right after the name ("X المتحدث باسم Y")
     steps: int = 0
 
 
@@ -578,8 +579,8 @@ class Attributor:
             if verdict is _STOP:
                 break
         return self._name_closing_titles(
-            idx, Slots(s.mention_np, s.via, s.channel, s.anon_hint, s.content_k, s.colon, s.source_np, topic),
-            end_idx, agr)
+            idx, Slots(s.mention_np, s.via, s.channel, s.anon_hint, s.content_k, s.colon, s.source_np, topic,
+                       s.title_span), end_idx, agr)
 
     def _name_closing_titles(self, idx: int, slots: "Slots", end_idx: int, agr: str | None) -> "Slots":
         """"وقال أستاذ طب وجراحة العيون المشارك الدكتور محمد العيسى إن …"، "وأكد مؤسس الشركة الدكتور سامي العلي
@@ -895,6 +896,7 @@ class Attributor:
                 mention_np.kind == "person" and mention_np.name_end > mention_np.title_end:
             # "دعا صلاح الدين دمرداش زعيم حزب الشعوب … أمس حزب العمال إلى …": a title after the name
             s.k = max(self.np.title_chain(toks, k, s.end_idx), k + 1)
+            s.title_span = (k, s.k)  # (so "المتحدث" later is this person: "كريس فيليرز المتحدث باسم بوينغ")
             return _GO
         return None
 

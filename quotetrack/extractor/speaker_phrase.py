@@ -781,6 +781,12 @@ class NPParser:
                 break  # "آل الشيخ"، "آل ثاني" (آل folds to ال): the family name ends the name
             if names > 0 and phrase_end(toks, k, end, self.adjuncts) > k:
                 break  # "رسول الله صلى الله عليه وسلم"، "ابن باز رحمه الله": a eulogy or an aside ends the name
+            if toks[k].text == "-" and names > 0 and k + 1 < end and toks[k + 1].is_word \
+                    and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start \
+                    and toks[k - 1].text[:1].isalpha() and toks[k + 1].text[:1].isalpha():
+                k += 2  # "جان-إيف لودريان"، "مون جاي-إن": a hyphen glued on both sides joins one name
+                names += 1
+                continue
             if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word \
                     and not (is_def(toks[k + 1].text) and "_" in toks[k + 1].text):
                 k += 1  # "مايك #بومبيو": a hashtag on the surname (not "عريقات #المجتمع_الدولي", the object)

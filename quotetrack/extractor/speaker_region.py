@@ -484,5 +484,10 @@ class RegionReader:
         title = c.title
         if title_np is not None and speaker is not None and title_np.end <= speaker.start:
             title = (title_np.start, title_np.end)
+        if title is None and speaker is not None and self._named(speaker):
+            after = next((np_ for _, np_ in c.nps if np_.start == speaker.end), None)
+            if after is not None and after.kind in ("person", "anonymous") and after.title_end > after.start \
+                    and after.name_end == after.title_end and self.a.toks[after.start].text in self.a.lex.titles:
+                title = (after.start, after.end)  # "كريس فيليرز المتحدث باسم بوينغ": a later "المتحدث" is him
         return Slots(speaker, c.via, c.channel, c.anonymous, content_k, colon, None, None, title)
 

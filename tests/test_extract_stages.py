@@ -2963,3 +2963,14 @@ def test_a_title_after_the_name_names_the_person_for_later_mentions():
     qs = extract("وقال كريس فيليرز المتحدث باسم بوينغ لوكالة فرانس برس إن الشركة تحقق. "
                  "ولفت المتحدث الى ان بوينغ عممت مذكرة.")
     assert [q.speaker for q in qs] == ["كريس فيليرز", "كريس فيليرز"]
+
+
+def test_according_to_what_a_carrier_cited():
+    """"بحسب ما قاله مسؤول نقلا عن الشرطة"، "وفقا لما نقلته وكالة رويترز عن مصادر طبية": the one cited after عن
+    speaks and the first is the carrier (via); "حسبما صرح المتحدث باسم الرئاسة، بسام راضي": the name in commas after a
+    bare title is the person (about 50 quotes of the corpus change speaker, most from the carrier or the bare
+    title to the source)."""
+    q = extract("وارتفع عدد القتلى إلى 20، وفقا لما نقلته وكالة رويترز عن مصادر طبية.")[0]
+    assert (q.speaker, q.via) == ("مصادر طبية", "وكالة رويترز")
+    q = extract("وسيزور الرئيس السعودية، حسبما صرح المتحدث باسم الرئاسة، بسام راضي.")[0]
+    assert q.speaker == "بسام راضي"

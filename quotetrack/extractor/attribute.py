@@ -2279,6 +2279,8 @@ class Attributor:
             # a glued ل an unknown bare "name" is a common noun: "وفقاً لأحكام اتفاقية فيينا")
         if np_ is not None and self._according_before_content(t.start, np_, end_idx, found):
             return
+        via = None
+        chain = self._according_chain(np_, vf, mention, end_idx) if np_ is not None else None
         middle = self._according_middle(k, np_, s_start, end_idx)
         if middle is not None:
             np_, mention = middle, (toks[middle.start].start, toks[middle.end - 1].end)
@@ -2286,12 +2288,14 @@ class Attributor:
         elif prev in ("،", ",") or (k > 0 and toks[k - 1].end <= t.start and prev not in (".", "\n") and k > self._tok_index(s_start)):
             content = self._according_trailing(k, phrase, np_, s_start, end_idx, found, out)
         elif k == self._tok_index(s_start) or prev in ("و", "ف"):
-            content = self._according_leading(j, np_, end_idx, s_end, found, out)
+            content = self._according_leading(j, chain[0] if chain is not None else np_, end_idx, s_end, found, out)
         else:
             return
         if content is None:
             return
         a, b, qtype = content
+        if chain is not None and middle is None:
+            np_, mention, via = chain  # the one cited after "نقلته X عن"، "نقلا عن" speaks; X carried it
         if entity is None and np_ is not None:
             entity = self._entity_for(np_, vf)
         if entity is None:
@@ -2300,7 +2304,31 @@ class Attributor:
         cue = phrase.split()[0] if phrase.split()[0] in ("حسب", "بحسب", "حسبما", "وفق", "وفقا", "وفقاً", "طبقا",
                                                           "نقلا", "نقلاً", "استنادا", "استناداً") else phrase
         out.append(RawQuote(a, b, qtype, cue, t.start + (1 if glued else 0), toks[kk - 1].end, None,
-                            "neutral", entity, mention, None, None, "according"))
+                            "neutral", entity, mention, via, None, "according"))
+
+    def _according_chain(self, np_: NP, vf: VerbForm | None, mention: tuple[int, int] | None, end_idx: int
+                         ) -> tuple[NP, tuple[int, int] | None, str | None]:
+        """Past the source of an according phrase: "… نقلته وكالة رويترز عن مصادر طبية"، "… قاله مسؤول نقلا عن
+        الشرطة": the one cited after عن speaks and the first is the carrier (via); "حسبما صرح المتحدث باسم الرئاسة،
+        بسام راضي": a name in commas after a bare title is the person. (speaker NP, mention, via)"""
+        toks = self.toks
+        e = np_.end
+        at = None
+        if e + 1 < end_idx and toks[e].text == "عن" and vf is not None and vf.lemma_key == "نقل":
+            at = e + 1
+        elif e + 2 < end_idx and toks[e].text in ("نقلا", "نقلاً") and toks[e + 1].text == "عن":
+            at = e + 2
+        if at is not None:
+            src = self.np.parse(toks, at, end_idx, self.reg.keys(), None)
+            if src is not None and src.kind in ("person", "anonymous", "organization"):
+                return src, (toks[src.start].start, toks[src.end - 1].end), self._span_text(np_.start, np_.end)
+        if np_.kind in ("person", "anonymous") and np_.name_end == np_.title_end and e + 1 < end_idx \
+                and toks[e].text in ("،", ","):
+            name = self.np.parse(toks, e + 1, end_idx, self.reg.keys(), None)
+            if name is not None and name.kind == "person" and name.name_end > name.title_end \
+                    and name.title_end == name.start and (name.end >= end_idx or not toks[name.end].is_word):
+                return name, (toks[name.start].start, toks[name.end - 1].end), None
+        return np_, mention, None
 
     def _according_phrase(self, k: int) -> tuple[int, bool] | None:
         """The "according to" phrase at token ``k`` (outside quotes): the token after it, and whether its

@@ -218,6 +218,8 @@ class Attributor:
             if nxt is None or not (nxt.text in self.pat.comp_words or self._strong_np_at(idx + 1)
                                    or self._name_before_comp(idx + 1)):
                 return None  # "بين العام 2012 و2017 أن": still the preposition
+            if nxt.text not in self.pat.comp_words and self._coordinated_after(idx + 1):
+                return None  # "التوترات بين الغرب وروسيا، قال X إن": "between" two
         elif w in self.needs_prep:
             need = self.needs_prep[w]
             if not any(t.text == need for t in toks[idx + 1:idx + 14]):
@@ -234,6 +236,12 @@ class Attributor:
                 info = None
             # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
         return info
+
+    def _coordinated_after(self, k: int) -> bool:
+        """The noun phrase at ``k`` is followed by a second one joined by و ("بين الغرب وروسيا")."""
+        np_ = self.np.parse(self.toks, k, len(self.toks), self.reg.keys(), None)
+        return np_ is not None and np_.end < len(self.toks) and self.toks[np_.end].text[:1] == "و" \
+            and len(self.toks[np_.end].text) > 2 and self._cue_info(self.toks[np_.end]) is None
 
     def _name_before_comp(self, k: int) -> bool:
         """A personal name right before a complementizer ("وبين العنزي أن"، "وبين أحمد العنزي أن"): بيّن written
@@ -643,8 +651,8 @@ class Attributor:
                 self._walk_time, self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
                 self._walk_source_chain, self._walk_adverbial, self._walk_fronted_subject,
                 self._walk_title_after_name, self._walk_anonymity, self._walk_speech_noun,
-                self._walk_dropped_subject_prep, self._walk_speaker_np, self._walk_np_content,
-                self._walk_fallback)
+                self._walk_dropped_subject_prep, self._walk_speaker_np, self._walk_joint_subject,
+                self._walk_np_content, self._walk_fallback)
 
     def _walk_quote_mark(self, s: "_SlotWalk") -> bool | None:
         """A quotation mark: a one- or two-word quoted name right after the cue is the speaker;
@@ -1005,6 +1013,28 @@ class Attributor:
             return False
         w = toks[n].text
         return self.region.opens_content(n, prep) or (w[:1] == prep and w[1:] in self.pat.comp_words)
+
+    def _walk_joint_subject(self, s: "_SlotWalk") -> bool | None:
+        """"وقالت الولايات المتحدة وتركيا إنهما …"، "وأعلنت السعودية والإمارات، في بيان مشترك، أن": a second body
+        joined by و right after the first, before the content or a comma, makes one joint speaker."""
+        toks, k, np_ = self.toks, s.k, s.mention_np
+        if np_ is None or np_.kind != "organization" or k != np_.end or toks[k].text[:1] != "و" \
+                or len(toks[k].text) < 4 or s.content_k is not None or np_.start != s.idx + 1 \
+                or s.vf.pos not in ("past", "impf"):
+            return None
+        bare = Token(toks[k].text[1:], toks[k].start + 1, toks[k].end)
+        other = self.np.parse(toks[:k] + [bare] + toks[k + 1:], k, s.end_idx, s.known, None)
+        if other is None or other.kind != "organization" or other.end >= s.end_idx:
+            return None
+        nxt = toks[other.end].text
+        if not (nxt in self.pat.comp_words or nxt in ("،", ",", ":") or toks[other.end].start in self.q_open
+                or (nxt in self.pat.comp_preps and other.end + 1 < s.end_idx
+                    and toks[other.end + 1].text in self.pat.comp_words)):
+            return None
+        s.mention_np = NP(np_.start, other.end, "organization", "f.du", np_.start, other.end, np_.head)
+        # (a dual for later dropped subjects: "وأكدتا"، "وأضافا", never a singular verb's)
+        s.k = other.end
+        return _GO
 
     def _walk_np_content(self, s: "_SlotWalk") -> bool | None:
         """A verb whose content is a noun phrase: the content opens here (after its own preposition),

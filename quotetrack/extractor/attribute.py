@@ -102,6 +102,8 @@ _NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
 
 
 _RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "اللذين", "الذين"})
+#: Cues that go on with the last speaker's statement ("وأضاف"، "وتابع"): never the subject of narration between.
+_CONTINUATION_LEMMAS = frozenset({"اضاف", "تابع", "استطرد", "مضي", "استدرك", "اردف", "واصل", "اكمل", "زاد", "ختم"})
 # words that count the noun after them ("150 ألف طالب")
 _LINE_CLOSERS = frozenset('.!?؟"”»:)…\'')  # what ends a line of body text (a headline ends with none)
 _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "عشرات", "مئات"})  # (folded: آلاف is الاف)
@@ -1166,6 +1168,9 @@ class Attributor:
                 return same[-1].entity
             return self._agreeing_main_subject(s_start, idx, agr) or self.reg.resolve_prodrop(agr, tok.start)
         named = None if same else self._named_before(s_start, idx, agr)
+        if named is None and not same and pfx == "و" and idx == self._tok_index(s_start) \
+                and vf.lemma_key not in _CONTINUATION_LEMMAS:
+            named = self._narrated_subject_before(s_start, agr, prev)
         if named is None and not same and pfx == "و" and idx > self._tok_index(s_start) + 2:
             subj = self._main_subject(s_start, idx, self.reg.keys())  # "رد المندوب الروسي على …، وقال إنه"
             if subj is not None and (subj.agreement is None or agr is None or subj.agreement[0] == agr[0]):
@@ -1364,6 +1369,24 @@ class Attributor:
         w = self.toks[j].text
         return (is_def(w) or w in self.lex.titles or w in self.np.stop or w in self.pat.comp_words
                 or w.endswith(("ه", "ها", "هم")) or w[0] in "وب")
+
+    def _narrated_subject_before(self, s_start: int, agr: str | None, prev: list[RawQuote]) -> Entity | None:
+        """"ووصل ترامب إلى سنغافورة. وقال إن …": a sentence-initial cue with its subject dropped, after a sentence of
+        narration (no quote of its own) whose main verb has a named subject that agrees: that subject speaks, not
+        the last speaker before the narration."""
+        if s_start < 2:
+            return None
+        p_start, p_end = self.sents.bounds(s_start - 2)
+        if p_start >= s_start or any(p_start <= r.start < s_start or p_start <= (r.cue_start or -1) < s_start
+                                     for r in prev):
+            return None
+        subj = self._main_subject(p_start, self._tok_index(p_end), self.reg.keys())
+        if subj is None or subj.kind != "person" or subj.name_end == subj.title_end:
+            return None
+        e = self._entity_for(subj, None, narrated=True)
+        if e is None or (agr and e.agreement and e.agreement != agr) or (agr and not agr.endswith(".sg")):
+            return None
+        return e
 
     def _named_before(self, s_start: int, idx: int, agr: str | None) -> Entity | None:
         """The one known person named earlier in the cue's own sentence, outside quotes, when the

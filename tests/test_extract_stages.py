@@ -2993,7 +2993,7 @@ def test_a_dropped_subject_after_narration_is_the_narrated_subject():
     """"ووصل ترامب إلى سنغافورة. وقال إن …": a sentence-initial cue with its subject dropped after a sentence of
     narration whose main verb has a named subject that agrees is that subject's (33 quotes added and 40 changed in
     the corpus, most from the speaker before the narration to its subject), a bare surname the article gave too.
-    Continuation verbs ("وأضاف"، "وتابع") are left to the register.""" 
+    Continuation verbs ("وأضاف"، "وتابع") are left to the register."""
     qs = extract("وقال ماكرون إن الاتفاق مهم. ووصل الرئيس الأمريكي دونالد ترامب إلى سنغافورة مساء الأحد. "
                  "وقال إن القمة ستكون ناجحة.")
     assert qs[-1].speaker == "دونالد ترامب"

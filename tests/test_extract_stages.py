@@ -3000,3 +3000,10 @@ def test_a_dropped_subject_after_narration_is_the_narrated_subject():
     qs = extract("وقال الرئيس الأمريكي دونالد ترامب إن القمة مهمة. وقال ماكرون إن الاتفاق مهم. "
                  "ووصل ترامب إلى سنغافورة مساء الأحد. وقال إن القمة ستكون ناجحة.")
     assert qs[-1].speaker == "دونالد ترامب"
+
+
+def test_the_team_with_a_nisba_is_no_rank_and_surname():
+    """"الفريق الطبي"، "الفريق الكتالوني" (684 "الفريق + nisba" in the corpus): a team and its adjective, not the rank
+    الفريق and a surname ("الأنقليزي"، "الوحداوي" were speakers); "الفريق ضاحي خلفان" keeps the rank."""
+    assert extract("وقال الفريق الطبي إن العملية نجحت.")[0].speaker == "الفريق الطبي"
+    assert extract("وقال الفريق ضاحي خلفان إن الأمن مستتب.")[0].speaker == "ضاحي خلفان"

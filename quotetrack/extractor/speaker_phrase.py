@@ -150,6 +150,7 @@ class NPParser:
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
         self.regnal_titles = set(m["regnal_title"])
+        self.team_titles = set(m["team_title"])
         self.regnal_ordinals = set(m["regnal_ordinal"])
         self.supervisors = set(m["supervisor_title"])
         self.eponym_titles = set(m["eponym_title"])
@@ -659,6 +660,8 @@ class NPParser:
         prev = toks[k - 1].text
         if strip_article(w) in self.lex.adjectives or self.is_institution(w):
             return False
+        if prev in self.team_titles:
+            return False  # "الفريق الطبي"، "الفريق الكتالوني": a team and its nisba, not the rank and a surname
         # only directly after the title word or its listed adjective
         if not (prev in self.lex.titles or strip_article(prev) in self.lex.adjectives):
             return False

@@ -3007,3 +3007,11 @@ def test_the_team_with_a_nisba_is_no_rank_and_surname():
     الفريق and a surname ("الأنقليزي"، "الوحداوي" were speakers); "الفريق ضاحي خلفان" keeps the rank."""
     assert extract("وقال الفريق الطبي إن العملية نجحت.")[0].speaker == "الفريق الطبي"
     assert extract("وقال الفريق ضاحي خلفان إن الأمن مستتب.")[0].speaker == "ضاحي خلفان"
+
+
+def test_one_of_them_is_an_anonymous_source():
+    """"وكتب أحدهم"، "وقالت إحداهن" (23 right after a cue in the corpus): one of a group nobody names is an
+    anonymous source of one word (a pronoun takes no modifier: "أحدهم الموقف" was a speaker), never the last
+    speaker carried over."""
+    q = extract('وقال الوزير إن الوضع جيد. وكتب أحدهم "الشقراء تحصل على سبع درجات".')[-1]
+    assert (q.speaker, q.speaker_kind) == ("أحدهم", "anonymous")

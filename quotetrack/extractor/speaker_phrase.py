@@ -1017,6 +1017,8 @@ class NPParser:
         lex = self.lex
         agr = lex.anonymous.get(w) or lex.anonymous.get(strip_article(w))
         head = w
+        if w.endswith(("هم", "هن", "هما")):
+            return NP(i, i + 1, "anonymous", agr, i, i + 1, head)  # "أحدهم": a pronoun takes no modifier
         k = self._anonymous_modifiers(toks, i + 1, end, known, w)
         while k + 1 < end and toks[k].text[:1] == "و" and self._coordinated_source(toks[k].text[1:]):
             w = toks[k].text[1:]  # "مسؤولون ودبلوماسيون أوروبيون"، "أطباء ومسعفون": one source of many voices

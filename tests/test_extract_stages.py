@@ -3025,3 +3025,20 @@ def test_indefinite_feminine_titles(text, speaker):
     """Indefinite feminine titles whose definite form is listed (مفوضة 10، مندوبة 5، محامية 4، سفيرة 4، ناطقة 4 right
     after a feminine cue in the corpus) head a speaker phrase; the statement of a UN commissioner had no quote."""
     assert extract(text)[0].speaker == speaker
+
+
+def test_a_time_adverb_after_the_cue_is_no_participle():
+    """"وقال مؤخرا وزير الخارجية سامح شكري إن": مؤخرا/مجددا look like a participle in م…ا, but a time word takes no
+    object, so the speaker after it is read (the quote had no speaker phrase at all)."""
+    assert extract("وقال مؤخرا وزير الخارجية سامح شكري إن العلاقات قوية.")[0].speaker == "سامح شكري"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال رئيس غرفة جدة محمد العطيشان إن الأسعار مستقرة.", "محمد العطيشان"),
+    ("وقالت مصلحة السجون الإسرائيلية إن الأسير بخير.", "مصلحة السجون الإسرائيلية"),
+])
+def test_chambers_departments_and_prosecutions_head_bodies(text, speaker):
+    """غرفة (a chamber of commerce)، مصلحة، نيابة head bodies ("رئيس غرفة جدة" had left "غرفة" as a name: about 100
+    quotes of the corpus change speaker); "حسب مصلحة الحزب" is a norm, nobody's statement."""
+    assert extract(text)[0].speaker == speaker
+    assert extract("ويجب أن يتصرف الجميع حسب مصلحة الحزب الديمقراطي.") == []

@@ -223,6 +223,7 @@ class RegionReader:
                 nk = nisbas_end(toks, nk, stop)  # "لصحيفة "القبس" الكويتية"
                 return nk
         if not after_np and len(w) >= 5 and w[0] == "م" and w[-1] == "ا" and w not in a.reg.keys() and \
+                w not in a.time and \
                 not (w.endswith("نا") and w[:-2] in a.lex.anonymous) and a._adverbial_next(k + 1, stop):
             obj = a.np.parse(toks, k + 1, stop, a.reg.keys(), None)  # "مخاطبا رئيس الوزراء"، "موجها كلامه"
             return obj.end if obj is not None else k + 1

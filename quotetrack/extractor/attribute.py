@@ -653,8 +653,8 @@ class Attributor:
                 self._walk_time, self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
                 self._walk_source_chain, self._walk_adverbial, self._walk_fronted_subject,
                 self._walk_title_after_name, self._walk_anonymity, self._walk_speech_noun,
-                self._walk_dropped_subject_prep, self._walk_speaker_np, self._walk_joint_subject,
-                self._walk_np_content, self._walk_fallback)
+                self._walk_dropped_subject_prep, self._walk_speaker_np, self._walk_side_phrase,
+                self._walk_joint_subject, self._walk_np_content, self._walk_fallback)
 
     def _walk_quote_mark(self, s: "_SlotWalk") -> bool | None:
         """A quotation mark: a one- or two-word quoted name right after the cue is the speaker;
@@ -1015,6 +1015,25 @@ class Attributor:
             return False
         w = toks[n].text
         return self.region.opens_content(n, prep) or (w[:1] == prep and w[1:] in self.pat.comp_words)
+
+    def _walk_side_phrase(self, s: "_SlotWalk") -> bool | None:
+        """The side a body takes, right after it ("صحيفة الوطن الموالية للحكومة"، "وكالة فارس المقربة من الحرس
+        الثوري"), describes the speaker and is stepped over."""
+        toks, k, np_ = self.toks, s.k, s.mention_np
+        w = toks[k].text
+        if np_ is None or k != np_.end or k + 1 >= s.end_idx or not is_def(w) \
+                or strip_article(w) not in self.np.side_participles:
+            return None
+        if toks[k + 1].text == "من":
+            inner = self.np.parse(toks, k + 2, s.end_idx, s.known, None)
+            s.k = inner.end if inner is not None else k + 2
+        elif toks[k + 1].text[:1] == "ل" and len(toks[k + 1].text) > 2:
+            s.k = max(self.np._def_chain(toks, k + 1, s.end_idx), k + 2)
+        else:
+            return None
+        if s.k < s.end_idx and toks[s.k].text in ("،", ","):
+            s.k += 1  # (the comma closes the side phrase; what follows is no aside: "…، إلى احتمال …")
+        return _GO
 
     def _walk_joint_subject(self, s: "_SlotWalk") -> bool | None:
         """"وقالت الولايات المتحدة وتركيا إنهما …"، "وأعلنت السعودية والإمارات، في بيان مشترك، أن": a second body
@@ -2341,7 +2360,14 @@ class Attributor:
         elif prev in ("،", ",") or (k > 0 and toks[k - 1].end <= t.start and prev not in (".", "\n") and k > self._tok_index(s_start)):
             content = self._according_trailing(k, phrase, np_, s_start, end_idx, found, out)
         elif k == self._tok_index(s_start) or prev in ("و", "ف"):
-            content = self._according_leading(j, chain[0] if chain is not None else np_, end_idx, s_end, found, out)
+            lead = chain[0] if chain is not None else np_
+            if lead is not None and lead.end < end_idx and is_def(toks[lead.end].text) \
+                    and strip_article(toks[lead.end].text) in self.np.side_participles:
+                comma = next((c for c in range(lead.end + 1, min(end_idx, lead.end + 14))
+                              if toks[c].text in ("،", ",")), None)  # "وبحسب شبكة روداو المقربة من الحزب، فقد"
+                if comma is not None:
+                    lead = NP(lead.start, comma, lead.kind, lead.agreement, lead.title_end, lead.name_end, lead.head)
+            content = self._according_leading(j, lead, end_idx, s_end, found, out)
         else:
             return
         if content is None:

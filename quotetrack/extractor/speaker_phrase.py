@@ -163,6 +163,7 @@ class NPParser:
         self.occasions = frozenset(m["counted_occasion"])
         self.place_heads = frozenset(m["place_head"])
         self.allegiance = frozenset(m["allegiance"])
+        self.side_participles = self.allegiance | {"مقرب", "مقربه", "قريب", "قريبه", "مدعوم", "مدعومه"}
         self.number_words = frozenset(m["number_word"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
@@ -917,6 +918,13 @@ class NPParser:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None; a body's
         short name or acronym in parentheses after it belongs to it ("وكالة الأنباء الألمانية (د.ب.أ)")."""
         np_ = self._parse(toks, i, end, known, verb_agr)
+        if np_ is not None and np_.kind == "organization" and np_.end - np_.start >= 3:
+            e = next((j for j in range(np_.start + 2, min(np_.end, end - 1)) if is_def(toks[j].text)
+                      and strip_article(toks[j].text) in self.side_participles and not toks[j].text.startswith("التابع")
+                      and (toks[j + 1].text == "من" or toks[j + 1].text[:1] == "ل")), None)
+            # (a body "التابع لـ" another keeps it: "مجلس حقوق الإنسان التابع للأمم المتحدة" is its name)
+            if e is not None:  # "صحيفة آفي المقربة من الحكومة"، "صحيفة "الوطن" الموالية للنظام": the body, not its side
+                np_ = NP(np_.start, e, np_.kind, np_.agreement, min(np_.title_end, e), min(np_.name_end, e), np_.head)
         if np_ is not None and np_.kind == "organization" and np_.end + 2 < end and toks[np_.end].text == "(":
             close = next((j for j in range(np_.end + 2, min(end, np_.end + 7)) if toks[j].text == ")"), None)
             inner = toks[np_.end + 1:close] if close is not None else []

@@ -785,11 +785,8 @@ class NPParser:
                 break  # "آل الشيخ"، "آل ثاني" (آل folds to ال): the family name ends the name
             if names > 0 and phrase_end(toks, k, end, self.adjuncts) > k:
                 break  # "رسول الله صلى الله عليه وسلم"، "ابن باز رحمه الله": a eulogy or an aside ends the name
-            if toks[k].text == "-" and names > 0 and k + 1 < end and toks[k + 1].is_word \
-                    and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start \
-                    and toks[k - 1].text[:1].isalpha() and toks[k + 1].text[:1].isalpha():
-                k += 2  # "جان-إيف لودريان"، "مون جاي-إن": a hyphen glued on both sides joins one name
-                names += 1
+            if names > 0 and self._glued_hyphen(toks, k, end):
+                k, names = k + 2, names + 1  # "جان-إيف لودريان"، "مون جاي-إن": one name
                 continue
             if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word \
                     and not (is_def(toks[k + 1].text) and "_" in toks[k + 1].text):
@@ -852,6 +849,13 @@ class NPParser:
         while k > start and toks[k - 1].text in self.joiners:
             k -= 1
         return self._regnal_number(toks, start, k, end, known)
+
+    @staticmethod
+    def _glued_hyphen(toks: list[Token], k: int, end: int) -> bool:
+        """A hyphen at ``k`` glued on both sides to letters joins the parts of one name (not "2010-2011")."""
+        return toks[k].text == "-" and 0 < k and k + 1 < end and toks[k + 1].is_word \
+            and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start \
+            and toks[k - 1].text[:1].isalpha() and toks[k + 1].text[:1].isalpha()
 
     def _regnal_number(self, toks: list[Token], start: int, k: int, end: int, known: set[str]) -> int:
         """A monarch's or pope's ordinal belongs to the name after their title ("الملك عبدالله الثاني"، "البابا

@@ -3071,3 +3071,12 @@ def test_plural_heads_of_bodies_are_subjects_of_a_feminine_verb(text, speaker):
     after one they are its subject, not its object (105 quotes added in the corpus: "حذرت منظمات دولية من …"); a
     bulletin (نشرة) is a document that speaks."""
     assert extract(text)[0].speaker == speaker
+
+
+def test_a_name_ending_in_ali_before_the_complementizer():
+    """"وقال أحمد علي إن …": written علي where the article writes the preposition على, it closes the name, never opens
+    the content as "على أن" would ("وشدد الوزير على أن …" still does)."""
+    q = extract("وقال أحمد علي إن الوضع صعب على الجميع.")[0]
+    assert (q.speaker, q.content) == ("أحمد علي", "إن الوضع صعب على الجميع")
+    q = extract("وشدد الوزير على أن الوضع صعب على الجميع.")[0]
+    assert q.content.startswith("على أن")

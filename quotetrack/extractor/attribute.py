@@ -681,7 +681,8 @@ class Attributor:
         if w in self.pat.comp_words and not (toks[k - 1].text in self.not_comp_before and k - 1 > s.idx):
             s.content_k = k
             return _STOP
-        if w in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words:
+        if w in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words \
+                and not self._name_ali(k):
             s.content_k = k
             return _STOP
         if w == ":":
@@ -2209,6 +2210,13 @@ class Attributor:
                 return None
         return None
 
+    def _name_ali(self, j: int) -> bool:
+        """Token ``j`` is the name Ali closing a name ("محمد علي إن"), not the preposition على of "على أن": written
+        علي where the article writes the preposition على."""
+        toks = self.toks
+        return toks[j].text == "علي" and self.np.ali_distinct and toks[j].start in self.np.ali_ya and j > 0 \
+            and toks[j - 1].is_word and toks[j - 1].text not in self.np.stop
+
     def _comp_ahead(self, k: int, end_idx: int, reach: int = 25) -> int | None:
         """The complementizer of this clause when only a PP or aside separates it from ``k``."""
         toks = self.toks
@@ -2217,7 +2225,7 @@ class Attributor:
             if t.start in self.q_open or t.text == ":":
                 return None
             if t.text in self.pat.comp_words and not (j > 0 and toks[j - 1].text in self.not_comp_before):
-                if j > k and toks[j - 1].text in self.pat.comp_preps:
+                if j > k and toks[j - 1].text in self.pat.comp_preps and not self._name_ali(j - 1):
                     return j - 1
                 return j
             if j > k and self._cue_info(t) is not None:

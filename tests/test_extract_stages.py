@@ -3080,3 +3080,13 @@ def test_a_name_ending_in_ali_before_the_complementizer():
     assert (q.speaker, q.content) == ("أحمد علي", "إن الوضع صعب على الجميع")
     q = extract("وشدد الوزير على أن الوضع صعب على الجميع.")[0]
     assert q.content.startswith("على أن")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وأوضح منتج ومخرج العمل ممدوح سالم أن العمل ملحمي.", "ممدوح سالم"),
+    ("وقالت المطربة أنغام إن الأغنية جديدة.", "أنغام"),
+])
+def test_titles_of_the_arts_and_media(text, speaker):
+    """منتج، مطربة، مغنية، مذيع/مذيعة، شاعرة، مؤرخ … are titles before a name (right after a cue about 30 times in
+    the corpus; "منتج" had been the speaker of a producer and director's statement)."""
+    assert extract(text)[0].speaker == speaker

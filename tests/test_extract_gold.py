@@ -16,7 +16,7 @@ from shared_data import SHARED, shared_path
 #: gold file -> minimum (attribution F1, quote F1, pro-drop speaker accuracy); raise them as the extractor improves
 FLOORS: dict[str, tuple[float, float, float]] = {
     "dev.jsonl": (0.905, 0.935, 0.96),
-    "dev2.jsonl": (0.85, 0.90, 0.95),
+    "dev2.jsonl": (0.86, 0.91, 0.95),
 }
 
 GOLD_FILES = sorted(set(FLOORS) | {p.name for p in (SHARED / "eval").glob("*.jsonl")})

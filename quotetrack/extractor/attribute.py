@@ -1398,7 +1398,7 @@ class Attributor:
             return None
         p_start, p_end = self.sents.bounds(s_start - 2)
         if p_start >= s_start or any(p_start <= r.start < s_start or p_start <= (r.cue_start or -1) < s_start
-                                     for r in prev):
+                                     for r in prev[-64:]):  # (the newest only: a long article stays linear)
             return None
         subj = self._main_subject(p_start, self._tok_index(p_end), self.reg.keys())
         if subj is None or subj.kind != "person" or subj.name_end == subj.title_end:

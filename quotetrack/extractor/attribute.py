@@ -1044,10 +1044,12 @@ class Attributor:
                 or len(toks[k].text) < 4 or s.content_k is not None or np_.start != s.idx + 1 \
                 or s.vf.pos not in ("past", "impf"):
             return None
-        bare = Token(toks[k].text[1:], toks[k].start + 1, toks[k].end)
-        other = self.np.parse(toks[:k] + [bare] + toks[k + 1:], k, s.end_idx, s.known, None)
-        if other is None or other.kind != "organization" or other.end >= s.end_idx:
+        seg = [Token(toks[k].text[1:], toks[k].start + 1, toks[k].end)] + toks[k + 1:s.end_idx]  # (a slice: linear)
+        other = self.np.parse(seg, 0, len(seg), s.known, None)
+        if other is None or other.kind != "organization" or k + other.end >= s.end_idx:
             return None
+        other = NP(k + other.start, k + other.end, other.kind, other.agreement, k + other.title_end,
+                   k + other.name_end, other.head)
         nxt = toks[other.end].text
         if not (nxt in self.pat.comp_words or nxt in ("،", ",", ":") or toks[other.end].start in self.q_open
                 or (nxt in self.pat.comp_preps and other.end + 1 < s.end_idx
@@ -2260,6 +2262,8 @@ class Attributor:
         تعبيره): trailing, the content is the clause before it; leading, the clause after it."""
         out: list[RawQuote] = []
         starts = self.according_starts
+        self._found_sorted = sorted(found, key=lambda r: r.start)  # (searched by position: a long article stays linear)
+        self._found_starts = [r.start for r in self._found_sorted]
         for k, t in enumerate(self.toks):
             if t.text not in starts or k in self.region_according:
                 continue
@@ -2306,6 +2310,11 @@ class Attributor:
             all(is_def(t.text) and strip_article(t.text) not in self.lex.organizations
                 for t in toks[np_.start + 1:np_.end])  # (its adjectives: "الإحصائية" folds like no nisba)
 
+    def _found_near(self, a: int, b: int) -> list[RawQuote]:
+        """The cue quotes that start before ``b`` and end after ``a`` (the 40 nearest by start: quotes are short)."""
+        i = bisect.bisect_left(self._found_starts, b)
+        return [r for r in self._found_sorted[max(0, i - 40):i] if r.end > a]
+
     def _according_before_content(self, at: int, np_: NP, end_idx: int, found: list[RawQuote]) -> bool:
         """"أكد رئيس المنظمة، علي أكبر صالحي، ووفقا لوكالة تسنيم، أن …": a phrase between a cue's subject and
         its complementizer names the outlet that carried the statement, not a statement of its own."""
@@ -2313,7 +2322,7 @@ class Attributor:
         j = np_.end + (1 if np_.end < end_idx and toks[np_.end].text in ("،", ",") else 0)
         if j >= end_idx or toks[j].text not in self.pat.comp_words:
             return False
-        for r in found:
+        for r in self._found_near(toks[j].start, toks[j].start + 1):
             if at <= r.start <= toks[j].start < r.end and (r.cue_start or 0) < at and r.entity is not None:
                 if not r.via:
                     r.via = self._span_text(np_.start, np_.end)
@@ -2489,11 +2498,12 @@ class Attributor:
         t = toks[k]
         prev = toks[k - 1].text if k > 0 else ""
         # trailing: the content is the clause before it
-        if any(r.start >= s_start and r.end <= t.start + 1 and r.end >= toks[k - 1].start - 2 for r in found):
+        near = self._found_near(s_start, t.start + 2)
+        if any(r.start >= s_start and r.end <= t.start + 1 and r.end >= toks[k - 1].start - 2 for r in near):
             # a repeat of the sentence's own attribution; "نقلا عن" still names the intermediary
             if np_ is not None:
                 carrier = self._carrier_after(np_.end, end_idx)
-                for r in found:
+                for r in near:
                     if r.start >= s_start and r.end <= t.start + 1:
                         if (phrase.startswith(("نقلا", "نقلاً")) or self._medium_np(np_)) and not r.via:
                             r.via = self._span_text(np_.start, np_.end)  # "…، حسب ما ذكرت وكالة رويترز"
@@ -2603,9 +2613,9 @@ class Attributor:
         b = self._clause_end(e_k - 1, end_idx, s_end)  # "وبحسب السفير فإن …، إذ قال: «…»"
         while b > a and self.text[b - 1] in " \n.،,؛;!?؟…":
             b -= 1
-        if any(r.start < b and a < r.end for r in found + out):
+        if any(r.start < b and a < r.end for r in self._found_near(a, b) + out[-8:]):
             medium = self._media_via(np_) if np_ is not None else None
-            for r in found:
+            for r in self._found_near(a, b):
                 if medium and r.via is None and r.start < b and a < r.end and (r.cue_start or 0) >= a:
                     r.via = medium  # "وبحسب وكالة الأنباء الإيرانية، فقد أكد ظريف أن …": the outlet carried it
             return None

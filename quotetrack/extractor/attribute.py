@@ -102,8 +102,6 @@ _NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
 
 
 _RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "اللذين", "الذين"})
-#: Cues that go on with the last speaker's statement ("وأضاف"، "وتابع"): never the subject of narration between.
-_CONTINUATION_LEMMAS = frozenset({"اضاف", "تابع", "استطرد", "مضي", "استدرك", "اردف", "واصل", "اكمل", "زاد", "ختم"})
 # words that count the noun after them ("150 ألف طالب")
 _LINE_CLOSERS = frozenset('.!?؟"”»:)…\'')  # what ends a line of body text (a headline ends with none)
 _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "عشرات", "مئات"})  # (folded: آلاف is الاف)
@@ -176,6 +174,7 @@ class Attributor:
         self.addressee_heads = frozenset(m["addressee_head"])
         self.naming_heads = set(m["naming_head"])
         self.documents = set(m["document"])
+        self.continuation_lemmas = frozenset(m["continuation_lemma"])
         self.prepositions = {"من", "في", "علي", "عن", "الي", "منذ", "بعد", "قبل", "خلال", "حول", "ضد", "مع", "عند",
                              "لدي", "حتي", "بين", "دون", "نحو"}
         # "إلا أن" (however), "قبل أن"/"بعد أن" (before/after): أن there opens no reported clause
@@ -682,7 +681,7 @@ class Attributor:
             s.content_k = k
             return _STOP
         if w in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words \
-                and not self._name_ali(k):
+                and not self.np.ali_closes_name(toks, k):
             s.content_k = k
             return _STOP
         if w == ":":
@@ -1191,7 +1190,7 @@ class Attributor:
             return self._agreeing_main_subject(s_start, idx, agr) or self.reg.resolve_prodrop(agr, tok.start)
         named = None if same else self._named_before(s_start, idx, agr)
         if named is None and not same and pfx == "و" and idx == self._tok_index(s_start) \
-                and vf.lemma_key not in _CONTINUATION_LEMMAS:
+                and vf.lemma_key not in self.continuation_lemmas:
             named = self._narrated_subject_before(s_start, agr, prev)
         if named is None and not same and pfx == "و" and idx > self._tok_index(s_start) + 2:
             subj = self._main_subject(s_start, idx, self.reg.keys())  # "رد المندوب الروسي على …، وقال إنه"
@@ -2212,13 +2211,6 @@ class Attributor:
                 return None
         return None
 
-    def _name_ali(self, j: int) -> bool:
-        """Token ``j`` is the name Ali closing a name ("محمد علي إن"), not the preposition على of "على أن": written
-        علي where the article writes the preposition على."""
-        toks = self.toks
-        return toks[j].text == "علي" and self.np.ali_distinct and toks[j].start in self.np.ali_ya and j > 0 \
-            and toks[j - 1].is_word and toks[j - 1].text not in self.np.stop
-
     def _comp_ahead(self, k: int, end_idx: int, reach: int = 25) -> int | None:
         """The complementizer of this clause when only a PP or aside separates it from ``k``."""
         toks = self.toks
@@ -2227,7 +2219,7 @@ class Attributor:
             if t.start in self.q_open or t.text == ":":
                 return None
             if t.text in self.pat.comp_words and not (j > 0 and toks[j - 1].text in self.not_comp_before):
-                if j > k and toks[j - 1].text in self.pat.comp_preps and not self._name_ali(j - 1):
+                if j > k and toks[j - 1].text in self.pat.comp_preps and not self.np.ali_closes_name(toks, j - 1):
                     return j - 1
                 return j
             if j > k and self._cue_info(t) is not None:

@@ -163,7 +163,7 @@ class NPParser:
         self.occasions = frozenset(m["counted_occasion"])
         self.place_heads = frozenset(m["place_head"])
         self.allegiance = frozenset(m["allegiance"])
-        self.side_participles = self.allegiance | {"مقرب", "مقربه", "قريب", "قريبه", "مدعوم", "مدعومه"}
+        self.side_participles = self.allegiance | frozenset(m["side_participle"])
         self.number_words = frozenset(m["number_word"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
@@ -210,6 +210,12 @@ class NPParser:
         return self._ali_name(w, nxt) or (
             w == "علي" and self.ali_distinct and toks[k].start in self.ali_ya and is_def(nxt) and nxt not in self.stop
             and nxt not in self.not_after_ali and strip_article(nxt) not in self.lex.titles)
+
+    def ali_closes_name(self, toks: list[Token], j: int) -> bool:
+        """Token ``j`` is the name Ali closing a name ("محمد علي إن"), not the preposition على of "على أن": written
+        علي where the article writes the preposition على."""
+        return toks[j].text == "علي" and self.ali_distinct and toks[j].start in self.ali_ya and j > 0 \
+            and toks[j - 1].is_word and toks[j - 1].text not in self.stop
 
     def _ali_name(self, w: str | None, nxt: str) -> bool:
         """The name Ali, not the preposition على (folded alike): a plain name must follow it."""
@@ -392,8 +398,8 @@ class NPParser:
     def _hamza_name_at(self, toks: list[Token], k: int, w: str) -> bool:
         """A word written أل/إل after a definite title that is no place, body or nisba is a name, not a definite
         complement: "الملكة إليزابيث"، "الفنانة أليسا" (but "سفير ألمانيا"، "شركة ألمانية"، "مركز ألاسكا")."""
-        return k > 0 and is_def(toks[k - 1].text) and (toks[k].start in self.hamza_il or toks[k].start in self.hamza_al) and not is_nisba(w) \
-            and self.place_at(toks, k, k + 1) is None and w not in self.lex.organizations \
+        return k > 0 and is_def(toks[k - 1].text) and (toks[k].start in self.hamza_il or toks[k].start in self.hamza_al) \
+            and not is_nisba(w) and self.place_at(toks, k, k + 1) is None and w not in self.lex.organizations \
             and w not in self.lex.titles and not self.masdar.match(strip_article(w))
 
     def _second_definite(self, toks: list[Token], k: int, start: int, w: str) -> bool:

@@ -97,7 +97,7 @@ class RegionReader:
                 if w in a.pat.comp_words and not (j - 1 > idx and toks[j - 1].text in a.not_comp_before):
                     return j, False, False
                 if w in a.pat.comp_preps and j + 1 < end_idx and toks[j + 1].text in a.pat.comp_words \
-                        and not a._name_ali(j):
+                        and not a.np.ali_closes_name(toks, j):
                     return j, False, False
                 if w == ":":
                     return (j + 1, True, False) if j + 1 < end_idx else None

@@ -1021,10 +1021,14 @@ class Attributor:
         الثوري"), describes the speaker and is stepped over."""
         toks, k, np_ = self.toks, s.k, s.mention_np
         w = toks[k].text
-        if np_ is None or k != np_.end or k + 1 >= s.end_idx or not is_def(w) \
-                or strip_article(w) not in self.np.side_participles:
+        if np_ is None or k != np_.end or k + 1 >= s.end_idx or not is_def(w):
             return None
-        if toks[k + 1].text == "من":
+        scope = self.np.scope_phrase_end(toks, k, s.end_idx)
+        if scope is not None:
+            s.k = scope  # "المنظمة المعنية بحقوق الإنسان": what the speaker deals with, stepped over too
+        elif strip_article(w) not in self.np.side_participles:
+            return None
+        elif toks[k + 1].text == "من":
             inner = self.np.parse(toks, k + 2, s.end_idx, s.known, None)
             s.k = inner.end if inner is not None else k + 2
         elif toks[k + 1].text[:1] == "ل" and len(toks[k + 1].text) > 2:
@@ -2020,6 +2024,10 @@ class Attributor:
         agreement = np_.agreement
         if np_.kind == "person" and gender:
             agreement = f"{gender}.sg"
+        scope = self.np.scope_phrase_end(toks, np_.end, len(toks)) if np_.end == np_.start + 1 else None
+        if scope is not None:  # "اللجنة المكلفة بالتحقيق" that no named body answers: its remit says which
+            full = o(toks[np_.start].start, toks[scope - 1].end)
+            key = " ".join(t.text for t in toks[np_.start:scope] if t.is_word)
         canonical = name if (np_.kind == "person" and name) else _bare(full)
         e = Entity(canonical=canonical, key=key, kind=np_.kind, agreement=agreement, gender=gender,
                    title=title, name_tokens=name_toks, head=np_.head, title_key=title_key)

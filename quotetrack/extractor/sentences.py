@@ -13,8 +13,9 @@ import regex
 from .quotemarks import QuotedSpan
 
 # a word changes where the script does ("لـCNN" folds to "لCNN": the preposition, then the outlet);
-# a dotted acronym is one word ("سي.إن.إن" holds no complementizer إن)
-_TOKEN = regex.compile(r"[\p{Arabic}&&\p{L}]{1,3}(?:\.[\p{Arabic}&&\p{L}]{1,3})+(?![\p{Arabic}\p{M}])|[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
+# a dotted acronym is one word ("سي.إن.إن" holds no complementizer إن), and so is the title "د." or "أ.د."
+# with its dot (a title before a name, not the acronym "د.ب.أ")
+_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?:ا\.)?د\.(?=\s*\p{Arabic})(?![\p{Arabic}\p{M}]{1,3}\.\p{Arabic})|[\p{Arabic}&&\p{L}]{1,3}(?:\.[\p{Arabic}&&\p{L}]{1,3})+(?![\p{Arabic}\p{M}])|[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
 _END = regex.compile(r"[.!?؟…]+|\n")
 _LAST_WORD = regex.compile(r"(\p{L}+)$")
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")

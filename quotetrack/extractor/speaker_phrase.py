@@ -164,6 +164,10 @@ class NPParser:
         self.place_heads = frozenset(m["place_head"])
         self.allegiance = frozenset(m["allegiance"])
         self.side_participles = self.allegiance | frozenset(m["side_participle"])
+        self.scope_participles: dict[str, set[str]] = {}  # participle → the prepositions of its remit
+        for phrase in m["scope_participle"]:
+            participle, prep = phrase.split()
+            self.scope_participles.setdefault(participle, set()).add(prep)
         self.number_words = frozenset(m["number_word"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])
@@ -928,6 +932,11 @@ class NPParser:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None; a body's
         short name or acronym in parentheses after it belongs to it ("وكالة الأنباء الألمانية (د.ب.أ)")."""
         np_ = self._parse(toks, i, end, known, verb_agr)
+        if np_ is not None and np_.kind in ("organization", "person", "anonymous") and np_.end - np_.start >= 2:
+            e = next((j for j in range(np_.start + 1, np_.end) if (self.scope_phrase_end(toks, j, end) or 0) >= np_.end), None)
+            if e is not None:  # "المنظمة المعنية بحقوق الإنسان"، "سحر رجب المتخصصة في …": the remit describes
+                # (inside a title, before the name, it is the title's: "الصحافي المختص في الشأن النيابي وليد حسني")
+                np_ = NP(np_.start, e, np_.kind, np_.agreement, min(np_.title_end, e), min(np_.name_end, e), np_.head)
         if np_ is not None and np_.kind == "organization" and np_.end - np_.start >= 3:
             e = next((j for j in range(np_.start + 2, min(np_.end, end - 1)) if is_def(toks[j].text)
                       and strip_article(toks[j].text) in self.side_participles and not toks[j].text.startswith("التابع")
@@ -943,6 +952,26 @@ class NPParser:
                 return NP(np_.start, close + 1, np_.kind, np_.agreement, np_.title_end,
                           max(np_.name_end, close + 1), np_.head)
         return np_
+
+    def scope_phrase_end(self, toks: list[Token], k: int, end: int) -> int | None:
+        """After a definite participle of remit and its preposition ("المعنية بحقوق الإنسان"، "المتخصصة في شؤون
+        الأسرة"، "المسؤول عن الملف"), where the phrase ends; None if ``k`` opens no such phrase."""
+        preps = self.scope_participles.get(strip_article(toks[k].text)) if k + 1 < end and is_def(toks[k].text) else None
+        if not preps:
+            return None
+        nxt = toks[k + 1].text
+        if nxt in preps and k + 2 < end and toks[k + 2].is_word:
+            j = k + 2
+        elif "ب" in preps and nxt[:1] == "ب" and len(nxt) > 2 and toks[k + 1].is_word:
+            j = k + 1
+        else:
+            return None
+        g = j + 1  # its object is a noun in construct ("بشؤون كرة القدم") ending on a definite noun, or one word
+        while g < min(end, j + 4) and toks[g].is_word and not is_def(toks[g].text) and toks[g].text not in self.stop:
+            g += 1
+        if g < end and is_def(toks[g].text) and not is_def(toks[j].text):
+            return max(self._def_chain(toks, g, end), g + 1)
+        return max(self._def_chain(toks, j, end), j + 1)
 
     def _parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None. The kinds

@@ -7,7 +7,7 @@ Lexicon rows should be forms of Arabic news, found by how often they occur, not
 read off one gold sentence (issue 11, item 5). This script proposes them; a person
 decides. Nothing it prints is added to ``quotetrack/lexicon`` automatically.
 
-Four sections, each a TSV table (candidate as most often written, its folded form,
+Five sections, each a TSV table (candidate as most often written, its folded form,
 count, a section-specific note, one example snippet), every candidate absent from
 the lexicon it would join:
 
@@ -30,6 +30,9 @@ the lexicon it would join:
   ``markers.tsv`` (طلب عدم الكشف …), and plural nouns followed by a plural nisba
   adjective (مسؤولون أمريكيون) anywhere, or by any nisba right after a cue verb,
   not in ``anonymous.tsv``.
+- ``given_names``: the names bootstrapped for ``titles`` (the first unknown indefinite word after a title,
+  seen there twice and in a tenth of its uses) that ``given_names.tsv`` lacks, most often after a title
+  first; the note gives that share. Surnames used alone, places and clubs come too: keep first names only.
 - ``media``: the name after وكالة/صحيفة/قناة/موقع/إذاعة/مجلة/شبكة (quotation marks
   skipped), extended word by word while one continuation keeps most of the count
   (فرانس → فرانس برس), not in ``media.tsv``. Ranked by how often the outlet is
@@ -322,6 +325,8 @@ class TitleMiner:
         self.distinct: defaultdict[str, set[str]] = defaultdict(set)
         self.spellings = Spellings()
         self.examples: dict[str, str] = {}
+        self.name_spellings = Spellings()
+        self.name_examples: dict[str, str] = {}
 
     def see_titles(self, toks: list[Token]) -> None:
         """Pass 1: the first word no lexicon knows after a title chain is a name."""
@@ -336,6 +341,9 @@ class TitleMiner:
                     continue
                 if not _WRITTEN_DEFINITE.match(orig):
                     self.after_title[g] += 1
+                    self.name_spellings.add(g, orig)
+                    if g not in self.name_examples:
+                        self.name_examples[g] = snippet(toks, i, i + 3)
                 break
 
     def fix_names(self, total: Counter[str], min_count: int = 2, min_share: float = 0.1) -> None:
@@ -369,6 +377,16 @@ class TitleMiner:
                 self.spellings.add(base, orig)
             if base not in self.examples:
                 self.examples[base] = snippet(toks, j, i + 2)
+
+    def name_rows(self, min_count: int) -> list[Candidate]:
+        """First names for given_names.tsv: the bootstrapped names it lacks, most often after a title first. Many
+        are surnames used alone (ترامب), places or clubs: a person keeps only the first words of names."""
+        given = self.known.lex.given_names
+        out = [Candidate(self.name_spellings.best(n), n, self.after_title[n],
+                         f"{self.after_title[n] / max(self.total[n], 1):.2f} of {self.total[n]} after a title",
+                         self.name_examples[n])
+               for n in self.names if n not in given and self.after_title[n] >= min_count]
+        return sorted(out, key=lambda r: (-r.count, r.folded))
 
     def rows(self, min_count: int) -> list[Candidate]:
         out = [Candidate(self.spellings.best(b), b, c, f"{len(self.distinct[b])} names", self.examples[b])
@@ -520,7 +538,7 @@ class MediaMiner:
         return sorted(out, key=lambda r: (-self.cited[tuple(r.folded.split())], -r.count, r.folded))
 
 
-SECTIONS = ("cues", "titles", "anonymous", "media")
+SECTIONS = ("cues", "titles", "anonymous", "media", "given_names")
 HEADER = ("candidate", "folded", "count", "note", "example")
 
 
@@ -542,7 +560,8 @@ def mine(paths: list[Path], limit: int = 0, min_count: int = 3, lexicon: Lexicon
     for toks in read_articles(paths, limit):
         titles.see(toks)
     return {"cues": cues.rows(min_count), "titles": titles.rows(min_count),
-            "anonymous": anon.rows(min_count), "media": media.rows(min_count)}
+            "anonymous": anon.rows(min_count), "media": media.rows(min_count),
+            "given_names": titles.name_rows(min_count)}
 
 
 def tsv(rows: list[Candidate]) -> str:

@@ -325,15 +325,15 @@ class Attributor:
             if info is None:
                 if idx - 1 in self.sentence_heads:
                     self._note_subject(idx - 1)
-                if self._is_title(tok.text):
-                    self._note_name(idx - 1)
+                if self._is_title(tok.text) or tok.text in self.np.given_names:
+                    self._note_name(idx - 1)  # (a first name opens a name too: "وكان مقتدى الصدر قد التقى …")
                 continue
             rq = self._quote_at_cue(idx - 1, info, out)
             if rq is None:
                 continue
             out.append(rq)
             for j in range(idx, min(bisect.bisect_left(starts, rq.end, idx), n_toks)):
-                if self._is_title(toks[j].text):
+                if self._is_title(toks[j].text) or toks[j].text in self.np.given_names:
                     self._note_name(j)  # names in the speaker's region and in what was said are known too
             consumed_until = rq.end  # cues inside the content are reported speech within it
             for q in self._quotes_between(rq.start - 1, rq.end + 2):
@@ -1336,8 +1336,8 @@ class Attributor:
                 e.last = tok.start
 
     def _note_name(self, idx: int) -> None:
-        """At a title word (the caller checks ``_is_title``): a title with a name anywhere in narration
-        ("التقى الرئيس الأمريكي دونالد ترامب …") enters the register without recency: a later short mention
+        """At a title word or a listed first name (the caller checks): a name anywhere in narration ("التقى الرئيس
+        الأمريكي دونالد ترامب …"، "وكان مقتدى الصدر قد التقى …") enters the register without recency: a later short mention
         ("ترامب") resolves to the full name and ends a name run, but no pro-drop cue picks it over a speaker."""
         toks = self.toks
         if idx > 0 and self._is_title(toks[idx - 1].text):
@@ -2004,6 +2004,8 @@ class Attributor:
         gender = None
         if vf is not None and np_.kind == "person" and vf.agreement in ("m.sg", "f.sg"):
             gender = vf.agreement[0]
+        elif np_.kind == "person" and name_toks and self.np.given_names.get(name_toks[0]) in ("m", "f"):
+            gender = self.np.given_names[name_toks[0]]  # no verb to agree with: the first name tells
         if found is not None:
             found.aliases.add(" ".join(t.text for t in toks[np_.start:np_.end] if t.is_word))
             if np_.kind == "person" and name and len(name_toks) > len(found.name_tokens) and found.kind == "person":

@@ -6,7 +6,7 @@ normalizer as the text, so a verb written with hamza or shadda still matches.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -48,6 +48,7 @@ class Lexicon:
     places: dict[str, tuple[str, str]]         # folded name -> (kind, gender)
     media: tuple[str, ...]                     # folded outlet heads / names
     adjectives: frozenset[str]                 # folded adjectives (masc. and fem.) that follow titles
+    given_names: dict[str, str] = field(default_factory=dict)  # folded first name -> gender (m, f, -)
 
 
 def _rows(name: str, ncols: int) -> list[list[str]]:
@@ -106,8 +107,9 @@ def load() -> Lexicon:
     places = _unique("places.tsv", [(fold(c[0]), (c[1], c[2])) for c in _rows("places.tsv", 3)])
     media = tuple(fold(c[0]) for c in _rows("media.tsv", 1))
     adjectives = frozenset(f for c in _rows("adjectives.tsv", 1) for f in (fold(c[0]), fold(c[0]) + "ه"))
+    given = _unique("given_names.tsv", [(fold(c[0]), c[1]) for c in _rows("given_names.tsv", 2)])
     return Lexicon(verbs, np_lemmas, {k: tuple(v) for k, v in markers.items()},
-                   channels, anonymous, titles, orgs, places, media, adjectives)  # type: ignore[arg-type]
+                   channels, anonymous, titles, orgs, places, media, adjectives, given)  # type: ignore[arg-type]
 
 
 def bare_verbal_nouns(verbs: dict[str, VerbForm]) -> dict[str, VerbForm]:

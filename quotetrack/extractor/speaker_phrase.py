@@ -134,6 +134,7 @@ class NPParser:
                  is_cue: Callable[[str], bool] = lambda w: False):
         self.lex = lex
         self.is_cue = is_cue
+        self.given_names = lex.given_names
         m = lex.markers
         self.stop = (set(m["not_speaker"]) | set(m["time"]) | set(m["relative"]) | set(m["setting"])
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"}
@@ -271,6 +272,8 @@ class NPParser:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
         ("ورئيس حزب")."""
+        if w in self.given_names:
+            return False  # "فالح"، "وليد": a first name, not و/ف + a word
         if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
             return True
         if self.is_action(w):
@@ -811,6 +814,8 @@ class NPParser:
                     and not self._surname_title(toks, k, end)):  # ("آل الشيخ": after a joiner it is the family)
                 break
             prev = toks[k - 1].text if k > start else ""
+            if names > 0 and w[:1] == "و" and w[1:] in self.partitives and w not in known:
+                break  # "وانسحب يعقوب وعدد من أعضاء …": و and a partitive join another noun phrase
             if self._outside_name(w, names, known, prev) or \
                     (names == 0 and not ali and (w in self.lex.organizations or w in self.lex.titles)) or \
                     self.place_at(toks, k, end) is not None:
@@ -822,14 +827,7 @@ class NPParser:
                 continue
             if is_def(w) and toks[k].start not in self.hamza_al and not (names == 0 and toks[k].start in self.hamza_il):
                 # (a first name may be written إل, "إليزابيث"، "إلياس"; later it is a verbal noun, "إلغاء")
-                if names > 0 and prev in getattr(known, "surnames", ()) and w not in known:
-                    break  # "ووصف ماركل اللحظة التي": after a known surname the name is complete
-                if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
-                    break
-                ends_np = self._surname_ends_phrase(w, toks[k + 1] if k + 1 < end else None)
-                if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np or nxt == "الله"):
-                    break
-                if last_def and prev not in self.joiners:
+                if not self._definite_in_name(toks, k, end, w, names, known, last_def):
                     break
                 k += 1
                 names += 1
@@ -889,6 +887,31 @@ class NPParser:
             names > 0 and w[:1] == "ل" and (w[1:] in self.media or w[1:] in self.programmes)) or (
             names > 0 and is_def(w) and w.endswith(("يين", "يون")) and w not in known and (
                 names > 1 or prev in known))  # (not a partitive's genitive: "أحد القرويين"، "نصف البريطانيين")
+
+    def _definite_in_name(self, toks: list[Token], k: int, end: int, w: str, names: int, known: set[str],
+                          last_def: bool) -> bool:
+        """Whether the definite word ``w`` at ``k`` goes on with the name run of ``names`` words before it."""
+        prev = toks[k - 1].text if names else ""
+        nxt = toks[k + 1].text if k + 1 < end else ""
+        if names > 0 and prev in getattr(known, "surnames", ()) and w not in known:
+            return False  # "ووصف ماركل اللحظة التي": after a known surname the name is complete
+        if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
+            return False
+        ends_np = self._surname_ends_phrase(w, toks[k + 1] if k + 1 < end else None)
+        after_given = names == 1 and prev in self.given_names and self._family_name_after_given(w)
+        if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np or nxt == "الله"
+                              or after_given):
+            return False
+        return not (last_def and prev not in self.joiners)
+
+    def _family_name_after_given(self, w: str) -> bool:
+        """A definite word right after a listed first name is the family name ("محمد الجدعان"، "عادل الجبير"), unless
+        it is a title, an institution or place, a time word, a document or a listed adjective ("محمد الأول")."""
+        base = strip_article(w)
+        return not (self.is_institution(w) or base in self.lex.titles or w in self.time or base in self.documents
+                    or w in self.regnal_ordinals
+                    or w in self.lex.adjectives
+                    or base in self.lex.adjectives or w in self.stop or self.is_action(base))
 
     def _surname_ends_phrase(self, w: str, after: Token | None) -> bool:
         """The definite word ``w`` after a given name is a surname that ends the phrase: what follows it
@@ -1355,7 +1378,7 @@ class NPParser:
                                and toks[i + 1].text[-1:] != "ا"):  # ("قال لي منفعلا": an adverb, no name)
             return None  # "وذكر لي أنها"، "يقول لي "…"": "to me", not the name Lee (alone it names nobody)
         if w not in known and w[:1] in ("و", "ف") and len(w) >= 3 and not self._f_name(w) and not (
-                w in self.waw_names and self._name_run(toks, i, end, known) > i + 1):
+                (w in self.waw_names or w in self.given_names) and self._name_run(toks, i, end, known) > i + 1):
             return None  # "وختم"، "وفي": a conjunction on a verb or preposition, not a bare name (but
             # "وليد الطبطبائي": a first name in و with its surname)
         if w not in known and w.endswith("ات") and len(w) > 4:

@@ -145,6 +145,7 @@ class Attributor:
         self.clause_breaks = [p.split() for p in m["clause_break"]]
         self.np_content_breaks = [p.split() for p in m["np_content_break"]]
         self.lemma_preps = {p.split()[0]: p.split()[1] for p in m["lemma_preposition"]}  # lemma -> its preposition
+        self.vote_manner = frozenset(m["vote_manner"])
         self.addressee_verbs = frozenset(m["addressee_verb"])
         self.norms = frozenset(m["norm"])
         self.divine_names = frozenset(m["divine_name"])
@@ -397,9 +398,7 @@ class Attributor:
         slots = self._read_slots(idx, pfx, vf, s_start, end_idx)
         if slots.content_k is None or slots.content_k >= end_idx:
             return None
-        prep = self.lemma_preps.get(vf.lemma_key)
-        if prep is not None and not any(t.text == prep or (t.text.startswith(prep) and t.text[len(prep):] in (
-                "ه", "ها", "هم", "هما")) for t in self.toks[idx + 1:min(end_idx, slots.content_k + 12)]):
+        if not self._lemma_preposition_ok(idx, vf, slots.content_k, end_idx):
             return None  # "عبروا نهر "إيفروس"": عبّر expresses only with عن (else "crossed", "through")
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
         if entity is not None and entity.key == "الله" and vf.lemma_key in ("دعا", "سال"):
@@ -1174,6 +1173,23 @@ class Attributor:
             return None
         np_ = self.np.parse(toks, c + 1, idx, known, None)
         return np_ if np_ is not None and np_.kind in ("person", "anonymous", "organization") else None
+
+    def _lemma_preposition_ok(self, idx: int, vf: VerbForm, content_k: int, end_idx: int) -> bool:
+        """A cue that speaks only with its preposition (markers.tsv lemma_preposition) has it in its clause, or opens a
+        complementizer: "عبّر عن"، "خلص إلى أن"، "أقر أن" — not "عبروا نهر". A glued ب must open the content
+        ("أقر بأن"، "أقر بالهزيمة"، "أقر بوجود نقص"), and not as the manner of a vote ("أقر الكنيست بقراءة أولى مشروع
+        قانون"، "أقر البرلمان القانون بالإجماع": approved, markers.tsv vote_manner)."""
+        prep = self.lemma_preps.get(vf.lemma_key)
+        toks = self.toks
+        if prep is None or toks[content_k].text in self.pat.comp_words:
+            return True
+        if len(prep) == 1:
+            if toks[content_k - 1].text == ":" or self._quote_at_token(content_k) is not None:
+                return True  # "أقرت ماي: «أعتقد أن …»": what was said, quoted
+            w = toks[content_k].text
+            return w.startswith(prep) and len(w) > 2 and w[1:] not in self.vote_manner
+        return any(t.text == prep or (t.text.startswith(prep) and t.text[len(prep):] in ("ه", "ها", "هم", "هما"))
+                   for t in toks[idx + 1:min(end_idx, content_k + 12)])
 
     def _carried_speaker(self, idx: int, pfx: str, vf: VerbForm, s_start: int,
                          prev: list[RawQuote]) -> Entity | None:

@@ -655,8 +655,9 @@ class Attributor:
                 self._walk_joint_subject, self._walk_np_content, self._walk_fallback)
 
     def _walk_quote_mark(self, s: "_SlotWalk") -> bool | None:
-        """A quotation mark: a one- or two-word quoted name right after the cue is the speaker;
-        any other quoted span opens the content."""
+        """A quotation mark: a one- or two-word quoted name right after the cue is the speaker, and so is a quoted
+        body's name of up to six words ("وأعلنت «حركة أحرار الشام الإسلامية» أمس"); any other quoted span opens the
+        content."""
         toks, k, end_idx = self.toks, s.k, s.end_idx
         q = self._quote_at_token(k)
         if q is None:
@@ -664,9 +665,10 @@ class Attributor:
         # a one- or two-word quoted name right after the cue is the speaker, not content
         n_inner = sum(1 for x in toks[k + 1:self._tok_index(q.close)] if x.is_word)
         after = self._tok_index(q.close) + 1
-        if s.mention_np is None and n_inner <= 2 and after < end_idx and (toks[after].is_word or toks[after].text == ":") and \
-                s.vf.lemma_key not in ("اعتبر", "وصف", "سمي"):
-            s.mention_np = NP(k, after, "person", s.vf.agreement, k, after, toks[k + 1].text)
+        body = toks[k + 1].text in self.lex.organizations and n_inner <= 6  # «حركة أحرار الشام الإسلامية» أمس
+        if s.mention_np is None and (n_inner <= 2 or body) and after < end_idx and (
+                toks[after].is_word or toks[after].text == ":") and s.vf.lemma_key not in ("اعتبر", "وصف", "سمي"):
+            s.mention_np = NP(k, after, "organization" if body else "person", s.vf.agreement, k, after, toks[k + 1].text)
             s.k = after
             return _GO
         s.content_k = k

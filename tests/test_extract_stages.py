@@ -3177,7 +3177,7 @@ def test_a_term_that_refers_to_something_is_no_speaker():
 @pytest.mark.parametrize("text,speaker", [
     ("أعلنت «حركة أحرار الشام الإسلامية» أمس، في بيان لها، عن توقف المفاوضات مع الطرف الآخر.",
      "حركة أحرار الشام الإسلامية"),
-    ("وأعلنت \\"جماعة نصرة الإسلام والمسلمين\\" مسؤوليتها عن الهجوم.", "جماعة نصرة الإسلام والمسلمين"),
+    ("وأعلنت «جماعة نصرة الإسلام والمسلمين» مسؤوليتها عن الهجوم.", "جماعة نصرة الإسلام والمسلمين"),
 ])
 def test_a_quoted_bodys_name_after_the_cue_is_the_speaker(text, speaker):
     """A quoted span right after the cue that begins with a body's head word (organizations.tsv) and is followed

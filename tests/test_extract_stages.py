@@ -3195,3 +3195,16 @@ def test_titles_mined_from_the_corpus_head_a_name(text, speaker):
     before a name: الملا before 6 names in 113 uses, the critic, the story writer, the spy): the name after them
     is the speaker, not a title read as a body ("الناقد السينمائي" was an organization)."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وتم إتلافها على الفور وفق الطرق الصحية المتبعة.", []),
+    ("وتدور مباريات الجولة السادسة اليوم وفق البرنامج التالي.", []),
+    ("وكانت الضربة قوية، على حد قول نتانياهو.", [("نتانياهو", "وكانت الضربة قوية")]),
+    ("وقتل ثلاثة أشخاص في الهجوم، بحسب وزارة الصحة.", [("وزارة الصحة", "وقتل ثلاثة أشخاص في الهجوم")]),
+])
+def test_according_to_a_norm_is_no_source(text, expected):
+    """"وفق/حسب" before a norm, schedule or measure (markers.tsv not_source: "وفق البرنامج التالي" 21 quotes on the
+    corpus, "وفق تقويم أم القرى" 8, "حسب التوقيت المحلي" 5, "وفق الطرق الصحية المتبعة") names nobody; "على حد قول X"
+    and "بحسب قول X" name X, not "قول X"."""
+    assert [(q.speaker, q.content) for q in extract(text)] == expected

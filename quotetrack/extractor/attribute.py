@@ -120,10 +120,8 @@ def _bare(name: str) -> str:
 def _speech_noun(w: str, stems: tuple[str, ...]) -> bool:
     """``w`` is one of the speech nouns ``stems`` ("بالشكر"، "تهانيه"، "التعازي"), not a name that
     merely begins like one ("شكري")."""
-    if w[:1] in "بو" and len(w) > 3:
-        w = w[1:]
-    core = strip_article(w)
-    return any(core.startswith(s) and core[len(s):] in _NOUN_ENDINGS for s in stems)
+    forms = (w, w[1:]) if w[:1] in "بو" and len(w) > 3 else (w,)  # ("وقوفه" is a noun of its own, not و + قوفه)
+    return any(core.startswith(s) and core[len(s):] in _NOUN_ENDINGS for core in map(strip_article, forms) for s in stems)
 
 
 class Attributor:
@@ -169,6 +167,10 @@ class Attributor:
         for p in m["light_verb"]:
             lemma, stem_ = p.split()
             self.light_nouns[lemma] = self.light_nouns.get(lemma, ()) + (stem_.rstrip("ه"),)
+        self.said_objects: dict[str, tuple[str, ...]] = {}  # lemma -> stems of the said nouns it must act on
+        for p in m["said_object"]:
+            lemma, stem_ = p.split()
+            self.said_objects[lemma] = self.said_objects.get(lemma, ()) + (stem_.rstrip("ه"),)
         self.needs_comp = set(m["needs_complementizer"])
         self.needs_subject = set(m["needs_subject"])
         self.declined = frozenset(m["declined_comment"])
@@ -232,6 +234,10 @@ class Attributor:
             stems = self.light_nouns[info[1].lemma_key]
             if not any(_speech_noun(t.text, stems) for t in toks[idx + 1:idx + 11]):
                 return None  # "قدم مساعدات"، "تقدم الجيش": no speech noun, no statement
+        if info is not None and info[1].lemma_key in self.said_objects:
+            stems = self.said_objects[info[1].lemma_key]
+            if not any(_speech_noun(t.text, stems) or t.text in self.pat.comp_words for t in toks[idx + 1:idx + 15]):
+                return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …")
         if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما", "ومما", "وما") and w.endswith(("ه", "ها")):
             base = w[:-2] if w.endswith("ها") else w[:-1]
             info = self._raw_cue_info(Token(base, 0, len(base)))

@@ -3222,3 +3222,15 @@ def test_renewed_speaks_only_when_what_it_renews_is_said(text, expected):
     اللاعب" or "جدد المنتخب فوزه" is not (about 70 of the 179 جدّد quotes on the corpus renewed a contract, an
     attack, a win or a mandate). The noun must follow within 14 words, or a complementizer."""
     assert [(q.speaker, q.content) for q in extract(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الأمير خالد الفيصل إن العيد فرصة للتسامح، سائلاً المولى عز وجل أن يعيده على الجميع بالخير.",
+    "وقال الأمير خالد الفيصل إن العيد فرصة للتسامح، سائلا الله العلي القدير أن يعيده على الجميع بالخير.",
+])
+def test_god_addressed_by_another_name_is_not_the_one_praying(text):
+    """"سائلا المولى عز وجل"، "سائلا الله العلي القدير" (45 quotes on the corpus gave the prayer to God): God is
+    whom the prayer addresses, by any of the names of markers.tsv divine_name (with the praises divine_epithet
+    after one of them); the one praying speaks. العلي alone is a family name, not God."""
+    assert [q.speaker for q in extract(text)] == ["خالد الفيصل", "خالد الفيصل"]
+    assert [q.speaker for q in extract("وأضاف العلي أن الطريق مفتوح.")] == ["العلي"]

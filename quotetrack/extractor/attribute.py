@@ -148,6 +148,7 @@ class Attributor:
         self.addressee_verbs = frozenset(m["addressee_verb"])
         self.norms = frozenset(m["norm"])
         self.divine_names = frozenset(m["divine_name"])
+        self.divine_epithets = frozenset(m["divine_epithet"])
         self.cue_breaks = [p.split() for p in m["clause_break_if_cue"]]
         self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
         self.according_first = {p[0] for p in self.according}
@@ -2015,7 +2016,9 @@ class Attributor:
             name = None
         title_key = " ".join(t.text for t in toks[np_.start:np_.title_end] if t.is_word)
         key = " ".join(name_toks) if name_toks else " ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)
-        if key and all(x in self.divine_names for x in key.split()):
+        words = key.split()
+        if words and words[0] in self.divine_names and all(
+                x in self.divine_names or x in self.divine_epithets for x in words[1:]):
             key, name, name_toks, full = "الله", "الله", ["الله"], "الله"  # "قال تعالى": God, one speaker
         found = self.reg.find(key, np_.kind, title_key, np_.head)
         if found is None and np_.kind == "organization" and np_.end == np_.start + 1:

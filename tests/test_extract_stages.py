@@ -3234,3 +3234,15 @@ def test_god_addressed_by_another_name_is_not_the_one_praying(text):
     after one of them); the one praying speaks. العلي alone is a family name, not God."""
     assert [q.speaker for q in extract(text)] == ["خالد الفيصل", "خالد الفيصل"]
     assert [q.speaker for q in extract("وأضاف العلي أن الطريق مفتوح.")] == ["العلي"]
+
+
+@pytest.mark.parametrize("text,speaker,via", [
+    ("ونقلت وكالة الأنباء اليمنية عن وكيل وزارة الصحة، سامي الوليدي، أن المرض تركز في محافظتين.",
+     "سامي الوليدي", "وكالة الأنباء اليمنية"),
+    ("نقلت وكالة الإعلام الروسي عن وزير النقل، ماكسيم سوكولوف، قوله إن الرحلات ستعود.",
+     "ماكسيم سوكولوف", "وكالة الإعلام الروسي"),
+])
+def test_the_sources_name_in_commas_after_its_title(text, speaker, via):
+    """"نقلت X عن TITLE، NAME، أن/قوله" (26 quotes on the corpus kept the title alone): the apposition names the
+    source after عن, as it names a cue's own titled speaker."""
+    assert [(q.speaker, q.via) for q in extract(text)] == [(speaker, via)]

@@ -760,16 +760,23 @@ class Attributor:
             ch, _, v = self._setting(k + 1, nk)  # "، في بيان صادر عن وزارة الخارجية،"
             s.channel = s.channel or ch
             s.via = s.via or v
-        mention_np = s.mention_np
+        # the phrase the apposition may name: the source after "نقل … عن" when the comma closes it, else the speaker
+        source = s.source_np is not None and s.source_np.end <= k <= s.source_np.end + 2 and all(
+            is_def(t.text) for t in toks[s.source_np.end:k])  # ("عن المتحدث باسم الجيش السوري الحر،")
+        mention_np = s.source_np if source else s.mention_np
         if not anon_aside and (mention_np is not None and mention_np.kind in ("person", "anonymous") and
                                mention_np.name_end == mention_np.title_end
                                or (mention_np is not None and mention_np.kind == "anonymous")):
             a0 = k + 2 if toks[k + 1].text in ("هو", "هي") else k + 1  # "زميل آخر له، هو آري بلف،"
-            app = self.np.parse(toks, a0, nk, known, agr)
+            app = self.np.parse(toks, a0, nk, known, None if source else agr)
             if app is not None and app.kind == "person" and app.name_end > app.title_end \
                     and not any(toks[j].start in self.q_open for j in range(app.end, nk)):
-                s.mention_np = app  # "رئيس لجنة …، الدكتور هادي اليامي،": the name is in the apposition
-                # (not "، تلقت «الشرق الأوسط» نسخة منه،": a clause about an outlet)
+                # "رئيس لجنة …، الدكتور هادي اليامي،": the name is in the apposition (not "، تلقت «الشرق الأوسط» نسخة
+                # منه،": a clause about an outlet); "نقلت الوكالة عن وكيل وزارة الصحة، علي الوليدي، أن": the source's
+                if source:
+                    s.source_np = app
+                else:
+                    s.mention_np = app
         for j in range(k + 1, nk):
             v = self._addressee(j, nk)
             if v:

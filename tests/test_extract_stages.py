@@ -3246,3 +3246,16 @@ def test_the_sources_name_in_commas_after_its_title(text, speaker, via):
     """"نقلت X عن TITLE، NAME، أن/قوله" (26 quotes on the corpus kept the title alone): the apposition names the
     source after عن, as it names a cue's own titled speaker."""
     assert [(q.speaker, q.via) for q in extract(text)] == [(speaker, via)]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وجاء في بلاغ لوزارة الداخلية أن المظنون فيه تولى إختلاس أموال.", "وزارة الداخلية"),
+    ("وجاء في البيان أيضا أن الوزير سيزور البلاد.", "البيان"),
+    ("وجاء في نهاية التقرير أن الفجوة كبيرة.", "التقرير"),
+    ("وجاء في بيان صادر عن وزارة الخارجية أن اللقاء سيعقد غدا.", "وزارة الخارجية"),
+])
+def test_came_in_a_document_reads_its_part_issuer_and_adverb(text, speaker):
+    """"وجاء في X أن" (132 on the corpus, 69 with no quote before): the document may come after the part of it
+    where something came ("في نهاية التقرير"، markers.tsv document_part), with its issuer after ل ("في بلاغ لوزارة
+    الداخلية"), or with "أيضا" before the complementizer (document_adverb)."""
+    assert [q.speaker for q in extract(text)] == [speaker]

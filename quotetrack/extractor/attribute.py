@@ -148,6 +148,8 @@ class Attributor:
         self.addressee_verbs = frozenset(m["addressee_verb"])
         self.norms = frozenset(m["norm"])
         self.divine_names = frozenset(m["divine_name"])
+        self.document_parts = frozenset(m["document_part"])
+        self.document_adverbs = frozenset(m["document_adverb"])
         self.divine_epithets = frozenset(m["divine_epithet"])
         self.cue_breaks = [p.split() for p in m["clause_break_if_cue"]]
         self.according = sorted((p.split() for p in m["according"]), key=len, reverse=True)
@@ -635,16 +637,40 @@ class Attributor:
         return slots
 
     def _document_slots(self, idx: int, end_idx: int) -> "Slots":
-        """"وجاء في البيان أن …"، "وجاء في التقرير: …": the noun phrase after في is the speaker (a document
-        speaks for its issuer once the article names one); anything else after جاء reports nothing."""
+        """"وجاء في البيان أن …"، "وجاء في التقرير: …": the noun phrase after في is the speaker (a document speaks for
+        its issuer once the article names one). Read also: a part of the document first ("في نهاية التقرير"), its
+        issuer with ل ("في بلاغ لوزارة الداخلية أن")، "أيضا" before the opener, and a spoken medium's speaker ("في
+        مداخلة الوزير أن" → the minister). Anything else after جاء ("جاء في المرتبة الثانية") reports nothing."""
         toks = self.toks
         none = Slots(None, None, None, False, None, False, None, None)
         if idx + 2 >= end_idx or toks[idx + 1].text != "في":
             return none
-        np_ = self.np.parse(toks, idx + 2, end_idx, self.reg.keys(), None)
-        if np_ is None or np_.kind == "person":
+        j = idx + 2
+        if toks[j].text in self.document_parts and j + 1 < end_idx:
+            j += 1  # "في نهاية التقرير"، "في نص البيان"
+        head = strip_article(toks[j].text)
+        np_ = self.np.parse(toks, j, end_idx, self.reg.keys(), None)
+        if np_ is not None and np_.kind != "person" and np_.end > j + 1:
+            pass  # "في بيان صادر عن القصر"، "في دراسة أجرتها جامعة ملبورن": the document and its issuing clause
+        elif head in self.documents:
+            k = j + 1  # "في نشرة خاصة للمعهد الوطني"، "في بلاغ لوزارة الداخلية": the document, its adjectives, its issuer
+            if not is_def(toks[j].text) and k < end_idx and is_def(toks[k].text):
+                k = max(self.np._def_chain(toks, k, end_idx), k + 1)  # "في بيان الجيش": the issuer in construct
+            while k < end_idx and toks[k].is_word and is_def(toks[k].text) == is_def(toks[j].text) and (
+                    toks[k].text in self.lex.adjectives or is_nisba(toks[k].text)):
+                k += 1
+            if k < end_idx and toks[k].text[:1] == "ل" and len(toks[k].text) > 3:
+                k = max(self.np._def_chain(toks, k, end_idx), k + 1)
+            np_ = NP(j, k, "organization", None, j, k, toks[j].text)
+        elif head in self.lex.channels and j + 1 < end_idx:
+            np_ = self.np.parse(toks, j + 1, end_idx, self.reg.keys(), None)  # "في مداخلة الوزير": who spoke in it
+            if np_ is None or np_.kind != "person":
+                return none
+        elif np_ is None or np_.kind == "person":
             return none  # ("جاء في فيلم …"، "جاء في كتاب X": no body or source we can name)
-        k = np_.end + 1 if np_.end < end_idx and toks[np_.end].text in ("،", ",") else np_.end
+        k = np_.end
+        while k < end_idx and (toks[k].text in ("،", ",") or toks[k].text in self.document_adverbs):
+            k += 1  # "وجاء في البيان أيضا أن"
         if k >= end_idx:
             return none
         if toks[k].text == ":":

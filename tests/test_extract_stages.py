@@ -3204,7 +3204,7 @@ def test_titles_mined_from_the_corpus_head_a_name(text, speaker):
     ("وقتل ثلاثة أشخاص في الهجوم، بحسب وزارة الصحة.", [("وزارة الصحة", "وقتل ثلاثة أشخاص في الهجوم")]),
 ])
 def test_according_to_a_norm_is_no_source(text, expected):
-    """"وفق/حسب" before a norm, schedule or measure (markers.tsv not_source: "وفق البرنامج التالي" 21 quotes on the
+    """"وفق/حسب" before a norm, schedule or measure (markers.tsv norm: "وفق البرنامج التالي" 21 quotes on the
     corpus, "وفق تقويم أم القرى" 8, "حسب التوقيت المحلي" 5, "وفق الطرق الصحية المتبعة") names nobody; "على حد قول X"
     and "بحسب قول X" name X, not "قول X"."""
     assert [(q.speaker, q.content) for q in extract(text)] == expected

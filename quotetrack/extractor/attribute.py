@@ -144,7 +144,6 @@ class Attributor:
         self.np_content_breaks = [p.split() for p in m["np_content_break"]]
         self.lemma_preps = {p.split()[0]: p.split()[1] for p in m["lemma_preposition"]}  # lemma -> its preposition
         self.vote_manner = frozenset(m["vote_manner"])
-        self.not_source = frozenset(m["not_source"])
         self.addressee_verbs = frozenset(m["addressee_verb"])
         self.norms = frozenset(m["norm"])
         self.divine_names = frozenset(m["divine_name"])
@@ -2549,8 +2548,6 @@ class Attributor:
             return vf, j, None, entity, None
         if pron in ("قول", "تعبير") and j + 1 < end_idx and toks[j + 1].is_word:
             j += 1  # "على حد قول نتانياهو"، "بحسب قول الصيادين": whose saying it is
-        if pron in self.not_source or strip_article(pron) in self.not_source:
-            return None  # "وفق البرنامج التالي"، "وفق تقويم أم القرى"، "وفق الطرق الصحية المتبعة": a norm, not a source
         np_ = self.np.parse(toks, j, end_idx, self.reg.keys(), vf.agreement if vf else None)
         if np_ is None:
             return None

@@ -3259,3 +3259,16 @@ def test_came_in_a_document_reads_its_part_issuer_and_adverb(text, speaker):
     where something came ("في نهاية التقرير"، markers.tsv document_part), with its issuer after ل ("في بلاغ لوزارة
     الداخلية"), or with "أيضا" before the complementizer (document_adverb)."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وأُعلن منح جائزة نوبل للسلام لأصحاب الجهود.", []),
+    ("ووُصفت الخطوة بأنها تاريخية.", []),
+    ("واتُّهم الرجل بأنه سرق المال.", []),
+    ("وأَعلن الوزير أن الجائزة منحت.", [("الوزير", "أن الجائزة منحت")]),
+])
+def test_a_past_cue_written_as_a_passive_names_no_speaker(text, expected):
+    """A past cue vocalized with a damma on its first letter ("أُعلن"، "كُتب"، "وُصفت"، "ذُكر") or on the ت of
+    a form in ا ("اتُّهم") is passive (48 quotes on the corpus took the next noun as its speaker); only the
+    vocalized original shows it, the folded text does not."""
+    assert [(q.speaker, q.content) for q in extract(text)] == expected

@@ -232,6 +232,8 @@ class Attributor:
             if not any(t.text == need for t in toks[idx + 1:idx + 14]):
                 return None  # "عبر حسابه": the preposition, not the verb عبّر
         info = self._raw_cue_info(toks[idx])
+        if info is not None and info[1].pos == "past" and self._written_passive(idx, info[0]):
+            return None  # "وأُعلن منح الجائزة"، "كُتب على الجدار"، "اتُّهم": the passive names no speaker
         if info is not None and info[1].lemma_key in self.light_nouns:
             stems = self.light_nouns[info[1].lemma_key]
             if not any(_speech_noun(t.text, stems) for t in toks[idx + 1:idx + 11]):
@@ -247,6 +249,17 @@ class Attributor:
                 info = None
             # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
         return info
+
+    def _written_passive(self, idx: int, pfx: str) -> bool:
+        """A past cue written with a damma on its first letter ("أُعلن"، "ذُكر"، "وُصف") or, in a form that opens with
+        ا, on the letter after its ت ("اتُّهم"): the passive voice, which only vocalized text shows."""
+        word = self.orig(self.toks[idx].start, self.toks[idx].end)
+        letters = [(ch, word[i + 1:i + 3]) for i, ch in enumerate(word) if "\u0621" <= ch <= "\u064a"]
+        letters = letters[len(pfx):]
+        if not letters:
+            return False
+        at = 1 if letters[0][0] in "اإأ" and len(letters) > 2 and letters[1][0] == "ت" else 0
+        return "\u064f" in letters[at][1][:2] if at < len(letters) else False
 
     def _coordinated_after(self, k: int) -> bool:
         """The noun phrase at ``k`` is followed by a second one joined by و ("بين الغرب وروسيا")."""

@@ -350,6 +350,8 @@ class Attributor:
                     self._note_subject(idx - 1)
                 if self._is_title(tok.text) or tok.text in self.np.given_names:
                     self._note_name(idx - 1)  # (a first name opens a name too: "وكان مقتدى الصدر قد التقى …")
+                if tok.text in self.according_starts:
+                    self._note_according(idx - 1)
                 continue
             rq = self._quote_at_cue(idx - 1, info, out)
             if rq is None:
@@ -1420,6 +1422,28 @@ class Attributor:
         if nxt is None or not nxt.is_word or nxt.text in self.np.stop or nxt.text in self.prepositions or (
                 nxt.text[:1] == "و" and self.np.bad_name(nxt.text)):  # "… دونالد ترامب والزعيم الكوري"
             self._entity_for(np_, None, narrated=True)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
+
+    def _note_according(self, k: int) -> None:
+        """At an "according to" phrase in the text's order: its source enters the register as a speaker now, so a
+        later pro-drop cue can refer to it ("…، وفقا لرئيسة لجنة نوبل بيريت ريس-أندرسن. وأضافت أن …"); the quote
+        of the phrase itself is read after the cues (``_according``), which finds the same entity."""
+        hit = self._according_phrase(k)
+        if hit is None:
+            return
+        toks = self.toks
+        end_idx = self._tok_index(self.sents.bounds(toks[k].start)[1])
+        source = self._according_source(hit[0], end_idx, toks[k].start)
+        if source is None or source[2] is None:
+            return
+        np_ = source[2]
+        if strip_article(toks[np_.start].text) in self.norms or self._bare_figures(np_) or not self.region._strong(np_) \
+                or (np_.kind == "person" and np_.name_end == np_.title_end) or self._medium_np(np_) \
+                or strip_article(toks[np_.start].text) in self.documents:
+            return  # (only a source the lexicons vouch for: a norm or a bare common noun names nobody, a bare title
+            # waits for the reading that resolves it, and an outlet or document mostly carries others' words)
+        e = self._entity_for(np_, source[0])
+        if e is not None:
+            e.last = toks[k].start
 
     def _kana_subject(self, idx: int, prev_tok: str, s_start: int, known: set[str], agr: str | None) -> NP | None:
         """The subject of "كان X (قد) <cue>": before the cue, after كان (489 in the corpus)."""

@@ -3282,3 +3282,9 @@ def test_an_according_source_is_known_to_the_pro_drop_cues_after_it():
     qs = extract("قتل جنود الحرس الثوري 10 مسلحين، حسبما أعلن الحرس الثوري على الإنترنت. ولم يذكر الحرس ما إذا "
                  "كانت قواته تكبدت خسائر. وقال إنه صادر كمية هائلة من الأسلحة.")
     assert [(q.speaker, q.rule) for q in qs] == [("الحرس الثوري", "according"), ("الحرس الثوري", "cue.past.prodrop")]
+
+
+@pytest.mark.parametrize("text", ["وقال « ", "وقال «", "أعلنت «"])
+def test_a_quotation_mark_ending_the_text_after_a_cue_is_no_crash(text):
+    """An opening mark as the last token after a cue (found by the hypothesis test): no quote, no IndexError."""
+    assert extract(text) == []

@@ -273,7 +273,8 @@ def test_identity_does_not_depend_on_order(engine: Engine, corpus_run: tuple[lis
         if kind == "person":
             names.setdefault(alias, skey)
     assert names["ترمب"] == names["دونالد ترمب"] in {speaker_key("دونالد ترمب"), speaker_key("دونالد ترامب")}
-    assert names["أردوغان"] == names["رجب طيب أردوغان"]
+    erdogan = {names[a] for a in names if "ردوغان" in a}  # every spelling and mention of him: one row
+    assert len(erdogan) == 1 and names["رجب طيب أردوغان"] in erdogan
     assert names["محمد"].startswith("محمد" + SCOPE_SEP)  # a first name alone stays in its article
     assert names["حسين"] != names["تامر حسني"]  # (a name alone that spells like another's surname)
     # the stored names pass the guard; scoped names never span articles

@@ -713,7 +713,7 @@ class Attributor:
         # a one- or two-word quoted name right after the cue is the speaker, not content
         n_inner = sum(1 for x in toks[k + 1:self._tok_index(q.close)] if x.is_word)
         after = self._tok_index(q.close) + 1
-        body = toks[k + 1].text in self.lex.organizations and n_inner <= 6  # «حركة أحرار الشام الإسلامية» أمس
+        body = k + 1 < end_idx and toks[k + 1].text in self.lex.organizations and n_inner <= 6  # «حركة أحرار …» أمس
         if s.mention_np is None and (n_inner <= 2 or body) and after < end_idx and (
                 toks[after].is_word or toks[after].text == ":") and s.vf.lemma_key not in ("اعتبر", "وصف", "سمي"):
             s.mention_np = NP(k, after, "organization" if body else "person", s.vf.agreement, k, after, toks[k + 1].text)

@@ -1,11 +1,11 @@
 """Score the extractor on the helper-annotated sets in eval/helper_gold (annotations only; the article texts
 are joined from ../shared/corpus by id), with ../shared/eval/score.py.
 
-    python tools/score_helper_gold.py [D E F G H I J K]
+    python tools/score_helper_gold.py [D E F G H I J K L M]
 
 The sets were annotated under ../shared/eval/GUIDELINES.md by a model-based helper that read only the article
 text, not the extractor's output: a second opinion, not a human gold file. See eval/helper_gold/README.md for
-which sets were read while writing rules (D, E, G, H, K) and which were kept unread (F, I, J).
+which sets were read while writing rules (D, E, G, H, K, L) and which were kept unread (F, I, J, M).
 """
 from __future__ import annotations
 
@@ -50,4 +50,4 @@ def main(sets: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["D", "E", "F", "G", "H", "I", "J", "K"])
+    main(sys.argv[1:] or ["D", "E", "F", "G", "H", "I", "J", "K", "L", "M"])

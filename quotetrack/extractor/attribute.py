@@ -254,6 +254,8 @@ class Attributor:
         """A past cue written with a damma on its first letter ("أُعلن"، "ذُكر"، "وُصف") or, in a form that opens with
         ا, on the letter after its ت ("اتُّهم"): the passive voice, which only vocalized text shows."""
         word = self.orig(self.toks[idx].start, self.toks[idx].end)
+        if "\u064f" not in word:
+            return False  # (most text is not vocalized)
         letters = [(ch, word[i + 1:i + 3]) for i, ch in enumerate(word) if "\u0621" <= ch <= "\u064a"]
         letters = letters[len(pfx):]
         if not letters:

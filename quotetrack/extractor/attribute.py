@@ -124,6 +124,15 @@ def _speech_noun(w: str, stems: tuple[str, ...]) -> bool:
     return any(core.startswith(s) and core[len(s):] in _NOUN_ENDINGS for core in map(strip_article, forms) for s in stems)
 
 
+def _stems_by_lemma(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """"lemma noun" rows of markers.tsv as lemma -> the nouns' stems (without a final ه/ة, so a pronoun may follow)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for p in phrases:
+        lemma, stem_ = p.split()
+        out[lemma] = out.get(lemma, ()) + (stem_.rstrip("ه"),)
+    return out
+
+
 class Attributor:
     def __init__(self, lex: Lexicon, pat: Patterns):
         self.lex = lex
@@ -165,14 +174,8 @@ class Attributor:
         self.noun_homographs = set(m["noun_homograph"])
         self.bare_speech = [p.split() for p in m["bare_speech"]]
         self.noun_before_lam = set(m["noun_before_lam"])
-        self.light_nouns: dict[str, tuple[str, ...]] = {}  # light-verb lemma -> stems of its speech nouns
-        for p in m["light_verb"]:
-            lemma, stem_ = p.split()
-            self.light_nouns[lemma] = self.light_nouns.get(lemma, ()) + (stem_.rstrip("ه"),)
-        self.said_objects: dict[str, tuple[str, ...]] = {}  # lemma -> stems of the said nouns it must act on
-        for p in m["said_object"]:
-            lemma, stem_ = p.split()
-            self.said_objects[lemma] = self.said_objects.get(lemma, ()) + (stem_.rstrip("ه"),)
+        self.light_nouns = _stems_by_lemma(m["light_verb"])  # light-verb lemma -> stems of its speech nouns
+        self.said_objects = _stems_by_lemma(m["said_object"])  # lemma -> stems of the said nouns it must act on
         self.needs_comp = set(m["needs_complementizer"])
         self.needs_subject = set(m["needs_subject"])
         self.declined = frozenset(m["declined_comment"])

@@ -2128,7 +2128,8 @@ class Attributor:
         agreement = np_.agreement
         if np_.kind == "person" and gender:
             agreement = f"{gender}.sg"
-        scope = self.np.scope_phrase_end(toks, np_.end, len(toks)) if np_.end == np_.start + 1 else None
+        scope = self.np.scope_phrase_end(toks, np_.end, len(toks)) if np_.end == np_.start + 1 and np_.end < len(toks) \
+            and strip_article(toks[np_.end].text) not in self.np.age_participles else None
         if scope is not None:  # "اللجنة المكلفة بالتحقيق" that no named body answers: its remit says which
             full = o(toks[np_.start].start, toks[scope - 1].end)
             key = " ".join(t.text for t in toks[np_.start:scope] if t.is_word)

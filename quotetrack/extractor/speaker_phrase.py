@@ -165,10 +165,11 @@ class NPParser:
         self.place_heads = frozenset(m["place_head"])
         self.allegiance = frozenset(m["allegiance"])
         self.side_participles = self.allegiance | frozenset(m["side_participle"])
-        self.scope_participles: dict[str, set[str]] = {}  # participle → the prepositions of its remit
-        for phrase in m["scope_participle"]:
+        self.scope_participles: dict[str, set[str]] = {}  # participle → the prepositions of its remit (or age)
+        for phrase in m["scope_participle"] + m["age_participle"]:
             participle, prep = phrase.split()
             self.scope_participles.setdefault(participle, set()).add(prep)
+        self.age_participles = frozenset(p.split()[0] for p in m["age_participle"])
         self.number_words = frozenset(m["number_word"])
         self.partitives = set(m["partitive"])
         self.construct_partitives = set(m["partitive_construct"])

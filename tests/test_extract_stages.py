@@ -3298,3 +3298,14 @@ def test_the_age_after_a_speaker_is_stepped_over(text, speaker):
     """"البالغ/البالغة من العمر N عاما" after the speaker (markers.tsv age_participle; 16 speakers on the corpus
     ended on "البالغ(ة)"): an aside like a remit, never part of the name."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("وأهابت وزارة الداخلية بالمواطنين الالتزام بالتعليمات.", "وزارة الداخلية", "بالمواطنين الالتزام بالتعليمات"),
+    ("ويهيب الدفاع المدني بالجميع عدم الاقتراب من الأودية.", "الدفاع المدني", "بالجميع عدم الاقتراب من الأودية"),
+])
+def test_ahaba_urges_with_bi(text, speaker, content):
+    """أهاب/يهيب بـ "urged" (36 finite forms in the corpus, 37 quotes added; verbs.tsv, with its content opened by
+    بـ in lemmas.tsv like طالب): a call whose content is who is urged and to do what. Its participle مهيبة is also
+    "majestic", so it is not listed."""
+    assert [(q.speaker, q.content) for q in extract(text)] == [(speaker, content)]

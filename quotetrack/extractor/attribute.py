@@ -1441,7 +1441,7 @@ class Attributor:
         if source is None or source[2] is None:
             return
         np_ = source[2]
-        if strip_article(toks[np_.start].text) in self.norms or self._bare_figures(np_) or not self.region._strong(np_) \
+        if self._names_no_source(np_) or not self.region._strong(np_) \
                 or (np_.kind == "person" and np_.name_end == np_.title_end) or self._medium_np(np_) \
                 or strip_article(toks[np_.start].text) in self.documents:
             return  # (only a source the lexicons vouch for: a norm or a bare common noun names nobody, a bare title
@@ -2404,6 +2404,11 @@ class Attributor:
                 and e.canonical.split(" ")[0] == self.orig(tok.start + 1, tok.end):
             e.canonical = "ا" + e.canonical
 
+    def _names_no_source(self, np_: NP) -> bool:
+        """The phrase after "according to" names a norm ("وفقا للقانون"، "وفق البرنامج التالي") or bare figures, not
+        a source: the according reader and the register both ask."""
+        return strip_article(self.toks[np_.start].text) in self.norms or self._bare_figures(np_)
+
     def _bare_figures(self, np_: NP) -> bool:
         """"وفقا للمعلومات الإحصائية"، "بحسب الأرقام": figures or data named by a definite noun and its
         adjectives alone, whose issuer the phrase does not give: no source (with an issuer, "بيانات وزارة
@@ -2467,8 +2472,8 @@ class Attributor:
         if source is None:
             return
         vf, j, np_, entity, mention = source
-        if np_ is not None and (strip_article(toks[np_.start].text) in self.norms or (
-                lam and np_.kind == "person" and not self.region._strong(np_)) or self._bare_figures(np_)):
+        if np_ is not None and (self._names_no_source(np_) or (
+                lam and np_.kind == "person" and not self.region._strong(np_))):
             return  # "وفقا للقانون"، "حسب أحكام الدستور": in accordance with a norm, nobody speaks (and after
             # a glued ل an unknown bare "name" is a common noun: "وفقاً لأحكام اتفاقية فيينا")
         if np_ is not None and self._according_before_content(t.start, np_, end_idx, found):

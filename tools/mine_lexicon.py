@@ -7,7 +7,7 @@ Lexicon rows should be forms of Arabic news, found by how often they occur, not
 read off one gold sentence (issue 11, item 5). This script proposes them; a person
 decides. Nothing it prints is added to ``quotetrack/lexicon`` automatically.
 
-Five sections, each a TSV table (candidate as most often written, its folded form,
+Six sections, each a TSV table (candidate as most often written, its folded form,
 count, a section-specific note, one example snippet), every candidate absent from
 the lexicon it would join:
 
@@ -33,6 +33,9 @@ the lexicon it would join:
 - ``given_names``: the names bootstrapped for ``titles`` (the first unknown indefinite word after a title,
   seen there twice and in a tenth of its uses) that ``given_names.tsv`` lacks, most often after a title
   first; the note gives that share. Surnames used alone, places and clubs come too: keep first names only.
+- ``narrative_verbs``: the word right after the particle قد (وقد، فقد، لقد), which only a verb follows
+  ("قد أثار"، "وقد حاولت"), not in any lexicon nor in ``narrative_verbs.tsv`` nor a first name. Verbal nouns and
+  names that are also verbs (عمل، دعم، رفعت، أشرف) come too: keep forms that are only verbs.
 - ``media``: the name after وكالة/صحيفة/قناة/موقع/إذاعة/مجلة/شبكة (quotation marks
   skipped), extended word by word while one continuation keeps most of the count
   (فرانس → فرانس برس), not in ``media.tsv``. Ranked by how often the outlet is
@@ -478,6 +481,34 @@ class AnonymousMiner:
                      for b, c in self.count.items()], min_count)
 
 
+class NarrativeVerbMiner:
+    """Finite verbs that are not verbs of saying: the word after قد, for narrative_verbs.tsv."""
+
+    PARTICLE = frozenset({"قد", "وقد", "فقد", "لقد", "ولقد"})
+
+    def __init__(self, known: Known) -> None:
+        self.known = known
+        self.listed = known.lex.narrative_verbs | frozenset(known.lex.given_names)
+        self.count: Counter[str] = Counter()
+        self.spellings = Spellings()
+        self.examples: dict[str, str] = {}
+
+    def see(self, toks: list[Token]) -> None:
+        for i in range(len(toks) - 1):
+            if toks[i][1] not in self.PARTICLE:
+                continue
+            orig, f = toks[i + 1]
+            if not is_word(f) or len(f) < 3 or f in self.listed or self.known.knows(f):
+                continue
+            self.count[f] += 1
+            self.spellings.add(f, orig)
+            self.examples.setdefault(f, snippet(toks, i, i + 2))
+
+    def rows(self, min_count: int) -> list[Candidate]:
+        return _top([Candidate(self.spellings.best(f), f, c, "after قد", self.examples[f])
+                     for f, c in self.count.items()], min_count)
+
+
 class MediaMiner:
     """Names after an outlet head noun, extended while one continuation dominates.
 
@@ -538,7 +569,7 @@ class MediaMiner:
         return sorted(out, key=lambda r: (-self.cited[tuple(r.folded.split())], -r.count, r.folded))
 
 
-SECTIONS = ("cues", "titles", "anonymous", "media", "given_names")
+SECTIONS = ("cues", "titles", "anonymous", "media", "given_names", "narrative_verbs")
 HEADER = ("candidate", "folded", "count", "note", "example")
 
 
@@ -551,8 +582,10 @@ def mine(paths: list[Path], limit: int = 0, min_count: int = 3, lexicon: Lexicon
     """
     known = Known(lexicon or load())
     cues, titles, anon, media = CueMiner(known), TitleMiner(known), AnonymousMiner(known), MediaMiner(known)
+    verbs = NarrativeVerbMiner(known)
     for toks in read_articles(paths, limit, bad):
         cues.see(toks)
+        verbs.see(toks)
         titles.see_titles(toks)
         anon.see(toks)
         media.see(toks)
@@ -561,7 +594,7 @@ def mine(paths: list[Path], limit: int = 0, min_count: int = 3, lexicon: Lexicon
         titles.see(toks)
     return {"cues": cues.rows(min_count), "titles": titles.rows(min_count),
             "anonymous": anon.rows(min_count), "media": media.rows(min_count),
-            "given_names": titles.name_rows(min_count)}
+            "given_names": titles.name_rows(min_count), "narrative_verbs": verbs.rows(min_count)}
 
 
 def tsv(rows: list[Candidate]) -> str:

@@ -1425,7 +1425,8 @@ class Attributor:
             return
         nxt = toks[np_.end] if np_.end < len(toks) else None
         if nxt is None or not nxt.is_word or nxt.text in self.np.stop or nxt.text in self.prepositions or (
-                nxt.text[:1] == "و" and self.np.bad_name(nxt.text)):  # "… دونالد ترامب والزعيم الكوري"
+                nxt.text[:1] == "و" and self.np.bad_name(nxt.text)) or nxt.text in self.lex.narrative_verbs:
+            # ("… دونالد ترامب والزعيم الكوري"، "وكان بوريس جونسون سارع إلى …": a verb of narration follows its subject)
             self._entity_for(np_, None, narrated=True)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
 
     def _note_according(self, k: int) -> None:

@@ -49,6 +49,7 @@ class Lexicon:
     media: tuple[str, ...]                     # folded outlet heads / names
     adjectives: frozenset[str]                 # folded adjectives (masc. and fem.) that follow titles
     given_names: dict[str, str] = field(default_factory=dict)  # folded first name -> gender (m, f, -)
+    narrative_verbs: frozenset[str] = frozenset()  # folded finite verbs that no name holds
 
 
 def _rows(name: str, ncols: int) -> list[list[str]]:
@@ -108,8 +109,10 @@ def load() -> Lexicon:
     media = tuple(fold(c[0]) for c in _rows("media.tsv", 1))
     adjectives = frozenset(f for c in _rows("adjectives.tsv", 1) for f in (fold(c[0]), fold(c[0]) + "ه"))
     given = _unique("given_names.tsv", [(fold(c[0]), c[1]) for c in _rows("given_names.tsv", 2)])
+    narrative = frozenset(fold(c[0]) for c in _rows("narrative_verbs.tsv", 2)) - given.keys()
     return Lexicon(verbs, np_lemmas, {k: tuple(v) for k, v in markers.items()},
-                   channels, anonymous, titles, orgs, places, media, adjectives, given)  # type: ignore[arg-type]
+                   channels, anonymous, titles, orgs, places, media, adjectives, given,  # type: ignore[arg-type]
+                   narrative)
 
 
 def bare_verbal_nouns(verbs: dict[str, VerbForm]) -> dict[str, VerbForm]:

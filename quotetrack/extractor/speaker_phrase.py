@@ -275,8 +275,9 @@ class NPParser:
         ("ورئيس حزب")."""
         if w in self.given_names:
             return False  # "فالح"، "وليد": a first name, not و/ف + a word
-        if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
-            return True
+        if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w) \
+                or w in self.lex.narrative_verbs:
+            return True  # (a finite verb of narration ends the name before it: "هيلاري حاولت")
         if self.is_action(w):
             return True  # the object after the name, never part of it
         if len(w) >= 5 and w.endswith(_POSSESSIVE_SUFFIXES) and not w.startswith("ال"):

@@ -753,6 +753,9 @@ class NPParser:
                 or w in self.lex.titles or w in self.lex.adjectives or self.is_cue(w):
             return None
         nxt = toks[k + 1].text
+        p_end = self.place_at(toks, k + 1, end)
+        if p_end is not None:
+            return nisbas_end(toks, p_end, end)  # "ولي عهد أبوظبي"، "ولي عهد السعودية": the genitive's own place
         if nxt in self.lex.adjectives:
             return indefinite_nisbas_end(toks, k + 1, end)
         if nxt.startswith("ال") and is_def(nxt) and not is_nisba(nxt):

@@ -3343,3 +3343,21 @@ def test_a_title_in_construct_with_a_place(text, speaker, kind):
     place (ملك + place: 68 in the corpus; "ولي عهد" + place: 60). The place closes the title, so nothing after it
     is read as a name; before, "ملك" and "عهد" were person speakers (8 and 16 quotes on the corpus)."""
     assert [(q.speaker, q.speaker_kind) for q in extract(text)] == [(speaker, kind)]
+
+
+def test_a_slash_between_a_title_and_the_name():
+    """"السيد/ يوسف مبيضين"، "الدكتور/ …": some writers set the name off its title with a slash (32 title words
+    before a slash in the corpus); the name after it is the speaker, not the bare title."""
+    qs = extract("وقال السيد/ يوسف مبيضين مدير المجمع إن سعادتنا لا توصف.")
+    assert [(q.speaker, q.speaker_kind) for q in qs] == [("يوسف مبيضين", "person")]
+
+
+def test_a_participle_right_after_a_closing_mark_ends_the_content():
+    """"قال ترامب إن علاقته بماي "متينة للغاية" رافضا التعليق …": with no comma, a ḥāl participle cue after a
+    closing quotation mark opens the writer's next clause whatever follows it (the corpus lost 27 contents that
+    ran on through one, and 47 quotes came out); the participle shares the clause's speaker, and the quoted
+    words before it are never its subject."""
+    text = 'قال ترامب إن علاقته بماي "متينة للغاية" رافضا التعليق لدى سؤاله عن تصريحاته.'
+    assert [q.content for q in extract(text)] == ['إن علاقته بماي "متينة للغاية"']
+    text = "وقال العجيمي إن الفترات تعد «تجارية» و«ليست تجارب حقيقية» منوها لأهمية الاستمرار بعرض المسرحية."
+    assert [q.speaker for q in extract(text)] == ["العجيمي", "العجيمي"]

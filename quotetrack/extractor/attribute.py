@@ -1213,8 +1213,10 @@ class Attributor:
             entity = self._entity_for(subj, None)
             mention_span = (toks[subj.start].start, toks[subj.end - 1].end)
         else:
-            svo = self._svo(idx, pfx, s_start, known, agr) if vf.pos != "noun" else None  # (a noun's speaker is
-            # its possessor, carried over: "كما أن قوله «…»")
+            svo = self._svo(idx, pfx, s_start, known, agr) if vf.pos != "noun" and not (
+                vf.pos == "part" and toks[idx - 1].text in QUOTE_CHARS) else None  # (a noun's speaker is its
+            # possessor, carried over: "كما أن قوله «…»"; a ḥāl after a closing mark shares the clause's speaker:
+            # "تعد «تجارية» و«ليست تجارب حقيقية» منوها": the quoted words are no subject)
             if svo is not None:
                 entity = self._entity_for(svo, vf)
                 mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
@@ -2236,8 +2238,9 @@ class Attributor:
             elif w in ("الا", "غير") and j + 2 < end_idx and toks[j + 1].text in ("انه", "انها", "انهم") \
                     and self._cue_info(toks[j + 2]) is not None:
                 return toks[j - 1].end  # "أكد أن (كل شيء متوفر) في الجيش إلا أنه أقر بوجود …": the next statement
-            elif t.is_word and j + 1 < end_idx and self._starts_hal(j):
-                return toks[j - 1].end  # "… داعش مشيرا إلى أن …"، "…،" مضيفاً: "…"
+            elif t.is_word and j + 1 < end_idx and self._starts_hal(j, after_quote=toks[j - 1].text in QUOTE_CHARS):
+                return toks[j - 1].end  # "… داعش مشيرا إلى أن …"، "…،" مضيفاً: "…"، "إن علاقته بماي "متينة" رافضا
+                # التعليق": after a closing mark a participle cue opens the next clause whatever follows it
             elif w in ("فيما", "بينما", "وفيما", "وبينما") and j + 1 < end_idx and (
                     self._cue_info(toks[j + 1]) or (j + 2 < end_idx and self._cue_info(toks[j + 2]))):
                 return toks[j - 1].end  # "… فيما طالب الناطق باسمه …": a new statement

@@ -1211,6 +1211,8 @@ class NPParser:
             k = max(k, self._def_chain(toks, k, end))
         if k > i and toks[k - 1].text in ON_BEHALF and k < end:
             k = max(self._name_run(toks, k, end, known), k)  # "متحدثة باسم فيسبوك": the body, not her name
+        if k + 1 < end and toks[k].text == "/" and toks[k + 1].is_word and self._title_word(toks[k - 1].text):
+            k += 1  # "السيد/ يوسف مبيضين"، "الدكتور/ …": a slash between a title word and the name (32 in the corpus)
         title_end = k
         if k + 1 < end and toks[k].text == "#" and toks[k + 1].is_word and not is_def(toks[k + 1].text) \
                 and not self.is_institution(toks[k + 1].text) and toks[k + 1].text not in self.platforms \

@@ -37,7 +37,8 @@ class NameShape:
         self.not_alone = frozenset(lex.markers["not_name_alone"])
         # reporting-verb forms, less those that are also role nouns ("متحدثة" is a spokeswoman too)
         self.verbs = (frozenset(lex.verbs) | frozenset(bare_verbal_nouns(lex.verbs))) \
-            - frozenset(lex.titles) - frozenset(lex.anonymous)
+            - frozenset(lex.titles) - frozenset(lex.anonymous) - frozenset(lex.markers["maqsura_passive"])
+        # (less "يدعى": "مقيم يدعى مقطر ظاهر" is a person's title and name, not a verb of saying)
         self.adjectives = frozenset(lex.adjectives)
         self.media = frozenset(lex.media)
         self.people = frozenset(lex.titles) | frozenset(lex.anonymous)  # heads that name people

@@ -172,6 +172,7 @@ class NPParser:
         self.age_participles = frozenset(p.split()[0] for p in m["age_participle"])
         self.number_words = frozenset(m["number_word"])
         self.partitives = set(m["partitive"])
+        self.named_passives = frozenset(m["maqsura_passive"])  # "يدعى": "a man named …"
         self.construct_partitives = set(m["partitive_construct"])
         self.documents = set(m["document"])
         self.issued = set(m["document_issued"])
@@ -960,6 +961,10 @@ class NPParser:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None; a body's
         short name or acronym in parentheses after it belongs to it ("وكالة الأنباء الألمانية (د.ب.أ)")."""
         np_ = self._parse(toks, i, end, known, verb_agr)
+        if np_ is not None and np_.kind in ("person", "anonymous"):
+            named = self._named_by_passive(toks, np_, end, known)
+            if named is not None:
+                return named
         if np_ is not None and np_.kind in ("organization", "person", "anonymous") and np_.end - np_.start >= 2:
             e = next((j for j in range(np_.start + 1, np_.end) if (self.scope_phrase_end(toks, j, end) or 0) >= np_.end), None)
             if e is not None:  # "المنظمة المعنية بحقوق الإنسان"، "سحر رجب المتخصصة في …": the remit describes
@@ -980,6 +985,15 @@ class NPParser:
                 return NP(np_.start, close + 1, np_.kind, np_.agreement, np_.title_end,
                           max(np_.name_end, close + 1), np_.head)
         return np_
+
+    def _named_by_passive(self, toks: list[Token], np_: NP, end: int, known: set[str]) -> NP | None:
+        """"مقيم يدعى مقطر ظاهر"، "شاهد عيان يدعى محمد": an unnamed person (whose phrase may have run over the
+        passive) and then the name it introduces: the person is the name, the words before it the title."""
+        p = next((j for j in range(np_.start + 1, min(np_.end + 1, end)) if toks[j].text in self.named_passives), None)
+        if p is None or p + 1 >= end or not (np_.name_end <= np_.title_end or p == np_.start + 1 or np_.name_end > p):
+            return None
+        k = self._name_run(toks, p + 1, end, known, after_title=True)
+        return NP(np_.start, k, "person", np_.agreement, p + 1, k, np_.head) if k > p + 1 else None
 
     def scope_phrase_end(self, toks: list[Token], k: int, end: int) -> int | None:
         """After a definite participle of remit and its preposition ("المعنية بحقوق الإنسان"، "المتخصصة في شؤون

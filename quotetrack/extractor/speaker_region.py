@@ -96,6 +96,9 @@ class RegionReader:
             if by_prep is None:
                 if w in a.pat.comp_words and not (j - 1 > idx and toks[j - 1].text in a.not_comp_before):
                     return j, False, False
+                if vf.lemma_key == "رفض" and w in a.declined_opening and j > idx + 1:
+                    return j, False, False  # "ورفض المسؤول الحديث عن …"، "رفضت شركة فيسبوك التعليق": the
+                    # declining (no statement) opens here, not an adjective of the speaker (39 in the corpus)
                 if w in a.pat.comp_preps and j + 1 < end_idx and toks[j + 1].text in a.pat.comp_words \
                         and not a.np.ali_closes_name(toks, j):
                     return j, False, False

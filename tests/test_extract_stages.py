@@ -3398,3 +3398,11 @@ def test_an_according_source_of_one_unvouched_word_names_nobody(text, speakers):
     mostly a common noun ("حسب تقييم"، "بحسب مستوى"، "وفقا لما صرفت": about 150 according quotes on the corpus); a
     document speaks for its issuer, a sound plural is an unnamed group, a listed outlet is one."""
     assert [q.speaker for q in extract(text)] == speakers
+
+
+def test_ali_before_a_name_in_allah_is_the_name():
+    """"علي عبدالله صالح": علي folds like the preposition على, and a word in ه after it is mostly a noun in ة
+    ("على هامش"); a name ending in الله is not (153 "علي عبدالله" in the corpus, 8 "على عبدالله"; 14 speakers
+    on the corpus became the full name)."""
+    qs = extract("وقال علي عبدالله صالح إن الحوثيين هم سبب الحرب.")
+    assert [q.speaker for q in qs] == ["علي عبدالله صالح"]

@@ -227,7 +227,8 @@ class NPParser:
     def _ali_name(self, w: str | None, nxt: str) -> bool:
         """The name Ali, not the preposition على (folded alike): a plain name must follow it."""
         return (w == "علي" and bool(nxt) and nxt.isalpha() and not is_def(nxt) and nxt not in self.stop
-                and not nxt.endswith("ه") and not nxt.startswith(("ت", "است")) and not self.bad_name(nxt)
+                and not (nxt.endswith("ه") and not nxt.endswith("الله")) and not nxt.startswith(("ت", "است"))
+                and not self.bad_name(nxt)  # ("علي عبدالله صالح": a name in الله is no noun in ة)
                 and nxt not in self.not_after_ali)  # (not "على هامش"، "على صعيد": markers.tsv not_after_ali)
 
     def _surname_title(self, toks: list[Token], k: int, end: int) -> bool:

@@ -3406,3 +3406,24 @@ def test_ali_before_a_name_in_allah_is_the_name():
     on the corpus became the full name)."""
     qs = extract("وقال علي عبدالله صالح إن الحوثيين هم سبب الحرب.")
     assert [q.speaker for q in qs] == ["علي عبدالله صالح"]
+
+
+@pytest.mark.parametrize("second,content", [
+    ("وطالب معاليه المجتمع الدولي بالتدخل العاجل.", "المجتمع الدولي بالتدخل العاجل"),
+    ("وعبر سموه في تصريح صحفي عقب ترؤسه الاجتماع عن شكره للحضور.", "عن شكره للحضور"),
+])
+def test_an_honorific_is_the_carried_subject(second, content):
+    """"وطالب معاليه …"، "وعبر سموه …" (markers.tsv honorific_pronoun: 453 right after a word in the corpus): the
+    honorific is the subject, carried over from the person named before; the noun phrase after it is the
+    object and opens the content, which no longer starts with the honorific."""
+    qs = extract("قال الأمير فيصل بن خالد إن الوضع جيد. " + second)
+    assert [(q.speaker, q.content) for q in qs][1:] == [("فيصل بن خالد", content)]
+
+
+def test_an_outlet_head_with_lam_before_a_quoted_name_and_colon_is_the_addressee():
+    """"وقال X لصحيفة "ذا صن": "…"": the quoted outlet after لصحيفة/لوكالة/لقناة is whom it was said to, not
+    the opening of the content (about 30 quotes on the corpus began with the outlet's name and kept a bare
+    "صحيفة" as via)."""
+    qs = extract('وقالت الباحثة سارة برور لصحيفة "ذا صن": "إن الجلوس لفترات طويلة مضر".')
+    assert [(q.speaker, q.via, q.content) for q in qs] == [
+        ("سارة برور", 'صحيفة "ذا صن"', "إن الجلوس لفترات طويلة مضر")]

@@ -180,6 +180,7 @@ class Attributor:
         self.publication_verbs = set(m["publication_verb"])
         self.noun_homographs = set(m["noun_homograph"])
         self.maqsura_passives = frozenset(m["maqsura_passive"])
+        self.honorifics = frozenset(m["honorific_pronoun"])
         self.bare_speech = [p.split() for p in m["bare_speech"]]
         self.noun_before_lam = set(m["noun_before_lam"])
         self.light_nouns = _stems_by_lemma(m["light_verb"])  # light-verb lemma -> stems of its speech nouns
@@ -463,6 +464,22 @@ class Attributor:
             self._own_document(idx, slots.content_k, entity)
         return self._quote_from(idx, pfx, vf, slots, entity, mention_span, how, end_idx, s_end, prev)
 
+    def _after_honorific(self, idx: int, vf: VerbForm, end_idx: int) -> "Slots | None":
+        """"وأكد سموه في تصريح … أن"، "وطالب معاليه المجتمع الدولي بالتدخل": the honorific is the subject (carried
+        over from the person named before), so the words after it are adjuncts, then the content; a noun
+        phrase there is the verb's object and opens the content. None where the region cannot be read (the
+        general walk decides)."""
+        whole = self.region.read(idx + 1, vf, end_idx)
+        if whole is None:
+            toks = self.toks
+            if vf.lemma_key in self.lex.np_lemmas and self._cue_info(toks[idx + 2]) is None and not any(
+                    t.text in self.pat.comp_words for t in toks[idx + 2:end_idx]):
+                return Slots(None, None, None, False, idx + 2, False, None, None)  # a noun-phrase content follows
+            return None
+        if whole.mention_np is not None:
+            whole.content_k, whole.mention_np = whole.mention_np.start, None
+        return whole
+
     def _cue_speaks(self, idx: int, pfx: str, vf: VerbForm) -> bool:
         """False where the cue word reports nothing: future, negated, writer's voice, a noun after a
         preposition or عدم, a relative clause about a thing."""
@@ -600,6 +617,10 @@ class Attributor:
         known = self.reg.keys()
         agr = vf.agreement
         topic = None
+        if idx + 2 < end_idx and toks[idx + 1].text in self.honorifics and vf.pos in ("past", "impf"):
+            after = self._after_honorific(idx, vf, end_idx)
+            if after is not None:
+                return after
         if "ف" in pfx or prev_tok in ("فقد", "فانه", "فانها"):
             topic = self._svo(idx, "ف", s_start, known, agr)  # "أما X فقال"، "أما X فقد رأى"
         elif self._kana_subject(idx, prev_tok, s_start, known, agr) is not None:

@@ -85,8 +85,9 @@ class RegionReader:
                         and after < end_idx and (
                         toks[after].is_word or toks[after].text in _SEPARATORS
                         or (toks[after].text == ":" and (toks[j - 1].text in ("ل", "لـ") or (
-                            toks[j - 1].text[:1] == "ل" and toks[j - 1].text[1:] in a.programmes)))):
-                    # (“لـ"سبق": …”: the outlet spoken to, then the colon)
+                            toks[j - 1].text[:1] == "ل" and (toks[j - 1].text[1:] in a.programmes
+                                                             or toks[j - 1].text[1:] in a.media_heads))))):
+                    # (“لـ"سبق": …”، “لقناة "الإخبارية": …”: the outlet spoken to, then the colon)
                     j = after  # a quoted name: «الشرق الأوسط»، "المهندس عبدالعزيز آل حسن"
                     continue
                 if by_prep is not None:

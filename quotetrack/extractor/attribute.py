@@ -339,7 +339,8 @@ class Attributor:
         self.q_open = {q.open: q for q in quotes}
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
-        self.reg = Register(frozenset(self.np.regnal_ordinals), frozenset(self.documents))
+        self.reg = Register(frozenset(self.np.regnal_ordinals), frozenset(self.documents),
+                            frozenset(self.np.title_adjectives))
         self.np.hamza_al = hamza_al
         self.np.hamza_il = hamza_il or set()
         self.np.ali_ya = ali_ya or set()
@@ -2546,6 +2547,7 @@ class Attributor:
             np_, mention, via = chain  # the one cited after "نقلته X عن"، "نقلا عن" speaks; X carried it
         if entity is None and np_ is not None:
             entity = self._entity_for(np_, vf)
+            self._title_before_apposition(entity, source[2], np_)
         if entity is None:
             return
         entity.last = t.start
@@ -2743,6 +2745,15 @@ class Attributor:
             else:
                 return False
         return np_ is not None
+
+    def _title_before_apposition(self, entity: Entity | None, title_np: NP | None, name_np: NP) -> None:
+        """"وبحسب وزير الشؤون الإسلامية، عبد اللطيف آل الشيخ،": the bare title before the name in commas is the
+        person's title, so a later "وقال الوزير" resolves to the name."""
+        if entity is None or entity.kind != "person" or entity.title or title_np is None or title_np is name_np \
+                or title_np.kind != "person" or title_np.name_end != title_np.title_end or title_np.end > name_np.start:
+            return
+        entity.title = self._span_text(title_np.start, title_np.end)
+        entity.title_key = " ".join(t.text for t in self.toks[title_np.start:title_np.end] if t.is_word)
 
     def _according_middle(self, k: int, np_: NP | None, s_start: int, end_idx: int) -> NP | None:
         """A phrase set in the middle of its clause, after no more than three words and closed by a

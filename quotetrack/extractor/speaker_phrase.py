@@ -1438,15 +1438,29 @@ class NPParser:
         return None
 
 
-def _same_role(role: list[str], title: list[str]) -> bool:
+def _same_role(role: list[str], title: list[str], skip: frozenset[str] = frozenset()) -> bool:
     """``role`` names the same office as ``title``: the same head and no qualifier of one that the other
-    contradicts ("وزير الخارجية" ~ "وزير الخارجية الإيراني"; not "وزير الخارجية الأمريكي")."""
-    role = [strip_article(w) for w in role]
-    title = [strip_article(w) for w in title]
-    if not title or role[0] != title[0]:
+    contradicts ("وزير الخارجية" ~ "وزير الخارجية الإيراني"; not "وزير الخارجية الأمريكي"). A shortened
+    title keeps the longer one's words in order, less its title adjectives (``skip``) and a genitive's ل
+    ("مدير فرع وزارة العمل" ~ "مدير عام فرع وزارة العمل"، "مفوض حقوق الإنسان" ~ "مفوض الأمم المتحدة لحقوق
+    الإنسان")."""
+    role = [_role_word(w) for w in role if w not in skip]
+    title = [_role_word(w) for w in title if w not in skip]
+    if not title or not role or role[0] != title[0]:
         return False
     shorter, longer = (role, title) if len(role) <= len(title) else (title, role)
-    return longer[:len(shorter)] == shorter
+    if longer[:len(shorter)] == shorter:
+        return True
+    rest = iter(longer[1:])
+    return len(shorter) >= 3 and all(w in rest for w in shorter[1:])  # (in order: a subsequence)
+
+
+def _role_word(w: str) -> str:
+    """A title word without its article or a genitive's ل ("لحقوق" → حقوق, "للشؤون" → شؤون)."""
+    if w.startswith("لل") and len(w) > 4:
+        return w[2:]
+    w = strip_article(w)
+    return w[1:] if w[:1] == "ل" and len(w) > 4 else w
 
 
 class Known(set[str]):
@@ -1487,9 +1501,11 @@ class Register:
     #: of "speakers" stays linear; real articles name far fewer.
     WINDOW = 300
 
-    def __init__(self, ordinals: frozenset[str] = frozenset(), documents: frozenset[str] = frozenset()) -> None:
+    def __init__(self, ordinals: frozenset[str] = frozenset(), documents: frozenset[str] = frozenset(),
+                 title_adjectives: frozenset[str] = frozenset()) -> None:
         self.ordinals = ordinals           # a monarch's ordinal closes a name but is no surname
         self.documents = documents         # "ذات البيان" is the same document, not the last source
+        self.title_adjectives = title_adjectives  # "عام"، "أول": left out when a shortened title is matched
         self.entities: list[Entity] = []   # pro-drop candidates, oldest first
         self._candidates: set[int] = set()
         self._named: list[Entity] = []     # every entity, narrated names included, for re-mentions
@@ -1586,7 +1602,7 @@ class Register:
             role = e.title_key.split() or e.key.split()
             if not role:
                 continue
-            found = {id(n): n for n in named if _same_role(role, n.title_key.split())}
+            found = {id(n): n for n in named if _same_role(role, n.title_key.split(), self.title_adjectives)}
             if len(found) == 1:
                 e.same_as = next(iter(found.values()))
 

@@ -3445,3 +3445,15 @@ def test_a_shortened_title_names_the_person_given_it(text, speakers):
     a genitive's ل; and a bare title before a name in commas after حسب is the person's title. 68 corpus
     quotes went from the role to the named person; a contradicting nationality still keeps two people apart."""
     assert [q.speaker for q in extract(text)] == speakers
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وأوضح مدير التسويق لدى فيزا في الشرق الأوسط وشمال أفريقيا كريم بيج أن هدفنا تمكين حاملي البطاقات.",
+     "كريم بيج"),
+    ("وأوضح مدير العلاقات العامة بالفندق طلعت أبو عوف أن العيد مميز.", "طلعت أبو عوف"),
+])
+def test_where_the_office_is_before_the_name(text, speaker):
+    """A title's place of work before the name: "لدى <company> في <region>" and "بال<place>" then a plain name
+    (the title + prepositional phrase + name family; 13 corpus speakers went from the bare title or the
+    company to the named person)."""
+    assert [q.speaker for q in extract(text)] == [speaker]

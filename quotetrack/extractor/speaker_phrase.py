@@ -438,6 +438,14 @@ class NPParser:
         if k + 1 < end and toks[k].text == "#" and toks[k + 1].is_word:
             return k + 2  # "الناطق باسم #حركة_فتح"
         p_end = self.place_at(toks, k, end)
+        if p_end is None and toks[k - 1].text == "لدي" and k + 2 < end and toks[k].is_word and not is_def(toks[k].text) \
+                and toks[k].text not in self.stop and toks[k + 1].text == "في":
+            p_end = self.place_at(toks, k + 2, end) or (
+                self._def_chain(toks, k + 2, end) if is_def(toks[k + 2].text) else None)
+            # "مدير التسويق لدى فيزا في الشرق الأوسط كريم بيج": a company named with where it works
+            while p_end is not None and p_end + 1 < end and toks[p_end].text[:1] == "و" \
+                    and toks[p_end].text[1:] in _DIRECTIONS and toks[p_end + 1].is_word:
+                p_end += 2  # (and a second region: "… وشمال أفريقيا")
         if p_end is not None:
             k = p_end  # "السفير التونسي لدى روسيا"
         elif k + 1 < end and toks[k].text in self.lex.organizations and not is_def(toks[k].text) \
@@ -638,6 +646,10 @@ class NPParser:
         if w.startswith("بال") and len(w) > 5 and k > 0 and (
                 toks[k - 1].text in self.lex.titles or strip_article(toks[k - 1].text) in self.lex.titles):
             return k + 1  # "المكلف بالإعلام"، "الخبير بالشؤون الاستراتيجية": the portfolio or field of the title
+        if w.startswith("بال") and len(w) > 5 and k > 0 and is_def(toks[k - 1].text) and k + 2 < end \
+                and self._plain_name_word(toks[k + 1].text) and (
+                    self._plain_name_word(toks[k + 2].text) or toks[k + 2].text in self.comp_words):
+            return k + 1  # "مدير العلاقات العامة بالفندق طلعت أبو عوف": where the office is, then the name
         if w == "عن" and self._seat_at(toks, k, end, allow_pp):
             return self.place_at(toks, k + 1, end) or k + 1  # "النائب عن القدس"، "السناتور عن فلوريدا"
         if allow_pp and w in ("في", "لدي") and k + 1 < end:
@@ -648,6 +660,11 @@ class NPParser:
             if nxt and strip_article(nxt) not in self.lex.channels and (is_def(nxt) or nxt in self.lex.organizations):
                 return k + 1
         return None
+
+    def _plain_name_word(self, w: str) -> bool:
+        """A word that may be part of a personal name: plain letters, no article, no stop word or verb."""
+        return w.isalpha() and not is_def(w) and w not in self.stop and not self.bad_name(w) \
+            and w not in self.lex.titles and w not in self.lex.organizations
 
     def _supervised_at(self, toks: list[Token], k: int, end: int) -> bool:
         """"على" right after a supervisor's title ("المشرف (العام) على …") opens what is supervised."""

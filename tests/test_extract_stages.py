@@ -3457,3 +3457,9 @@ def test_where_the_office_is_before_the_name(text, speaker):
     (the title + prepositional phrase + name family; 13 corpus speakers went from the bare title or the
     company to the named person)."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_channel_at_the_end_of_the_text_is_read_without_running_off_it():
+    """"وقال في بيان" with nothing after it: the channel reader looked one token past the text (found by the
+    property test)."""
+    assert extract("وقال في بيان") == []

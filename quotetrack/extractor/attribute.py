@@ -1761,8 +1761,8 @@ class Attributor:
     def platform_at(self, k: int, end_idx: int) -> tuple[int, int] | None:
         """"على تويتر"، "عبر «فيسبوك»" at token ``k``: (the platform's index, the index after the phrase)."""
         toks = self.toks
-        if toks[k].text not in ("علي", "عبر") or k + 1 >= end_idx:
-            return None
+        if k + 1 >= end_idx or toks[k].text not in ("علي", "عبر"):
+            return None  # (the bound first: "وقال في بيان" ends the text)
         p = k + 2 if toks[k + 1].text in QUOTE_CHARS else k + 1
         if p >= end_idx or toks[p].text not in self.platforms:
             return None

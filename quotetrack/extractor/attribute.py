@@ -2040,6 +2040,8 @@ class Attributor:
                 end -= 1  # "… سيرغي ريابكوف الأسبوع الماضي الذي أكد"
             restrictive = end == j and self._relative_np_content(idx)  # no comma: "الأرقام التي تشير إلى"
             for a in range(max(lo, end - 8), end):
+                if a > lo and is_def(toks[a].text) and is_def(toks[a - 1].text) and toks[a - 1].is_word:
+                    continue  # "الانتخابات البلدية الأخيرة، التي": a definite word after one is its adjective
                 np_ = self.np.parse(toks, a, end, known, agr)
                 if np_ is not None and np_.end == end:
                     if restrictive and np_.kind == "person" and np_.title_end == np_.start and not all(

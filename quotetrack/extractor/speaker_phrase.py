@@ -795,7 +795,9 @@ class NPParser:
             and w not in self.construct and w not in self.lex.titles and w not in self.number_words
         # ("وقالت سارة ليا ويتسن، …": a name of plain words that the comma or the content closes)
         return not ((after_title or apposition or after_cue) and names == 0 and nxt and toks[k + 1].is_word
-                    and nxt not in self.stop and (not is_def(nxt) or nxt.endswith("ي")))
+                    and nxt not in self.stop and (not is_def(nxt) or nxt.endswith("ي"))
+                    and not (nxt.endswith("ه") and w not in self.given_names))
+        # (two words in ة are a noun and its adjective: "رافق الرئيس حماية مكثفة")
 
     def _plain_run_closes(self, toks: list[Token], k: int, end: int) -> bool:
         """One to three plain words from ``k`` (no article, no ة, no stop word) closed by a comma, a colon, a

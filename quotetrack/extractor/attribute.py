@@ -1218,6 +1218,9 @@ class Attributor:
         known = self.reg.keys()
         agr = vf.agreement
         mention_np, source_np, topic, via = slots.mention_np, slots.source_np, slots.topic, slots.via
+        if vf.pos == "part" and mention_np is not None and lemma_key != "نقل":
+            mention_np = None  # a ḥāl participle takes no subject after it: "معتبرا "خدعة" بأن …"، "واصفا «قوى سوداء»
+            # بنشر …": what follows is its object; the one speaking is the clause's, carried over
         # the speaker: explicit (VSO), source of a chain, SVO before the cue, or carried over
         mention_span: tuple[int, int] | None = None
         entity: Entity | None = None

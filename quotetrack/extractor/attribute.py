@@ -140,6 +140,7 @@ class Attributor:
         self.cue_forms = set(lex.verbs)
         self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
         self._title_cache: dict[str, bool] = {}
+        self._plain_cache: dict[str, bool] = {}
         self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
         self.media_heads = MEDIA_HEADS
         self.region = RegionReader(self)
@@ -245,12 +246,18 @@ class Attributor:
             stems = self.said_objects[info[1].lemma_key]
             if not any(_speech_noun(t.text, stems) or t.text in self.pat.comp_words for t in toks[idx + 1:idx + 15]):
                 return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …")
-        if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما", "ومما", "وما") and w.endswith(("ه", "ها")):
-            base = w[:-2] if w.endswith("ها") else w[:-1]
-            info = self._raw_cue_info(Token(base, 0, len(base)))
-            if info is not None and (info[1].pos != "past" or info[0]):
-                info = None
-            # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
+        if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما", "ومما", "وما"):
+            info = self._cue_with_pronoun(w)  # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
+        return info
+
+    def _cue_with_pronoun(self, w: str) -> tuple[str, VerbForm] | None:
+        """A bare past cue with an object pronoun glued on ("أكده"، "أكدها"), as after "ما"."""
+        if not w.endswith(("ه", "ها")):
+            return None
+        base = w[:-2] if w.endswith("ها") else w[:-1]
+        info = self._raw_cue_info(Token(base, 0, len(base)))
+        if info is not None and (info[1].pos != "past" or info[0]):
+            info = None
         return info
 
     def _written_passive(self, idx: int, pfx: str) -> bool:
@@ -336,6 +343,7 @@ class Attributor:
         starts = self.starts
         idx, n_toks = 0, len(toks)
         q_opens, qk, n_q = self.q_opens, -1, len(quotes)  # qk: the last quote opened at or before the token
+        plain_words = self._plain_cache
         while idx < n_toks:  # skips whole quotes and consumed clauses by bisection, not token by token
             tok = toks[idx]
             if tok.start < consumed_until:
@@ -348,6 +356,13 @@ class Attributor:
                 continue
             idx += 1
             if not tok.is_word:
+                continue
+            plain = plain_words.get(tok.text)
+            if plain is None:
+                plain = self._plain_word(tok.text)
+            if plain:
+                if idx - 1 in self.sentence_heads:  # (most words: no cue, name or according phrase to read)
+                    self._note_subject(idx - 1)
                 continue
             info = self._cue_at(idx - 1)
             if info is None:
@@ -1461,6 +1476,17 @@ class Attributor:
         if before in ("،", ",") and self.toks[self._tok_index(s_start)].text in ("كان", "وكان", "كانت", "وكانت"):
             return svo  # "وكان رئيس وزراء العراق، حيدر العبادي، كشف": the name in commas after the title
         return svo if before in ("كان", "وكان", "كانت", "وكانت") and svo.end == idx else None
+
+    def _plain_word(self, w: str) -> bool:
+        """``w`` is never a cue in any context (``_cue_at`` is None wherever it stands), no title or first name
+        and no "according to" opener: the main pass only asks whether it heads a sentence (cached)."""
+        plain = not (w in self.needs_comp or w in self.needs_prep or w in ("ه", "ها")  # (those left to _cue_at)
+                     or self._cue_with_pronoun(w) is not None
+                     or self._raw_cue_info(Token(w, 0, len(w))) is not None
+                     or self._is_title(w) or w in self.np.given_names or w in self.according_starts)
+        if len(self._plain_cache) < 200_000:
+            self._plain_cache[w] = plain
+        return plain
 
     def _is_title(self, w: str) -> bool:
         """A title word, with or without its article (cached: asked of every word of every article)."""

@@ -139,6 +139,7 @@ class Attributor:
         self.pat = pat
         self.cue_forms = set(lex.verbs)
         self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
+        self._cue_info_cache: dict[str, tuple[str, VerbForm] | None] = {}
         self._title_cache: dict[str, bool] = {}
         self._plain_cache: dict[str, bool] = {}
         self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
@@ -208,11 +209,17 @@ class Attributor:
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         """(prefix, verb form) when the token is a cue whatever its context; forms that are also
         prepositions (بين، عبر) and light verbs (قدّم) count only through ``_cue_at``."""
-        if tok.text in self.needs_comp or tok.text in self.needs_prep:
-            return None
-        info = self._raw_cue_info(tok)
-        if info is not None and info[1].lemma_key in self.light_nouns:
-            return None
+        try:
+            return self._cue_info_cache[tok.text]  # (a pure function of the word, asked ~200 times an article)
+        except KeyError:
+            pass
+        info = None
+        if not (tok.text in self.needs_comp or tok.text in self.needs_prep):
+            info = self._raw_cue_info(tok)
+            if info is not None and info[1].lemma_key in self.light_nouns:
+                info = None
+        if len(self._cue_info_cache) < 200_000:
+            self._cue_info_cache[tok.text] = info
         return info
 
     def _cue_at(self, idx: int) -> tuple[str, VerbForm] | None:

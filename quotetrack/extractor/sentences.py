@@ -14,8 +14,9 @@ from .quotemarks import QuotedSpan
 
 # a word changes where the script does ("لـCNN" folds to "لCNN": the preposition, then the outlet);
 # a dotted acronym is one word ("سي.إن.إن" holds no complementizer إن), and so is the title "د." or "أ.د."
-# with its dot (a title before a name, not the acronym "د.ب.أ")
-_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?:ا\.)?د\.(?=\s*\p{Arabic})(?![\p{Arabic}\p{M}]{1,3}\.\p{Arabic})|[\p{Arabic}&&\p{L}]{1,3}(?:\.[\p{Arabic}&&\p{L}]{1,3})+(?![\p{Arabic}\p{M}])|[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
+# with its dot (a title before a name, not the acronym "د.ب.أ"); both open with one to three Arabic letters and a
+# dot, which a possessive lookahead checks first, so that an ordinary word never tries them
+_TOKEN = regex.compile(r"(?=[\p{Arabic}&&\p{L}]{1,3}+\.)(?:(?<![\p{L}\p{M}\p{N}.])(?:ا\.)?د\.(?=\s*\p{Arabic})(?![\p{Arabic}\p{M}]{1,3}\.\p{Arabic})|[\p{Arabic}&&\p{L}]{1,3}(?:\.[\p{Arabic}&&\p{L}]{1,3})+(?![\p{Arabic}\p{M}]))|[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
 _END = regex.compile(r"[.!?؟…]+|\n")
 _LAST_WORD = regex.compile(r"(\p{L}+)$")
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -48,7 +49,9 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    matches = list(_TOKEN.finditer(text))  # (the match methods mapped in C: no Python loop but Token's own)
+    return list(map(Token, map(regex.Match.group, matches), map(regex.Match.start, matches),
+                    map(regex.Match.end, matches)))
 
 
 class Sentences:

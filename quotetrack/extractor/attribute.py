@@ -204,6 +204,8 @@ class Attributor:
         index = self._phrase_index.get(id(phrases))
         if index is None:
             index = self._phrase_index[id(phrases)] = phrase_index(phrases)
+        if k >= len(toks) or toks[k].text not in index:
+            return k  # (most words open no listed phrase: answered without the call)
         return phrase_end(toks, k, len(toks), index)
 
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
@@ -384,9 +386,7 @@ class Attributor:
             if rq is None:
                 continue
             out.append(rq)
-            for j in range(idx, min(bisect.bisect_left(starts, rq.end, idx), n_toks)):
-                if self._is_title(toks[j].text) or toks[j].text in self.np.given_names:
-                    self._note_name(j)  # names in the speaker's region and in what was said are known too
+            self._note_names_until(idx, rq.end)
             consumed_until = rq.end  # cues inside the content are reported speech within it
             for q in self._quotes_between(rq.start - 1, rq.end + 2):
                 if q.close <= rq.end + 1:
@@ -400,6 +400,14 @@ class Attributor:
             out = [r for r in out if not any(a <= r.start < b for a, b in heads)]
         out.sort(key=lambda r: r.start)
         return self._dedupe(out)
+
+    def _note_names_until(self, idx: int, end: int) -> None:
+        """Names in the speaker's region and in what was said (from token ``idx`` to offset ``end``) are known too."""
+        toks, plain_words = self.toks, self._plain_cache
+        for j in range(idx, min(bisect.bisect_left(self.starts, end, idx), len(toks))):
+            w = toks[j].text
+            if not plain_words.get(w) and (self._is_title(w) or w in self.np.given_names):  # (plain: no name)
+                self._note_name(j)
 
     def _headlines(self) -> list[tuple[int, int]]:
         """Short lines that close with no punctuation in an article whose lines mostly close with it: headlines,

@@ -74,7 +74,7 @@ def phrase_index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
     """Listed phrases keyed by their first word, the longest first (for ``phrase_end``)."""
     index: dict[str, list[list[str]]] = {}
     for p in sorted(phrases, key=len, reverse=True):
-        index.setdefault(p[0], []).append(p)
+        index.setdefault(p[0], []).append(list(p))
     return index
 
 
@@ -82,10 +82,14 @@ def phrase_end(toks: "list[Token]", k: int, end: int, index: dict[str, list[list
     """The index after the longest phrase of ``index`` starting at token ``k`` before ``end`` (``k`` when none)."""
     if k >= end:
         return k
-    for p in index.get(toks[k].text, ()):
-        n = len(p)
-        if k + n <= end and all(toks[k + j].text == p[j] for j in range(1, n)):
-            return k + n
+    candidates = index.get(toks[k].text)
+    if not candidates:
+        return k
+    # the words from k, as long as the longest candidate (the first): each candidate is one list comparison
+    words = [t.text for t in toks[k:min(end, k + len(candidates[0]))]]
+    for p in candidates:
+        if words[:len(p)] == p:
+            return k + len(p)
     return k
 
 

@@ -2230,14 +2230,14 @@ class Attributor:
         ``agr``, the agreement of the cue that opened the content, tells its speaker's next statement
         ("…، بين أن") from a report inside the content ("إن نجم البوب، جاستن بيبر، أعلن أنه"). A content
         that is a ``noun_phrase`` (no complementizer) also ends where a clause of the writer's starts."""
-        toks = self.toks
+        toks, quotes, q_opens = self.toks, self.quotes, self.q_opens
         j = k + 1
         end_idx = min(end_idx, k + MAX_CLAUSE_TOKENS)  # bounded: a run-on "sentence" cannot make this quadratic
         while j < end_idx:
             t = toks[j]
-            q = self._quote_around(t.start)
-            if q is not None:
-                j = bisect.bisect_left(self.starts, q.close, j + 1)  # on to the closing mark
+            qk = bisect.bisect_right(q_opens, t.start) - 1  # (``_quote_around``, inlined: asked of every word)
+            if qk >= 0 and quotes[qk].open < t.start < quotes[qk].close:
+                j = bisect.bisect_left(self.starts, quotes[qk].close, j + 1)  # on to the closing mark
                 continue
             w = t.text
             if w in ("،", ",", "؛", ";", "-"):

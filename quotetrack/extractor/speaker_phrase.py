@@ -200,6 +200,7 @@ class NPParser:
         self.masdar = masdar_shapes(m["masdar_pattern"])
         self.masdar_possessed = masdar_shapes(m["masdar_pattern"] + m["masdar_pattern_possessed"])
         self._action_cache: dict[str, bool] = {}
+        self._bad_name_cache: dict[str, bool] = {}
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
         self.comp_words = comp_words
@@ -298,6 +299,14 @@ class NPParser:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
         ("ورئيس حزب")."""
+        bad = self._bad_name_cache.get(w)  # (cached: a pure function of the word, asked of every word of a name)
+        if bad is None:
+            bad = self._bad_name(w)
+            if len(self._bad_name_cache) < 200_000:
+                self._bad_name_cache[w] = bad
+        return bad
+
+    def _bad_name(self, w: str) -> bool:
         if w in self.given_names:
             return False  # "فالح"، "وليد": a first name, not و/ف + a word
         if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w):
@@ -817,14 +826,15 @@ class NPParser:
         plain = 0
         last_def = False
         while k < end and names < 5:
-            q = self._quoted_name(toks, k, end)
-            if q is not None and names == 0:
-                return q
+            if names == 0:
+                q = self._quoted_name(toks, k, end)
+                if q is not None:
+                    return q
             if names > 1 and toks[k - 2].text == "ال" and k - 2 >= start:
                 break  # "آل الشيخ"، "آل ثاني" (آل folds to ال): the family name ends the name
             if names > 0 and phrase_end(toks, k, end, self.adjuncts) > k:
                 break  # "رسول الله صلى الله عليه وسلم"، "ابن باز رحمه الله": a eulogy or an aside ends the name
-            if names > 0 and self._glued_hyphen(toks, k, end):
+            if names > 0 and toks[k].text == "-" and self._glued_hyphen(toks, k, end):
                 k, names = k + 2, names + 1  # "جان-إيف لودريان"، "مون جاي-إن": one name
                 continue
             if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word \
@@ -833,7 +843,7 @@ class NPParser:
                 continue
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
-            ali = self._ali_at(toks, k, w, nxt) or (w == "علي" and names > 0 and toks[k].start in self.ali_ya)
+            ali = w == "علي" and (self._ali_at(toks, k, w, nxt) or (names > 0 and toks[k].start in self.ali_ya))
             if w is None or (self._stop_at(toks, k, w) and not ali) or (
                     w in self.construct_titles and names > 0 and (is_def(nxt) or nxt in self.lex.anonymous)) or (
                     w in self.lex.titles and names > 0 and toks[k - 1].text not in self.joiners

@@ -107,6 +107,8 @@ _LINE_CLOSERS = frozenset('.!?؟"”»:)…\'')  # what ends a line of body text
 _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "عشرات", "مئات"})  # (folded: آلاف is الاف)
 # ما with its prepositions before a labelling verb ("ما وصفته X بأنها …")
 _LABEL_RELATIVES = frozenset({"ما", "مما", "بما", "لما", "فيما"})
+# ما before a verb that carries its pronoun ("وهو ما أكده الرئيس"): a cue of its own
+_MA_RELATIVES = ("ما", "مما", "ومما", "وما")
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 
@@ -255,7 +257,7 @@ class Attributor:
             stems = self.said_objects[info[1].lemma_key]
             if not any(_speech_noun(t.text, stems) or t.text in self.pat.comp_words for t in toks[idx + 1:idx + 15]):
                 return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …")
-        if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما", "ومما", "وما"):
+        if info is None and idx > 0 and toks[idx - 1].text in _MA_RELATIVES:
             info = self._cue_with_pronoun(w)  # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
         return info
 
@@ -369,7 +371,7 @@ class Attributor:
             plain = plain_words.get(tok.text)
             if plain is None:
                 plain = self._plain_word(tok.text)
-            if plain:
+            if plain and (idx < 2 or toks[idx - 2].text not in _MA_RELATIVES):
                 if idx - 1 in self.sentence_heads:  # (most words: no cue, name or according phrase to read)
                     self._note_subject(idx - 1)
                 continue
@@ -1493,10 +1495,9 @@ class Attributor:
         return svo if before in ("كان", "وكان", "كانت", "وكانت") and svo.end == idx else None
 
     def _plain_word(self, w: str) -> bool:
-        """``w`` is never a cue in any context (``_cue_at`` is None wherever it stands), no title or first name
-        and no "according to" opener: the main pass only asks whether it heads a sentence (cached)."""
-        plain = not (w in self.needs_comp or w in self.needs_prep or w in ("ه", "ها")  # (those left to _cue_at)
-                     or self._cue_with_pronoun(w) is not None
+        """``w`` is never a cue in any context but after "ما" (``_cue_at`` is None), no title or first name and
+        no "according to" opener: the main pass only asks whether it heads a sentence (cached)."""
+        plain = not (w in self.needs_comp or w in self.needs_prep
                      or self._raw_cue_info(Token(w, 0, len(w))) is not None
                      or self._is_title(w) or w in self.np.given_names or w in self.according_starts)
         if len(self._plain_cache) < 200_000:

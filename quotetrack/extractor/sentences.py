@@ -62,14 +62,14 @@ class Sentences:
         opens = [a for a, _ in inside]
         ends: list[int] = []
         for m in _END.finditer(text):
-            i = m.start()
-            if m.group() != "\n":
+            (i, e), mark = m.span(), m.group()  # (each read once: a long article has hundreds of marks)
+            if mark != "\n":
                 k = bisect.bisect_right(opens, i) - 1
                 if k >= 0 and inside[k][0] < i < inside[k][1]:
                     continue
-                if m.group() == "." and i > 0:
+                if mark == "." and i > 0:
                     prev = text[i - 1]
-                    nxt = text[m.end()] if m.end() < len(text) else " "
+                    nxt = text[e] if e < len(text) else " "
                     if prev.isdigit() and nxt.isdigit():
                         continue
                     w = _LAST_WORD.search(text, max(0, i - 8), i)
@@ -83,7 +83,7 @@ class Sentences:
                         # Hijri year's "هـ." that often ends one)
                     if nxt in "،,":
                         continue  # ".،" ends no sentence
-            ends.append(m.end() if m.group() != "\n" else i)
+            ends.append(e if mark != "\n" else i)
         ends.append(len(text))
         self.ends = sorted(set(ends))
         self.text = text

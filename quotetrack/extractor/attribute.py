@@ -114,6 +114,8 @@ _LINE_CLOSERS = frozenset('.!?؟"”»:)…\'')  # what ends a line of body text
 _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "عشرات", "مئات"})  # (folded: آلاف is الاف)
 # ما with its prepositions before a labelling verb ("ما وصفته X بأنها …")
 _LABEL_RELATIVES = frozenset({"ما", "مما", "بما", "لما", "فيما"})
+# ما before a verb that carries its pronoun ("وهو ما أكده الرئيس"): a cue of its own
+_MA_RELATIVES = ("ما", "مما", "ومما", "وما")
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 
@@ -146,13 +148,15 @@ class Attributor:
         self.pat = pat
         self.cue_forms = set(lex.verbs)
         self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
+        self._cue_info_cache: dict[str, tuple[str, VerbForm] | None] = {}
         self._title_cache: dict[str, bool] = {}
+        self._plain_cache: dict[str, bool] = {}
         self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
         self.media_heads = MEDIA_HEADS
         self.region = RegionReader(self)
         self.shape = NameShape(lex)
         self.np = NPParser(lex, self.cue_forms, pat.comp_words,
-                           lambda w: self._cue_info(Token(w, 0, len(w))) is not None)
+                           lambda w: self._cue_word(w) is not None)
         m = lex.markers
         self.time = set(m["time"])
         self.time_phrases = [p.split() for p in m["time_phrase"]]
@@ -211,16 +215,31 @@ class Attributor:
         index = self._phrase_index.get(id(phrases))
         if index is None:
             index = self._phrase_index[id(phrases)] = phrase_index(phrases)
+        if k >= len(toks) or toks[k].text not in index:
+            return k  # (most words open no listed phrase: answered without the call)
         return phrase_end(toks, k, len(toks), index)
 
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         """(prefix, verb form) when the token is a cue whatever its context; forms that are also
         prepositions (بين، عبر) and light verbs (قدّم) count only through ``_cue_at``."""
-        if tok.text in self.needs_comp or tok.text in self.needs_prep:
-            return None
-        info = self._raw_cue_info(tok)
-        if info is not None and (info[1].lemma_key in self.light_nouns or self._maqsura_passive(tok, info[0])):
-            return None
+        info = self._cue_word(tok.text)
+        if info is not None and self._maqsura_passive(tok, info[0]):
+            return None  # (how this occurrence is written: "ويُدعى")
+        return info
+
+    def _cue_word(self, w: str) -> tuple[str, VerbForm] | None:
+        """The part of ``_cue_info`` that depends on the word alone (cached: asked ~200 times an article)."""
+        try:
+            return self._cue_info_cache[w]
+        except KeyError:
+            pass
+        info = None
+        if not (w in self.needs_comp or w in self.needs_prep):
+            info = self._raw_cue_info(Token(w, 0, len(w)))
+            if info is not None and info[1].lemma_key in self.light_nouns:
+                info = None
+        if len(self._cue_info_cache) < 200_000:
+            self._cue_info_cache[w] = info
         return info
 
     def _maqsura_passive(self, tok: Token, pfx: str) -> bool:
@@ -262,12 +281,18 @@ class Attributor:
             stems = self.said_objects[info[1].lemma_key]
             if not any(_speech_noun(t.text, stems) or t.text in self.pat.comp_words for t in toks[idx + 1:idx + 15]):
                 return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …")
-        if info is None and idx > 0 and toks[idx - 1].text in ("ما", "مما", "ومما", "وما") and w.endswith(("ه", "ها")):
-            base = w[:-2] if w.endswith("ها") else w[:-1]
-            info = self._raw_cue_info(Token(base, 0, len(base)))
-            if info is not None and (info[1].pos != "past" or info[0]):
-                info = None
-            # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
+        if info is None and idx > 0 and toks[idx - 1].text in _MA_RELATIVES:
+            info = self._cue_with_pronoun(w)  # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
+        return info
+
+    def _cue_with_pronoun(self, w: str) -> tuple[str, VerbForm] | None:
+        """A bare past cue with an object pronoun glued on ("أكده"، "أكدها"), as after "ما"."""
+        if not w.endswith(("ه", "ها")):
+            return None
+        base = w[:-2] if w.endswith("ها") else w[:-1]
+        info = self._raw_cue_info(Token(base, 0, len(base)))
+        if info is not None and (info[1].pos != "past" or info[0]):
+            info = None
         return info
 
     def _written_passive(self, idx: int, pfx: str) -> bool:
@@ -355,6 +380,7 @@ class Attributor:
         starts = self.starts
         idx, n_toks = 0, len(toks)
         q_opens, qk, n_q = self.q_opens, -1, len(quotes)  # qk: the last quote opened at or before the token
+        plain_words = self._plain_cache
         while idx < n_toks:  # skips whole quotes and consumed clauses by bisection, not token by token
             tok = toks[idx]
             if tok.start < consumed_until:
@@ -367,6 +393,13 @@ class Attributor:
                 continue
             idx += 1
             if not tok.is_word:
+                continue
+            plain = plain_words.get(tok.text)
+            if plain is None:
+                plain = self._plain_word(tok.text)
+            if plain and (idx < 2 or toks[idx - 2].text not in _MA_RELATIVES):
+                if idx - 1 in self.sentence_heads:  # (most words: no cue, name or according phrase to read)
+                    self._note_subject(idx - 1)
                 continue
             info = self._cue_at(idx - 1)
             if info is None:
@@ -381,9 +414,7 @@ class Attributor:
             if rq is None:
                 continue
             out.append(rq)
-            for j in range(idx, min(bisect.bisect_left(starts, rq.end, idx), n_toks)):
-                if self._is_title(toks[j].text) or toks[j].text in self.np.given_names:
-                    self._note_name(j)  # names in the speaker's region and in what was said are known too
+            self._note_names_until(idx, rq.end)
             consumed_until = rq.end  # cues inside the content are reported speech within it
             for q in self._quotes_between(rq.start - 1, rq.end + 2):
                 if q.close <= rq.end + 1:
@@ -397,6 +428,14 @@ class Attributor:
             out = [r for r in out if not any(a <= r.start < b for a, b in heads)]
         out.sort(key=lambda r: r.start)
         return self._dedupe(out)
+
+    def _note_names_until(self, idx: int, end: int) -> None:
+        """Names in the speaker's region and in what was said (from token ``idx`` to offset ``end``) are known too."""
+        toks, plain_words = self.toks, self._plain_cache
+        for j in range(idx, min(bisect.bisect_left(self.starts, end, idx), len(toks))):
+            w = toks[j].text
+            if not plain_words.get(w) and (self._is_title(w) or w in self.np.given_names):  # (plain: no name)
+                self._note_name(j)
 
     def _headlines(self) -> list[tuple[int, int]]:
         """Short lines that close with no punctuation in an article whose lines mostly close with it: headlines,
@@ -413,7 +452,7 @@ class Attributor:
             return []  # (an article that closes few lines: its short lines are text, not headlines)
         return [(a, b) for a, b, line in lines if line[-1] not in _LINE_CLOSERS and len(line.split()) <= 15
                 and line[:1] not in ("و", "ف") and not line.startswith("كما")
-                and self._cue_info(Token(line.split()[0], 0, 0)) is None]  # ("اعترف في الأخير أنه …": a verb
+                and self._cue_word(line.split()[0]) is None]  # ("اعترف في الأخير أنه …": a verb
         # first is narration; headlines put the noun first)
 
     def _inside_quote(self, pos: int) -> bool:
@@ -1507,6 +1546,16 @@ class Attributor:
             return svo  # "وكان رئيس وزراء العراق، حيدر العبادي، كشف": the name in commas after the title
         return svo if before in ("كان", "وكان", "كانت", "وكانت") and svo.end == idx else None
 
+    def _plain_word(self, w: str) -> bool:
+        """``w`` is never a cue in any context but after "ما" (``_cue_at`` is None), no title or first name and
+        no "according to" opener: the main pass only asks whether it heads a sentence (cached)."""
+        plain = not (w in self.needs_comp or w in self.needs_prep
+                     or self._raw_cue_info(Token(w, 0, len(w))) is not None
+                     or self._is_title(w) or w in self.np.given_names or w in self.according_starts)
+        if len(self._plain_cache) < 200_000:
+            self._plain_cache[w] = plain
+        return plain
+
     def _is_title(self, w: str) -> bool:
         """A title word, with or without its article (cached: asked of every word of every article)."""
         hit = self._title_cache.get(w)
@@ -2236,14 +2285,14 @@ class Attributor:
         ``agr``, the agreement of the cue that opened the content, tells its speaker's next statement
         ("…، بين أن") from a report inside the content ("إن نجم البوب، جاستن بيبر، أعلن أنه"). A content
         that is a ``noun_phrase`` (no complementizer) also ends where a clause of the writer's starts."""
-        toks = self.toks
+        toks, quotes, q_opens = self.toks, self.quotes, self.q_opens
         j = k + 1
         end_idx = min(end_idx, k + MAX_CLAUSE_TOKENS)  # bounded: a run-on "sentence" cannot make this quadratic
         while j < end_idx:
             t = toks[j]
-            q = self._quote_around(t.start)
-            if q is not None:
-                j = bisect.bisect_left(self.starts, q.close, j + 1)  # on to the closing mark
+            qk = bisect.bisect_right(q_opens, t.start) - 1  # (``_quote_around``, inlined: asked of every word)
+            if qk >= 0 and quotes[qk].open < t.start < quotes[qk].close:
+                j = bisect.bisect_left(self.starts, quotes[qk].close, j + 1)  # on to the closing mark
                 continue
             w = t.text
             if w in ("،", ",", "؛", ";", "-"):
@@ -2624,7 +2673,7 @@ class Attributor:
             j += 1
         if j < end_idx and self._cue_info(toks[j]) is None and toks[j].text.endswith(("ه", "ها", "نا")):
             base = toks[j].text[:-2] if toks[j].text.endswith(("ها", "نا")) else toks[j].text[:-1]
-            info = self._cue_info(Token(base, 0, len(base)))
+            info = self._cue_word(base)
             if info is not None and info[1].pos == "past" and toks[j - 1].text in ("ما", "لما", "بما"):
                 vf = info[1]  # "بحسب ما قاله مسؤولون": the verb carries the object pronoun
                 j += 1

@@ -140,9 +140,10 @@ def extract(text: str, *, outlet: str | None = None) -> list[Quote]:
         return text[s:e]
 
     at, original = n.index, n.original  # a word written أل is a name ("ألكسندر"), not the article (إل: إلى، إلغاء)
-    hamza_al = {t.start for t in toks if t.text[:2] == "ال" and original[at[t.start]] == "أ"}
+    al_starts = [t.start for t in toks if t.text[:2] == "ال"]  # (one pass over the tokens for both sets)
+    hamza_al = {s for s in al_starts if original[at[s]] == "أ"}
     # (a word written إل is no definite noun either, "الملكة إليزابيث": only the title chain asks)
-    hamza_il = {t.start for t in toks if t.text[:2] == "ال" and original[at[t.start]] == "إ"}
+    hamza_il = {s for s in al_starts if original[at[s]] == "إ"}
     # the name Ali is written علي, the preposition على (both fold to علي): "محمد علي السنوسي"
     ali_ya = {t.start for t in toks if t.text == "علي" and original[at[t.end - 1]] == "ي"}
     # (some articles write every ى as ي, the preposition too: "علي الأقل")

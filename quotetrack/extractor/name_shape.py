@@ -46,12 +46,24 @@ class NameShape:
         # an anonymous source may carry case endings: "مسؤولاً حكومياً"، "عددٌ من المشايخ"
         self.partitive_heads = frozenset(lex.markers["partitive"])
         self.anonymous_heads = frozenset(lex.anonymous)
+        self._fragment_cache: dict[str, str | None] = {}
 
     def _is_verb(self, w: str) -> bool:
         return w in self.verbs or (w[:1] in "وف" and w[1:] in self.verbs)
 
     def fragment_reason(self, name: str) -> str | None:
-        """Why ``name`` cannot be a speaker's name, or None when its shape is fine."""
+        """Why ``name`` cannot be a speaker's name, or None when its shape is fine (cached: a pure function of
+        the name, asked again at each mention)."""
+        try:
+            return self._fragment_cache[name]
+        except KeyError:
+            pass
+        reason = self._fragment_reason(name)
+        if len(self._fragment_cache) < 100_000:
+            self._fragment_cache[name] = reason
+        return reason
+
+    def _fragment_reason(self, name: str) -> str | None:
         words = fold(name.replace("ـ", " ").translate(_MARKS)).split()
         if not words:
             return "empty"

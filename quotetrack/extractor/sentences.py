@@ -14,8 +14,9 @@ from .quotemarks import QuotedSpan
 
 # a word changes where the script does ("لـCNN" folds to "لCNN": the preposition, then the outlet);
 # a dotted acronym is one word ("سي.إن.إن" holds no complementizer إن), and so is the title "د." or "أ.د."
-# with its dot (a title before a name, not the acronym "د.ب.أ")
-_TOKEN = regex.compile(r"(?<![\p{L}\p{M}\p{N}.])(?:ا\.)?د\.(?=\s*\p{Arabic})(?![\p{Arabic}\p{M}]{1,3}\.\p{Arabic})|[\p{Arabic}&&\p{L}]{1,3}(?:\.[\p{Arabic}&&\p{L}]{1,3})+(?![\p{Arabic}\p{M}])|[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
+# with its dot (a title before a name, not the acronym "د.ب.أ"); both open with one to three Arabic letters and a
+# dot, which a possessive lookahead checks first, so that an ordinary word never tries them
+_TOKEN = regex.compile(r"(?=[\p{Arabic}&&\p{L}]{1,3}+\.)(?:(?<![\p{L}\p{M}\p{N}.])(?:ا\.)?د\.(?=\s*\p{Arabic})(?![\p{Arabic}\p{M}]{1,3}\.\p{Arabic})|[\p{Arabic}&&\p{L}]{1,3}(?:\.[\p{Arabic}&&\p{L}]{1,3})+(?![\p{Arabic}\p{M}]))|[\p{Arabic}\p{M}\p{N}_]+|[[\p{L}\p{M}\p{N}_]--\p{Arabic}]+|[^\s\p{L}\p{M}\p{N}_]", regex.V1)
 _END = regex.compile(r"[.!?؟…]+|\n")
 _LAST_WORD = regex.compile(r"(\p{L}+)$")
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
@@ -48,7 +49,9 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    matches = list(_TOKEN.finditer(text))  # (the match methods mapped in C: no Python loop but Token's own)
+    return list(map(Token, map(regex.Match.group, matches), map(regex.Match.start, matches),
+                    map(regex.Match.end, matches)))
 
 
 class Sentences:
@@ -59,14 +62,14 @@ class Sentences:
         opens = [a for a, _ in inside]
         ends: list[int] = []
         for m in _END.finditer(text):
-            i = m.start()
-            if m.group() != "\n":
+            (i, e), mark = m.span(), m.group()  # (each read once: a long article has hundreds of marks)
+            if mark != "\n":
                 k = bisect.bisect_right(opens, i) - 1
                 if k >= 0 and inside[k][0] < i < inside[k][1]:
                     continue
-                if m.group() == "." and i > 0:
+                if mark == "." and i > 0:
                     prev = text[i - 1]
-                    nxt = text[m.end()] if m.end() < len(text) else " "
+                    nxt = text[e] if e < len(text) else " "
                     if prev.isdigit() and nxt.isdigit():
                         continue
                     w = _LAST_WORD.search(text, max(0, i - 8), i)
@@ -80,7 +83,7 @@ class Sentences:
                         # Hijri year's "هـ." that often ends one)
                     if nxt in "،,":
                         continue  # ".،" ends no sentence
-            ends.append(m.end() if m.group() != "\n" else i)
+            ends.append(e if mark != "\n" else i)
         ends.append(len(text))
         self.ends = sorted(set(ends))
         self.text = text

@@ -36,7 +36,7 @@ _OBJECT_NOUN = regex.compile(r"^(?:[^\W\d_اوي]{2}و[^\W\d_اوي]|ا[^\W\d_ا
 
 
 def is_def(w: str) -> bool:
-    return (w.startswith("ال") and len(w) > 3) or (w.startswith("لل") and len(w) > 3)
+    return len(w) > 3 and w[:2] in ("ال", "لل")  # (one slice, not two startswith calls: asked ~200 times an article)
 
 
 _RELATIVES = frozenset({"الذي", "التي", "اللتي", "اللاتي"})  # they end like a nisba and are none
@@ -74,7 +74,7 @@ def phrase_index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
     """Listed phrases keyed by their first word, the longest first (for ``phrase_end``)."""
     index: dict[str, list[list[str]]] = {}
     for p in sorted(phrases, key=len, reverse=True):
-        index.setdefault(p[0], []).append(p)
+        index.setdefault(p[0], []).append(list(p))
     return index
 
 
@@ -82,14 +82,30 @@ def phrase_end(toks: "list[Token]", k: int, end: int, index: dict[str, list[list
     """The index after the longest phrase of ``index`` starting at token ``k`` before ``end`` (``k`` when none)."""
     if k >= end:
         return k
-    for p in index.get(toks[k].text, ()):
-        n = len(p)
-        if k + n <= end and all(toks[k + j].text == p[j] for j in range(1, n)):
-            return k + n
+    candidates = index.get(toks[k].text)
+    if not candidates:
+        return k
+    # the words from k, as long as the longest candidate (the first): each candidate is one list comparison
+    words = [t.text for t in toks[k:min(end, k + len(candidates[0]))]]
+    for p in candidates:
+        if words[:len(p)] == p:
+            return k + len(p)
     return k
 
 
+_STRIPPED: dict[str, str] = {}  # word -> strip_article(word): asked ~150 times an article
+
+
 def strip_article(w: str) -> str:
+    s = _STRIPPED.get(w)
+    if s is None:
+        s = _strip_article(w)
+        if len(_STRIPPED) < 200_000:
+            _STRIPPED[w] = s
+    return s
+
+
+def _strip_article(w: str) -> str:
     for p in ("وال", "بال", "لل", "ال"):
         if w.startswith(p) and len(w) > len(p) + 1:
             return w[len(p):]
@@ -184,6 +200,8 @@ class NPParser:
         self.verbal_nouns = frozenset(bare_verbal_nouns(lex.verbs))
         self.masdar = masdar_shapes(m["masdar_pattern"])
         self.masdar_possessed = masdar_shapes(m["masdar_pattern"] + m["masdar_pattern_possessed"])
+        self._action_cache: dict[str, bool] = {}
+        self._bad_name_cache: dict[str, bool] = {}
         self.demonstratives = set(m["demonstrative"])
         self.cue_forms = cue_forms
         self.comp_words = comp_words
@@ -250,6 +268,14 @@ class NPParser:
 
     def is_action(self, w: str) -> bool:
         """A verbal noun: of saying ("انتقادات"، "تأكيد"، "بتأكيد") or of a derived form ("تفتيش"، "انسحاب")."""
+        hit = self._action_cache.get(w)  # (cached: a name run asks it of every word, each a few regex matches)
+        if hit is None:
+            hit = self._is_action(w)
+            if len(self._action_cache) < 200_000:
+                self._action_cache[w] = hit
+        return hit
+
+    def _is_action(self, w: str) -> bool:
         if w in self.verbal_nouns or self.masdar.match(w) or (
                 w[:1] in ("ب", "ل") and (w[1:] in self.verbal_nouns or self.masdar.match(w[1:]))) or (
                 w.endswith("ا") and w[:-1] in self.verbal_nouns):
@@ -275,6 +301,14 @@ class NPParser:
         """Tokens that cannot be (part of) a personal name: a cue verb, a word with a glued
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
         ("ورئيس حزب")."""
+        bad = self._bad_name_cache.get(w)  # (cached: a pure function of the word, asked of every word of a name)
+        if bad is None:
+            bad = self._bad_name(w)
+            if len(self._bad_name_cache) < 200_000:
+                self._bad_name_cache[w] = bad
+        return bad
+
+    def _bad_name(self, w: str) -> bool:
         if w in self.given_names:
             return False  # "فالح"، "وليد": a first name, not و/ف + a word
         if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w) \
@@ -817,14 +851,15 @@ class NPParser:
         plain = 0
         last_def = False
         while k < end and names < 5:
-            q = self._quoted_name(toks, k, end)
-            if q is not None and names == 0:
-                return q
+            if names == 0:
+                q = self._quoted_name(toks, k, end)
+                if q is not None:
+                    return q
             if names > 1 and toks[k - 2].text == "ال" and k - 2 >= start:
                 break  # "آل الشيخ"، "آل ثاني" (آل folds to ال): the family name ends the name
             if names > 0 and phrase_end(toks, k, end, self.adjuncts) > k:
                 break  # "رسول الله صلى الله عليه وسلم"، "ابن باز رحمه الله": a eulogy or an aside ends the name
-            if names > 0 and self._glued_hyphen(toks, k, end):
+            if names > 0 and toks[k].text == "-" and self._glued_hyphen(toks, k, end):
                 k, names = k + 2, names + 1  # "جان-إيف لودريان"، "مون جاي-إن": one name
                 continue
             if toks[k].text == "#" and names > 0 and k + 1 < end and toks[k + 1].is_word \
@@ -833,7 +868,7 @@ class NPParser:
                 continue
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
-            ali = self._ali_at(toks, k, w, nxt) or (w == "علي" and names > 0 and toks[k].start in self.ali_ya)
+            ali = w == "علي" and (self._ali_at(toks, k, w, nxt) or (names > 0 and toks[k].start in self.ali_ya))
             if w is None or (self._stop_at(toks, k, w) and not ali) or (
                     w in self.construct_titles and names > 0 and (is_def(nxt) or nxt in self.lex.anonymous)) or (
                     w in self.lex.titles and names > 0 and toks[k - 1].text not in self.joiners

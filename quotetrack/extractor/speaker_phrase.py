@@ -27,7 +27,7 @@ _GENDER_AGR = {"m": "m.sg", "f": "f.sg"}
 # the enclitic pronouns "her", "their", "their (two)": after a reporting verb and a name, a word that
 # carries one is what the speaker expressed ("أبدت جنيفر لورانس استياءها"), never part of the name
 # (ـه "his" is left out: "محمد عبده"، "راج شاه"، "بيكيه" are names)
-_POSSESSIVE_SUFFIXES = ("ها", "هما", "هم")
+_POSSESSIVE_SUFFIXES = ("ها", "هما", "هم", "ته")  # (ته: a feminine noun with "his", "رغبته"، "ولايته"; ة folds to ه)
 
 
 # verbal nouns of forms I and IV and the broken plurals of those shapes (فعول: العثور، الخروج، الحدود; إفعال: الإفراج،
@@ -1126,6 +1126,9 @@ class NPParser:
         doc = self._document_np(toks, i, end, known, verb_agr, w)
         if doc is not None:
             return doc
+        named = self._nisba_then_name(toks, i, end, known, verb_agr, base)
+        if named is not None:
+            return named
         if w in lex.organizations or base in lex.organizations:
             return self._organization_np(toks, i, end, known, verb_agr, w)
         # a bare name or a known short mention
@@ -1254,6 +1257,20 @@ class NPParser:
                     continue
             break
         return k
+
+    def _nisba_then_name(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
+                         base: str) -> NP | None:
+        """"البريطانية آيمي فولر"، "الإسباني رافائيل نادال": a definite nationality used as a noun, then a name of two
+        words or more: the person, with the nationality as the title. A longer run that nothing closes (no
+        opener, mark or known word after it) keeps two words: the verb's object follows ("أعلن الفرنسي تييري
+        هنري رغبته …")."""
+        if i + 2 >= end or not is_def(toks[i].text) or not (base in self.lex.adjectives or (
+                base.endswith("يه") and base[:-1] in self.lex.adjectives)) or not base.endswith(("ي", "يه")):
+            return None
+        k = self._name_run(toks, i + 1, end, known, after_title=True)
+        if k > i + 3 and k < end and toks[k].is_word and toks[k].text not in self.comp_words:
+            k = i + 3
+        return NP(i, k, "person", verb_agr, i + 1, k, toks[i].text) if k >= i + 3 else None
 
     def _title_np(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
                   w: str) -> NP:

@@ -3510,3 +3510,16 @@ def test_a_nationality_used_as_a_noun_then_a_name(text, speaker):
     anonymous, on some 30 quotes, or no quote came out; 195 corpus speakers changed); a run the content does
     not close keeps two words, and a noun in ته ("رغبته") is never a name."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,n", [
+    ("وتابع الرئيس المباراة من المنصة الرئيسية.", 0),
+    ("وتابع آلاف المشجعين المباراة على شاشات عملاقة في الساحة.", 0),
+    ("وتابع الوزير أن الحكومة ستتحرك.", 1),
+    ("وتابع ترامب: «ستكون لدينا حدود قوية جدا».", 1),
+    ("وقال الوزير إن الوضع صعب. وتابع حديثه بالإشارة إلى أن الحكومة ستتحرك.", 2),
+])
+def test_tabaa_speaks_only_about_what_is_said(text, n):
+    """تابع is "went on (saying)" with a complementizer, a colon or quote, or its talk as object ("تابع حديثه")
+    (markers.tsv said_object); otherwise "watched, followed" ("تابع المباراة"): 55 such quotes left the corpus."""
+    assert len(extract(text)) == n

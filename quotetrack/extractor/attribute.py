@@ -279,8 +279,10 @@ class Attributor:
                 return None  # "قدم مساعدات"، "تقدم الجيش": no speech noun, no statement
         if info is not None and info[1].lemma_key in self.said_objects:
             stems = self.said_objects[info[1].lemma_key]
-            if not any(_speech_noun(t.text, stems) or t.text in self.pat.comp_words for t in toks[idx + 1:idx + 15]):
-                return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …")
+            if not any(_speech_noun(t.text, stems) or t.text in self.pat.comp_words or t.text == ":"
+                       or t.start in self.q_open for t in toks[idx + 1:idx + 15]):
+                return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …"، "تابع
+                # ترامب: «…»")
         if info is None and idx > 0 and toks[idx - 1].text in _MA_RELATIVES:
             info = self._cue_with_pronoun(w)  # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
         return info

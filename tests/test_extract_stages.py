@@ -3523,3 +3523,16 @@ def test_tabaa_speaks_only_about_what_is_said(text, n):
     """تابع is "went on (saying)" with a complementizer, a colon or quote, or its talk as object ("تابع حديثه")
     (markers.tsv said_object); otherwise "watched, followed" ("تابع المباراة"): 55 such quotes left the corpus."""
     assert len(extract(text)) == n
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("وأعلنت الولايات المتحدة وكندا ودول أوروبية، طرد دبلوماسيين روس.", "الولايات المتحدة وكندا ودول أوروبية",
+     "طرد دبلوماسيين روس"),
+    ("وأدانت السعودية والإمارات الهجوم.", "السعودية والإمارات", "الهجوم"),
+    ("وأعلنت روسيا وقف إطلاق النار.", "روسيا", "وقف إطلاق النار"),
+])
+def test_a_joint_subject_before_a_noun_phrase_content(text, speaker, content):
+    """Bodies joined by و after the cue are one joint speaker, also when the content is a noun phrase with no
+    opener ("أعلنت X وY ودول Z، طرد …"; before, the second body began the content: about 40 quotes on the
+    corpus, and 36 more speakers became the joint one); a verbal noun in و ("وقف") is no body."""
+    assert [(q.speaker, q.content) for q in extract(text)] == [(speaker, content)]

@@ -1188,21 +1188,33 @@ class Attributor:
                 or len(toks[k].text) < 4 or s.content_k is not None or np_.start != s.idx + 1 \
                 or s.vf.pos not in ("past", "impf"):
             return None
+        end, members = k, 1
+        while end < s.end_idx and toks[end].text[:1] == "و" and len(toks[end].text) >= 4:
+            other = self._joined_body(end, s)  # "الولايات المتحدة وكندا ودول أوروبية"
+            if other is None:
+                break
+            end, members = other.end, members + 1
+        if members == 1 or end >= s.end_idx:
+            return None
+        nxt = toks[end].text
+        if not (nxt in self.pat.comp_words or nxt in ("،", ",", ":") or toks[end].start in self.q_open
+                or (nxt in self.pat.comp_preps and end + 1 < s.end_idx and toks[end + 1].text in self.pat.comp_words)
+                or (s.np_rule is not None and toks[end].is_word)):
+            return None  # (with a noun-phrase content the content follows: "أعلنت الولايات المتحدة وكندا طرد …")
+        s.mention_np = NP(np_.start, end, "organization", "f.du" if members == 2 else "m.pl", np_.start, end,
+                          np_.head)  # (a dual or plural for later dropped subjects: "وأكدتا"، "وقالوا")
+        s.k = end
+        return _GO
+
+    def _joined_body(self, k: int, s: "_SlotWalk") -> NP | None:
+        """The body or group joined by the و glued to token ``k`` ("وكندا"، "والعديد من الدول الغربية"), or None."""
+        toks = self.toks
         seg = [Token(toks[k].text[1:], toks[k].start + 1, toks[k].end)] + toks[k + 1:s.end_idx]  # (a slice: linear)
         other = self.np.parse(seg, 0, len(seg), s.known, None)
-        if other is None or other.kind != "organization" or k + other.end >= s.end_idx:
+        if other is None or other.kind not in ("organization", "anonymous") or k + other.end >= s.end_idx:
             return None
-        other = NP(k + other.start, k + other.end, other.kind, other.agreement, k + other.title_end,
-                   k + other.name_end, other.head)
-        nxt = toks[other.end].text
-        if not (nxt in self.pat.comp_words or nxt in ("،", ",", ":") or toks[other.end].start in self.q_open
-                or (nxt in self.pat.comp_preps and other.end + 1 < s.end_idx
-                    and toks[other.end + 1].text in self.pat.comp_words)):
-            return None
-        s.mention_np = NP(np_.start, other.end, "organization", "f.du", np_.start, other.end, np_.head)
-        # (a dual for later dropped subjects: "وأكدتا"، "وأضافا", never a singular verb's)
-        s.k = other.end
-        return _GO
+        return NP(k + other.start, k + other.end, other.kind, other.agreement, k + other.title_end,
+                  k + other.name_end, other.head)
 
     def _walk_np_content(self, s: "_SlotWalk") -> bool | None:
         """A verb whose content is a noun phrase: the content opens here (after its own preposition),

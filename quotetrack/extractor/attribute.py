@@ -185,6 +185,7 @@ class Attributor:
         self.noun_homographs = set(m["noun_homograph"])
         self.maqsura_passives = frozenset(m["maqsura_passive"])
         self.honorifics = frozenset(m["honorific_pronoun"])
+        self.clause_initial_cues = frozenset(m["clause_initial_cue"])
         self.bare_speech = [p.split() for p in m["bare_speech"]]
         self.noun_before_lam = set(m["noun_before_lam"])
         self.light_nouns = _stems_by_lemma(m["light_verb"])  # light-verb lemma -> stems of its speech nouns
@@ -271,6 +272,9 @@ class Attributor:
         info = self._raw_cue_info(toks[idx])
         if info is not None and self._maqsura_passive(toks[idx], info[0]):
             return None
+        if info is not None and not info[0] and w in self.clause_initial_cues and idx not in self.sentence_heads \
+                and "\u0651" not in self.orig(toks[idx].start, toks[idx].end):
+            return None  # "دفع ثمن …": the noun "price", not ثمّن "praised" (markers.tsv clause_initial_cue)
         if info is not None and info[1].pos == "past" and self._written_passive(idx, info[0]):
             return None  # "وأُعلن منح الجائزة"، "كُتب على الجدار"، "اتُّهم": the passive names no speaker
         if info is not None and info[1].lemma_key in self.light_nouns:

@@ -316,6 +316,8 @@ class NPParser:
             return True  # (a finite verb of narration ends the name before it: "هيلاري حاولت")
         if self.is_action(w):
             return True  # the object after the name, never part of it
+        if len(w) >= 6 and w[:1] in "لب" and w.endswith("كم") and w not in self.given_names:
+            return True  # "لجلالتكم"، "ببلادكم": a preposition, a noun and "your", never a name (not نا: "لوريدانا")
         if len(w) >= 5 and w.endswith(_POSSESSIVE_SUFFIXES) and not w.startswith("ال"):
             return True  # a noun with "her/their" ("استيائها"، "مواعيدها"، "سلامتهم"): the object, not a name
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):

@@ -186,6 +186,7 @@ class Attributor:
         self.maqsura_passives = frozenset(m["maqsura_passive"])
         self.honorifics = frozenset(m["honorific_pronoun"])
         self.clause_initial_cues = frozenset(m["clause_initial_cue"])
+        self.present_np_lemmas = frozenset(m["present_np_content"])
         self.bare_speech = [p.split() for p in m["bare_speech"]]
         self.noun_before_lam = set(m["noun_before_lam"])
         self.light_nouns = _stems_by_lemma(m["light_verb"])  # light-verb lemma -> stems of its speech nouns
@@ -1220,14 +1221,27 @@ class Attributor:
         return NP(k + other.start, k + other.end, other.kind, other.agreement, k + other.title_end,
                   k + other.name_end, other.head)
 
+    def _listed_head(self, np_: NP) -> bool:
+        """A speaker phrase whose first word a lexicon lists (a body, place, anonymous source or title) or the
+        article has named: not a definite description read as a body ("الأعمال الإجرامية")."""
+        w = self.toks[np_.start].text
+        base = strip_article(w)
+        lex = self.lex
+        return np_.title_end > np_.start or w in self.reg.keys() or base in lex.organizations \
+            or w in lex.organizations or base in lex.anonymous or w in lex.anonymous \
+            or self.np.place_at(self.toks, np_.start, np_.end) is not None
+
     def _walk_np_content(self, s: "_SlotWalk") -> bool | None:
         """A verb whose content is a noun phrase: the content opens here (after its own preposition),
         or at a complementizer a little further on."""
         toks, k, end_idx = self.toks, s.k, s.end_idx
         w = toks[k].text
         np_rule = s.np_rule
-        if np_rule is None or not (s.vf.pos != "impf" or s.prev_tok in self.negation):  # "لم يستبعد X عقد لقاء"
-            return None
+        present_vso = s.vf.pos == "impf" and s.pfx == "و" and s.vf.lemma_key in self.present_np_lemmas \
+            and s.mention_np is not None and self._listed_head(s.mention_np)
+        # ("وتنفي روسيا أي ضلوع …": a stance held now, its subject named; markers.tsv present_np_content)
+        if np_rule is None or not (s.vf.pos != "impf" or s.prev_tok in self.negation or present_vso):
+            return None  # ("لم يستبعد X عقد لقاء"; a bare present with no subject is narration: "وهذا يؤكد ضرورة …")
         ck = None if w in self.pat.comp_preps else self._comp_ahead(k, end_idx)
         if ck is not None:
             s.content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"

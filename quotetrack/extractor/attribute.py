@@ -489,6 +489,9 @@ class Attributor:
             return None
         s_start, s_end = self.sents.bounds(self.toks[idx].start)
         end_idx = self._tok_index(s_end)
+        if idx > 0 and self.toks[idx - 1].text == "كما" and (said := self._as_cue_said(idx, pfx, vf, s_start, end_idx,
+                                                                                      prev)) is not None:
+            return said
         slots = self._read_slots(idx, pfx, vf, s_start, end_idx)
         if slots.content_k is None or slots.content_k >= end_idx:
             return None
@@ -526,6 +529,42 @@ class Attributor:
         if whole.mention_np is not None:
             whole.content_k, whole.mention_np = whole.mention_np.start, None
         return whole
+
+    def _as_cue_said(self, idx: int, pfx: str, vf: VerbForm, s_start: int, end_idx: int,
+                     prev: list[RawQuote]) -> RawQuote | None:
+        """"…، كما أعلن وزير النقل." (63 in the corpus): "as X said" closing a sentence attributes the clause before
+        its comma, like a trailing according phrase; the speaker and a time word may follow, nothing else."""
+        toks = self.toks
+        if pfx or vf.pos != "past" or idx < 3 or toks[idx - 1].text != "كما" or toks[idx - 2].text not in ("،", ","):
+            return None
+        np_ = title = self.np.parse(toks, idx + 1, end_idx, self.reg.keys(), vf.agreement)
+        if np_ is None:
+            return None
+        if np_.kind == "person" and np_.name_end == np_.title_end and np_.end + 1 < end_idx \
+                and toks[np_.end].text in ("،", ","):
+            app = self.np.parse(toks, np_.end + 1, end_idx, self.reg.keys(), vf.agreement)
+            if app is not None and app.kind == "person" and app.name_end > app.title_end:
+                np_ = app  # "…، كما أعلن وزير الدفاع الأميركي، جيمس ماتيس، الأربعاء."
+        if not self.region._strong(title):
+            return None  # (a speaker the lexicons or the article vouch for: not "…، كما أضاف أوباميانغ هدفين")
+        j = np_.end
+        while j < end_idx and (toks[j].text in self.time or toks[j].text in ("،", ",")):
+            j += 1
+        if j < end_idx and toks[j].is_word:
+            return None  # (more follows: "…، كما أعلن X أن …" is read as a cue)
+        a, b = s_start, toks[idx - 2].start
+        while b > a and self.text[b - 1] in " \n،,":
+            b -= 1
+        if b - a < 8 or any(r.start < b and a < r.end for r in prev[-8:]):
+            return None
+        entity = self._entity_for(np_, vf)
+        if entity is None:
+            return None
+        self._title_before_apposition(entity, title, np_)
+        mention = (toks[np_.start].start, toks[np_.end - 1].end)
+        tok = toks[idx]
+        return RawQuote(a, b, "indirect", tok.text, tok.start, tok.end, vf.lemma, vf.stance, entity, mention,
+                        None, None, "cue.past.trailing")
 
     def _cue_speaks(self, idx: int, pfx: str, vf: VerbForm) -> bool:
         """False where the cue word reports nothing: future, negated, writer's voice, a noun after a

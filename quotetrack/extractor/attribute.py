@@ -2370,7 +2370,8 @@ class Attributor:
                 n = j + 1
                 if n < end_idx:
                     nw = toks[n].text
-                    if self._phrase_at(toks, n, self.according) > n or self._phrase_at(toks, n, self.clause_breaks) > n:
+                    if self._phrase_at(toks, n, self.according) > n or (
+                            self._phrase_at(toks, n, self.clause_breaks) > n and not self._other_but(nw, agr)):
                         return t.start
                     nn = self._phrase_at(toks, n, self.cue_breaks)
                     if nn > n and (any(self._cue_info(x) is not None for x in toks[nn:min(nn + 3, end_idx)])
@@ -2420,6 +2421,14 @@ class Attributor:
         if end_idx < len(toks) and toks[end_idx].start < s_end:
             return toks[end_idx - 1].end
         return s_end
+
+    @staticmethod
+    def _other_but(w: str, agr: str | None) -> bool:
+        """"، لكنها" after a masculine speaker's content (or "، لكنه" after a feminine one's): "but it/she" is
+        what the content is about, so the speaker's clause goes on; the speaker's own gender is the writer
+        turning to them ("قال إن …، لكنه لم يوضح")."""
+        pron = {"لكنه": "m", "لكنها": "f"}.get(w)
+        return pron is not None and agr is not None and agr.endswith(".sg") and agr[0] != pron
 
     def _narration_after_np(self, j: int, end_idx: int) -> bool:
         """After a content that is a noun phrase ("أعلن النادي تجديد عقد اللاعب"، "أبدى X مخاوفه من …"), a

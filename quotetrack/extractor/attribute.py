@@ -758,14 +758,16 @@ class Attributor:
                     np_.title_end > np_.start and np_.name_end > np_.title_end
                     and not any(t.text[:1] == "و" for t in toks[np_.title_end + 1:np_.name_end])):
             return slots  # (a "name" with و inside, "أستاذ طب وجراحة", was the title's complement)
-        if not (slots.colon or toks[k].text in self.pat.comp_words or (
+        rule = self.lex.np_lemmas.get(info[1].lemma_key) if info is not None else None
+        own_prep = rule is not None and not rule.object_first and rule.preposition == toks[k].text
+        if not (slots.colon or own_prep or toks[k].text in self.pat.comp_words or (
                 toks[k].text in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words)):
-            return slots  # (an object may close the region of "هنأ"، "حث"، "دعا")
+            return slots  # (an object may close the region of "هنأ"، "حث"، "دعا"; "شدد X على" is the verb's own)
         stop = k - 1 if slots.colon else k
         if stop > np_.end and toks[stop - 1].text in ("،", ","):
             stop -= 1
-        if stop - np_.end < 3 or any(not t.is_word or t.text in self.np.stop for t in toks[np_.end:stop]):
-            return slots
+        if stop - np_.end < 3 or any(not t.is_word for t in toks[np_.end:stop]):
+            return slots  # (the title's body may hold its own prepositions: "لهيئة الأمر بالمعروف والنهي عن المنكر")
         for h in range(stop - 3, np_.end - 1, -1):
             w = toks[h].text
             if not (is_def(w) and w in self.lex.titles):

@@ -3604,3 +3604,11 @@ def test_a_long_title_body_then_an_honorific_and_the_name(text, speaker):
     then a definite honorific and the name before the opener (about 100 such speakers in the corpus were a piece of
     the title; 39 changed to the named person)."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+def test_a_bare_outlet_head_as_via_takes_the_outlet_named_before():
+    """A via that is an outlet's bare head ("الوكالة"، "صحيفة": 217 on the corpus) is the nearest outlet with that
+    head the article named in full before it (157 vias on the corpus now name their outlet)."""
+    text = ("بحسب ما نقلته وكالة أنباء الأناضول الرسمية عن وزير الداخلية سليمان صويلو، فإن التفتيش سيبدأ. "
+            "وأشار صويلو للوكالة إلى وجود قبول من الجانب السعودي.")
+    assert [q.via for q in extract(text)] == ["وكالة أنباء الأناضول الرسمية"] * 2

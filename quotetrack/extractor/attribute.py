@@ -22,6 +22,7 @@ import regex
 
 from .lexicon import Lexicon, NpLemma, VerbForm, bare_verbal_nouns
 from .cues import Patterns, split_cue
+from .normalize import fold
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
@@ -426,8 +427,14 @@ class Attributor:
             for q in self._quotes_between(rq.start - 1, rq.end + 2):
                 if q.close <= rq.end + 1:
                     used_quotes.add(q.open)
+        return self._after_cues(out, used_quotes)
+
+    def _after_cues(self, out: list[RawQuote], used_quotes: set[int]) -> list[RawQuote]:
+        """The passes that need every cue's quote: according phrases, settings, bare vias, orphan quotes, role
+        links, headlines; then the quotes in text order without duplicates."""
         out.extend(self._according(out))
         self._settings_after(out)
+        self._name_bare_vias(out)
         out.extend(self._orphan_quotes(out, used_quotes))
         self.reg.link_roles()
         heads = self._headlines()
@@ -443,6 +450,26 @@ class Attributor:
             w = toks[j].text
             if not plain_words.get(w) and (self._is_title(w) or w in self.np.given_names):  # (plain: no name)
                 self._note_name(j)
+
+    def _name_bare_vias(self, out: list[RawQuote]) -> None:
+        """A via that is an outlet's bare head ("الصحيفة"، "وكالة"، "قناة": 217 on the corpus) takes the name of the
+        nearest outlet with that head the article gave before it ("… وكالة أنباء الأناضول … وأشار صويلو" → the
+        agency): the bare head says which kind of outlet, not which one."""
+        toks, starts = self.toks, self.starts
+        for r in out:
+            if not r.via or len(r.via.split()) != 1:
+                continue
+            head = strip_article(fold(r.via.strip("\"«»“”")))
+            if head not in MEDIA_HEADS:
+                continue
+            for j in range(bisect.bisect_left(starts, r.start) - 1, max(-1, bisect.bisect_left(starts, r.start) - 400), -1):
+                w = toks[j].text.removeprefix("ل") if toks[j].text[:2] != "لل" else toks[j].text
+                if w != head:
+                    continue  # (the outlet's first, full mention has its indefinite head: "وكالة الأنباء …")
+                name, _ = self._media_np(j, len(toks), strip_l=True)
+                if name and len(name.split()) > 1:
+                    r.via = name
+                    break
 
     def _headlines(self) -> list[tuple[int, int]]:
         """Short lines that close with no punctuation in an article whose lines mostly close with it: headlines,

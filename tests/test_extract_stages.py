@@ -3612,3 +3612,10 @@ def test_a_bare_outlet_head_as_via_takes_the_outlet_named_before():
     text = ("بحسب ما نقلته وكالة أنباء الأناضول الرسمية عن وزير الداخلية سليمان صويلو، فإن التفتيش سيبدأ. "
             "وأشار صويلو للوكالة إلى وجود قبول من الجانب السعودي.")
     assert [q.via for q in extract(text)] == ["وكالة أنباء الأناضول الرسمية"] * 2
+
+
+def test_a_report_inside_a_relative_clause_ends_with_it():
+    """"وأثار الهجوم، الذي يقول محللون أنه سيكون أكبر معركة، المخاوف …": a cue opening a relative clause set off by
+    commas reports only up to the clause's closing comma (30 contents on the corpus ran on into the main clause)."""
+    text = "وأثار الهجوم، الذي يقول محللون أنه سيكون أكبر معركة حتى الآن، المخاوف من وقوع خسائر كبيرة."
+    assert [(q.speaker, q.content) for q in extract(text)] == [("محللون", "أنه سيكون أكبر معركة حتى الآن")]

@@ -593,6 +593,23 @@ class Attributor:
         return RawQuote(a, b, "indirect", tok.text, tok.start, tok.end, vf.lemma, vf.stance, entity, mention,
                         None, None, "cue.past.trailing")
 
+    def _in_relative_in_commas(self, idx: int, pfx: str) -> bool:
+        """The cue opens a relative clause set off by a comma ("، الذي يقول محللون"، "، التي أكدت")."""
+        toks = self.toks
+        return not pfx and idx > 1 and toks[idx - 1].text in ("الذي", "التي", "الذين") \
+            and toks[idx - 2].text in ("،", ",")
+
+    def _first_comma(self, k: int, cstart: int, cend: int) -> int:
+        """Where the first comma after token ``k`` cuts the content [cstart, cend) (outside quotation marks)."""
+        toks = self.toks
+        for t in toks[k + 1:self._tok_index(cend)]:
+            if t.text in ("،", ",") and t.start > cstart and self._quote_around(t.start) is None:
+                end = t.start
+                while end > cstart and self.text[end - 1] == " ":
+                    end -= 1
+                return end
+        return cend
+
     def _cue_speaks(self, idx: int, pfx: str, vf: VerbForm) -> bool:
         """False where the cue word reports nothing: future, negated, writer's voice, a noun after a
         preposition or عدم, a relative clause about a thing."""
@@ -1481,6 +1498,9 @@ class Attributor:
                 entity.kind = "anonymous"
             entity.last = tok.start
         qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon, vf.agreement)
+        if cstart is not None and qtype == "indirect" and self._in_relative_in_commas(idx, pfx):
+            cend = self._first_comma(content_k, cstart, cend)  # "وأثار الهجوم، الذي يقول محللون أنه سيكون أكبر
+            # معركة، المخاوف …": the relative clause, and what it reports, end at its closing comma
         if cstart is not None and lemma_key in self.light_nouns:
             # a light verb's content is its noun phrase: it ends at the first comma or "لكن…"
             for t in toks[content_k + 1:self._tok_index(cend)]:

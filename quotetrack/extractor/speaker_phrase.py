@@ -188,6 +188,7 @@ class NPParser:
         self.age_participles = frozenset(p.split()[0] for p in m["age_participle"])
         self.number_words = frozenset(m["number_word"])
         self.partitives = set(m["partitive"])
+        self.addressee_nouns = frozenset(m["addressee_head"]) | {"وسايل", "صحيفه", "وكاله", "قناه", "موقع", "مجله", "شبكه"}
         self.named_passives = frozenset(m["maqsura_passive"])  # "يدعى": "a man named …"
         self.construct_partitives = set(m["partitive_construct"])
         self.documents = set(m["document"])
@@ -396,6 +397,10 @@ class NPParser:
                 k = self._chain_on_behalf(toks, k + 1, end)
                 after_nisba = False
                 continue
+            if after_nisba and self._purpose_genitive(toks, k, end, w):
+                k = self._def_chain(toks, k + 1, end)  # "الاتحاد الأوروبي لكرة القدم"، "الجمعية السعودية لطب العيون"
+                after_nisba = False
+                continue
             if w in self.eponym_titles and k > 0 and self._body_word(toks[k - 1].text):
                 nk = self._name_run(toks, k + 1, end, self._known)
                 if nk > k + 1:
@@ -441,6 +446,17 @@ class NPParser:
             k = nk
             after_nisba = False
         return k
+
+    def _purpose_genitive(self, toks: list[Token], k: int, end: int, w: str) -> bool:
+        """"لكرة القدم"، "لحماية الصحفيين" after a body's nisba: ل and an indefinite noun in construct with a definite
+        one, what the body is for; not the one spoken to ("لوسائل الإعلام"، "لصحيفة الحياة"، "للصحفيين"), nor a
+        name that opens with ل before a family name ("وزيرة المالية لمياء الزريبي")."""
+        base = w[1:]
+        return w[:1] == "ل" and not w.startswith("لل") and len(base) >= 2 and not is_def(base) and k + 1 < end \
+            and is_def(toks[k + 1].text) and not toks[k + 1].text.endswith("ي") and w not in self.given_names \
+            and base not in self.lex.anonymous and base not in self.lex.titles \
+            and base not in self.media and strip_article(base) not in self.lex.organizations \
+            and not (base.endswith("ه") and base[:-1] + "ه" in self.media) and base not in self.addressee_nouns
 
     def _hamza_name_at(self, toks: list[Token], k: int, w: str) -> bool:
         """A word written أل/إل after a definite title that is no place, body or nisba is a name, not a definite
@@ -1109,6 +1125,9 @@ class NPParser:
                     and toks[p_end].text.endswith(("ي", "يه")) and self.place_at(toks, p_end, end) is None:
                 p_end = nisbas_end(toks, p_end, end)  # "الموساد الإسرائيلي"، "مجلس الأمن الدولي"، "حزب الله
                 # اللبناني" (a singular nisba: "تتهم الرياض الحوثيين" is subject and object)
+            if kind == "organization" and p_end > i + 1 and p_end < end \
+                    and self._purpose_genitive(toks, p_end, end, toks[p_end].text):
+                p_end = self._def_chain(toks, p_end + 1, end)  # "الاتحاد الأوروبي لكرة القدم": what the body is for
             return NP(i, p_end, kind, _GENDER_AGR.get(g, verb_agr), i, p_end, w)
         if w in self.demonstratives:
             return self._demonstrative_np(toks, i, end, verb_agr)

@@ -115,7 +115,7 @@ _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "�
 # ما with its prepositions before a labelling verb ("ما وصفته X بأنها …")
 _LABEL_RELATIVES = frozenset({"ما", "مما", "بما", "لما", "فيما"})
 # ما before a verb that carries its pronoun ("وهو ما أكده الرئيس"): a cue of its own
-_MA_RELATIVES = ("ما", "مما", "ومما", "وما")
+_MA_RELATIVES = frozenset({"ما", "مما", "ومما", "وما"})
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 
@@ -377,20 +377,15 @@ class Attributor:
         out: list[RawQuote] = []
         used_quotes: set[int] = set()
         consumed_until = -1
-        starts = self.starts
         idx, n_toks = 0, len(toks)
-        q_opens, qk, n_q = self.q_opens, -1, len(quotes)  # qk: the last quote opened at or before the token
-        plain_words = self._plain_cache
+        qk, guard = -1, -1  # qk: the last quote opened at or before the token; guard: see _next_free
+        plain_words, sentence_heads = self._plain_cache, self.sentence_heads
         while idx < n_toks:  # skips whole quotes and consumed clauses by bisection, not token by token
+            if toks[idx].start >= guard:  # (a token before the next quote's mark needs no check)
+                idx, qk, guard = self._next_free(idx, qk, consumed_until)
+                if idx >= n_toks:
+                    break
             tok = toks[idx]
-            if tok.start < consumed_until:
-                idx = bisect.bisect_left(starts, consumed_until, idx)
-                continue
-            while qk + 1 < n_q and q_opens[qk + 1] <= tok.start:
-                qk += 1
-            if qk >= 0 and quotes[qk].open < tok.start < quotes[qk].close:  # inside a quoted span
-                idx = bisect.bisect_left(starts, quotes[qk].close, idx + 1)
-                continue
             idx += 1
             if not tok.is_word:
                 continue
@@ -398,7 +393,7 @@ class Attributor:
             if plain is None:
                 plain = self._plain_word(tok.text)
             if plain and (idx < 2 or toks[idx - 2].text not in _MA_RELATIVES):
-                if idx - 1 in self.sentence_heads:  # (most words: no cue, name or according phrase to read)
+                if idx - 1 in sentence_heads:  # (most words: no cue, name or according phrase to read)
                     self._note_subject(idx - 1)
                 continue
             info = self._cue_at(idx - 1)
@@ -415,7 +410,7 @@ class Attributor:
                 continue
             out.append(rq)
             self._note_names_until(idx, rq.end)
-            consumed_until = rq.end  # cues inside the content are reported speech within it
+            consumed_until, guard = rq.end, -1  # cues inside the content are reported speech within it
             for q in self._quotes_between(rq.start - 1, rq.end + 2):
                 if q.close <= rq.end + 1:
                     used_quotes.add(q.open)
@@ -428,6 +423,26 @@ class Attributor:
             out = [r for r in out if not any(a <= r.start < b for a, b in heads)]
         out.sort(key=lambda r: r.start)
         return self._dedupe(out)
+
+    def _next_free(self, idx: int, qk: int, consumed_until: int) -> tuple[int, int, int]:
+        """From token ``idx``, the first token outside the consumed clause and the quoted spans, the last quote opened
+        at or before it (``qk``), and the offset before which the tokens after it need no such check: the next
+        quote's mark (right after an opening mark, the next token)."""
+        toks, starts, quotes, q_opens = self.toks, self.starts, self.quotes, self.q_opens
+        while idx < len(toks):
+            start = toks[idx].start
+            if start < consumed_until:
+                idx = bisect.bisect_left(starts, consumed_until, idx)
+                continue
+            while qk + 1 < len(q_opens) and q_opens[qk + 1] <= start:
+                qk += 1
+            if qk >= 0 and quotes[qk].open < start < quotes[qk].close:  # inside a quoted span
+                idx = bisect.bisect_left(starts, quotes[qk].close, idx + 1)
+                continue
+            if qk >= 0 and start < quotes[qk].close:
+                return idx, qk, start + 1  # (the opening mark itself: the words after it are inside)
+            return idx, qk, q_opens[qk + 1] if qk + 1 < len(q_opens) else len(self.text) + 1
+        return idx, qk, -1
 
     def _note_names_until(self, idx: int, end: int) -> None:
         """Names in the speaker's region and in what was said (from token ``idx`` to offset ``end``) are known too."""

@@ -116,6 +116,7 @@ _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "�
 _LABEL_RELATIVES = frozenset({"ما", "مما", "بما", "لما", "فيما"})
 # ما before a verb that carries its pronoun ("وهو ما أكده الرئيس"): a cue of its own
 _MA_RELATIVES = frozenset({"ما", "مما", "ومما", "وما"})
+_UNSEEN = object()  # a word not in a cache yet
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 
@@ -222,7 +223,9 @@ class Attributor:
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         """(prefix, verb form) when the token is a cue whatever its context; forms that are also
         prepositions (بين، عبر) and light verbs (قدّم) count only through ``_cue_at``."""
-        info = self._cue_word(tok.text)
+        info = self._cue_info_cache.get(tok.text, _UNSEEN)  # (_cue_word's cache read here: one call less)
+        if info is _UNSEEN:
+            info = self._cue_word(tok.text)
         if info is not None and self._maqsura_passive(tok, info[0]):
             return None  # (how this occurrence is written: "ويُدعى")
         return info
@@ -2301,6 +2304,7 @@ class Attributor:
         ("…، بين أن") from a report inside the content ("إن نجم البوب، جاستن بيبر، أعلن أنه"). A content
         that is a ``noun_phrase`` (no complementizer) also ends where a clause of the writer's starts."""
         toks, quotes, q_opens = self.toks, self.quotes, self.q_opens
+        cue_words = self._cue_info_cache  # (a word cached as no cue is none here either; an unseen one is asked)
         j = k + 1
         end_idx = min(end_idx, k + MAX_CLAUSE_TOKENS)  # bounded: a run-on "sentence" cannot make this quadratic
         while j < end_idx:
@@ -2337,7 +2341,7 @@ class Attributor:
                     if nw in self.negation and nw.startswith("و") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
                         return t.start  # "…، ولم يستبعد أن …"، "…، ولم يعلق": the writer's next clause
             elif w.startswith("و") and t.is_word:
-                info = self._cue_info(t)
+                info = self._cue_info(t) if cue_words.get(w, t) is not None else None  # (no cue word: no call)
                 if info is not None and info[0].startswith("و") and info[1].pos in ("past", "impf"):
                     return toks[j - 1].end
             elif w == "ثم" and j + 1 < end_idx and (then := self._cue_info(toks[j + 1])) is not None \
@@ -2346,7 +2350,8 @@ class Attributor:
             elif w in ("الا", "غير") and j + 2 < end_idx and toks[j + 1].text in ("انه", "انها", "انهم") \
                     and self._cue_info(toks[j + 2]) is not None:
                 return toks[j - 1].end  # "أكد أن (كل شيء متوفر) في الجيش إلا أنه أقر بوجود …": the next statement
-            elif t.is_word and j + 1 < end_idx and self._starts_hal(j, after_quote=toks[j - 1].text in QUOTE_CHARS):
+            elif t.is_word and j + 1 < end_idx and cue_words.get(w, t) is not None \
+                    and self._starts_hal(j, after_quote=toks[j - 1].text in QUOTE_CHARS):  # (no cue word: no call)
                 return toks[j - 1].end  # "… داعش مشيرا إلى أن …"، "…،" مضيفاً: "…"، "إن علاقته بماي "متينة" رافضا
                 # التعليق": after a closing mark a participle cue opens the next clause whatever follows it
             elif w in ("فيما", "بينما", "وفيما", "وبينما") and j + 1 < end_idx and (

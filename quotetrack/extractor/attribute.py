@@ -152,6 +152,7 @@ class Attributor:
         self._cue_info_cache: dict[str, tuple[str, VerbForm] | None] = {}
         self._title_cache: dict[str, bool] = {}
         self._plain_cache: dict[str, bool] = {}
+        self._opener_cache: dict[str, bool] = {}  # word -> a title word or first name (_note_names_until)
         self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
         self.media_heads = MEDIA_HEADS
         self.region = RegionReader(self)
@@ -449,10 +450,17 @@ class Attributor:
 
     def _note_names_until(self, idx: int, end: int) -> None:
         """Names in the speaker's region and in what was said (from token ``idx`` to offset ``end``) are known too."""
-        toks, plain_words = self.toks, self._plain_cache
+        toks, plain_words, openers = self.toks, self._plain_cache, self._opener_cache
         for j in range(idx, min(bisect.bisect_left(self.starts, end, idx), len(toks))):
             w = toks[j].text
-            if not plain_words.get(w) and (self._is_title(w) or w in self.np.given_names):  # (plain: no name)
+            if plain_words.get(w):
+                continue  # (plain: no name)
+            opener = openers.get(w)  # (a title word or first name, cached: _is_title and the names asked once)
+            if opener is None:
+                opener = self._is_title(w) or w in self.np.given_names
+                if len(openers) < 200_000:
+                    openers[w] = opener
+            if opener:
                 self._note_name(j)
 
     def _headlines(self) -> list[tuple[int, int]]:

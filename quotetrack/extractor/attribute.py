@@ -116,7 +116,8 @@ _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "�
 # ما with its prepositions before a labelling verb ("ما وصفته X بأنها …")
 _LABEL_RELATIVES = frozenset({"ما", "مما", "بما", "لما", "فيما"})
 # ما before a verb that carries its pronoun ("وهو ما أكده الرئيس"): a cue of its own
-_MA_RELATIVES = ("ما", "مما", "ومما", "وما")
+_MA_RELATIVES = frozenset({"ما", "مما", "ومما", "وما"})
+_UNSEEN = object()  # a word not in a cache yet
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 
@@ -152,6 +153,7 @@ class Attributor:
         self._cue_info_cache: dict[str, tuple[str, VerbForm] | None] = {}
         self._title_cache: dict[str, bool] = {}
         self._plain_cache: dict[str, bool] = {}
+        self._opener_cache: dict[str, bool] = {}  # word -> a title word or first name (_note_names_until)
         self._phrase_index: dict[int, dict[str, list[list[str]]]] = {}
         self.media_heads = MEDIA_HEADS
         self.region = RegionReader(self)
@@ -225,7 +227,9 @@ class Attributor:
     def _cue_info(self, tok: Token) -> tuple[str, VerbForm] | None:
         """(prefix, verb form) when the token is a cue whatever its context; forms that are also
         prepositions (بين، عبر) and light verbs (قدّم) count only through ``_cue_at``."""
-        info = self._cue_word(tok.text)
+        info = self._cue_info_cache.get(tok.text, _UNSEEN)  # (_cue_word's cache read here: one call less)
+        if info is _UNSEEN:
+            info = self._cue_word(tok.text)
         if info is not None and self._maqsura_passive(tok, info[0]):
             return None  # (how this occurrence is written: "ويُدعى")
         return info
@@ -385,20 +389,15 @@ class Attributor:
         out: list[RawQuote] = []
         used_quotes: set[int] = set()
         consumed_until = -1
-        starts = self.starts
         idx, n_toks = 0, len(toks)
-        q_opens, qk, n_q = self.q_opens, -1, len(quotes)  # qk: the last quote opened at or before the token
-        plain_words = self._plain_cache
+        qk, guard = -1, -1  # qk: the last quote opened at or before the token; guard: see _next_free
+        plain_words, sentence_heads = self._plain_cache, self.sentence_heads
         while idx < n_toks:  # skips whole quotes and consumed clauses by bisection, not token by token
+            if toks[idx].start >= guard:  # (a token before the next quote's mark needs no check)
+                idx, qk, guard = self._next_free(idx, qk, consumed_until)
+                if idx >= n_toks:
+                    break
             tok = toks[idx]
-            if tok.start < consumed_until:
-                idx = bisect.bisect_left(starts, consumed_until, idx)
-                continue
-            while qk + 1 < n_q and q_opens[qk + 1] <= tok.start:
-                qk += 1
-            if qk >= 0 and quotes[qk].open < tok.start < quotes[qk].close:  # inside a quoted span
-                idx = bisect.bisect_left(starts, quotes[qk].close, idx + 1)
-                continue
             idx += 1
             if not tok.is_word:
                 continue
@@ -406,7 +405,7 @@ class Attributor:
             if plain is None:
                 plain = self._plain_word(tok.text)
             if plain and (idx < 2 or toks[idx - 2].text not in _MA_RELATIVES):
-                if idx - 1 in self.sentence_heads:  # (most words: no cue, name or according phrase to read)
+                if idx - 1 in sentence_heads:  # (most words: no cue, name or according phrase to read)
                     self._note_subject(idx - 1)
                 continue
             info = self._cue_at(idx - 1)
@@ -423,7 +422,7 @@ class Attributor:
                 continue
             out.append(rq)
             self._note_names_until(idx, rq.end)
-            consumed_until = rq.end  # cues inside the content are reported speech within it
+            consumed_until, guard = rq.end, -1  # cues inside the content are reported speech within it
             for q in self._quotes_between(rq.start - 1, rq.end + 2):
                 if q.close <= rq.end + 1:
                     used_quotes.add(q.open)
@@ -443,12 +442,39 @@ class Attributor:
         out.sort(key=lambda r: r.start)
         return self._dedupe(out)
 
+    def _next_free(self, idx: int, qk: int, consumed_until: int) -> tuple[int, int, int]:
+        """From token ``idx``, the first token outside the consumed clause and the quoted spans, the last quote opened
+        at or before it (``qk``), and the offset before which the tokens after it need no such check: the next
+        quote's mark (right after an opening mark, the next token)."""
+        toks, starts, quotes, q_opens = self.toks, self.starts, self.quotes, self.q_opens
+        while idx < len(toks):
+            start = toks[idx].start
+            if start < consumed_until:
+                idx = bisect.bisect_left(starts, consumed_until, idx)
+                continue
+            while qk + 1 < len(q_opens) and q_opens[qk + 1] <= start:
+                qk += 1
+            if qk >= 0 and quotes[qk].open < start < quotes[qk].close:  # inside a quoted span
+                idx = bisect.bisect_left(starts, quotes[qk].close, idx + 1)
+                continue
+            if qk >= 0 and start < quotes[qk].close:
+                return idx, qk, start + 1  # (the opening mark itself: the words after it are inside)
+            return idx, qk, q_opens[qk + 1] if qk + 1 < len(q_opens) else len(self.text) + 1
+        return idx, qk, -1
+
     def _note_names_until(self, idx: int, end: int) -> None:
         """Names in the speaker's region and in what was said (from token ``idx`` to offset ``end``) are known too."""
-        toks, plain_words = self.toks, self._plain_cache
+        toks, plain_words, openers = self.toks, self._plain_cache, self._opener_cache
         for j in range(idx, min(bisect.bisect_left(self.starts, end, idx), len(toks))):
             w = toks[j].text
-            if not plain_words.get(w) and (self._is_title(w) or w in self.np.given_names):  # (plain: no name)
+            if plain_words.get(w):
+                continue  # (plain: no name)
+            opener = openers.get(w)  # (a title word or first name, cached: _is_title and the names asked once)
+            if opener is None:
+                opener = self._is_title(w) or w in self.np.given_names
+                if len(openers) < 200_000:
+                    openers[w] = opener
+            if opener:
                 self._note_name(j)
 
     def _name_bare_vias(self, out: list[RawQuote]) -> None:
@@ -2406,6 +2432,7 @@ class Attributor:
         ("…، بين أن") from a report inside the content ("إن نجم البوب، جاستن بيبر، أعلن أنه"). A content
         that is a ``noun_phrase`` (no complementizer) also ends where a clause of the writer's starts."""
         toks, quotes, q_opens = self.toks, self.quotes, self.q_opens
+        cue_words = self._cue_info_cache  # (a word cached as no cue is none here either; an unseen one is asked)
         j = k + 1
         end_idx = min(end_idx, k + MAX_CLAUSE_TOKENS)  # bounded: a run-on "sentence" cannot make this quadratic
         while j < end_idx:
@@ -2443,7 +2470,7 @@ class Attributor:
                     if nw in self.negation and nw.startswith("و") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
                         return t.start  # "…، ولم يستبعد أن …"، "…، ولم يعلق": the writer's next clause
             elif w.startswith("و") and t.is_word:
-                info = self._cue_info(t)
+                info = self._cue_info(t) if cue_words.get(w, t) is not None else None  # (no cue word: no call)
                 if info is not None and info[0].startswith("و") and info[1].pos in ("past", "impf"):
                     return toks[j - 1].end
             elif w == "ثم" and j + 1 < end_idx and (then := self._cue_info(toks[j + 1])) is not None \
@@ -2452,7 +2479,8 @@ class Attributor:
             elif w in ("الا", "غير") and j + 2 < end_idx and toks[j + 1].text in ("انه", "انها", "انهم") \
                     and self._cue_info(toks[j + 2]) is not None:
                 return toks[j - 1].end  # "أكد أن (كل شيء متوفر) في الجيش إلا أنه أقر بوجود …": the next statement
-            elif t.is_word and j + 1 < end_idx and self._starts_hal(j, after_quote=toks[j - 1].text in QUOTE_CHARS):
+            elif t.is_word and j + 1 < end_idx and cue_words.get(w, t) is not None \
+                    and self._starts_hal(j, after_quote=toks[j - 1].text in QUOTE_CHARS):  # (no cue word: no call)
                 return toks[j - 1].end  # "… داعش مشيرا إلى أن …"، "…،" مضيفاً: "…"، "إن علاقته بماي "متينة" رافضا
                 # التعليق": after a closing mark a participle cue opens the next clause whatever follows it
             elif w in ("فيما", "بينما", "وفيما", "وبينما") and j + 1 < end_idx and (

@@ -15,6 +15,7 @@ from .normalize import fold
 _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]#_"})
 
 
+_TANWEEN = frozenset("\u064B\u064C\u064D")  # (a name without one needs no search)
 _TANWEEN_END = regex.compile(r"\p{L}(?:ا?[\u064B\u064C\u064D]|[\u064B]ا)(?=\s|$)")  # a word ending in -an/-un/-in
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
 # مُفعِلون/مُتفعِّلون/مُستفعِلون: م, a consonant (not the ا/ي of "ماكرون"، "ميلينشون"), then the plural ون
@@ -64,10 +65,11 @@ class NameShape:
         return reason
 
     def _fragment_reason(self, name: str) -> str | None:
-        words = fold(name.replace("ـ", " ").translate(_MARKS)).split()
+        bare = name.translate(_MARKS)  # (translated once; the tatweel is no mark, so the order does not matter)
+        words = fold(bare.replace("ـ", " ")).split()
         if not words:
             return "empty"
-        if _TANWEEN_END.search(name.translate(_MARKS)) and not (words[0] in self.partitive_heads or words[0].rstrip("ا") in self.anonymous_heads):
+        if _TANWEEN.intersection(bare) and _TANWEEN_END.search(bare) and not (words[0] in self.partitive_heads or words[0].rstrip("ا") in self.anonymous_heads):
             return "holds an accusative or adverb with tanween"  # ("مدافعاً عما"، "اتصالاً هاتفياً"، "جداً"): no name has it
         if words[-1] in self.final_bad and not name.rstrip().endswith("علي"):  # (the name Ali, not على)
             return f"ends on the particle {words[-1]!r}"

@@ -75,9 +75,10 @@ class RegionReader:
         j, limit = idx + 1, min(end_idx, idx + 1 + MAX_REGION)
         by_prep = None  # the verb's own preposition: taken only when no complementizer follows it
         closed = False
+        q_open, cue_words = a.q_open, a._cue_info_cache  # (read per token: _quote_at_token and _cue_info inlined)
         while j < limit:
             t = toks[j]
-            q = a._quote_at_token(j)
+            q = q_open.get(t.start)
             if q is not None:
                 after = a._tok_index(q.close) + 1
                 inner = sum(1 for x in toks[j + 1:after - 1] if x.is_word)
@@ -105,7 +106,8 @@ class RegionReader:
                     return j, False, False
                 if w == ":":
                     return (j + 1, True, False) if j + 1 < end_idx else None
-            if t.is_word and a._cue_info(t) is not None and not self.noun_participle(j):
+            if t.is_word and cue_words.get(w, t) is not None and a._cue_info(t) is not None \
+                    and not self.noun_participle(j):  # (a word cached as no cue is none: no call)
                 break  # another statement starts
             if prep and (by_prep is None or (closed and (w == prep or self._name_in_commas(by_prep)))) \
                     and self.opens_content(j, prep):

@@ -3634,3 +3634,35 @@ def test_a_body_and_what_it_is_for(text, speaker):
     content), not whom it spoke to ("لوسائل الإعلام") nor a first name in ل ("لمياء الزريبي"); طبي is an
     anonymous source's modifier though too short for a nisba's shape."""
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker,kind,via", [
+    ("وعلمت «الشرق الأوسط» من مصادر مطلعة أن اثنين من الوزراء سيعودان إلى عدن اليوم.",
+     "مصادر مطلعة", "anonymous", "الشرق الأوسط"),
+    ('علمت "الوطن" من مصدر مسؤول في جمعية حقوق الإنسان، أنه لم يتقدم أحد بشكوى.',
+     "مصدر مسؤول في جمعية حقوق الإنسان", "anonymous", "الوطن"),
+    ("وعلمت وكالة «فرانس برس» من مصدر موثوق بأن الأمير التقى رئيس الاتحاد.", "مصدر موثوق", "anonymous",
+     "وكالة «فرانس برس»"),
+])
+def test_an_outlet_learned_it_from_a_source(text, speaker, kind, via):
+    """"علمت «X» من مصادر مطلعة أن …" (22 in the corpus, nearly all Gulf papers): نقل's pattern with من
+    (markers.tsv source_preposition): the outlet only carried it, the source after من spoke. Before, none of
+    them was read (علمت was no cue)."""
+    [q] = extract(text)
+    assert (q.speaker, q.speaker_kind, q.via, q.cue_lemma) == (speaker, kind, via, "علم")
+    assert text[q.start:q.end].startswith(("أن", "بأن"))
+
+
+def test_learned_without_a_source_is_the_outlets_own_finding():
+    """"وعلمت «الوطن» أن …" names no one who said it: no quote, and the outlet is no speaker a later pro-drop
+    could take; the "، وعلمت" that follows another statement still ends that statement's content."""
+    assert extract("وعلمت الصحيفة أن الوزير سيستقيل الأسبوع المقبل.") == []
+    text = 'أعلنت إدارة النادي أنها ستودع رواتب اللاعبين مطلع الأسبوع، وعلمت "الوطن" أن المبالغ رواتب سبعة أشهر.'
+    [q] = extract(text)
+    assert (q.speaker, text[q.start:q.end]) == ("إدارة النادي", "أنها ستودع رواتب اللاعبين مطلع الأسبوع")
+
+
+def test_the_noun_ilm_is_no_cue():
+    """Only the feminine علمت is listed: folded, the masculine is the noun علم "science" of titles and names."""
+    [q] = extract("وقالت أستاذة علم النفس في جامعة كاليفورنيا كريستين فورد إن الخوف لن يمنعها.")
+    assert q.speaker == "كريستين فورد"

@@ -190,6 +190,8 @@ class Attributor:
         self.honorifics = frozenset(m["honorific_pronoun"])
         self.clause_initial_cues = frozenset(m["clause_initial_cue"])
         self.present_np_lemmas = frozenset(m["present_np_content"])
+        self.source_preps = dict(p.split() for p in m["source_preposition"])  # lemma -> preposition before its source
+        self.needs_source = frozenset(m["needs_source"])
         self.bare_speech = [p.split() for p in m["bare_speech"]]
         self.noun_before_lam = set(m["noun_before_lam"])
         self.light_nouns = _stems_by_lemma(m["light_verb"])  # light-verb lemma -> stems of its speech nouns
@@ -548,6 +550,8 @@ class Attributor:
         slots = self._read_slots(idx, pfx, vf, s_start, end_idx)
         if slots.content_k is None or slots.content_k >= end_idx:
             return None
+        if vf.lemma_key in self.needs_source and slots.source_np is None:
+            return None  # "وعلمت الصحيفة أن …": the outlet's own finding, no one's statement
         if not self._lemma_preposition_ok(idx, vf, slots.content_k, end_idx):
             return None  # "عبروا نهر "إيفروس"": عبّر expresses only with عن (else "crossed", "through")
         entity, mention_span, how = self._speaker_of(idx, pfx, vf, s_start, slots, prev)
@@ -786,7 +790,7 @@ class Attributor:
             if whole is not None and whole.mention_np is None:
                 whole.topic = topic  # "… قد أكد لـ"الجوهرة" أنه": the region holds only adjuncts
                 return whole
-        elif lemma_key != "نقل" and vf.pos not in ("noun", "part") and "ل" not in pfx:
+        elif lemma_key not in self.source_preps and vf.pos not in ("noun", "part") and "ل" not in pfx:
             rule = self.lex.np_lemmas.get(lemma_key)
             svo = self._svo(idx, "", s_start, known, agr) if rule is not None and rule.object_first and not pfx \
                 and idx + 1 < end_idx and self._fronted_subject(idx, s_start, known, agr) else None
@@ -1121,7 +1125,7 @@ class Attributor:
                 s.source_np = np2  # (a titled person or a body: "تصريحات أصدرها مكتب …" names no speaker here)
                 s.k = np2.end
                 return _GO
-        if lemma_key == "نقل" and w == "عن" and s.source_np is None:
+        if w == self.source_preps.get(lemma_key) and s.source_np is None:  # "نقل X عن Y"، "علمت X من Y"
             np2 = self.np.parse(toks, k + 1, end_idx, s.known, None)
             if np2 is not None:
                 s.source_np = np2
@@ -1400,14 +1404,14 @@ class Attributor:
         known = self.reg.keys()
         agr = vf.agreement
         mention_np, source_np, topic, via = slots.mention_np, slots.source_np, slots.topic, slots.via
-        if vf.pos == "part" and mention_np is not None and lemma_key != "نقل":
+        if vf.pos == "part" and mention_np is not None and lemma_key not in self.source_preps:
             mention_np = None  # a ḥāl participle takes no subject after it: "معتبرا "خدعة" بأن …"، "واصفا «قوى سوداء»
             # بنشر …": what follows is its object; the one speaking is the clause's, carried over
         # the speaker: explicit (VSO), source of a chain, SVO before the cue, or carried over
         mention_span: tuple[int, int] | None = None
         entity: Entity | None = None
         how = ""  # how the speaker was found, for the rule name
-        if lemma_key == "نقل" and source_np is not None:
+        if lemma_key in self.source_preps and source_np is not None:
             if mention_np is not None:
                 via = self._span_text(mention_np.start, mention_np.end)
                 if mention_np.kind == "organization":

@@ -3666,3 +3666,19 @@ def test_the_noun_ilm_is_no_cue():
     """Only the feminine علمت is listed: folded, the masculine is the noun علم "science" of titles and names."""
     [q] = extract("وقالت أستاذة علم النفس في جامعة كاليفورنيا كريستين فورد إن الخوف لن يمنعها.")
     assert q.speaker == "كريستين فورد"
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("وأعلن الوزير أوائل هذا العام أنه سيستقيل.", "الوزير", "أنه سيستقيل"),
+    ("وأكد فلاديمير بوتين مطلع الشهر الجاري أن الصاروخ قادر على التغلب على الدفاعات.", "فلاديمير بوتين",
+     "أن الصاروخ قادر على التغلب على الدفاعات"),
+    ("وأعلنت تركيا مطلع شهر فبراير الجاري رفضها تصريحات فرنسية.", "تركيا", "رفضها تصريحات فرنسية"),
+    ("وقال مصدر مطلع إن الاجتماع تأجل.", "مصدر مطلع", "إن الاجتماع تأجل"),
+])
+def test_a_time_span_after_the_subject_is_when_not_who(text, speaker, content):
+    """"أوائل/أواخر/منتصف/مطلع/بداية/نهاية" + a time word (42 after a cue and its subject in the corpus): when it
+    was said. Before, the span head was read as the name ("أوائل"، "فلاديمير بوتين مطلع": 11 corpus speakers) or
+    opened a noun-phrase content ("مطلع شهر فبراير الجاري تصريحات …"); "مطلع" without a time word is still
+    "informed"."""
+    [q] = extract(text)
+    assert (q.speaker, text[q.start:q.end]) == (speaker, content)

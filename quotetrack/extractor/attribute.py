@@ -827,7 +827,7 @@ class Attributor:
         info = self._cue_info(toks[idx])
         if info is not None and info[1].lemma_key in self.addressee_verbs:
             return slots  # "أبلغ الوزير الرئيس الفرنسي إيمانويل ماكرون أن …": the one told closes the region
-        if np_ is None or k is None or np_.kind not in ("person", "anonymous") or np_.start > idx + 3 \
+        if np_ is None or k is None or k >= end_idx or np_.kind not in ("person", "anonymous") or np_.start > idx + 3 \
                 or not self.np._title_word(toks[idx + 1].text) or (
                     np_.title_end > np_.start and np_.name_end > np_.title_end
                     and not any(t.text[:1] == "و" for t in toks[np_.title_end + 1:np_.name_end])):
@@ -1033,7 +1033,7 @@ class Attributor:
         """Time phrases and words, dates and numbers (not a count of anonymous sources) are stepped over."""
         toks, k, end_idx = self.toks, s.k, s.end_idx
         w = toks[k].text
-        kk = self._phrase_at(toks, k, self.time_phrases)
+        kk = max(self._phrase_at(toks, k, self.time_phrases), self.np.time_span_end(toks, k, end_idx))
         if kk > k:
             s.k = kk
             return _GO

@@ -156,6 +156,8 @@ class NPParser:
                      | set(comp_words) | set(m["complementizer_prep"]) | cue_forms | {"و", "او", "ثم", "فقد", "قد"}
                      | {p for p in m["bare_speech"] if " " not in p})
         self.time = set(m["time"])  # ("الآن" folds like the name "ألان")
+        self.span_heads = frozenset(m["time_span_head"])  # "أوائل"، "منتصف"، "مطلع" + a time word
+        self.span_nouns = self.time | set(m["time_span_noun"])
         self.setting = set(m["setting"])  # words that open the occasion of a statement ("خلال"، "إثر"، "في")
         self.adjuncts = phrase_index([p.split() for p in m["adjunct_phrase"]])
         self.adjunct_first = set(self.adjuncts)  # "ردا على سؤال": the name ended
@@ -227,8 +229,24 @@ class NPParser:
         return g == "f" if g else strip_article(np_.head).endswith("ه")
 
     def _stop_at(self, toks: list[Token], k: int, w: str) -> bool:
-        """A stop word, except a name written أل that folds like a time word ("ألان" ~ "الآن")."""
+        """A stop word, except a name written أل that folds like a time word ("ألان" ~ "الآن"), or the head
+        of a time span ("أوائل هذا العام")."""
+        if w in self.span_heads:
+            return self.time_span_end(toks, k) > k
         return w in self.stop and not (w in self.time and toks[k].start in self.hamza_al)
+
+    def time_span_end(self, toks: list[Token], k: int, end: int | None = None) -> int:
+        """Past "أوائل/أواخر/منتصف/مطلع/بداية/نهاية" + a time word ("مطلع الأسبوع"، "أواخر 2016"، "منتصف
+        آذار/مارس"; 42 after a cue and its subject in the corpus), else ``k``: the span is when it was said,
+        not a name ("وأعلن الوزير أوائل هذا العام أنه")."""
+        end = len(toks) if end is None else end
+        if k + 1 >= end or toks[k].text not in self.span_heads:
+            return k
+        j = k + 1
+        while j < end and j - k <= 5 and ((w := toks[j].text) in self.span_nouns or w.isdigit() or w == "/"
+                                                or w.split("/")[0] in self.span_nouns):
+            j += 1  # "أوائل هذا العام"، "مطلع شهر فبراير الجاري"، "منتصف كانون الثاني/يناير"
+        return j if j > k + 1 else k
 
     def _ali_at(self, toks: list[Token], k: int, w: str | None, nxt: str) -> bool:
         """The name Ali at token ``k``: a plain name after it, or, written علي where the article writes the

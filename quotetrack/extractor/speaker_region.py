@@ -237,6 +237,9 @@ class RegionReader:
         kk = a._phrase_at(toks, k, a.time_phrases)
         if kk > k:
             return kk
+        kk = a.np.time_span_end(toks, k, stop)
+        if kk > k:
+            return kk  # "أوائل هذا العام"، "مطلع الأسبوع": then "الماضي" or the next slot
         if a._phrase_at(toks, k, self.adjunct_phrases) > k:
             return self._to_separator(k, stop)  # "ردا على سؤال حول …"، "في معرض رده على …"
         if w in a.time or (w.isdigit() and not (k + 1 < stop and toks[k + 1].text in a.lex.anonymous)):

@@ -3682,3 +3682,21 @@ def test_a_time_span_after_the_subject_is_when_not_who(text, speaker, content):
     "informed"."""
     [q] = extract(text)
     assert (q.speaker, text[q.start:q.end]) == (speaker, content)
+
+
+@pytest.mark.parametrize("text,content", [
+    ("وقال الوزير إن كل ما ورد في التقرير غير صحيح.", "إن كل ما ورد في التقرير غير صحيح"),
+    ("ونفت وزارة الداخلية المزاعم التي وردت في تقرير الصحيفة.", "المزاعم التي وردت في تقرير الصحيفة"),
+    ("وأكدت الوزارة ضرورة الالتزام بما ورد في اللائحة.", "ضرورة الالتزام بما ورد في اللائحة"),
+])
+def test_a_verb_in_wa_after_a_relative_is_no_new_clause(text, content):
+    """After ما/لما/بما/الذي/التي a verb opens their relative clause, so its و is the stem's ("ما ورد"، "التي
+    وردت": "what was mentioned"), not "and" + ردّ "replied", which ended the content there (43 corpus contents
+    stopped at "ما"، "التي")."""
+    [q] = extract(text)
+    assert text[q.start:q.end] == content
+
+
+def test_and_replied_still_ends_the_content():
+    text = "وقال الوزير إن الاتفاق صامد وردت الوزارة بأن المحادثات مستمرة."
+    assert [text[q.start:q.end] for q in extract(text)][0] == "إن الاتفاق صامد"

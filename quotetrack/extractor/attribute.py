@@ -117,6 +117,9 @@ _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "�
 _LABEL_RELATIVES = frozenset({"ما", "مما", "بما", "لما", "فيما"})
 # ما before a verb that carries its pronoun ("وهو ما أكده الرئيس"): a cue of its own
 _MA_RELATIVES = frozenset({"ما", "مما", "ومما", "وما"})
+#: Words after which a verb opens their relative clause, so a و on it is the stem's own letter ("ما ورد"، "الذي
+#: وصل"), never "and" (121 "ما/لما/بما/الذي ورد" in the corpus, read as "وردّ" before)
+_RELATIVE_HEADS = _MA_RELATIVES | {"لما", "بما", "الذي", "التي", "والذي", "والتي"}
 _UNSEEN = object()  # a word not in a cache yet
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
@@ -2473,7 +2476,8 @@ class Attributor:
                         return t.start
                     if nw in self.negation and nw.startswith("و") and n + 1 < end_idx and self._cue_info(toks[n + 1]):
                         return t.start  # "…، ولم يستبعد أن …"، "…، ولم يعلق": the writer's next clause
-            elif w.startswith("و") and t.is_word:
+            elif w.startswith("و") and t.is_word and toks[j - 1].text not in _RELATIVE_HEADS:
+                # (after ما/الذي the و is the stem's: "كل ما ورد في التقرير" is "what was mentioned", not "وردّ")
                 info = self._cue_info(t) if cue_words.get(w, t) is not None else None  # (no cue word: no call)
                 if info is not None and info[0].startswith("و") and info[1].pos in ("past", "impf"):
                     return toks[j - 1].end

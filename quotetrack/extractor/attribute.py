@@ -27,7 +27,7 @@ from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
 from .speaker_phrase import (NP, ON_BEHALF, Entity, Known, NPParser, Register, is_def, is_nisba, nisbas_end,
-                             phrase_end, phrase_index, strip_article, without_lam)
+                             phrase_end, phrase_index, remember, strip_article, without_lam)
 from .sentences import Sentences, Token
 
 
@@ -1712,11 +1712,8 @@ class Attributor:
     def _is_title(self, w: str) -> bool:
         """A title word, with or without its article (cached: asked of every word of every article)."""
         hit = self._title_cache.get(w)
-        if hit is None:
-            hit = w in self.lex.titles or strip_article(w) in self.lex.titles
-            if len(self._title_cache) < 200_000:
-                self._title_cache[w] = hit
-        return hit
+        return hit if hit is not None else remember(
+            self._title_cache, w, w in self.lex.titles or strip_article(w) in self.lex.titles)
 
     def _fronted_subject(self, idx: int, s_start: int, known: set[str], agr: str | None) -> bool:
         """A subject right before the verb, opening its sentence or after لكن/بينما/فيما ("لكن موسكو

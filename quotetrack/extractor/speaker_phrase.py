@@ -129,6 +129,13 @@ def stem(w: str) -> str:
     return w
 
 
+def remember(cache: dict[str, bool], w: str, value: bool) -> bool:
+    """Store ``value`` as a pure per-word answer (the caches stop growing at 200,000 words) and return it."""
+    if len(cache) < 200_000:
+        cache[w] = value
+    return value
+
+
 @dataclass
 class NP:
     start: int          # token index
@@ -288,11 +295,7 @@ class NPParser:
     def is_action(self, w: str) -> bool:
         """A verbal noun: of saying ("انتقادات"، "تأكيد"، "بتأكيد") or of a derived form ("تفتيش"، "انسحاب")."""
         hit = self._action_cache.get(w)  # (cached: a name run asks it of every word, each a few regex matches)
-        if hit is None:
-            hit = self._is_action(w)
-            if len(self._action_cache) < 200_000:
-                self._action_cache[w] = hit
-        return hit
+        return hit if hit is not None else remember(self._action_cache, w, self._is_action(w))
 
     def _is_action(self, w: str) -> bool:
         if w in self.verbal_nouns or self.masdar.match(w) or (
@@ -321,11 +324,7 @@ class NPParser:
         preposition and article ("بالضربات"), a preposition + institution ("بمجلس"), "و" + a title
         ("ورئيس حزب")."""
         bad = self._bad_name_cache.get(w)  # (cached: a pure function of the word, asked of every word of a name)
-        if bad is None:
-            bad = self._bad_name(w)
-            if len(self._bad_name_cache) < 200_000:
-                self._bad_name_cache[w] = bad
-        return bad
+        return bad if bad is not None else remember(self._bad_name_cache, w, self._bad_name(w))
 
     def _bad_name(self, w: str) -> bool:
         if w in self.given_names:

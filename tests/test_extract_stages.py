@@ -3700,3 +3700,15 @@ def test_a_verb_in_wa_after_a_relative_is_no_new_clause(text, content):
 def test_and_replied_still_ends_the_content():
     text = "وقال الوزير إن الاتفاق صامد وردت الوزارة بأن المحادثات مستمرة."
     assert [text[q.start:q.end] for q in extract(text)][0] == "إن الاتفاق صامد"
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وذكر كيم جونغ أون لصحفيين أن سنغافورة ستسجل في التاريخ.", "كيم جونغ أون"),
+    ("وقال ترامب لصحافيين إن الاتفاق قريب.", "ترامب"),
+])
+def test_an_indefinite_plural_addressee_ends_the_name(text, speaker):
+    """"لصحفيين"، "لصحافيين"، "لمراسلين" (22 in the corpus): ل + the oblique plural of an anonymous head is whom
+    the speaker told, like "للصحفيين" (199); the speaker was "كيم لصحفيين", and the register then gave that name
+    to a later "الوزير لصحفيين"."""
+    [q] = extract(text)
+    assert q.speaker == speaker

@@ -342,7 +342,8 @@ class NPParser:
             return True
         return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles
                                         or (w[0] == "ب" and w[1:] in self.beside)
-                                        or w[1:] in self.lex.anonymous or w[1:] in self.media
+                                        or w[1:] in self.lex.anonymous or w[1:-2] + "ون" in self.lex.anonymous
+                                        or w[1:] in self.media
                                         or w[1:] in self.media_first or w[1:] in self.construct)
 
     def _word(self, toks: list[Token], k: int, end: int) -> str | None:

@@ -9,6 +9,7 @@ which sets were read while writing rules (D, E, G, H, K, L) and which were kept 
 """
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -50,4 +51,10 @@ def main(sets: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["D", "E", "F", "G", "H", "I", "J", "K", "L", "M"])
+    known = sorted(p.stem for p in (ROOT / "eval" / "helper_gold").glob("*.jsonl"))
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sets", nargs="*", metavar="SET", help=f"sets to score (default: all of {known})")
+    sets = ap.parse_args().sets or known
+    if unknown := [s for s in sets if s not in known]:
+        ap.error(f"no helper set {', '.join(unknown)} (known: {', '.join(known)})")
+    main(sets)

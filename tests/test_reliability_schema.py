@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine, inspect, text
 from typer.testing import CliRunner
 
@@ -138,3 +141,31 @@ def test_blank_alembic_version_is_a_clear_error(db_url: str, tmp_path: Path) -> 
         assert r.exit_code == 1, (args, r.stderr, r.exception)
         assert r.stderr.startswith("error: ") and "blank schema version" in r.stderr, (args, r.stderr)
         assert not isinstance(r.exception, AssertionError)
+
+
+def test_switching_to_wal_waits_for_a_process_creating_the_file(tmp_path: Path) -> None:
+    """While one process holds the write lock on a new SQLite file still in rollback mode (creating it),
+    another's "PRAGMA journal_mode = WAL" gets "database is locked" at once, without the busy timeout: two
+    first uses at once failed about one time in ten. The pragma is now tried again until the lock goes."""
+    import sqlite3
+
+    from quotetrack.db.connect_settings import apply_sqlite_pragmas
+
+    path = tmp_path / "new.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE t (x)")
+    released = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("PRAGMA journal_mode = WAL")  # what SQLite does: no wait
+        released.start()
+        t0 = time.monotonic()
+        apply_sqlite_pragmas(other)
+        assert 0.2 < time.monotonic() - t0 < 10
+        assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        released.join()
+        other.close()
+        holder.close()

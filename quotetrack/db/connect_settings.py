@@ -30,6 +30,29 @@ def busy_timeout_ms() -> int:
     return int(seconds_from_env(BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS / 1000) * 1000)
 
 
+def apply_sqlite_pragmas(conn: Any, pragmas: tuple[str, ...] | None = None) -> None:
+    """Run ``pragmas`` (default: ``sqlite_pragmas()``) on a new sqlite3 connection. Switching a file to WAL
+    needs a moment alone with it, and SQLite answers "database is locked" at once, without the busy
+    timeout, while another process creates a new database (two first uses at once): that pragma is
+    tried again, with short pauses, for as long as the busy timeout."""
+    import sqlite3
+    import time
+
+    pragmas = sqlite_pragmas() if pragmas is None else pragmas
+    deadline = time.monotonic() + busy_timeout_ms() / 1000
+    pause = 0.01
+    for pragma in pragmas:
+        while True:
+            try:
+                conn.execute(pragma)
+                break
+            except sqlite3.OperationalError as e:
+                if "journal_mode" not in pragma or "locked" not in str(e) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.2)
+
+
 def sqlite_pragmas() -> tuple[str, ...]:
     """What every SQLite connection runs first: the busy timeout, foreign keys, WAL journaling."""
     return (f"PRAGMA busy_timeout = {busy_timeout_ms()}", "PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL")

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from ..errors import DatabaseError
 from .connect_settings import (BUSY_TIMEOUT_ENV, BUSY_TIMEOUT_MS, DEFAULT_URL, ENV_VAR, PG_TIMEOUTS,  # noqa: F401
-                               busy_timeout_ms, pg_connect_args, resolve_url, sqlite_pragmas)
+                               apply_sqlite_pragmas, busy_timeout_ms, pg_connect_args, resolve_url, sqlite_pragmas)
 from .driver_errors import check_sqlite_file, describe_error  # noqa: F401  (re-exported)
 
 log = logging.getLogger(__name__)
@@ -50,12 +50,7 @@ def sqlite_path(url: str | URL) -> Path | None:
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
-    cur = dbapi_connection.cursor()
-    try:
-        for pragma in sqlite_pragmas():
-            cur.execute(pragma)
-    finally:
-        cur.close()
+    apply_sqlite_pragmas(dbapi_connection)
 
 
 def make_engine(url: str | None = None, **kwargs: Any) -> Engine:

@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import DatabaseError
-from .connect_settings import pg_connect_args, resolve_url, sqlite_pragmas
+from .connect_settings import apply_sqlite_pragmas, pg_connect_args, resolve_url, sqlite_pragmas
 from .driver_errors import check_sqlite_file, describe_error
 from .schema_head import VERSION_QUERY, rows_at_head
 
@@ -56,8 +56,7 @@ def _open_sqlite(path: Path, url: str) -> sqlite3.Connection | None:
     except sqlite3.Error as e:
         raise describe_error(e, url) from None
     try:
-        for pragma in pragmas:
-            conn.execute(pragma)
+        apply_sqlite_pragmas(conn, pragmas)
     except sqlite3.Error as e:
         conn.close()
         raise describe_error(e, url) from None

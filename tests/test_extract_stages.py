@@ -3712,3 +3712,13 @@ def test_an_indefinite_plural_addressee_ends_the_name(text, speaker):
     to a later "الوزير لصحفيين"."""
     [q] = extract(text)
     assert q.speaker == speaker
+
+
+def test_a_verbal_noun_heading_a_name_is_no_speaker():
+    """"وتشير تعليقات أوباما إلى أنه …": a verbal noun with no title before it ("تعليقات"، "تقديرات الصناعة"،
+    "مراجعة الشركة": 47 corpus quotes) heads what was said or done, not a person; it stays a gap, and the
+    register no longer gives "تعليقات أوباما" to the later "وقال أوباما" (12 quotes of one article)."""
+    text = "وتشير تعليقات أوباما إلى أنه ينتقد الإدارة. وقال الرئيس السابق باراك أوباما إن الحقائق مهمة. وقال أوباما إن الناس لا يقرأون."
+    qs = extract(text)
+    assert [q.speaker for q in qs] == [None, "باراك أوباما", "باراك أوباما"]
+    assert extract("وقال تنظيم داعش إنه نفذ الهجوم.")[0].speaker == "تنظيم داعش"

@@ -7,6 +7,8 @@ neither (``db.read_connection``).
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from typing import Any
 
 from ..settings import seconds_from_env
@@ -35,9 +37,6 @@ def apply_sqlite_pragmas(conn: Any, pragmas: tuple[str, ...] | None = None) -> N
     needs a moment alone with it, and SQLite answers "database is locked" at once, without the busy
     timeout, while another process creates a new database (two first uses at once): that pragma is
     tried again, with short pauses, for as long as the busy timeout."""
-    import sqlite3
-    import time
-
     pragmas = sqlite_pragmas() if pragmas is None else pragmas
     deadline = time.monotonic() + busy_timeout_ms() / 1000
     pause = 0.01

@@ -22,12 +22,13 @@ import regex
 
 from .lexicon import Lexicon, NpLemma, VerbForm, bare_verbal_nouns
 from .cues import Patterns, split_cue
+from .memo import remember
 from .normalize import fold
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
 from .speaker_phrase import (NP, ON_BEHALF, Entity, Known, NPParser, Register, is_def, is_nisba, nisbas_end,
-                             phrase_end, phrase_index, remember, strip_article, without_lam)
+                             phrase_end, phrase_index, strip_article, without_lam)
 from .sentences import Sentences, Token
 
 
@@ -121,6 +122,7 @@ _MA_RELATIVES = frozenset({"ما", "مما", "ومما", "وما"})
 #: وصل"), never "and" (121 "ما/لما/بما/الذي ورد" in the corpus, read as "وردّ" before)
 _RELATIVE_HEADS = _MA_RELATIVES | {"لما", "بما", "الذي", "التي", "والذي", "والتي"}
 _UNSEEN = object()  # a word not in a cache yet
+_LIGHT_NOUN_ENDS = ("،", ",", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها")  # where a light verb's noun phrase ends
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 
@@ -250,9 +252,7 @@ class Attributor:
             info = self._raw_cue_info(Token(w, 0, len(w)))
             if info is not None and info[1].lemma_key in self.light_nouns:
                 info = None
-        if len(self._cue_info_cache) < 200_000:
-            self._cue_info_cache[w] = info
-        return info
+        return remember(self._cue_info_cache, w, info)
 
     def _maqsura_passive(self, tok: Token, pfx: str) -> bool:
         """"ويُدعى جارود راموس": written with final ى, the passive "is named", not يدّعي "claims" (markers.tsv
@@ -360,9 +360,7 @@ class Attributor:
             if ("ب" in pfx and vf.pos != "noun") or ("س" in pfx and vf.pos != "impf") or \
                     ("ل" in pfx and vf.pos not in ("impf", "noun")):
                 res = None
-        if len(self._cue_cache) < 200_000:
-            self._cue_cache[w] = res
-        return res
+        return remember(self._cue_cache, w, res)
 
     # ------------------------------------------------------------- main pass
     def run(self, text: str, toks: list[Token], quotes: list[QuotedSpan], sents: Sentences,
@@ -476,9 +474,7 @@ class Attributor:
                 continue  # (plain: no name)
             opener = openers.get(w)  # (a title word or first name, cached: _is_title and the names asked once)
             if opener is None:
-                opener = self._is_title(w) or w in self.np.given_names
-                if len(openers) < 200_000:
-                    openers[w] = opener
+                opener = remember(openers, w, self._is_title(w) or w in self.np.given_names)
             if opener:
                 self._note_name(j)
 
@@ -493,7 +489,8 @@ class Attributor:
             head = strip_article(fold(r.via.strip("\"«»“”")))
             if head not in MEDIA_HEADS:
                 continue
-            for j in range(bisect.bisect_left(starts, r.start) - 1, max(-1, bisect.bisect_left(starts, r.start) - 400), -1):
+            at = bisect.bisect_left(starts, r.start)
+            for j in range(at - 1, max(-1, at - 400), -1):
                 w = toks[j].text.removeprefix("ل") if toks[j].text[:2] != "لل" else toks[j].text
                 if w != head:
                     continue  # (the outlet's first, full mention has its indefinite head: "وكالة الأنباء …")
@@ -632,11 +629,11 @@ class Attributor:
         return not pfx and idx > 1 and toks[idx - 1].text in ("الذي", "التي", "الذين") \
             and toks[idx - 2].text in ("،", ",")
 
-    def _first_comma(self, k: int, cstart: int, cend: int) -> int:
-        """Where the first comma after token ``k`` cuts the content [cstart, cend) (outside quotation marks)."""
-        toks = self.toks
-        for t in toks[k + 1:self._tok_index(cend)]:
-            if t.text in ("،", ",") and t.start > cstart and self._quote_around(t.start) is None:
+    def _cut_at_first(self, k: int, cstart: int, cend: int, stops: tuple[str, ...], quoted_too: bool = False) -> int:
+        """Where the first of ``stops`` after token ``k`` cuts the content [cstart, cend), spaces before it left out;
+        one inside quotation marks cuts only when ``quoted_too``."""
+        for t in self.toks[k + 1:self._tok_index(cend)]:
+            if t.text in stops and t.start > cstart and (quoted_too or self._quote_around(t.start) is None):
                 end = t.start
                 while end > cstart and self.text[end - 1] == " ":
                     end -= 1
@@ -1428,9 +1425,7 @@ class Attributor:
             entity = self._entity_for(mention_np, vf)
             mention_span = (toks[mention_np.start].start, toks[mention_np.end - 1].end)
             if entity is not None and slots.title_span is not None and not entity.title:
-                a, b = slots.title_span  # "X، رئيس …،" / "أمين عام …، الفريق X"
-                entity.title = self._span_text(a, b)
-                entity.title_key = " ".join(t.text for t in toks[a:b] if t.is_word)
+                self._give_title(entity, *slots.title_span)  # "X، رئيس …،" / "أمين عام …، الفريق X"
         elif vf.pos == "noun" and (found := self._source_before(idx, s_start)) is not None and (
                 vf.lemma_key == "قال" or found[1] is not None):
             # "نقلت وكالة X عن مصدر مطلع … قوله إن": the speaker is what follows عن, the carrier is via
@@ -1532,16 +1527,11 @@ class Attributor:
             entity.last = tok.start
         qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon, vf.agreement)
         if cstart is not None and qtype == "indirect" and self._in_relative_in_commas(idx, pfx):
-            cend = self._first_comma(content_k, cstart, cend)  # "وأثار الهجوم، الذي يقول محللون أنه سيكون أكبر
+            cend = self._cut_at_first(content_k, cstart, cend, ("،", ","))  # "وأثار الهجوم، الذي يقول محللون أنه سيكون أكبر
             # معركة، المخاوف …": the relative clause, and what it reports, end at its closing comma
         if cstart is not None and lemma_key in self.light_nouns:
             # a light verb's content is its noun phrase: it ends at the first comma or "لكن…"
-            for t in toks[content_k + 1:self._tok_index(cend)]:
-                if t.text in ("،", ",", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها") and t.start > cstart:
-                    cend = t.start
-                    while cend > cstart and self.text[cend - 1] == " ":
-                        cend -= 1
-                    break
+            cend = self._cut_at_first(content_k, cstart, cend, _LIGHT_NOUN_ENDS, quoted_too=True)
         if cstart is None or cend - cstart < 2:
             return None
         if qtype == "direct" and not colon and len(self.text[cstart:cend].split()) < 2:
@@ -1702,12 +1692,9 @@ class Attributor:
     def _plain_word(self, w: str) -> bool:
         """``w`` is never a cue in any context but after "ما" (``_cue_at`` is None), no title or first name and
         no "according to" opener: the main pass only asks whether it heads a sentence (cached)."""
-        plain = not (w in self.needs_comp or w in self.needs_prep
-                     or self._raw_cue_info(Token(w, 0, len(w))) is not None
-                     or self._is_title(w) or w in self.np.given_names or w in self.according_starts)
-        if len(self._plain_cache) < 200_000:
-            self._plain_cache[w] = plain
-        return plain
+        return remember(self._plain_cache, w, not (
+            w in self.needs_comp or w in self.needs_prep or self._raw_cue_info(Token(w, 0, len(w))) is not None
+            or self._is_title(w) or w in self.np.given_names or w in self.according_starts))
 
     def _is_title(self, w: str) -> bool:
         """A title word, with or without its article (cached: asked of every word of every article)."""
@@ -2979,8 +2966,12 @@ class Attributor:
         if entity is None or entity.kind != "person" or entity.title or title_np is None or title_np is name_np \
                 or title_np.kind != "person" or title_np.name_end != title_np.title_end or title_np.end > name_np.start:
             return
-        entity.title = self._span_text(title_np.start, title_np.end)
-        entity.title_key = " ".join(t.text for t in self.toks[title_np.start:title_np.end] if t.is_word)
+        self._give_title(entity, title_np.start, title_np.end)
+
+    def _give_title(self, entity: Entity, a: int, b: int) -> None:
+        """The words of tokens [a, b) are ``entity``'s title: shown as written, keyed by its words."""
+        entity.title = self._span_text(a, b)
+        entity.title_key = " ".join(t.text for t in self.toks[a:b] if t.is_word)
 
     def _according_middle(self, k: int, np_: NP | None, s_start: int, end_idx: int) -> NP | None:
         """A phrase set in the middle of its clause, after no more than three words and closed by a

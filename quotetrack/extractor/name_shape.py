@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from .lexicon import Lexicon, bare_verbal_nouns
+from .memo import remember
 from .normalize import fold
 
 _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]#_"})
@@ -59,10 +60,7 @@ class NameShape:
             return self._fragment_cache[name]
         except KeyError:
             pass
-        reason = self._fragment_reason(name)
-        if len(self._fragment_cache) < 100_000:
-            self._fragment_cache[name] = reason
-        return reason
+        return remember(self._fragment_cache, name, self._fragment_reason(name), limit=100_000)
 
     def _fragment_reason(self, name: str) -> str | None:
         bare = name.translate(_MARKS)  # (translated once; the tatweel is no mark, so the order does not matter)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .lexicon import Lexicon, bare_verbal_nouns, masdar_shapes
+from .memo import remember
 from .quotemarks import QUOTE_CHARS
 from .name_shape import group_plural
 from .sentences import Token
@@ -98,11 +99,7 @@ _STRIPPED: dict[str, str] = {}  # word -> strip_article(word): asked ~150 times 
 
 def strip_article(w: str) -> str:
     s = _STRIPPED.get(w)
-    if s is None:
-        s = _strip_article(w)
-        if len(_STRIPPED) < 200_000:
-            _STRIPPED[w] = s
-    return s
+    return s if s is not None else remember(_STRIPPED, w, _strip_article(w))
 
 
 def _strip_article(w: str) -> str:
@@ -127,13 +124,6 @@ def stem(w: str) -> str:
         if w.endswith(s) and len(w) > len(s) + 2:
             return w[: -len(s)]
     return w
-
-
-def remember(cache: dict[str, bool], w: str, value: bool) -> bool:
-    """Store ``value`` as a pure per-word answer (the caches stop growing at 200,000 words) and return it."""
-    if len(cache) < 200_000:
-        cache[w] = value
-    return value
 
 
 @dataclass

@@ -3796,3 +3796,15 @@ def test_a_name_in_marks_is_no_direct_quote(text):
     """A short quoted span after a naming noun (مراسلة، مجموعة، مجلة، شبكة …: 806 direct quotes of one to three words
     on the corpus, about a third of them names) is a name that nobody said."""
     assert [q for q in extract(text) if q.type == "direct"] == []
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("كشف البائع سعيد بن سالم أنه باع المحل قبل عام.", "سعيد بن سالم"),
+    ("وقالت البارونة فرانسيس ديسوزا إن المجلس سيصوت.", "فرانسيس ديسوزا"),
+    ("وأكد الزوج فيصل العمراني أنه تقدم بشكوى لوزير التعليم.", "فيصل العمراني"),
+    ("وأضافت ألفة يوسف إن أوروبا ستدفع الثمن.", "ألفة يوسف"),
+])
+def test_an_unlisted_role_noun_before_a_first_name(text, speaker):
+    """"البائع"، "المتطوع"، "النحات"، "الزوج" + a listed first name (51 after a cue in the corpus, 8 of 10 sampled
+    real and all read wrong before): the definite noun is the person's role; a name written أل is no role."""
+    assert extract(text)[0].speaker == speaker

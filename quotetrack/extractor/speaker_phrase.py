@@ -1152,6 +1152,9 @@ class NPParser:
         if w in lex.titles or base in lex.titles or (
                 w in self.construct_titles and i + 1 < end and (is_def(nxt) or nxt in lex.anonymous)):
             return self._title_np(toks, i, end, known, verb_agr, w)
+        role = self._role_before_name(toks, i, end, known, verb_agr, w, nxt)
+        if role is not None:
+            return role
         doc = self._document_np(toks, i, end, known, verb_agr, w)
         if doc is not None:
             return doc
@@ -1164,6 +1167,21 @@ class NPParser:
         if w in known or not is_def(w) or toks[i].start in self.hamza_al:
             return self._bare_name_np(toks, i, end, known, verb_agr, w)
         return self._definite_np(toks, i, end, verb_agr, w)
+
+    def _role_before_name(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
+                          w: str, nxt: str) -> NP | None:
+        """"كشف البائع سعيد بن سالم أنه"، "وقالت البارونة فرانسيس ديسوزا إن"، "أبدى المتهم عيدان …": a definite
+        noun no lexicon lists, right before a listed first name, is the person's role (51 after a cue in the
+        corpus, 8 of 10 sampled real, all read wrong before: no quote, or the role kept in the name)."""
+        if not (is_def(w) and nxt in self.given_names and w not in known and w not in self.given_names
+                and toks[i].start not in self.hamza_al  # (not a name written أل: "وأضافت ألفة يوسف")
+                and not is_nisba(w) and strip_article(w) not in self.lex.organizations and w not in self.places
+                and strip_article(w) not in self.lex.adjectives and not self.bad_name(nxt)):
+            return None
+        k = self._name_run(toks, i + 1, end, known, after_title=True)
+        if k <= i + 1:
+            return None
+        return NP(i, k, "person", verb_agr, i + 1, k, w)
 
     def _demonstrative_np(self, toks: list[Token], i: int, end: int, verb_agr: str | None) -> NP | None:
         """"هذه الوكالة الرسمية": a demonstrative and the definite noun it points at."""

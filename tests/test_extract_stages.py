@@ -3808,3 +3808,14 @@ def test_an_unlisted_role_noun_before_a_first_name(text, speaker):
     """"البائع"، "المتطوع"، "النحات"، "الزوج" + a listed first name (51 after a cue in the corpus, 8 of 10 sampled
     real and all read wrong before): the definite noun is the person's role; a name written أل is no role."""
     assert extract(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text,content", [
+    ("وقال المحتجون إن الاتحاد سيقر إضرابا عاما في الجهة حسب قولهم.", "إن الاتحاد سيقر إضرابا عاما في الجهة"),
+    ("وقال الوزير إن الوضع خطير جدا على حد تعبيره.", "إن الوضع خطير جدا"),
+    ("وقال الوزير إن الوضع خطير جدا على حد علمه.", "إن الوضع خطير جدا على حد علمه"),
+])
+def test_the_speakers_own_words_close_the_content(text, content):
+    """"حسب قولهم"، "على حد تعبيره"، "بحسب وصفها" (41 in the corpus, 25 left inside a content before) point back to
+    the speaker's wording and end what was said; "على حد علمه" (as far as he knows) is part of it."""
+    assert [text[q.start:q.end] for q in extract(text)][-1] == content

@@ -3819,3 +3819,16 @@ def test_the_speakers_own_words_close_the_content(text, content):
     """"حسب قولهم"، "على حد تعبيره"، "بحسب وصفها" (41 in the corpus, 25 left inside a content before) point back to
     the speaker's wording and end what was said; "على حد علمه" (as far as he knows) is part of it."""
     assert [text[q.start:q.end] for q in extract(text)][-1] == content
+
+
+@pytest.mark.parametrize("text,content", [
+    ("وقال المحتجون إن المطالب واضحة. وأعلنوا قطع الطريق الرئيسي.", "قطع الطريق الرئيسي"),
+    ("وقال المحتجون إن المطالب واضحة. وقالوا خلالها إن الحكومة فشلت.", "إن الحكومة فشلت"),
+    ("وقال المحتجون إن المطالب واضحة. ودعوا الحكومة إلى الحوار.", "الحكومة إلى الحوار"),
+])
+def test_a_plural_verb_carries_its_subject(text, content):
+    """A verb with a plural or dual ending ("أعلنوا"، "قالوا"، "دعوا"; 254 before a word other than the
+    complementizer in the corpus) has its subject in it; the word after it is the object or an adjunct (29 corpus
+    quotes had "قطع"، "عزم"، "خلالها" as speaker), and the speaker is carried over."""
+    q = extract(text)[-1]
+    assert (q.speaker, text[q.start:q.end]) == ("المحتجون", content)

@@ -3832,3 +3832,15 @@ def test_a_plural_verb_carries_its_subject(text, content):
     quotes had "قطع"، "عزم"، "خلالها" as speaker), and the speaker is carried over."""
     q = extract(text)[-1]
     assert (q.speaker, text[q.start:q.end]) == ("المحتجون", content)
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("انتقد الرئيس الإيراني، حسن روحاني، حظر التطبيق. وكشف الرئيس الإيراني أن حكومته لم تصادق على القرار.",
+     ["حسن روحاني", "حسن روحاني"]),
+    ("التقى وزير الخارجية، سامح شكري، نظيره الفرنسي. وقال الوزير إن اللقاء مثمر.", ["سامح شكري"]),
+])
+def test_a_title_set_off_before_a_name_names_the_later_role(text, speakers):
+    """"الرئيس الإيراني، حسن روحاني، …" in a cue's region or in narration: the title goes with the name, so a later
+    "الرئيس الإيراني" or "الوزير" is that person (614 quotes kept an anonymous role as speaker on the corpus; in
+    each of 10 sampled the person was named before)."""
+    assert [q.speaker for q in extract(text)] == speakers

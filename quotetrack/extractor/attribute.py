@@ -1049,6 +1049,8 @@ class Attributor:
                 if source:
                     s.source_np = app
                 else:
+                    if s.title_span is None:
+                        s.title_span = (mention_np.start, mention_np.end)  # so a later "الرئيس الإيراني" is him
                     s.mention_np = app
         for j in range(k + 1, nk):
             v = self._addressee(j, nk)
@@ -1709,6 +1711,9 @@ class Attributor:
         if idx > 0 and self._is_title(toks[idx - 1].text):
             return  # inside a title chain already read from its first word
         np_ = self.np.parse(toks, idx, min(len(toks), idx + 16), self.reg.keys(), None)
+        if np_ is not None and np_.kind in ("person", "anonymous") and np_.name_end == np_.title_end:
+            self._note_apposed_name(np_)
+            return
         if np_ is None or np_.kind != "person" or np_.name_end - np_.title_end < 2:
             return
         nxt = toks[np_.end] if np_.end < len(toks) else None
@@ -1716,6 +1721,21 @@ class Attributor:
                 nxt.text[:1] == "و" and self.np.bad_name(nxt.text)) or nxt.text in self.lex.narrative_verbs:
             # ("… دونالد ترامب والزعيم الكوري"، "وكان بوريس جونسون سارع إلى …": a verb of narration follows its subject)
             self._entity_for(np_, None, narrated=True)  # only a name the text closes off: "… ماكرون مؤتمرا صحفيا" is no name
+
+    def _note_apposed_name(self, title_np: NP) -> None:
+        """"أشرفت وزيرة الطاقة، هالة شيخ روحه، على …": a bare title in narration with a name of two words or more set
+        off by commas after it; the person enters the register with that title, so a later "الوزيرة" is her."""
+        toks = self.toks
+        k = title_np.end
+        if k + 2 >= len(toks) or toks[k].text not in ("،", ","):
+            return
+        app = self.np.parse(toks, k + 1, min(len(toks), k + 8), self.reg.keys(), None)
+        if app is None or app.kind != "person" or app.title_end != app.start or app.name_end - app.start < 2 \
+                or app.end >= len(toks) or toks[app.end].text not in ("،", ","):
+            return
+        e = self._entity_for(app, None, narrated=True)
+        if e is not None and not e.title:
+            self._give_title(e, title_np.start, title_np.end)
 
     def _note_according(self, k: int) -> None:
         """At an "according to" phrase in the text's order: its source enters the register as a speaker now, so a

@@ -2937,13 +2937,19 @@ class Attributor:
             if info is not None and info[1].pos == "past" and toks[j - 1].text in ("ما", "لما", "بما"):
                 vf = info[1]  # "بحسب ما قاله مسؤولون": the verb carries the object pronoun
                 j += 1
-        if j < end_idx and self._cue_info(toks[j]) is not None:
+        if j < end_idx and not (after_ma and toks[j].text in ("ورد", "جاء", "وردت")) and self._cue_info(toks[j]):
             vf = self._cue_info(toks[j])[1]
             j += 1
         if after_ma and vf is not None and vf.lemma_key != "نقل" and j + 1 < end_idx \
                 and toks[j].text in ("به", "بها", "عنه", "عنها"):
             j += 1  # "وفق ما صرحت به متحدثة"، "حسب ما أفادنا به"، "بحسب ما أعلنت عنه الوزارة": the pronoun is ما's
-        if after_ma and vf is None:
+        found_in = after_ma and j + 2 < end_idx and toks[j].text in ("ورد", "جاء", "وردت") \
+            and toks[j + 1].text in ("في", "علي")
+        if found_in:
+            # "بحسب ما ورد في صحيفة «عكاظ»"، "وفق ما جاء في وثيقة رسمية"، "حسب ما جاء على لسان الوزير" (122 in the
+            # corpus): where it was found, or whose tongue it came from, is the source (ورد is not "وردّ" here)
+            j += 3 if toks[j + 1].text == "علي" and toks[j + 2].text == "لسان" else 2
+        if after_ma and vf is None and not found_in:
             if j < end_idx and self._publication_verb(toks[j].text):
                 j += 1  # "حسب ما نشرت(ه) صحيفة X": the outlet that published it
             else:

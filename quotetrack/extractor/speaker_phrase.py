@@ -197,6 +197,7 @@ class NPParser:
         self.named_bodies = set(m["named_body"])
         self.anon_mod = set(m["anon_modifier"])
         self.construct_titles = set(m["construct_title"])
+        self.unnamed_media = frozenset(m["unnamed_medium"])
         self.verbal_nouns = frozenset(bare_verbal_nouns(lex.verbs))
         self.masdar = masdar_shapes(m["masdar_pattern"])
         self.masdar_possessed = masdar_shapes(m["masdar_pattern"] + m["masdar_pattern_possessed"])
@@ -1218,7 +1219,8 @@ class NPParser:
             w = toks[k].text[1:]  # "مسؤولون ودبلوماسيون أوروبيون"، "أطباء ومسعفون": one source of many voices
             k = self._anonymous_modifiers(toks, k + 1, end, known, w)
             agr = "m.pl"
-        return NP(i, k, "anonymous", agr, i, k, head)
+        kind = "organization" if strip_article(head) in self.unnamed_media else "anonymous"
+        return NP(i, k, kind, agr, i, k, head)  # ("تقارير صحافية": an unnamed medium, an organization by the guidelines)
 
     @staticmethod
     def _construct_head(w: str) -> bool:
@@ -1396,7 +1398,11 @@ class NPParser:
         nxt_w = toks[i + 1].text
         org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations) or (
             is_def(nxt_w) and strip_article(nxt_w) in lex.organizations)  # ("بلاغ الوزارة"، "تقرير المنظمة")
-        inner = self.parse(toks, i + 1, end, known, None) if org_next else None
+        if org_next and nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations:
+            stripped = toks[:i + 1] + [without_lam(toks[i + 1], lex.organizations)] + toks[i + 2:end]
+            inner = self.parse(stripped, i + 1, end, known, None)  # "بلاغ لوزارة الداخلية": its ل stands apart
+        else:
+            inner = self.parse(toks, i + 1, end, known, None) if org_next else None
         if inner is not None and inner.kind == "organization":
             # "تقرير شركة آسيا كابيتال"، "بيان وزارة الخارجية"، "دراسة لجامعة هارفارد": the document and its issuer
             return NP(i, inner.end, "organization", verb_agr, i, inner.end, w)

@@ -3864,3 +3864,16 @@ def test_unnamed_reports_are_an_organization(text):
     speakers; the singular تقرير already was (514 corpus quotes had the plural anonymous)."""
     q = _one(text)
     assert (q.speaker_kind, q.anonymous) == ("organization", False)
+
+
+def test_a_dateline_is_a_segment_of_its_own():
+    """"دبي، الإمارات العربية المتحدة (CNN) – …" (593 corpus articles open with a dateline): where and from whom the
+    report came is no part of the first sentence; its "العربية" is no subject (44 quotes took it as speaker), and a
+    leading according-to content starts after it."""
+    text = ("دبي، الإمارات العربية المتحدة (CNN) – وجه الشيخ حمد بن جاسم آل ثاني نداء إلى القادة، مطالبا بوقف الحرب."
+            " وفقا لما ذكرته وكالة الأنباء القطرية.")
+    q = extract(text)[0]
+    assert q.speaker == "حمد بن جاسم آل ثاني"
+    text = "القدس (CNN) – لقي ثلاثة فلسطينيين حتفهم، وفقا للجيش الإسرائيلي."
+    q = extract(text)[0]
+    assert text[q.start:q.end] == "لقي ثلاثة فلسطينيين حتفهم"

@@ -30,6 +30,10 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _END = regex.compile(r"[.!?؟…]+|\n")
 _LAST_WORD = regex.compile(r"(\p{L}+)$")
 _ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+# a dateline at the head of an article ("دبي، الإمارات العربية المتحدة (CNN) -- "، "واشنطن (CNN) – "، "باريس، فرنسا - ":
+# 593 of the corpus articles open with one): where and from whom, a segment of its own, never the subject of the
+# first sentence ("… المتحدة – وجه الشيخ …، مطالبا" gave 44 quotes to "العربية")
+_DATELINE = regex.compile(r"^[^\n.،,()]{2,30}(?:[،,][^\n.،,()]{2,40})?\s*(?:\(CNN\))?\s*(?:--|–|—|-)\s")
 _ABBREV = frozenset({"د", "م", "أ", "ا", "ج", "ص", "ت", "س"})
 
 
@@ -120,6 +124,9 @@ class Sentences:
                         continue  # ".،" ends no sentence
             ends.append(e if mark != "\n" else i)
         ends.append(len(text))
+        dateline = _DATELINE.match(text)
+        if dateline is not None and ("،" in dateline.group() or "," in dateline.group() or "(" in dateline.group()):
+            ends.append(dateline.end())
         self.ends = sorted(set(ends))
         self.text = text
 

@@ -36,6 +36,10 @@ _POSSESSIVE_SUFFIXES = ("ها", "هما", "هم", "ته")  # (ته: a feminine n
 _OBJECT_NOUN = regex.compile(r"^(?:[^\W\d_اوي]{2}و[^\W\d_اوي]|ا[^\W\d_اوي]{2}ا[^\W\d_اوي])$")
 
 
+# the agreement of a partitive source: one of them (أحد، إحدى) or many (عدد من، بعض …)
+_PARTITIVE_AGR = {"احد": "m.sg", "احدي": "f.sg"}
+
+
 def is_def(w: str) -> bool:
     return len(w) > 3 and w[:2] in ("ال", "لل")  # (one slice, not two startswith calls: asked ~200 times an article)
 
@@ -1019,10 +1023,17 @@ class NPParser:
         j = i + 1
         if j < end and toks[j].text in ("كبير", "كبيره", "قليل", "محدود"):
             j += 1
-        if j < end and toks[j].text != "من" and toks[i].text in self.construct_partitives and is_def(toks[j].text) \
-                and not toks[j].text.startswith("لل"):
-            k = self._def_chain(toks, j, end)  # "بعض المسؤولين البريطانيين"، "معظم المحتجين": in construct
-            return NP(i, k, "anonymous", "m.pl", i, k, toks[i].text) if k > j else None
+        agr = _PARTITIVE_AGR.get(toks[i].text, "m.pl")
+        if j < end and toks[j].text != "من" and toks[i].text in self.construct_partitives:
+            d = j
+            while d < min(end, j + 3) and toks[d].is_word and not is_def(toks[d].text) and toks[d].text not in self.stop \
+                    and not self.bad_name(toks[d].text) and self._construct_word(toks[d].text):
+                d += 1  # "بعض مستخدمي مواقع التواصل"، "أحد أبرز قادة الحركة": indefinite nouns in construct first
+            if d < end and is_def(toks[d].text) and not toks[d].text.startswith("لل"):
+                k = self._def_chain(toks, d, end)  # "بعض المسؤولين البريطانيين"، "إحدى المعلمات في المدرسة"
+                return NP(i, k, "anonymous", agr, i, k, toks[i].text) if k > d else None
+            if d > j:
+                return None
         if j + 1 >= end or toks[j].text != "من":
             return None
         inner = self.parse(toks, j + 1, end, known, None)
@@ -1037,7 +1048,12 @@ class NPParser:
             k = self._def_chain(toks, k + 1 if is_def(toks[k + 1].text) else k + 2, end)  # "… في قطاع التأمين"
         while k + 1 < end and toks[k].text[:1] == "و" and len(toks[k].text) > 3 and is_def(toks[k].text[1:]):
             k += 1  # "عدد من المشايخ والدعاة"
-        return NP(i, k, "anonymous", "m.pl", i, k, toks[i].text)
+        return NP(i, k, "anonymous", agr, i, k, toks[i].text)
+
+    def _construct_word(self, w: str) -> bool:
+        """An indefinite noun that may head a construct after a partitive: no name, place, verb or particle."""
+        return len(w) >= 3 and w.isalpha() and w not in self.given_names and w not in self.places \
+            and w not in self.lex.organizations and w[:1] not in "وف"
 
     def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None; a body's

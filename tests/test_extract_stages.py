@@ -3903,3 +3903,14 @@ def test_broken_plural_nationalities_and_more_heads(text, speaker):
     in the corpus; the speaker was cut to "مسؤولون"); القاضية (41) and قيادات (32) head a speaker like القاضي and
     قيادي."""
     assert _one(text).speaker == speaker
+
+
+def test_a_participle_with_its_own_preposition_opens_the_next_statement():
+    """"… أن الوضع مستقر داعيا الجميع إلى الهدوء": with no comma before it, a ḥāl participle followed by its own
+    preposition (lemmas.tsv), directly or after its object, ends the content and opens a statement; not the
+    feminine or a participle written like its passive ("الدولة مطالبة بضبط النفقات"، "مصريا متهما بخطف طائرة")."""
+    text = "وأكد الوزير أن الوضع مستقر داعيا الجميع إلى الهدوء."
+    assert [(q.cue, text[q.start:q.end]) for q in extract(text)] == [
+        ("أكد", "أن الوضع مستقر"), ("داعيا", "الجميع إلى الهدوء")]
+    text = "وقال الوزير إن الدولة مطالبة بضبط النفقات."
+    assert [q.cue for q in extract(text)] == ["قال"]

@@ -3914,3 +3914,15 @@ def test_a_participle_with_its_own_preposition_opens_the_next_statement():
         ("أكد", "أن الوضع مستقر"), ("داعيا", "الجميع إلى الهدوء")]
     text = "وقال الوزير إن الدولة مطالبة بضبط النفقات."
     assert [q.cue for q in extract(text)] == ["قال"]
+
+
+def test_the_own_outlet_under_another_spelling_and_platforms_are_no_via():
+    """The article's own outlet is never its via, whatever the spelling ("الجوهرة اف أم" in "جوهرة أف أم"، "قناة
+    فرانس24" in "فرانس 24": 72 such vias on the corpus); a platform ("موقع التواصل الاجتماعي"، "موقع «تويتر»": 37)
+    is the channel a statement was posted on, not who carried it."""
+    qs = extract('وقال الوزير لـ"الجوهرة اف أم" إن الاتفاق قريب. وكتب الوزير على موقع التواصل الاجتماعي تويتر أن '
+                 "الوضع مستقر. وقال الوزير لقناة فرانس24 إن الاتفاق قريب. وقال الوزير لرويترز إن الاتفاق قريب.",
+                 outlet="جوهرة أف أم")
+    assert [q.via for q in qs] == [None, None, "قناة فرانس24", "رويترز"]
+    assert qs[1].channel == "موقع التواصل الاجتماعي تويتر"
+    assert extract("وقال الوزير لقناة فرانس24 إن الاتفاق قريب.", outlet="فرانس 24")[0].via is None

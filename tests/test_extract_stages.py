@@ -3926,3 +3926,13 @@ def test_the_own_outlet_under_another_spelling_and_platforms_are_no_via():
     assert [q.via for q in qs] == [None, None, "قناة فرانس24", "رويترز"]
     assert qs[1].channel == "موقع التواصل الاجتماعي تويتر"
     assert extract("وقال الوزير لقناة فرانس24 إن الاتفاق قريب.", outlet="فرانس 24")[0].via is None
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("أشاد الرئيس القبرصي، نيكوس اناستاسيادس، بالإدانة. وقال الرئيس القبرصي إن القرار مهم.", "نيكوس اناستاسيادس"),
+    ("وأوضح مدير دائرة تطوير الحكام، الإنجليزي مارك كلاتنبرغ، أن التقنية ستكون لدى الحكم الرابع.", "مارك كلاتنبرغ"),
+])
+def test_nationality_nisbas_are_no_surnames(text, speaker):
+    """A nationality nisba after a title ("الرئيس القبرصي"، "الإنجليزي مارك …": 47 rows mined from the corpus) is
+    the title's adjective, never the person's surname."""
+    assert {q.speaker for q in extract(text)} == {speaker}

@@ -3948,3 +3948,16 @@ def test_laying_the_blame_is_a_statement(text, speaker, content):
     q = _one(text)
     assert (q.speaker, q.content) == (speaker, content)
     assert extract("وألقت الشرطة القبض على المشتبه به.") == []
+
+
+@pytest.mark.parametrize("text,speakers", [
+    ("وقال ساوثغيت إن الفريق جاهز. أما نظيره البلجيكي روبرتو مارتينيز فقال إن المباراة صعبة.",
+     ["ساوثغيت", "روبرتو مارتينيز"]),
+    ("وقال لافروف إن الحل سياسي. من جهته، قال نظيره البريطاني بوريس جونسون إن الحل بعيد.",
+     ["لافروف", "بوريس جونسون"]),
+    ("انتقد وزير الخارجية الأمريكي مايك بومبيو نظيره الروسي سيرغي لافروف بسبب دفاعه عن الهجوم.", ["مايك بومبيو"]),
+])
+def test_a_counterpart_is_a_role_but_no_title_of_his_own(text, speakers):
+    """"نظيره البريطاني بوريس جونسون" (نظيره 557 in the corpus): a role before a nationality and a name when it is
+    the subject; after a named subject it is the object; and "counterpart" is never kept as the person's title."""
+    assert [q.speaker for q in extract(text)] == speakers

@@ -2416,6 +2416,8 @@ class Attributor:
             title = None
             name = None
         title_key = " ".join(t.text for t in toks[np_.start:np_.title_end] if t.is_word)
+        if name and title_key.startswith("نظير"):
+            title, title_key = None, ""  # "نظيره الأمريكي جون كيري": a counterpart is no title of his own
         key = " ".join(name_toks) if name_toks else " ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)
         words = key.split()
         if words and words[0] in self.divine_names and all(

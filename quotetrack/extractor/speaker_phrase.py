@@ -1377,7 +1377,8 @@ class NPParser:
         name_end = k2
         g = lex.titles.get(w) or lex.titles.get(base)
         agr = verb_agr if verb_agr else _GENDER_AGR.get(g or "", None)
-        if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles:
+        if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles \
+                and not toks[k2].text.startswith("نظير"):  # ("… بومبيو نظيره الروسي": his counterpart is the object)
             k3 = self.title_chain(toks, k2, end)
             k4 = self._name_run(toks, k3, end, known, after_title=True)
             first_named = is_def(w) and k2 - k >= 2 and toks[k].text[:1] not in "بلو"

@@ -3961,3 +3961,11 @@ def test_a_counterpart_is_a_role_but_no_title_of_his_own(text, speakers):
     """"نظيره البريطاني بوريس جونسون" (نظيره 557 in the corpus): a role before a nationality and a name when it is
     the subject; after a named subject it is the object; and "counterpart" is never kept as the person's title."""
     assert [q.speaker for q in extract(text)] == speakers
+
+
+def test_a_role_that_is_also_an_anonymous_head_before_a_name():
+    """"الطبيب" heads an anonymous source alone ("قال طبيب في المستشفى") but is a role before a first name ("الطبيب
+    أحمد عامر"), and the same role word later is that person."""
+    text = "وقال الطبيب أحمد عامر إن الحالة مستقرة. وأضاف الطبيب أن المريض سيخرج."
+    assert [q.speaker for q in extract(text)] == ["أحمد عامر", "أحمد عامر"]
+    assert _one("وقال طبيب في المستشفى إن الحالة مستقرة.").speaker_kind == "anonymous"

@@ -1160,8 +1160,9 @@ class NPParser:
         if inner is not None:
             return inner
         base = strip_article(w)
-        if (w in lex.anonymous or base in lex.anonymous) and w not in lex.titles:
-            return self._anonymous_np(toks, i, end, known, w)
+        if (w in lex.anonymous or base in lex.anonymous) and w not in lex.titles and not (
+                w != base and base in lex.titles and nxt in self.given_names):
+            return self._anonymous_np(toks, i, end, known, w)  # (but "الطبيب أحمد عامر": a role, then the name)
         if len(w) > 4 and w.endswith("نا") and (w[:-2] in lex.anonymous or (w.endswith("تنا") and w[:-3] + "ه" in
                                                                              lex.anonymous)):
             # "وأفاد مراسلنا بأن"، "مصادرنا" (88 in the corpus): the outlet's own correspondent or source
@@ -1721,6 +1722,11 @@ class Register:
                                                                            for a in al.split()}:
                         continue
                     return e
+            if kind == "anonymous" and len(toks) == 1 and not title_key and not toks[0].endswith(("ون", "ين", "ات")):
+                # "وأضاف الطبيب" after "قال الطبيب أحمد عامر": the same role word, singular, is that person
+                for e in reversed(self._recent()):
+                    if e.kind == "person" and e.name_tokens and e.title_key.split()[:1] == toks:
+                        return e
             if kind == "person" and title_key:
                 quals = {strip_article(t) for t in title_key.split()[1:] if is_nisba(t)}
                 for e in reversed(self._recent()):

@@ -3969,3 +3969,15 @@ def test_a_role_that_is_also_an_anonymous_head_before_a_name():
     text = "وقال الطبيب أحمد عامر إن الحالة مستقرة. وأضاف الطبيب أن المريض سيخرج."
     assert [q.speaker for q in extract(text)] == ["أحمد عامر", "أحمد عامر"]
     assert _one("وقال طبيب في المستشفى إن الحالة مستقرة.").speaker_kind == "anonymous"
+
+
+@pytest.mark.parametrize("text,speaker,content", [
+    ("أكد وزير البترول المصري، طارق الملا، الخميس، توقيع اتفاق مبدئي مع الشركة.", "طارق الملا",
+     "توقيع اتفاق مبدئي مع الشركة"),
+    ("أشاد وزير الدفاع الإسرائيلي، أفيغدور ليبرمان، الثلاثاء، بقناص الجيش.", "أفيغدور ليبرمان", "بقناص الجيش"),
+])
+def test_a_noun_phrase_content_after_a_title_its_name_and_a_day(text, speaker, content):
+    """"cue + title، name، day، NP" (51 in the corpus, about half read wrong or not at all): the name in commas is the
+    speaker and the verb's noun-phrase content follows the day, as it does after a lone speaker."""
+    q = _one(text)
+    assert (q.speaker, q.content) == (speaker, content)

@@ -1013,8 +1013,11 @@ class Attributor:
                         s.via = s.via or v
                         break
             if found is None and s.np_rule is not None and s.mention_np is not None and w in ("،", ",") \
-                    and k + 1 < end_idx and toks[k + 1].is_word and s.vf.pos == "past" and s.idx + 1 == s.mention_np.start \
-                    and self.region._strong(s.mention_np) and not toks[s.mention_np.start].text.endswith("ا"):
+                    and k + 1 < end_idx and toks[k + 1].is_word and s.vf.pos == "past" and (
+                        (s.idx + 1 == s.mention_np.start and self.region._strong(s.mention_np))
+                        or (s.title_span is not None and s.title_span[0] == s.idx + 1)) \
+                    and not toks[s.mention_np.start].text.endswith("ا"):
+                # (or its title first and the name in commas: "أكد وزير البترول، طارق الملا، الخميس، توقيع …")
                 s.content_k = k + 1  # "أدان الأمير X الرئيس العام لرعاية الشباب، العمل الإرهابي …": a
                 # past verb's speaker phrase (one the lexicons vouch for) ends at the comma and the verb's
                 # noun-phrase content follows

@@ -3981,3 +3981,10 @@ def test_a_noun_phrase_content_after_a_title_its_name_and_a_day(text, speaker, c
     speaker and the verb's noun-phrase content follows the day, as it does after a lone speaker."""
     q = _one(text)
     assert (q.speaker, q.content) == (speaker, content)
+
+
+def test_a_document_an_outlet_obtained_speaks_alone():
+    """"كشف تقرير حصلت عليه «الاقتصادية» عن …" (the outlet obtained it; no issuer): the document is the source, not
+    a failed parse (no quote before)."""
+    q = _one('وكشف تقرير اطلعت عليه "الشرق الأوسط" أن الأرباح تراجعت.')
+    assert (q.speaker, q.speaker_kind, q.content) == ("تقرير", "organization", "أن الأرباح تراجعت")

@@ -113,6 +113,7 @@ _NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
 _RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "اللذين", "الذين"})
 # words that count the noun after them ("150 ألف طالب")
 _LINE_CLOSERS = frozenset('.!?؟"”»:)…\'')  # what ends a line of body text (a headline ends with none)
+_GLUED_LAM_HEADS = frozenset({"وفقا", "ووفقا", "طبقا", "وطبقا"})  # (folded: وفقاً is وفقا)
 _OWN_WORDS_HEADS = frozenset({"حسب", "بحسب", "علي", "وفق"})  # (folded: على is علي) before "تعبيره"، "قوله" …
 _OWN_WORDS_NOUNS = ("تعبير", "قول", "وصف", "رأي", "كلام")
 _COUNT_WORDS = frozenset({"الف", "الاف", "مليون", "ملايين", "عشرات", "مئات"})  # (folded: آلاف is الاف)
@@ -2539,8 +2540,9 @@ class Attributor:
                 if n < end_idx:
                     nw = toks[n].text
                     if self._phrase_at(toks, n, self.according) > n or (
-                            self._phrase_at(toks, n, self.clause_breaks) > n and not self._other_but(nw, agr)):
-                        return t.start
+                            self._phrase_at(toks, n, self.clause_breaks) > n and not self._other_but(nw, agr)) \
+                            or (nw in _GLUED_LAM_HEADS and self._according_glued_lam(n) is not None):
+                        return t.start  # ("…، وفقا لصحيفة وول ستريت جورنال": its ل glued to the source)
                     nn = self._phrase_at(toks, n, self.cue_breaks)
                     if nn > n and (any(self._cue_info(x) is not None for x in toks[nn:min(nn + 3, end_idx)])
                                    or (j > 0 and toks[j - 1].text in QUOTE_CHARS

@@ -3995,3 +3995,12 @@ def test_a_trailing_according_phrase_with_a_glued_lam_is_the_via():
     names the carrier, like "…، وفق ما ذكرت وكالة رويترز" (241 such sentences in the corpus, 59 without a via)."""
     q = _one("وقال مسؤول إن الاتفاق قريب، وفقا لصحيفة وول ستريت جورنال.")
     assert (q.content, q.via) == ("إن الاتفاق قريب", "صحيفة وول ستريت جورنال")
+
+
+def test_two_dots_are_a_pause_unless_a_clause_opens_with_wa():
+    """".." then a word (3,016 in the corpus) is a pause inside the sentence, so a content runs on over it
+    ("… التعليم.. لكن أحذره"); before و it may close the sentence (".. وأوضح ظريف أن"), as in the annotated files."""
+    text = "وقال الوزير إن التطوير مهم.. لكن أحذره من التسرع. وأضاف أن الوقت مناسب."
+    assert [text[q.start:q.end] for q in extract(text)] == ["إن التطوير مهم.. لكن أحذره من التسرع", "أن الوقت مناسب"]
+    text = "وقال الوزير إن التطوير مهم.. وأوضح الوزير أن الوقت مناسب."
+    assert [text[q.start:q.end] for q in extract(text)] == ["إن التطوير مهم", "أن الوقت مناسب"]

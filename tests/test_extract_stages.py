@@ -4004,3 +4004,9 @@ def test_two_dots_are_a_pause_unless_a_clause_opens_with_wa():
     assert [text[q.start:q.end] for q in extract(text)] == ["إن التطوير مهم.. لكن أحذره من التسرع", "أن الوقت مناسب"]
     text = "وقال الوزير إن التطوير مهم.. وأوضح الوزير أن الوقت مناسب."
     assert [text[q.start:q.end] for q in extract(text)] == ["إن التطوير مهم", "أن الوقت مناسب"]
+
+
+def test_a_dot_inside_an_address_ends_no_sentence():
+    """"www.saudiairlines.com" (44 contents on the corpus ended at "www"): a dot between Latin letters or digits."""
+    text = "وقالت الشركة إن الحجز متاح عبر موقعها www.saudiairlines.com الذي يتيح الدفع الإلكتروني."
+    assert _one(text).content.endswith("الدفع الإلكتروني")

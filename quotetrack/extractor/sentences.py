@@ -114,6 +114,8 @@ class Sentences:
                     nxt = text[e] if e < len(text) else " "
                     if prev.isdigit() and nxt.isdigit():
                         continue
+                    if nxt.isascii() and nxt.isalnum() and prev.isascii() and prev.isalnum():
+                        continue  # "www.saudiairlines.com"، "U.S": a dot inside a Latin word or address
                     w = _LAST_WORD.search(text, max(0, i - 8), i)
                     if w and len(w.group(1)) <= 3 and _ARABIC_LETTER.match(nxt) and (
                             i - len(w.group(1)) == 0 or not text[i - len(w.group(1)) - 1].isalpha()):

@@ -4010,3 +4010,10 @@ def test_a_dot_inside_an_address_ends_no_sentence():
     """"www.saudiairlines.com" (44 contents on the corpus ended at "www"): a dot between Latin letters or digits."""
     text = "وقالت الشركة إن الحجز متاح عبر موقعها www.saudiairlines.com الذي يتيح الدفع الإلكتروني."
     assert _one(text).content.endswith("الدفع الإلكتروني")
+
+
+def test_an_according_source_named_in_its_apposition():
+    """"وبحسب المتحدث باسم الجيش، العقيد تركي المالكي، فإن …": the name set off after the bare title is the source,
+    and the title becomes his."""
+    q = [q for q in extract("وبحسب المتحدث باسم الجيش، العقيد تركي المالكي، فإن الصاروخ اعترض.") if q.rule == "according"][0]
+    assert (q.speaker, q.content) == ("تركي المالكي", "فإن الصاروخ اعترض")

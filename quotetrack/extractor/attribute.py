@@ -2988,7 +2988,27 @@ class Attributor:
         np_ = self.np.parse(toks, j, end_idx, self.reg.keys(), vf.agreement if vf else None)
         if np_ is None or (not said and self._unvouched_word(np_)):
             return None  # (a saying vouches for whose it is: "على حد قول نتانياهو")
+        app = self._apposed_source_name(np_, end_idx)
+        if app is not None:  # "بحسب المتحدث باسم القوات المسلحة، العميد أبو الفضل شكارجي": the name in the apposition
+            e = self._entity_for(app, None)
+            if e is not None and not e.title:
+                self._give_title(e, np_.start, np_.end)
+            return vf, j, app, None, (toks[app.start].start, toks[app.end - 1].end)
         return vf, j, np_, None, (toks[np_.start].start, toks[np_.end - 1].end)
+
+    def _apposed_source_name(self, np_: NP, end_idx: int) -> NP | None:
+        """A bare title as an according phrase's source with a name of two words or more after its comma, closed by
+        the sentence's end or another comma: the name is the source."""
+        toks = self.toks
+        k = np_.end
+        if np_.kind not in ("person", "anonymous") or np_.name_end != np_.title_end or k + 2 >= end_idx \
+                or toks[k].text not in ("،", ","):
+            return None
+        app = self.np.parse(toks, k + 1, end_idx, self.reg.keys(), None)
+        if app is None or app.kind != "person" or app.name_end - app.title_end < 2 or (
+                app.end < end_idx and toks[app.end].text not in ("،", ",", ".")):
+            return None
+        return app
 
     def _unvouched_word(self, np_: NP) -> bool:
         """A "person" of one plain word that no lexicon, first name or earlier mention vouches for: after an

@@ -4017,3 +4017,17 @@ def test_an_according_source_named_in_its_apposition():
     and the title becomes his."""
     q = [q for q in extract("وبحسب المتحدث باسم الجيش، العقيد تركي المالكي، فإن الصاروخ اعترض.") if q.rule == "according"][0]
     assert (q.speaker, q.content) == ("تركي المالكي", "فإن الصاروخ اعترض")
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("وقال لاعب خط وسط المنتخب الروسي أنطونيو ميرانتشوك: «سنقاتل».", "أنطونيو ميرانتشوك"),
+    ("وأوضح المتحدث الرسمي لإمارة المنطقة علي بن موسى زعلة أن الأمير وجه.", "علي بن موسى زعلة"),
+    ("وأوضحت رئيسة البرنامج الدكتورة منى بنت سليمان الوهيبي ان الفعاليات متنوعة.", "منى بنت سليمان الوهيبي"),
+    ("وأوضح مدير إدارة كرة القدم بالهلال فهد المفرج أن المفاوضات مستمرة.", "فهد المفرج"),
+    ("وقال علي عبدالله صالح إن الحوثيين سبب الحرب.", "علي عبدالله صالح"),
+])
+def test_a_title_the_grammar_cannot_read_ends_at_a_first_name(text, speaker):
+    """Title words right after the cue that the grammar cannot read ("خط وسط"، "بالهلال"، "لإمارة المنطقة") and end at a
+    listed first name whose name runs to the opener: that name, with a بن/بنت chain before it, is the speaker (502
+    corpus quotes had a first name left between the speaker and the content); a name that opens the region stays."""
+    assert extract(text)[0].speaker == speaker

@@ -831,7 +831,8 @@ class Attributor:
                 return Slots(None, None, None, False, idx + 1, False, None, svo)
             whole = self.region.read(idx, vf, end_idx)
             if whole is not None:
-                return self._name_closing_titles(idx, whole, end_idx, agr)
+                return self._given_name_closing(
+                    idx, self._name_closing_titles(idx, whole, end_idx, agr), end_idx, agr)
         s = _SlotWalk(idx, pfx, vf, s_start, end_idx, prev_tok, self.lex.np_lemmas.get(lemma_key),
                       self.light_nouns.get(lemma_key), known, topic, k=idx + 1)
         stages = self._walk_stages()
@@ -843,9 +844,9 @@ class Attributor:
                     break
             if verdict is _STOP:
                 break
-        return self._name_closing_titles(
+        return self._given_name_closing(idx, self._name_closing_titles(
             idx, Slots(s.mention_np, s.via, s.channel, s.anon_hint, s.content_k, s.colon, s.source_np, topic,
-                       s.title_span), end_idx, agr)
+                       s.title_span), end_idx, agr), end_idx, agr)
 
     def _name_closing_titles(self, idx: int, slots: "Slots", end_idx: int, agr: str | None) -> "Slots":
         """"وقال أستاذ طب وجراحة العيون المشارك الدكتور محمد العيسى إن …"، "وأكد مؤسس الشركة الدكتور سامي العلي
@@ -883,6 +884,39 @@ class Attributor:
                 return Slots(cand, slots.via, slots.channel, slots.anon_hint, k, slots.colon, slots.source_np,
                              slots.topic, (idx + 1, h))
             break  # only the last definite title before the name
+        return slots
+
+    def _given_name_closing(self, idx: int, slots: "Slots", end_idx: int, agr: str | None) -> "Slots":
+        """"وقال لاعب خط وسط المنتخب الروسي أنطون ميرانتشوك:"، "وقال صانع ألعاب فريق الأهلي ياسر الفهمي إن": words of a
+        title the grammar cannot read, right after the cue, that end at a listed first name whose name runs to the
+        opener: that name is the speaker and the words before it its title (502 corpus quotes had a first name left
+        between their speaker and the content, most of them such a name)."""
+        toks = self.toks
+        np_, k = slots.mention_np, slots.content_k
+        if np_ is None or k is None or k >= end_idx or np_.start != idx + 1 or np_.kind not in ("person", "anonymous") \
+                or (np_.name_end > np_.title_end and toks[np_.title_end].text in self.np.given_names) \
+                or (np_.kind == "person" and np_.title_end == np_.start):
+            return slots  # (a name that opens the region is the speaker: "وقال علي عبدالله صالح إن")
+        if not (slots.colon or toks[k].text in self.pat.comp_words or toks[k].start in self.q_open or (
+                toks[k].text in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words)):
+            return slots
+        stop = k - 1 if slots.colon else k
+        if stop > idx + 1 and toks[stop - 1].text in ("،", ","):
+            stop -= 1
+        if stop - (idx + 1) > 10 or any(not t.is_word for t in toks[idx + 1:stop]):
+            return slots
+        for h in range(max(idx + 2, stop - 6), stop - 1):
+            if toks[h].text in self.np.given_names and all(
+                    self.region._name_like(t.text) or t.text in self.np.joiners or t.text == "علي"
+                    for t in toks[h:stop]):  # ("علي بن موسى زعلة"، "منى بنت سليمان الوهيبي": the whole name)
+                if h - 1 > idx + 1 and toks[h - 1].text == "علي":
+                    h -= 1  # ("… اليمني السابق علي عبدالله صالح")
+                while h - 2 > idx + 1 and toks[h - 1].text in self.np.joiners and (
+                        toks[h - 2].text in self.np.given_names or toks[h - 2].text == "علي"
+                        or self.region._name_like(toks[h - 2].text)):
+                    h -= 2
+                return Slots(NP(h, stop, "person", agr, h, stop, toks[h].text), slots.via, slots.channel,
+                             slots.anon_hint, k, slots.colon, slots.source_np, slots.topic, (idx + 1, h))
         return slots
 
     def _document_slots(self, idx: int, end_idx: int) -> "Slots":

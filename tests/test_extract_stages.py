@@ -3777,8 +3777,8 @@ def test_a_carrier_on_the_tongue_of_a_source():
 @pytest.mark.parametrize("text,qtype", [
     ('وقال الوزير إن تنظيم "داعش" انتهى في المدينة.', "indirect"),
     ("وقال الوزير إن قضية العصر «التطرف» تهمنا جميعا.", "indirect"),
-    ('وقالت الشركة إن طائرات «سوخوي» ستصل قريبا.', "indirect"),
-    ('وقال الوزير إن المحادثات “مباشرة” مع الحكومة.', "mixed"),
+    ('وقالت الشركة إن طائرات «إيرباص» ستصل قريبا.', "indirect"),
+    ('وقال الوزير إن الاتهامات «مفبركة» تماما.', "mixed"),
     ('وقال الوزير إن الهجوم "انتهاك صارخ" للقانون.', "mixed"),
 ])
 def test_marks_around_a_name_or_term_keep_the_content_indirect(text, qtype):

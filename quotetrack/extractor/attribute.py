@@ -1665,9 +1665,9 @@ class Attributor:
     def _is_term_quote(self, q: QuotedSpan) -> bool:
         """A quoted span that marks a name or a term inside reported speech, so it does not make the
         content mixed (../shared/eval/GUIDELINES.md): a name (_is_name_quote), or one word that is definite
-        or is no indefinite predicate ("«التطرف»"، "«سوخوي»"، "«امتياز»"; but "“مباشرة”"، "«عشاً»"، "“كارثة”",
-        an indefinite word in ة or the accusative ا, is the speaker's own word). On the two gold files and
-        the helper sets, 36 such one-word fragments sit in indirect content and 13 in mixed."""
+        or is no indefinite predicate ("«التطرف»"، "تنظيم «داعش»"، "طائرات «إيرباص»"; but "«مفبركة»"، "«خطيرا»", an
+        indefinite word in ة or the accusative ا, is the speaker's own word). On the two gold files and the helper
+        sets, 36 such one-word fragments sit in indirect content and 13 in mixed."""
         if self._is_name_quote(q):
             return True
         words = self.orig(q.open + 1, q.close).split()  # (the original letters: folding makes ة a ه)

@@ -4031,3 +4031,12 @@ def test_a_title_the_grammar_cannot_read_ends_at_a_first_name(text, speaker):
     listed first name whose name runs to the opener: that name, with a بن/بنت chain before it, is the speaker (502
     corpus quotes had a first name left between the speaker and the content); a name that opens the region stays."""
     assert extract(text)[0].speaker == speaker
+
+
+def test_a_player_described_again_by_role_and_nationality():
+    """"وقال المهاجم المصري" after "النجم المصري محمد صلاح": another word for the same player and the same nationality
+    is the one player so described; another office is not ("المسؤول السعودي" after "الصحفي السعودي جمال خاشقجي")."""
+    text = "وسجل النجم المصري محمد صلاح هدفا. وقال المهاجم المصري إن الفوز مهم."
+    assert extract(text)[-1].speaker.startswith("محمد صلاح")
+    text = "وقتل الصحفي السعودي جمال خاشقجي. وقال المسؤول السعودي إن التحقيق مستمر."
+    assert extract(text)[-1].speaker == "المسؤول السعودي"

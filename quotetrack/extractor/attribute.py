@@ -199,6 +199,7 @@ class Attributor:
         self.clause_initial_cues = frozenset(m["clause_initial_cue"])
         self.present_np_lemmas = frozenset(m["present_np_content"])
         self.passive_alike = frozenset(m["passive_alike"])
+        self.player_roles = frozenset(m["player_role"])
         self.source_preps: dict[str, list[list[str]]] = {}  # lemma -> the prepositions (phrases) before its source
         for p in m["source_preposition"]:
             self.source_preps.setdefault(p.split()[0], []).append(p.split()[1:])
@@ -386,7 +387,7 @@ class Attributor:
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
         self.reg = Register(frozenset(self.np.regnal_ordinals), frozenset(self.documents),
-                            frozenset(self.np.title_adjectives))
+                            frozenset(self.np.title_adjectives), self.player_roles)
         self.np.hamza_al = hamza_al
         self.np.hamza_il = hamza_il or set()
         self.np.ali_ya = ali_ya or set()
@@ -2455,7 +2456,8 @@ class Attributor:
             name = None
         title_key = " ".join(t.text for t in toks[np_.start:np_.title_end] if t.is_word)
         if name and title_key.startswith("نظير"):
-            title, title_key = None, ""  # "نظيره الأمريكي جون كيري": a counterpart is no title of his own
+            # "نظيره الأمريكي جون كيري": a counterpart is no title of his own; his nationality still describes him
+            title, title_key = None, " ".join(title_key.split()[1:])
         key = " ".join(name_toks) if name_toks else " ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)
         words = key.split()
         if words and words[0] in self.divine_names and all(

@@ -1650,8 +1650,9 @@ class Register:
     WINDOW = 300
 
     def __init__(self, ordinals: frozenset[str] = frozenset(), documents: frozenset[str] = frozenset(),
-                 title_adjectives: frozenset[str] = frozenset()) -> None:
+                 title_adjectives: frozenset[str] = frozenset(), player_roles: frozenset[str] = frozenset()) -> None:
         self.ordinals = ordinals           # a monarch's ordinal closes a name but is no surname
+        self.player_roles = player_roles   # role words that describe the same player (النجم، المهاجم، اللاعب …)
         self.documents = documents         # "ذات البيان" is the same document, not the last source
         self.title_adjectives = title_adjectives  # "عام"، "أول": left out when a shortened title is matched
         self.entities: list[Entity] = []   # pro-drop candidates, oldest first
@@ -1683,6 +1684,13 @@ class Register:
         for a in e.aliases:
             self._by_key[a] = e
 
+    def _same_role(self, role: str, title_key: str) -> bool:
+        """The role word of a re-mention fits the title the person was named with: the same word ("السفير
+        الإماراتي" for "السفير …") or two words for the same player ("المهاجم المصري" for "النجم المصري محمد
+        صلاح"; markers.tsv player_role), never another office ("المسؤول السعودي" is not "الصحفي السعودي X")."""
+        first = title_key.split()[0] if title_key else ""
+        return stem(role) == stem(first) or (role in self.player_roles and first in self.player_roles)
+
     def _recent(self) -> list[Entity]:
         return self._named[-self.WINDOW:]
 
@@ -1708,6 +1716,14 @@ class Register:
         return found
 
     def _find(self, toks: list[str], name_key: str, kind: str, title_key: str) -> Entity | None:
+        if kind in ("person", "anonymous") and len(toks) == 2 and is_def(toks[0]) and is_def(toks[1]) \
+                and is_nisba(toks[1]) and not toks[0].endswith(("ون", "ين", "ات")):
+            # "وقال المهاجم المصري" after "النجم المصري محمد صلاح": the one named person the article describes
+            # with that nationality, whatever the role word (two such persons: no safe choice)
+            described = {e.key: e for e in self._recent() if e.kind == "person" and e.name_tokens
+                         and toks[1] in e.title_key.split() and self._same_role(toks[0], e.title_key)}
+            if len(described) == 1:
+                return next(iter(described.values()))
         if kind == "person" and len(toks) == 1 and is_def(toks[0]) and is_nisba(toks[0]):
             for e in reversed(self._recent()):  # "الفلبيني" after "اللاعب الفلبيني X": the person so described
                 if e.kind == "person" and e.name_tokens and toks[0] in e.title_key.split():

@@ -267,6 +267,11 @@ class Attributor:
         return tok.text[len(pfx):] in self.maqsura_passives and self.np.ali_distinct \
             and self.orig(tok.start, tok.end).rstrip(_HARAKAT).endswith("ى")
 
+    def _complementizer_at(self, k: int, end: int) -> bool:
+        """Token ``k`` opens a complementizer clause: أن/إن, or a preposition then one ("إلى أن"، "بأن" apart)."""
+        toks, comp = self.toks, self.pat.comp_words
+        return toks[k].text in comp or (toks[k].text in self.pat.comp_preps and k + 1 < end and toks[k + 1].text in comp)
+
     def _cue_at(self, idx: int) -> tuple[str, VerbForm] | None:
         """The cue at token ``idx``, checking the context that homograph forms need."""
         toks = self.toks
@@ -584,14 +589,19 @@ class Attributor:
         over from the person named before), so the words after it are adjuncts, then the content; a noun
         phrase there is the verb's object and opens the content. None where the region cannot be read (the
         general walk decides)."""
-        whole = self.region.read(idx + 1, vf, end_idx)
+        whole = self._region_of_object(idx + 1, vf, end_idx)
         if whole is None:
             toks = self.toks
             if vf.lemma_key in self.lex.np_lemmas and self._cue_info(toks[idx + 2]) is None and not any(
                     t.text in self.pat.comp_words for t in toks[idx + 2:end_idx]):
                 return Slots(None, None, None, False, idx + 2, False, None, None)  # a noun-phrase content follows
-            return None
-        if whole.mention_np is not None:
+        return whole
+
+    def _region_of_object(self, k: int, vf: VerbForm, end_idx: int) -> "Slots | None":
+        """The region after token ``k`` read whole, for a cue whose subject is already given (an honorific, a verb
+        ending): a noun phrase found there is the verb's object and opens the content, never the speaker."""
+        whole = self.region.read(k, vf, end_idx)
+        if whole is not None and whole.mention_np is not None:
             whole.content_k, whole.mention_np = whole.mention_np.start, None
         return whole
 
@@ -601,10 +611,8 @@ class Attributor:
         its object or an adjunct, never the speaker (254 such verbs before a word other than the complementizer in
         the corpus; 29 quotes took that word as their speaker). The speaker is the one carried over (pro-drop)."""
         toks = self.toks
-        whole = self.region.read(idx, vf, end_idx)
+        whole = self._region_of_object(idx, vf, end_idx)
         if whole is not None:
-            if whole.mention_np is not None:
-                whole.content_k, whole.mention_np = whole.mention_np.start, None
             return whole
         ck = self._comp_ahead(idx + 1, end_idx, reach=6)
         if ck is not None:
@@ -866,8 +874,7 @@ class Attributor:
             return slots  # (a "name" with و inside, "أستاذ طب وجراحة", was the title's complement)
         rule = self.lex.np_lemmas.get(info[1].lemma_key) if info is not None else None
         own_prep = rule is not None and not rule.object_first and rule.preposition == toks[k].text
-        if not (slots.colon or own_prep or toks[k].text in self.pat.comp_words or (
-                toks[k].text in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words)):
+        if not (slots.colon or own_prep or self._complementizer_at(k, end_idx)):
             return slots  # (an object may close the region of "هنأ"، "حث"، "دعا"; "شدد X على" is the verb's own)
         stop = k - 1 if slots.colon else k
         if stop > np_.end and toks[stop - 1].text in ("،", ","):
@@ -898,8 +905,7 @@ class Attributor:
                 or (np_.name_end > np_.title_end and toks[np_.title_end].text in self.np.given_names) \
                 or (np_.kind == "person" and np_.title_end == np_.start):
             return slots  # (a name that opens the region is the speaker: "وقال علي عبدالله صالح إن")
-        if not (slots.colon or toks[k].text in self.pat.comp_words or toks[k].start in self.q_open or (
-                toks[k].text in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words)):
+        if not (slots.colon or toks[k].start in self.q_open or self._complementizer_at(k, end_idx)):
             return slots
         stop = k - 1 if slots.colon else k
         if stop > idx + 1 and toks[stop - 1].text in ("،", ","):
@@ -1028,8 +1034,7 @@ class Attributor:
         an addressee) that the walk steps over."""
         toks, k, end_idx = self.toks, s.k, s.end_idx
         w = toks[k].text
-        if w in ("،", ",") and k + 1 < end_idx and (toks[k + 1].text in self.pat.comp_words or (
-                toks[k + 1].text in self.pat.comp_preps and k + 2 < end_idx and toks[k + 2].text in self.pat.comp_words)):
+        if w in ("،", ",") and k + 1 < end_idx and self._complementizer_at(k + 1, end_idx):
             s.k = k + 1  # "أحمد قطان، أنه …"
             return _GO
         if w not in ("،", ",", "-", "(", ")"):
@@ -1389,8 +1394,7 @@ class Attributor:
         if members == 1 or end >= s.end_idx:
             return None
         nxt = toks[end].text
-        if not (nxt in self.pat.comp_words or nxt in ("،", ",", ":") or toks[end].start in self.q_open
-                or (nxt in self.pat.comp_preps and end + 1 < s.end_idx and toks[end + 1].text in self.pat.comp_words)
+        if not (nxt in ("،", ",", ":") or toks[end].start in self.q_open or self._complementizer_at(end, s.end_idx)
                 or (s.np_rule is not None and toks[end].is_word)):
             return None  # (with a noun-phrase content the content follows: "أعلنت الولايات المتحدة وكندا طرد …")
         s.mention_np = NP(np_.start, end, "organization", "f.du" if members == 2 else "m.pl", np_.start, end,
@@ -1675,7 +1679,7 @@ class Attributor:
         if len(words) != 1:
             return False
         w = words[0].strip(".،,!؟?")
-        return w.startswith("ال") or not w.endswith(("ة", "ا", "اً", "ى", "ًا"))
+        return w.startswith("ال") or not w.endswith(("ة", "ا", "اً", "ى"))
 
     def _labels_quote(self, k: int, end: int) -> bool:
         toks = self.toks
@@ -2455,7 +2459,7 @@ class Attributor:
             title = None
             name = None
         title_key = " ".join(t.text for t in toks[np_.start:np_.title_end] if t.is_word)
-        if name and title_key.startswith("نظير"):
+        if name and title_key.partition(" ")[0] in self.np.counterparts:
             # "نظيره الأمريكي جون كيري": a counterpart is no title of his own; his nationality still describes him
             title, title_key = None, " ".join(title_key.split()[1:])
         key = " ".join(name_toks) if name_toks else " ".join(t.text for t in toks[np_.start:np_.end] if t.is_word)
@@ -2517,8 +2521,7 @@ class Attributor:
         start = toks[k].start
         q = self.q_open.get(start)
         w0 = toks[k].text
-        noun_phrase = q is None and not colon and w0 not in self.pat.comp_words and not (
-            w0 in self.pat.comp_preps and k + 1 < len(toks) and toks[k + 1].text in self.pat.comp_words)
+        noun_phrase = q is None and not colon and not self._complementizer_at(k, len(toks))
         end = self._clause_end(k, end_idx, s_end, agr, noun_phrase)
         if q is not None:
             a, b = q.inner
@@ -2865,9 +2868,9 @@ class Attributor:
         whether و is glued to the phrase), or None."""
         toks = self.toks
         w = toks[k].text
-        glued = w[:1] == "و" and w[1:] in ("وفقا", "طبقا")
-        if not (glued or w in ("وفقا", "طبقا")) or k + 1 >= len(toks) or self._inside_quote(toks[k].start):
+        if w not in _GLUED_LAM_HEADS or k + 1 >= len(toks) or self._inside_quote(toks[k].start):
             return None
+        glued = w[1:] in _GLUED_LAM_HEADS  # ("ووفقا": و glued to the phrase)
         nxt = toks[k + 1]
         if not nxt.is_word or len(nxt.text) < 4 or nxt.text[0] != "ل" or nxt.start != toks[k].end + 1 \
                 or nxt.text in ("لما", "لذلك", "لهذا", "لهذه"):

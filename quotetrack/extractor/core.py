@@ -7,10 +7,10 @@ ORIGINAL text. No I/O, no database; depends only on the lexicons and ``regex``.
 from __future__ import annotations
 
 import logging
-
-import regex
 from dataclasses import replace
 from functools import lru_cache
+
+import regex
 
 from .attribute import Attributor, RawQuote
 from .lexicon import load

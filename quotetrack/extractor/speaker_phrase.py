@@ -202,6 +202,7 @@ class NPParser:
         self.named_bodies = set(m["named_body"])
         self.anon_mod = set(m["anon_modifier"])
         self.construct_titles = set(m["construct_title"])
+        self.counterparts = frozenset(m["counterpart_title"])
         self.unnamed_media = frozenset(m["unnamed_medium"])
         self.verbal_nouns = frozenset(bare_verbal_nouns(lex.verbs))
         self.masdar = masdar_shapes(m["masdar_pattern"])
@@ -1380,7 +1381,7 @@ class NPParser:
         g = lex.titles.get(w) or lex.titles.get(base)
         agr = verb_agr if verb_agr else _GENDER_AGR.get(g or "", None)
         if k2 > k and k2 < end and toks[k2].is_word and toks[k2].text in lex.titles \
-                and not toks[k2].text.startswith("نظير"):  # ("… بومبيو نظيره الروسي": his counterpart is the object)
+                and toks[k2].text not in self.counterparts:  # ("… بومبيو نظيره الروسي": his counterpart is the object)
             k3 = self.title_chain(toks, k2, end)
             k4 = self._name_run(toks, k3, end, known, after_title=True)
             first_named = is_def(w) and k2 - k >= 2 and toks[k].text[:1] not in "بلو"

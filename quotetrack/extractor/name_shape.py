@@ -36,6 +36,11 @@ def _base(w: str) -> str:
 class NameShape:
     def __init__(self, lex: Lexicon):
         self.final_bad = frozenset(lex.markers["not_name_final"])
+        # a particle, or one carrying a pronoun ("وكأنه"، "لكنني"، "معهم"): a clause's word, never a name's;
+        # (but not أ/إ + ي, which folds onto names: كأني/لأني/أني → "كاني"، "لاني"، "آني")
+        self.particles = frozenset(lex.markers["not_name_word"]) | frozenset(
+            fold(h + s) for h in lex.markers["pronoun_host"] for s in lex.markers["pronoun_suffix"]
+            if not (s == "ي" and "ا" in h))
         self.not_alone = frozenset(lex.markers["not_name_alone"])
         # reporting-verb forms, less those that are also role nouns ("متحدثة" is a spokeswoman too)
         self.verbs = (frozenset(lex.verbs) | frozenset(bare_verbal_nouns(lex.verbs))) \
@@ -71,6 +76,8 @@ class NameShape:
             return "holds an accusative or adverb with tanween"  # ("مدافعاً عما"، "اتصالاً هاتفياً"، "جداً"): no name has it
         if words[-1] in self.final_bad and not name.rstrip().endswith("علي"):  # (the name Ali, not على)
             return f"ends on the particle {words[-1]!r}"
+        if any(w in self.particles or (w[:1] in "وف" and w[1:] in self.particles) for w in words):
+            return "holds a particle"
         if any(len(w) == 1 and (i > 0 or not w.isdigit()) for i, w in enumerate(words)):
             return "holds a one-letter word or digit"  # (a leading count is fine: "3 مصادر مطلعة")
         if any(w.isdigit() and len(w) >= 3 for w in words) or any(w.isdigit() for w in words[1:]) or \

@@ -4054,3 +4054,16 @@ def test_a_player_described_again_by_role_and_nationality():
     assert extract(text)[-1].speaker.startswith("محمد صلاح")
     text = "وقتل الصحفي السعودي جمال خاشقجي. وقال المسؤول السعودي إن التحقيق مستمر."
     assert extract(text)[-1].speaker == "المسؤول السعودي"
+
+
+def test_a_titled_persons_surname_is_that_person_not_a_role():
+    """A definite surname that is also a role noun ("الشاهد": the witness) re-mentions the titled person who
+    bears it (18 corpus quotes had "الشاهد" as an anonymous witness beside "يوسف الشاهد")."""
+    qs = extract("قال رئيس الحكومة يوسف الشاهد إن الإصلاحات ضرورية. وأضاف الشاهد أن الحكومة ستواصل عملها.")
+    assert [q.speaker for q in qs] == ["يوسف الشاهد", "يوسف الشاهد"]
+    assert qs[1].speaker_kind == "person"
+
+
+def test_a_lone_role_word_stays_anonymous_without_such_a_surname():
+    qs = extract("قال شاهد عيان إن الانفجار كان قويا. وأضاف الشاهد أن الشرطة وصلت بعد ساعة.")
+    assert qs[1].speaker_kind == "anonymous"

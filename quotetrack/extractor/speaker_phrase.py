@@ -1734,6 +1734,11 @@ class Register:
                 if e.kind == "person" and e.name_tokens and len(toks) < len(e.name_tokens) and (
                         " " + name_key + " ") in (" " + " ".join(e.name_tokens) + " "):
                     return e
+        if kind == "anonymous" and len(toks) == 1 and is_def(toks[0]):
+            for e in reversed(self._recent()):  # "وقال الشاهد" after "رئيس الحكومة يوسف الشاهد": his surname, not
+                # "the witness" (a titled name only: an untitled run may have swallowed a noun, "داليتش الأنباء")
+                if e.kind == "person" and e.title_key and len(e.name_tokens) > 1 and e.name_tokens[-1] == toks[0]:
+                    return e
         # a definite re-mention by head noun: الوكالة ← وكالة الأنباء، المصادر ← مصادر محلية
         if is_def(toks[0]) or toks[0] in ("هذه", "هذا"):
             st = stem(toks[0])

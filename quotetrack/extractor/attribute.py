@@ -37,6 +37,7 @@ MAX_CLAUSE_TOKENS = 250
 
 
 _ARABIC_WORD = regex.compile(r"^\p{Arabic}+$")
+_HAMZAS = "أإؤئء"
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # short vowels, tanween, shadda, sukun
 
 
@@ -195,6 +196,7 @@ class Attributor:
         self.publication_verbs = set(m["publication_verb"])
         self.noun_homographs = set(m["noun_homograph"])
         self.maqsura_passives = frozenset(m["maqsura_passive"])
+        self.hamza_lemmas = frozenset(m["hamza_written"])  # lemmas whose forms count only with their hamza written
         self.honorifics = frozenset(m["honorific_pronoun"])
         self.clause_initial_cues = frozenset(m["clause_initial_cue"])
         self.present_np_lemmas = frozenset(m["present_np_content"])
@@ -244,8 +246,8 @@ class Attributor:
         info = self._cue_info_cache.get(tok.text, _UNSEEN)  # (_cue_word's cache read here: one call less)
         if info is _UNSEEN:
             info = self._cue_word(tok.text)
-        if info is not None and self._maqsura_passive(tok, info[0]):
-            return None  # (how this occurrence is written: "ويُدعى")
+        if info is not None and (self._maqsura_passive(tok, info[0]) or self._written_as_noun(tok, info)):
+            return None  # (how this occurrence is written: "ويُدعى"، "رأي"، "فرات")
         return info
 
     def _cue_word(self, w: str) -> tuple[str, VerbForm] | None:
@@ -266,6 +268,17 @@ class Attributor:
         maqsura_passive), in an article that writes ى apart from ي."""
         return tok.text[len(pfx):] in self.maqsura_passives and self.np.ali_distinct \
             and self.orig(tok.start, tok.end).rstrip(_HARAKAT).endswith("ى")
+
+    def _written_as_noun(self, tok: Token, info: tuple[str, VerbForm]) -> bool:
+        """How this occurrence is written shows another word. A past form whose lexicon spelling ends in ى, written with
+        ي in an article that writes ى apart, is the noun ("رأي" opinion، "نفي" denial: 83 such quotes on the corpus);
+        a form of a hamza_written lemma (markers.tsv) without its hamza is a name ("فرات"، "شيانغ راي": 19)."""
+        pfx, vf = info
+        written = self.orig(tok.start, tok.end).rstrip(_HARAKAT)[len(pfx):]
+        if vf.pos == "past" and vf.form.endswith("ى") and written.endswith("ي") and self.np.ali_distinct:
+            return True
+        return vf.lemma_key in self.hamza_lemmas and any(c in vf.form for c in _HAMZAS) \
+            and not any(c in written for c in _HAMZAS)  # (يرى، ترى have none to write)
 
     def _complementizer_at(self, k: int, end: int) -> bool:
         """Token ``k`` opens a complementizer clause: أن/إن, or a preposition then one ("إلى أن"، "بأن" apart)."""
@@ -293,7 +306,7 @@ class Attributor:
             if not any(t.text == need for t in toks[idx + 1:idx + 14]):
                 return None  # "عبر حسابه": the preposition, not the verb عبّر
         info = self._raw_cue_info(toks[idx])
-        if info is not None and self._maqsura_passive(toks[idx], info[0]):
+        if info is not None and (self._maqsura_passive(toks[idx], info[0]) or self._written_as_noun(toks[idx], info)):
             return None
         if info is not None and not info[0] and w in self.clause_initial_cues and idx not in self.sentence_heads \
                 and "\u0651" not in self.orig(toks[idx].start, toks[idx].end):

@@ -46,6 +46,10 @@ class NameShape:
         self.verbs = (frozenset(lex.verbs) | frozenset(bare_verbal_nouns(lex.verbs))) \
             - frozenset(lex.titles) - frozenset(lex.anonymous) - frozenset(lex.markers["maqsura_passive"])
         # (less "يدعى": "مقيم يدعى مقطر ظاهر" is a person's title and name, not a verb of saying)
+        # forms of a hamza_written lemma (رأى) are that verb only with the hamza written: "فرات خليل" is a name
+        hamza_lemmas = frozenset(lex.markers["hamza_written"])
+        self.hamza_verbs = frozenset(f for f, vf in lex.verbs.items()
+                                     if vf.lemma_key in hamza_lemmas and any(c in vf.form for c in "أإؤئء"))
         self.adjectives = frozenset(lex.adjectives)
         self.media = frozenset(lex.media)
         self.people = frozenset(lex.titles) | frozenset(lex.anonymous)  # heads that name people
@@ -57,6 +61,10 @@ class NameShape:
 
     def _is_verb(self, w: str) -> bool:
         return w in self.verbs or (w[:1] in "وف" and w[1:] in self.verbs)
+
+    def _hamza_missing(self, w: str, written: str) -> bool:
+        bare = w[1:] if w[:1] in "وف" and w not in self.hamza_verbs else w
+        return bare in self.hamza_verbs and not any(c in written for c in "أإؤئء")
 
     def fragment_reason(self, name: str) -> str | None:
         """Why ``name`` cannot be a speaker's name, or None when its shape is fine (cached: a pure function of
@@ -85,7 +93,10 @@ class NameShape:
             return "holds a quantity"  # ("عمره 31"، "25"، "4٪": an age, a count or a share, no name)
         if len(words) == 1 and words[0] in self.not_alone:
             return "a common noun alone names nobody"  # ("فريق"، "برنامج"، "الرجل": markers.tsv not_name_alone)
-        if any(self._is_verb(w) for w in words):
+        written = bare.replace("ـ", " ").split()
+        if len(written) != len(words):
+            written = words  # (folding joined or split a word: read the folded words alone)
+        if any(self._is_verb(w) and not self._hamza_missing(w, o) for w, o in zip(words, written)):
             return "holds a reporting verb or verbal noun"
         if len(words) == 1 and words[0] in self.bodies and words[0].endswith("ه") and not words[0].startswith("ال"):
             return "a body's head alone names no body"  # "وزارة"، "شركة"، "حركة #طالبان" cut short

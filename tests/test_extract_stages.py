@@ -4070,7 +4070,7 @@ def test_a_lone_role_word_stays_anonymous_without_such_a_surname():
 
 
 @pytest.mark.parametrize("text", [
-    "نشرت الصحيفة على موقعها استطلاع رأي أن الحكومة فشلت.",  # the noun "opinion", in an article that writes ى apart
+    "وقف الجمهور على المدرجات. رأي المدرب وغيره من مسؤولي الأندية أن الدوري يحتاج إلى تغيير.",  # "opinion"
     "على الطاولة. نفي الوزير أن يكون قد استقال.",  # the noun "denial"
 ])
 def test_a_maqsura_past_written_with_ya_is_the_noun(text):

@@ -4091,3 +4091,36 @@ def test_news_agencies_in_the_plural_are_one_anonymous_source():
     إعلام" does: anonymous, with its nisba, and a source after according words too."""
     qs = extract("قالت وكالات أنباء روسية إن الانفجار وقع صباحا. وقتل 13 شخصا في الانفجار، حسبما أفادت وكالات أنباء روسية.")
     assert [(q.speaker, q.speaker_kind) for q in qs] == [("وكالات أنباء روسية", "anonymous")] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body whose glued-ل genitive the noun-phrase grammar stops before: its head still names it
+    ("قال الرئيس أحمد سعيد إن الوضع مستقر. لكن المعهد الوطني للبراكين أكد أنه لا يستبعد تجدد النشاط.",
+     "المعهد الوطني"),
+    # a title with a place phrase, then a listed first name: the name
+    ("قال الرئيس أحمد سعيد إن الوضع مستقر. لكن مبعوث الأمم المتحدة إلى اليمن مارتن غريفيث أكد أن المفاوضات مستمرة.",
+     "مارتن غريفيث"),
+    # the accusative subject of لكنّ, a partitive
+    ("قال الرئيس أحمد سعيد إن الوضع مستقر. لكن عددا من الخبراء يتوقعون أن تتراجع العملة.", "عددا من الخبراء"),
+])
+def test_a_subject_before_the_verb_after_lakin_or_kana_is_no_prodrop(text, speaker):
+    """After لكن، إلا أن and the pluperfect كان, the words before a finite cue are its subject, even where the
+    noun-phrase grammar cannot read them all (307 corpus quotes took the last speaker instead: "وكان فالفيردي
+    أعرب" → برشلونة)."""
+    qs = extract(text)
+    assert qs[-1].speaker == speaker
+
+
+def test_an_unreadable_subject_after_kana_is_a_gap_not_the_last_speaker():
+    qs = extract("قال الرئيس أحمد سعيد إن الوضع مستقر. وكان كبير مسؤولي مكافحة الإرهاب في بريطانيا قال إن المحققين يعملون.")
+    assert qs[-1].content.startswith("إن المحققين") and qs[-1].speaker is None
+
+
+def test_a_clause_opening_with_a_preposition_keeps_its_subject_after_the_verb():
+    qs = extract("قال الرئيس أحمد سعيد إن الوضع مستقر. لكن في وقت لاحق أعلن الوزير أن الحل قريب.")
+    assert qs[-1].speaker == "الوزير"
+
+
+def test_the_latter_after_lakin_is_the_last_one_named():
+    qs = extract("قال المدرب بيب غوارديولا إن الفريق جاهز. لكن الأخير نفى أن يكون قد تحدث مع إدارة النادي.")
+    assert qs[-1].speaker == "بيب غوارديولا"

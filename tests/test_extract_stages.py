@@ -4124,3 +4124,28 @@ def test_a_clause_opening_with_a_preposition_keeps_its_subject_after_the_verb():
 def test_the_latter_after_lakin_is_the_last_one_named():
     qs = extract("قال المدرب بيب غوارديولا إن الفريق جاهز. لكن الأخير نفى أن يكون قد تحدث مع إدارة النادي.")
     assert qs[-1].speaker == "بيب غوارديولا"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("قال الرئيس ترامب إن الخطة جديدة. وقال غرينبلات في بيان: \"عملنا بجد\".", "غرينبلات"),
+    ("قال الرئيس ترامب إن الخطة جديدة. ويقول ويل غرانت، مراسل الإذاعة في كوبا، إن الوضع خطير.", "ويل غرانت"),
+])
+def test_an_unlisted_name_right_after_the_verb_closed_by_its_setting_is_the_speaker(text, speaker):
+    """One to three unlisted words after a finite cue, closed by في، a comma, a glued ل or a colon, are its subject
+    (about 30 corpus quotes had taken the last speaker: "قال رومينيغه في مؤتمر صحافي")."""
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "قال الرئيس ترامب إن الخطة جديدة. وأظهرت استطلاعات في البلاد أن الغالبية تؤيده.",
+    "قال الرئيس ترامب إن الخطة جديدة. وقالت حديقة حيوان في المدينة إن الزرافة نفقت.",
+    "قال الرئيس ترامب إن الخطة جديدة. وقال مكتبه في بيان إن الزيارة تأجلت.",
+])
+def test_common_nouns_after_the_verb_are_no_unlisted_name(text):
+    """A plural of a document or verbal noun, a noun with ة, a possessed noun: no name the lexicons missed."""
+    assert all(q.speaker not in ("استطلاعات", "حديقة حيوان", "مكتبه") for q in extract(text))
+
+
+def test_radd_fil_is_a_reaction_not_a_reply():
+    """"رد فعل" is a noun (4 corpus quotes had ردّ "replied" as their cue there)."""
+    assert not [q for q in extract("ليس ثمة رد فعل آني مباشر من إيران على الإجراءات الأمريكية.") if q.cue == "رد"]

@@ -200,7 +200,8 @@ class Attributor:
         self.preverbal_openers = frozenset(m["preverbal_opener"])  # لكن، كان …: a noun subject, then the verb
         self.an_particles = frozenset(m["an_particle"])  # إلا/غير/بيد/كما before أن
         self.subject_preps = frozenset(m["complementizer_prep"])
-        self.latter_words = frozenset(m["latter"])  # الأخير/الأخيرة: "the latter", the last one named  # في، من، عن …: inside a subject's words  # lemmas whose forms count only with their hamza written
+        self.latter_words = frozenset(m["latter"])
+        self.compound_nouns = [tuple(p.split()) for p in m["compound_noun"]]  # a cue form that starts a noun  # الأخير/الأخيرة: "the latter", the last one named  # في، من، عن …: inside a subject's words  # lemmas whose forms count only with their hamza written
         self.honorifics = frozenset(m["honorific_pronoun"])
         self.clause_initial_cues = frozenset(m["clause_initial_cue"])
         self.present_np_lemmas = frozenset(m["present_np_content"])
@@ -312,6 +313,9 @@ class Attributor:
         info = self._raw_cue_info(toks[idx])
         if info is not None and (self._maqsura_passive(toks[idx], info[0]) or self._written_as_noun(toks[idx], info)):
             return None
+        if info is not None and idx + 1 < len(toks) and any(
+                w[len(info[0]):] == a and toks[idx + 1].text.startswith(b) for a, b in self.compound_nouns):
+            return None  # "رد فعل" (a reaction, "رد فعلهن"): a noun, not ردّ "replied"
         if info is not None and not info[0] and w in self.clause_initial_cues and idx not in self.sentence_heads \
                 and "\u0651" not in self.orig(toks[idx].start, toks[idx].end):
             return None  # "دفع ثمن …": the noun "price", not ثمّن "praised" (markers.tsv clause_initial_cue)
@@ -1486,7 +1490,55 @@ class Attributor:
                 stop = next((j for j in range(k + 1, content_k) if toks[j].text[:1] == "ل"
                              and self.np.bad_name(toks[j].text)), content_k)
                 s.mention_np = NP(k, stop, "person", s.vf.agreement, k, stop, toks[k].text)
+            elif s.mention_np is None and k == s.idx + 1 and s.vf.pos in ("past", "impf") and "ل" not in s.pfx:
+                b = self._name_run_end(k, content_k)
+                if b is not None:  # "وقال غرينبلات في بيان:"، "قال رومينيغه في مؤتمر صحافي": a name the
+                    # lexicons do not hold, right after the verb and closed by its setting
+                    s.mention_np = NP(k, b, "person", s.vf.agreement, k, b, toks[k].text)
         return _STOP
+
+    def _name_run_end(self, k: int, content_k: int) -> int | None:
+        """Where a run of one to three unlisted, indefinite words right after a finite cue ends, when a setting
+        closes it (في، a glued ل، a comma, a time word, a colon) before the content: the run is the verb's subject
+        (VSO), read as a name. None when the run holds anything a name cannot (a definite or listed word, a verb,
+        a particle, a case ending)."""
+        toks = self.toks
+        b = k
+        while b < content_k and b - k < 4 and toks[b].is_word and toks[b].text not in self.np.stop \
+                and not (toks[b].text[:1] == "ل" and self.np.bad_name(toks[b].text)):
+            b += 1
+        if not 1 <= b - k <= 3 or b >= content_k:
+            return None
+        closer = toks[b].text
+        if not (closer in ("في", "،", ",", ":") or (closer in self.time and (is_def(closer) or closer == "امس"))
+                or (closer[:1] == "ل" and self.np.bad_name(closer))):
+            return None  # (a month is no closer: "قال دي مايو")
+        if not all(self._name_word(toks[j]) for j in range(k, b)):
+            return None
+        if self.shape.fragment_reason(self.orig(toks[k].start, toks[b - 1].end)):
+            return None
+        return b
+
+    def _name_word(self, tok: Token) -> bool:
+        """A word that may stand in a name nobody listed: a listed first name, or a word with none of a common
+        noun's marks: no article or glued preposition (بالتركية، وصرخة), no ة or short plural ات (حديقة، بيانات; but
+        "غرينبلات"), no و before a past verb (وتكررت), no
+        possessive pronoun (مكتبه، محاموه، مدربهم), no verbal-noun pattern (استطلاع، تصنيع), no case ending, and
+        no word the lexicons list (titles, sources, bodies, documents, adjectives, verbs)."""
+        w = tok.text
+        if w in self.np.given_names:
+            return True
+        written = self.orig(tok.start, tok.end).rstrip(_HARAKAT)
+        lex = self.lex
+        return len(w) > 2 and not is_def(w) and not w.startswith(("بال", "لل", "وال", "فال", "كال")) \
+            and not written.endswith(("ة", "ها", "هم", "هما", "ته", "وه", "ا")) \
+            and not (written.endswith("ات") and (len(w) < 8 or self.np.is_action(w[:-2]) or w[:-2] in self.documents)) \
+            and not (w[:1] == "و" and len(w) > 4 and w.endswith("ت")) \
+            and not (w[:1] in "وبل" and len(w) > 3 and (w[1:] in lex.titles or self.np.is_action(w[1:]))) \
+            and not self.np.is_action(w) and self._cue_info(tok) is None and w not in lex.narrative_verbs \
+            and w not in lex.titles and w not in lex.anonymous and w not in lex.organizations \
+            and w not in lex.adjectives and w not in self.documents and w not in self.np.not_alone \
+            and not (w.endswith("ه") and (w[:-1] in lex.titles or w[:-1] in lex.organizations or w[:-1] in lex.anonymous))
 
     def _speaker_of(self, idx: int, pfx: str, vf: VerbForm, s_start: int, slots: "Slots",
                     prev: list[RawQuote]) -> tuple[Entity | None, tuple[int, int] | None, str]:

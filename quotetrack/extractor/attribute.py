@@ -189,6 +189,7 @@ class Attributor:
         self.relative = set(m["relative"])
         self.anonymity = [p.split() for p in m["anonymity"]]
         self.settings = set(m["setting"])
+        self._read_subject_classes(m)
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.document_cues = set(m["document_cue"])
         self.platforms = set(m["platform"])
@@ -196,12 +197,6 @@ class Attributor:
         self.publication_verbs = set(m["publication_verb"])
         self.noun_homographs = set(m["noun_homograph"])
         self.maqsura_passives = frozenset(m["maqsura_passive"])
-        self.hamza_lemmas = frozenset(m["hamza_written"])
-        self.preverbal_openers = frozenset(m["preverbal_opener"])  # لكن، كان …: a noun subject, then the verb
-        self.an_particles = frozenset(m["an_particle"])  # إلا/غير/بيد/كما before أن
-        self.subject_preps = frozenset(m["complementizer_prep"])
-        self.latter_words = frozenset(m["latter"])
-        self.compound_nouns = [tuple(p.split()) for p in m["compound_noun"]]  # a cue form that starts a noun  # الأخير/الأخيرة: "the latter", the last one named  # في، من، عن …: inside a subject's words  # lemmas whose forms count only with their hamza written
         self.honorifics = frozenset(m["honorific_pronoun"])
         self.clause_initial_cues = frozenset(m["clause_initial_cue"])
         self.present_np_lemmas = frozenset(m["present_np_content"])
@@ -236,6 +231,17 @@ class Attributor:
         self.bare_nouns = bare_verbal_nouns(lex.verbs)
 
     # ---------------------------------------------------------------- helpers
+    def _read_subject_classes(self, m: dict[str, tuple[str, ...]]) -> None:
+        """Closed classes (markers.tsv) the speaker's grammar reads: time settings no title holds (بعد، خلال); place
+        heads a royal eponym may follow (جامعة الملك …); lemmas counted only with their hamza written (رأى); words
+        after which the subject precedes its verb (لكن، كان; إلا/غير/بيد/كما before أن); prepositions inside a
+        subject's words; "the latter" (الأخير); cue forms that start a compound noun (رد فعل)."""
+        self.time_settings, self.place_heads = frozenset(m["time_setting"]), frozenset(m["place_head"])
+        self.hamza_lemmas, self.preverbal_openers = frozenset(m["hamza_written"]), frozenset(m["preverbal_opener"])
+        self.an_particles, self.subject_preps = frozenset(m["an_particle"]), frozenset(m["complementizer_prep"])
+        self.latter_words = frozenset(m["latter"])
+        self.compound_nouns = [tuple(p.split()) for p in m["compound_noun"]]
+
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
         """The index after the longest listed phrase starting at token ``k`` (``k`` when none)."""
         index = self._phrase_index.get(id(phrases))
@@ -897,7 +903,7 @@ class Attributor:
         own_prep = rule is not None and not rule.object_first and rule.preposition == toks[k].text
         if not (slots.colon or own_prep or self._complementizer_at(k, end_idx)):
             return slots  # (an object may close the region of "هنأ"، "حث"، "دعا"; "شدد X على" is the verb's own)
-        stop = k - 1 if slots.colon else k
+        stop = self._before_medium(idx, k - 1 if slots.colon else k)
         if stop > np_.end and toks[stop - 1].text in ("،", ","):
             stop -= 1
         if stop - np_.end < 3 or any(not t.is_word for t in toks[np_.end:stop]):
@@ -915,6 +921,26 @@ class Attributor:
             break  # only the last definite title before the name
         return slots
 
+    def _eponym_head(self, w: str) -> bool:
+        """An indefinite body or place (glued ب/ل/و aside) that a royal's name may follow: "جامعة"، "مدينة"، "مستشفى"."""
+        base = w[1:] if w[:1] in "بلو" and len(w) > 3 else w
+        return not is_def(base) and (base in self.lex.organizations or base in self.place_heads)
+
+    def _not_a_title_word(self, w: str) -> bool:
+        """A word no title holds: a preposition of time (بعد، خلال، أثناء; not في or لدى: "الخبير في تصميم الحفلات"،
+        "سفير لدى"; a time adverb may close a title: "مدير العمليات في سرت آنذاك"), من/عن (a source's kin: "مصادر
+        مقربة من الرئيس السابق علي عبد الله صالح" names whom they are close to), a relative, a finite verb,
+        a counterpart (بنظيرته)."""
+        return w in self.time_settings or w in self.relative or w in self.lex.narrative_verbs or w in ("من", "عن") \
+            or (self._cue_word(w) is not None and w not in self.maqsura_passives) or w in self.np.counterparts \
+            or (w[:1] in "بل" and w[1:] in self.np.counterparts)  # ("أحد السكان يدعى …": "is named", a title)
+
+    def _before_medium(self, idx: int, stop: int) -> int:
+        """Where a speaker's words end before the opener at ``stop``: at the medium it spoke to, if one stands
+        between (a name ends there: "… العقيد عبد الباسط البحر لوكالة الأنباء اليمنية (سبأ) أن")."""
+        toks = self.toks
+        return next((j for j in range(idx + 2, stop) if toks[j].text[:1] == "ل" and self._is_media(toks, j)), stop)
+
     def _given_name_closing(self, idx: int, slots: "Slots", end_idx: int, agr: str | None) -> "Slots":
         """"وقال لاعب خط وسط المنتخب الروسي أنطون ميرانتشوك:"، "وقال صانع ألعاب فريق الأهلي ياسر الفهمي إن": words of a
         title the grammar cannot read, right after the cue, that end at a listed first name whose name runs to the
@@ -928,17 +954,32 @@ class Attributor:
             return slots  # (a name that opens the region is the speaker: "وقال علي عبدالله صالح إن")
         if not (slots.colon or toks[k].start in self.q_open or self._complementizer_at(k, end_idx)):
             return slots
-        stop = k - 1 if slots.colon else k
+        stop = self._before_medium(idx, k - 1 if slots.colon else k)
         if stop > idx + 1 and toks[stop - 1].text in ("،", ","):
             stop -= 1
-        if stop - (idx + 1) > 10 or any(not t.is_word for t in toks[idx + 1:stop]):
+        if stop - (idx + 1) > 14 or any(not t.is_word for t in toks[idx + 1:stop]):
             return slots
+        first = toks[np_.title_end].text if np_.name_end > np_.title_end else ""
+        if np_.kind == "person" and np_.name_end - np_.title_end >= 2 and np_.end == stop and (
+                first in self.np.given_names or first.startswith(("عبد", "ابو")) or first in self.reg.keys()):
+            return slots  # a name read to the opener from a first name stays whole ("… عبدالرقيب سيف الأسودي"; but
+            # not "مدير فنون أبها أحمد السروي", whose name begins at أحمد)
+        if np_.kind == "anonymous" and strip_article(toks[np_.start].text) in self.region.unnamed_heads:
+            return slots  # a source is unnamed: a name after "مصدر مطلع على التحقيقات في اختفاء …" is the topic's
         for h in range(max(idx + 2, stop - 6), stop - 1):
-            if toks[h].text in self.np.given_names and all(
+            if any(self._not_a_title_word(toks[j].text) for j in range(idx + 1, h)):
+                return slots  # ("قال الوزير الاثنين بعد محادثات جمعته بنظيرته الفرنسية فرانسواز نيسين إن": the name
+                # stands in an adjunct, not in the speaker's title)
+            if h - 2 > idx and toks[h - 1].text in self.np.eponym_titles and self._eponym_head(toks[h - 2].text):
+                continue  # ("بجامعة الملك عبدالعزيز": a body named after a king; not "بالمكتب الشيخ أحمد قاسم")
+            if (toks[h].text in self.np.given_names or (toks[h].text == "علي" and h + 1 < stop and self.np.ali_distinct
+                                                          and toks[h].start in self.np.ali_ya)) and all(
                     self.region._name_like(t.text) or t.text in self.np.joiners or t.text == "علي"
                     for t in toks[h:stop]):  # ("علي بن موسى زعلة"، "منى بنت سليمان الوهيبي": the whole name)
                 if h - 1 > idx + 1 and toks[h - 1].text == "علي":
                     h -= 1  # ("… اليمني السابق علي عبدالله صالح")
+                if h - 1 > idx + 1 and toks[h - 1].text in ("ابو", "ابي", "ام"):
+                    h -= 1  # a kunya: "أبو أحمد الحريتاني"
                 while h - 2 > idx + 1 and toks[h - 1].text in self.np.joiners and (
                         toks[h - 2].text in self.np.given_names or toks[h - 2].text == "علي"
                         or self.region._name_like(toks[h - 2].text)):

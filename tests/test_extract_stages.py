@@ -4181,3 +4181,27 @@ def test_a_name_in_an_adjunct_or_a_sources_kin_is_not_the_speaker(text, wrong):
     """The name after a time setting (بعد محادثات …) or after من (sources close to …) is not who speaks."""
     q = extract(text)[0]
     assert q.content.startswith("إن") and q.speaker != wrong
+
+
+def test_ala_written_with_alif_maqsura_is_never_the_name_ali():
+    """In an article that writes ى apart, a word written على is the preposition even before a plain noun
+    ("المدرب على أداء"): about 60 corpus speakers ended in "على …" ("على أكبر صالحي"، "أنغام على دعم")."""
+    q = extract("قال الوزير إن الحل قريب. وشدد المدرب على أداء اللاعبين.")[-1]
+    assert (q.speaker, q.content) == ("المدرب", "على أداء اللاعبين")
+    assert extract("قال علي حسن إن الحل قريب على الأرض.")[0].speaker == "علي حسن"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("قال الوزير إن الحل قريب. وأثنى المدرب على أداء اللاعبين في المباراة.", "أثنى", "على أداء اللاعبين في المباراة"),
+    ("قال الوزير إن الحل قريب. واشتكى السكان من أن المياه مقطوعة.", "اشتكى", "من أن المياه مقطوعة"),
+    ("قال الوزير إن الحل قريب. وختم قائلا: \"نحن جاهزون\".", "ختم", "نحن جاهزون"),
+])
+def test_praise_complaint_and_closing_verbs(text, cue, content):
+    """أثنى على (74 in the corpus), اشتكى/شكا من (70) with their preposition, and ختم before what is said (55)."""
+    q = extract(text)[-1]
+    assert (q.cue, q.content) == (cue, content)
+
+
+@pytest.mark.parametrize("text", ["وختم الفريق الموسم بالفوز على الأهلي.", "وأثنى كثيرا في حياته."])
+def test_the_new_verbs_say_nothing_without_their_object(text):
+    assert extract("قال الوزير إن الحل قريب. " + text)[1:] == []

@@ -254,7 +254,9 @@ class NPParser:
 
     def _ali_at(self, toks: list[Token], k: int, w: str | None, nxt: str) -> bool:
         """The name Ali at token ``k``: a plain name after it, or, written علي where the article writes the
-        preposition على, a definite surname ("وقال علي العجمي إن")."""
+        preposition على, a definite surname ("وقال علي العجمي إن"). Never a word written على in such an article."""
+        if w == "علي" and self.ali_distinct and toks[k].start not in self.ali_ya:
+            return False  # written على where the article writes ى apart: the preposition ("أثنى المدرب على أداء")
         return self._ali_name(w, nxt) or (
             w == "علي" and self.ali_distinct and toks[k].start in self.ali_ya and is_def(nxt) and nxt not in self.stop
             and nxt not in self.not_after_ali and strip_article(nxt) not in self.lex.titles)

@@ -1531,12 +1531,29 @@ class Attributor:
                 stop = next((j for j in range(k + 1, content_k) if toks[j].text[:1] == "ل"
                              and self.np.bad_name(toks[j].text)), content_k)
                 s.mention_np = NP(k, stop, "person", s.vf.agreement, k, stop, toks[k].text)
+            elif s.mention_np is None and k == s.idx + 1 and s.vf.pos in ("past", "impf") and "ل" not in s.pfx \
+                    and (t := self._title_after_name_run(k, content_k)) is not None:
+                # "قالت روضة القرافي رئيسة جمعية القضاة إن": unlisted words, then a title that runs to the opener
+                s.mention_np = NP(k, content_k, "person", s.vf.agreement, k, t, toks[k].text)
             elif s.mention_np is None and k == s.idx + 1 and s.vf.pos in ("past", "impf") and "ل" not in s.pfx:
                 b = self._name_run_end(k, content_k)
                 if b is not None:  # "وقال غرينبلات في بيان:"، "قال رومينيغه في مؤتمر صحافي": a name the
                     # lexicons do not hold, right after the verb and closed by its setting
                     s.mention_np = NP(k, b, "person", s.vf.agreement, k, b, toks[k].text)
         return _STOP
+
+    def _title_after_name_run(self, k: int, content_k: int) -> int | None:
+        """Where a name of two or three words nobody listed ends, right after a finite cue, when a listed title
+        follows it and runs, all words, to the complementizer: "قالت روضة القرافي رئيسة جمعية القضاة إن". A first
+        word ending in ة or ا is taken only when listed ("فاطمة"); the rest must have a name's shape."""
+        toks = self.toks
+        if not self._complementizer_at(content_k, len(toks)) or content_k - k > 10 or any(
+                not t.is_word or t.text in self.np.stop for t in toks[k:content_k]):
+            return None
+        t = next((j for j in range(k + 2, min(k + 4, content_k)) if strip_article(toks[j].text) in self.lex.titles), None)
+        if t is None or not all(self._name_word(toks[j]) for j in range(k, t)):
+            return None
+        return t
 
     def _name_run_end(self, k: int, content_k: int) -> int | None:
         """Where a run of one to three unlisted, indefinite words right after a finite cue ends, when a setting

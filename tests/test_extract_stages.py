@@ -4213,3 +4213,10 @@ def test_an_unlisted_name_then_a_listed_title_after_the_verb_is_the_speaker():
     speaker every later re-mention needed)."""
     q = extract("قال الوزير إن الحل قريب. قال كارلوس غصن رئيس مجلس إدارة نيسان إن الشركة جاهزة.")[-1]
     assert q.speaker == "كارلوس غصن"
+
+
+def test_talking_with_someone_says_nothing():
+    """"تحدث ترامب مع رئيس الوزراء الياباني هاتفيا": a conversation held (21 corpus quotes had the partner as their
+    content); "تحدث عن" still reports a topic."""
+    assert extract("تحدث ترامب مع رئيس الوزراء الياباني شينزو آبي هاتفيا الأربعاء.") == []
+    assert extract("وتحدث الوزير عن خطة الحكومة للإصلاح.")[0].content.startswith("عن خطة")

@@ -214,6 +214,9 @@ class Attributor:
         self.needs_subject = set(m["needs_subject"])
         self.declined = frozenset(m["declined_comment"])
         self.declined_opening = frozenset(m["declined_opening"])
+        self.unsaid_openings: dict[str, set[str]] = {}
+        for p in m["unsaid_opening"]:
+            self.unsaid_openings.setdefault(p.split()[0], set()).add(p.split()[1])
         self.addressee_heads = frozenset(m["addressee_head"])
         self.naming_heads = set(m["naming_head"])
         self.documents = set(m["document"])
@@ -1817,6 +1820,8 @@ class Attributor:
         body = self.text[cstart:cend]
         if body.strip() in self.declined or (vf.lemma_key == "رفض" and toks[content_k].text in self.declined_opening):
             return None  # ("رفض تأكيد أو نفي المعلومة": declining to speak)
+        if toks[content_k].text in self.unsaid_openings.get(vf.lemma_key, ()):
+            return None  # "تحدث هاتفيا مع الرئيس": a conversation held, nothing said (markers.tsv unsaid_opening)
         cue_text = tok.text[len(pfx):]
         if mention_span is None and via is None and prev and entity is not None and prev[-1].entity is entity and \
                 prev[-1].via and \

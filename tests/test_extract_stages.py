@@ -4220,3 +4220,16 @@ def test_talking_with_someone_says_nothing():
     content); "تحدث عن" still reports a topic."""
     assert extract("تحدث ترامب مع رئيس الوزراء الياباني شينزو آبي هاتفيا الأربعاء.") == []
     assert extract("وتحدث الوزير عن خطة الحكومة للإصلاح.")[0].content.startswith("عن خطة")
+
+
+@pytest.mark.parametrize("text", [
+    "أدانت محكمة بريطانية رجلا بتهم تتعلق بالإرهاب.",
+    "وأظهرت لقطات المباراة أن الحارس كان يسقط عمدا.",
+])
+def test_a_court_convicts_and_footage_shows_without_a_statement(text):
+    """أدان with a court (18 corpus quotes) is "convicted", أظهر with footage or pictures (17) is "showed"."""
+    assert extract(text) == []
+
+
+def test_an_authority_still_condemns():
+    assert extract("أدانت هيئة الطيران المدني الهجوم على المطار.")[0].cue == "أدانت"

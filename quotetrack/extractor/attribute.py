@@ -214,6 +214,9 @@ class Attributor:
         self.needs_subject = set(m["needs_subject"])
         self.declined = frozenset(m["declined_comment"])
         self.declined_opening = frozenset(m["declined_opening"])
+        self.unsaid_subjects: dict[str, set[str]] = {}
+        for p in m["unsaid_subject"]:
+            self.unsaid_subjects.setdefault(p.split()[0], set()).add(p.split()[1])
         self.unsaid_openings: dict[str, set[str]] = {}
         for p in m["unsaid_opening"]:
             self.unsaid_openings.setdefault(p.split()[0], set()).add(p.split()[1])
@@ -606,6 +609,8 @@ class Attributor:
             return None  # "ويعتقد أن …": impersonal without its subject
         if mention_span is None and self._relative_np_content(idx):
             return None  # "الانتخابات التي عبرت عن …": no antecedent that speaks, no speaker to carry over
+        if entity is not None and strip_article(entity.head or "") in self.unsaid_subjects.get(vf.lemma_key, ()):
+            return None  # "أدانت المحكمة المتهم" (convicted)، "أظهرت لقطات أن" (showed): no one's statement
         if entity is None:
             if mention_span is None:
                 return None

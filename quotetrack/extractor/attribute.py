@@ -144,6 +144,15 @@ def _speech_noun(w: str, stems: tuple[str, ...]) -> bool:
     return any(core.startswith(s) and core[len(s):] in _NOUN_ENDINGS for core in map(strip_article, forms) for s in stems)
 
 
+def _words_by_lemma(phrases: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """"lemma word" rows of markers.tsv as lemma -> its words."""
+    out: dict[str, set[str]] = {}
+    for p in phrases:
+        lemma, word = p.split()
+        out.setdefault(lemma, set()).add(word)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _stems_by_lemma(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """"lemma noun" rows of markers.tsv as lemma -> the nouns' stems (without a final ه/ة, so a pronoun may follow)."""
     out: dict[str, tuple[str, ...]] = {}
@@ -214,12 +223,6 @@ class Attributor:
         self.needs_subject = set(m["needs_subject"])
         self.declined = frozenset(m["declined_comment"])
         self.declined_opening = frozenset(m["declined_opening"])
-        self.unsaid_subjects: dict[str, set[str]] = {}
-        for p in m["unsaid_subject"]:
-            self.unsaid_subjects.setdefault(p.split()[0], set()).add(p.split()[1])
-        self.unsaid_openings: dict[str, set[str]] = {}
-        for p in m["unsaid_opening"]:
-            self.unsaid_openings.setdefault(p.split()[0], set()).add(p.split()[1])
         self.addressee_heads = frozenset(m["addressee_head"])
         self.naming_heads = set(m["naming_head"])
         self.documents = set(m["document"])
@@ -241,12 +244,15 @@ class Attributor:
         """Closed classes (markers.tsv) the speaker's grammar reads: time settings no title holds (بعد، خلال); place
         heads a royal eponym may follow (جامعة الملك …); lemmas counted only with their hamza written (رأى); words
         after which the subject precedes its verb (لكن، كان; إلا/غير/بيد/كما before أن); prepositions inside a
-        subject's words; "the latter" (الأخير); cue forms that start a compound noun (رد فعل)."""
+        subject's words; "the latter" (الأخير); cue forms that start a compound noun (رد فعل); subjects and
+        openings with which a lemma says nothing (أدان محكمة، تحدّث مع)."""
         self.time_settings, self.place_heads = frozenset(m["time_setting"]), frozenset(m["place_head"])
         self.hamza_lemmas, self.preverbal_openers = frozenset(m["hamza_written"]), frozenset(m["preverbal_opener"])
         self.an_particles, self.subject_preps = frozenset(m["an_particle"]), frozenset(m["complementizer_prep"])
         self.latter_words = frozenset(m["latter"])
         self.compound_nouns = [tuple(p.split()) for p in m["compound_noun"]]
+        self.unsaid_subjects = _words_by_lemma(m["unsaid_subject"])  # "أدان محكمة": the court convicts
+        self.unsaid_openings = _words_by_lemma(m["unsaid_opening"])  # "تحدّث مع": a conversation held
 
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
         """The index after the longest listed phrase starting at token ``k`` (``k`` when none)."""

@@ -4244,3 +4244,14 @@ def test_broken_plurals_of_titles_are_unnamed_groups(text, speaker):
     the bare plural, "رؤساء" with "المؤسسات عن …" as content)."""
     q = extract(text)[0]
     assert (q.speaker, q.speaker_kind) == (speaker, "anonymous")
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("كما استبعد رئيس كتلة النداء تعيين نواب من الحزب في الحكومة.", "رئيس كتلة النداء", "تعيين نواب من الحزب في الحكومة"),
+    ("واقترح الرئيس التونسي تغيير مجلة الأحوال الشخصية.", "الرئيس التونسي", "تغيير مجلة الأحوال الشخصية"),
+])
+def test_a_verbal_noun_of_a_hollow_root_opens_the_content(text, speaker, content):
+    """تفعيل of a root with a middle ي ("تعيين"، "تغيير"، "تقييم"; markers.tsv masdar_pattern تفييل) is an action,
+    never a name: 15 corpus speakers were such a noun ("تغيير" with title "الرئيس التونسي")."""
+    q = extract(text)[0]
+    assert (q.speaker, q.content) == (speaker, content)

@@ -23,7 +23,7 @@ import regex
 from .lexicon import Lexicon, NpLemma, VerbForm, bare_verbal_nouns
 from .cues import Patterns, split_cue
 from .memo import remember
-from .normalize import fold
+from .normalize import fold, has_hamza
 from .quotemarks import QUOTE_CHARS, QuotedSpan
 from .name_shape import NameShape
 from .speaker_region import RegionReader
@@ -37,7 +37,6 @@ MAX_CLAUSE_TOKENS = 250
 
 
 _ARABIC_WORD = regex.compile(r"^\p{Arabic}+$")
-_HAMZAS = "أإؤئء"
 _HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # short vowels, tanween, shadda, sukun
 
 
@@ -198,7 +197,7 @@ class Attributor:
         self.relative = set(m["relative"])
         self.anonymity = [p.split() for p in m["anonymity"]]
         self.settings = set(m["setting"])
-        self._read_subject_classes(m)
+        self._read_closed_classes(m)
         self.needs_prep = {p.split()[0]: p.split()[1] for p in m["needs_preposition"]}
         self.document_cues = set(m["document_cue"])
         self.platforms = set(m["platform"])
@@ -240,7 +239,7 @@ class Attributor:
         self.bare_nouns = bare_verbal_nouns(lex.verbs)
 
     # ---------------------------------------------------------------- helpers
-    def _read_subject_classes(self, m: dict[str, tuple[str, ...]]) -> None:
+    def _read_closed_classes(self, m: dict[str, tuple[str, ...]]) -> None:
         """Closed classes (markers.tsv) the speaker's grammar reads: time settings no title holds (بعد، خلال); place
         heads a royal eponym may follow (جامعة الملك …); lemmas counted only with their hamza written (رأى); words
         after which the subject precedes its verb (لكن، كان; إلا/غير/بيد/كما before أن); prepositions inside a
@@ -300,8 +299,7 @@ class Attributor:
         written = self.orig(tok.start, tok.end).rstrip(_HARAKAT)[len(pfx):]
         if vf.pos == "past" and vf.form.endswith("ى") and written.endswith("ي") and self.np.ali_distinct:
             return True
-        return vf.lemma_key in self.hamza_lemmas and any(c in vf.form for c in _HAMZAS) \
-            and not any(c in written for c in _HAMZAS)  # (يرى، ترى have none to write)
+        return vf.lemma_key in self.hamza_lemmas and has_hamza(vf.form) and not has_hamza(written)  # (يرى has none)
 
     def _complementizer_at(self, k: int, end: int) -> bool:
         """Token ``k`` opens a complementizer clause: أن/إن, or a preposition then one ("إلى أن"، "بأن" apart)."""
@@ -1594,9 +1592,9 @@ class Attributor:
     def _name_word(self, tok: Token) -> bool:
         """A word that may stand in a name nobody listed: a listed first name, or a word with none of a common
         noun's marks: no article or glued preposition (بالتركية، وصرخة), no ة or short plural ات (حديقة، بيانات; but
-        "غرينبلات"), no و before a past verb (وتكررت), no
-        possessive pronoun (مكتبه، محاموه، مدربهم), no verbal-noun pattern (استطلاع، تصنيع), no case ending, and
-        no word the lexicons list (titles, sources, bodies, documents, adjectives, verbs)."""
+        "غرينبلات"), no و before a past verb (وتكررت), no possessive pronoun (مكتبه، محاموه، مدربهم), no verbal-noun
+        pattern (استطلاع، تصنيع), no case ending, and no word the lexicons list (titles, sources, bodies, documents,
+        adjectives, verbs)."""
         w = tok.text
         if w in self.np.given_names:
             return True

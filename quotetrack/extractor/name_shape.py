@@ -11,7 +11,7 @@ import regex
 
 from .lexicon import Lexicon, bare_verbal_nouns
 from .memo import remember
-from .normalize import fold
+from .normalize import fold, has_hamza
 
 _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]#_"})
 
@@ -49,7 +49,7 @@ class NameShape:
         # forms of a hamza_written lemma (رأى) are that verb only with the hamza written: "فرات خليل" is a name
         hamza_lemmas = frozenset(lex.markers["hamza_written"])
         self.hamza_verbs = frozenset(f for f, vf in lex.verbs.items()
-                                     if vf.lemma_key in hamza_lemmas and any(c in vf.form for c in "أإؤئء"))
+                                     if vf.lemma_key in hamza_lemmas and has_hamza(vf.form))
         self.adjectives = frozenset(lex.adjectives)
         self.media = frozenset(lex.media)
         self.people = frozenset(lex.titles) | frozenset(lex.anonymous)  # heads that name people
@@ -64,7 +64,7 @@ class NameShape:
 
     def _hamza_missing(self, w: str, written: str) -> bool:
         bare = w[1:] if w[:1] in "وف" and w not in self.hamza_verbs else w
-        return bare in self.hamza_verbs and not any(c in written for c in "أإؤئء")
+        return bare in self.hamza_verbs and not has_hamza(written)
 
     def fragment_reason(self, name: str) -> str | None:
         """Why ``name`` cannot be a speaker's name, or None when its shape is fine (cached: a pure function of

@@ -137,6 +137,13 @@ def normalize(text: str) -> Normalized:
     return Normalized("".join(parts), index, text)
 
 
+HAMZAS = "أإؤئء"  # the hamza letters folding drops ("رأت" and "رات" fold alike; only the written word tells them apart)
+
+
+def has_hamza(word: str) -> bool:
+    return any(c in word for c in HAMZAS)
+
+
 def fold(text: str) -> str:
     """The folded form alone: for lexicon entries and name keys."""
     return _IRREGULAR.sub(_fold_match, text.translate(_TABLE))

@@ -4255,3 +4255,14 @@ def test_a_verbal_noun_of_a_hollow_root_opens_the_content(text, speaker, content
     never a name: 15 corpus speakers were such a noun ("تغيير" with title "الرئيس التونسي")."""
     q = extract(text)[0]
     assert (q.speaker, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("وبحسب المسؤول الذي فضل عدم ذكر اسمه، فإن الحكام جاهزون.", "المسؤول", "فإن الحكام جاهزون"),
+    ("وبحسب الوثيقة التي اطلعت عليها الصحيفة، يجب تسجيل طلبات اللجوء.", "الوثيقة", "يجب تسجيل طلبات اللجوء"),
+])
+def test_a_leading_according_source_runs_over_its_relative_clause_to_the_comma(text, speaker, content):
+    """"وبحسب X الذي …، فإن": the source's relative clause (or, after an indefinite source, a narrated verb opening
+    one) runs to the comma before the content (about 15 corpus quotes had none)."""
+    q = extract(text)[0]
+    assert (q.speaker, q.content) == (speaker, content)

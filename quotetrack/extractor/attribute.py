@@ -3118,10 +3118,11 @@ class Attributor:
             content = self._according_trailing(k, phrase, np_, s_start, end_idx, found, out)
         elif k == self._tok_index(s_start) or prev in ("و", "ف"):
             lead = chain[0] if chain is not None else np_
-            if lead is not None and lead.end < end_idx and is_def(toks[lead.end].text) \
-                    and strip_article(toks[lead.end].text) in self.np.side_participles:
+            if lead is not None and lead.end < end_idx and (self._relative_after_source(lead) or (
+                    is_def(toks[lead.end].text) and strip_article(toks[lead.end].text) in self.np.side_participles)):
                 comma = next((c for c in range(lead.end + 1, min(end_idx, lead.end + 14))
-                              if toks[c].text in ("،", ",")), None)  # "وبحسب شبكة روداو المقربة من الحزب، فقد"
+                              if toks[c].text in ("،", ",")), None)  # "وبحسب شبكة روداو المقربة من الحزب، فقد"،
+                # "وبحسب المسؤول الذي فضل عدم ذكر اسمه، فإن"، "ووفقا لوثيقة تقدمت بها فيينا …، يجب"
                 if comma is not None:
                     lead = NP(lead.start, comma, lead.kind, lead.agreement, lead.title_end, lead.name_end, lead.head)
             content = self._according_leading(j, lead, end_idx, s_end, found, out)
@@ -3142,6 +3143,13 @@ class Attributor:
                                                           "نقلا", "نقلاً", "استنادا", "استناداً") else phrase
         out.append(RawQuote(a, b, qtype, cue, t.start + (1 if glued else 0), toks[kk - 1].end, None,
                             "neutral", entity, mention, via, None, "according"))
+
+    def _relative_after_source(self, np_: NP) -> bool:
+        """A relative clause follows an according phrase's source: الذي/التي …, or after an indefinite source a verb
+        that opens one ("وثيقة تقدمت بها فيينا")."""
+        w = self.toks[np_.end].text
+        return w in self.relative or (not is_def(self.toks[np_.end - 1].text) and w in self.lex.narrative_verbs
+                                      and self._cue_info(self.toks[np_.end]) is None)  # (a cue has its own subject)
 
     def _according_chain(self, np_: NP, vf: VerbForm | None, mention: tuple[int, int] | None, end_idx: int
                          ) -> tuple[NP, tuple[int, int] | None, str | None]:

@@ -4266,3 +4266,13 @@ def test_a_leading_according_source_runs_over_its_relative_clause_to_the_comma(t
     one) runs to the comma before the content (about 15 corpus quotes had none)."""
     q = extract(text)[0]
     assert (q.speaker, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("قال الرئيس ترامب إن الخطة جديدة. والإمارات كانت قد ذكرت أن المحادثات مستمرة.", "الإمارات"),
+    ("قال الرئيس ترامب إن الخطة جديدة. وزارة الخارجية كانت قد أعلنت أن المحادثات مستمرة.", "وزارة الخارجية"),
+])
+def test_a_subject_opening_the_sentence_before_kana_speaks(text, speaker):
+    """"X كانت قد ذكرت أن": the words before كان open the sentence and are the cue's subject (with a و glued on
+    the first)."""
+    assert extract(text)[-1].speaker == speaker

@@ -1663,6 +1663,13 @@ class Attributor:
                 mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
             elif (span := self._preverbal_span(idx, pfx, vf, s_start)) is not None:
                 a, e = span  # a subject the grammar places before the verb, though its words are not all read
+                if toks[e].text in self.preverbal_openers and toks[a].text[:1] == "و" and len(toks[a].text) > 3 \
+                        and self.np.parse(toks, a, e, known, agr) is None:
+                    self.toks = toks[:a] + [Token(toks[a].text[1:], toks[a].start + 1, toks[a].end)] + toks[a + 1:]
+                    try:  # "والإمارات كانت قد ذكرت": the subject read without the و glued on it
+                        return self._speaker_of(idx, pfx, vf, s_start, slots, prev)
+                    finally:
+                        self.toks = toks
                 head = self.np.parse(toks, a, e, known, agr)
                 if head is not None and head.start == a and (head.end == e or self._read_head(head, known)):
                     entity = self._entity_for(head, vf)
@@ -1718,13 +1725,18 @@ class Attributor:
     def _preverbal_span(self, idx: int, pfx: str, vf: VerbForm, s_start: int) -> tuple[int, int] | None:
         """The words between a particle that wants a nominal subject (لكن، إلا أن، غير أن، بيد أن، كما أن) or the
         auxiliary كان and a finite cue right after them: "لكن المعهد الوطني للبراكين أكد"، "وكان خفر السواحل
-        الإيطالي قد أعلن". They are the verb's subject even where the noun-phrase grammar cannot read them all, so
-        the cue is no pro-drop (about 300 corpus quotes took the last speaker instead)."""
+        الإيطالي قد أعلن"; or the words that open the sentence before كان ("والإمارات كانت قد ذكرت"). They are the
+        verb's subject even where the noun-phrase grammar cannot read them all, so the cue is no pro-drop (about 300
+        corpus quotes took the last speaker instead)."""
         if pfx or vf.pos not in ("past", "impf"):
             return None
         toks = self.toks
         lo = self._tok_index(s_start)
         e = idx - 1 if idx - 1 > lo and toks[idx - 1].text in ("قد", "فقد") else idx
+        if e - 1 > lo and toks[e - 1].text in self.preverbal_openers and toks[e - 1].text[:1] != "و" and e - 1 - lo <= 6 \
+                and all(t.is_word and t.text not in self.np.stop and self._cue_info(t) is None
+                        and t.text not in self.lex.narrative_verbs for t in toks[lo:e - 1]):
+            return lo, e - 1  # "والإمارات كانت قد ذكرت أن": the subject opens the sentence, before كان
         for a in range(e - 1, max(lo, e - 8) - 1, -1):
             w = toks[a].text
             if w in self.preverbal_openers or (w in ("ان", "أن") and a > lo and toks[a - 1].text in self.an_particles):

@@ -4276,3 +4276,17 @@ def test_a_subject_opening_the_sentence_before_kana_speaks(text, speaker):
     """"X كانت قد ذكرت أن": the words before كان open the sentence and are the cue's subject (with a و glued on
     the first)."""
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال خبراء في شؤون كوريا الشمالية إن الاختبار فشل.", "خبراء في شؤون كوريا الشمالية"),
+    ("وأكد مختصون في قطاع الإنشاءات أن الطلب تراجع.", "مختصون في قطاع الإنشاءات"),
+])
+def test_an_unnamed_source_keeps_its_field_after_fi(text, speaker):
+    """An indefinite anonymous head + في + an indefinite noun governing a genitive or a place names the source's
+    field ("خبراء في شؤون …"، "مسؤولون في قطاع الصحة"): 88 corpus speakers were cut to the bare head."""
+    assert extract(text)[0].speaker == speaker
+
+
+def test_a_channel_after_fi_is_no_field():
+    assert extract("وقال مسؤولون في بيان الوزارة إن الوضع مستقر.")[0].speaker == "مسؤولون"

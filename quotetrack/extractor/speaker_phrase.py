@@ -1325,8 +1325,29 @@ class NPParser:
                     k = self._def_chain(toks, j + 1, end, allow_pp=False) if j > k else self._def_chain(
                         toks, k + 1, end, allow_pp=False)
                     continue
+                if x == "في" and not is_def(w) \
+                        and self._construct_field(toks, k + 1, end, known):  # (after an indefinite head only: a
+                    # definite one may have run into the object already, "أعلنت العائلة الوفاة في …")
+                    g = k + 2  # the genitive: a place, a name the article gave, or a definite chain
+                    k = self.place_at(toks, g, end) or (g + 1 if toks[g].text in known else None) \
+                        or self._def_chain(toks, g, end, allow_pp=False)
+                    k = nisbas_end(toks, k, end)  # "خبراء في شؤون كوريا الشمالية"، "مسؤول من حملة ترامب"
+                    continue
             break
         return k
+
+    def _construct_field(self, toks: list[Token], j: int, end: int, known: set[str]) -> bool:
+        """After في, an indefinite noun governing a definite genitive, a place or a name the article gave names the
+        source's field or body ("في شؤون كوريا الشمالية"، "في قطاع الإنشاءات"، "في مقاطعة البنجاب"), unless it is a
+        channel, a document, a time or a verbal noun ("في بيان الوزارة"، "في تصريحات صحفية"). من is left alone: it
+        is often the verb's own ("حذر الباحثون من …"، "طالبت الدول من مواطنيها")."""
+        if j + 1 >= end or not toks[j].is_word or not toks[j + 1].is_word:
+            return False
+        w, nxt = toks[j].text, toks[j + 1].text
+        return not is_def(w) and w not in self.stop and w not in self.lex.channels and w not in self.documents \
+            and not self.is_action(w) and w not in self.time and w[:1] not in "بلو" \
+            and nxt not in self.time \
+            and (is_def(nxt) and nxt not in self.stop or nxt in known or self.place_at(toks, j + 1, end) is not None)
 
     def _nisba_then_name(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None,
                          base: str) -> NP | None:

@@ -4290,3 +4290,9 @@ def test_an_unnamed_source_keeps_its_field_after_fi(text, speaker):
 
 def test_a_channel_after_fi_is_no_field():
     assert extract("وقال مسؤولون في بيان الوزارة إن الوضع مستقر.")[0].speaker == "مسؤولون"
+
+
+def test_aghlabiyya_is_a_partitive_like_ghalibiyya():
+    """أغلبية heads a part of a group as غالبية does ("الأغلبية الساحقة … أعربوا عن")."""
+    q = extract("وقال الرئيس إن الاتفاق جيد. لكن الأغلبية الساحقة رفضت الاتفاق.")[-1]
+    assert (q.speaker, q.speaker_kind) == ("الأغلبية الساحقة", "anonymous")

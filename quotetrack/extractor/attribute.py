@@ -1665,11 +1665,9 @@ class Attributor:
                 a, e = span  # a subject the grammar places before the verb, though its words are not all read
                 if toks[e].text in self.preverbal_openers and toks[a].text[:1] == "و" and len(toks[a].text) > 3 \
                         and self.np.parse(toks, a, e, known, agr) is None:
-                    self.toks = toks[:a] + [Token(toks[a].text[1:], toks[a].start + 1, toks[a].end)] + toks[a + 1:]
-                    try:  # "والإمارات كانت قد ذكرت": the subject read without the و glued on it
-                        return self._speaker_of(idx, pfx, vf, s_start, slots, prev)
-                    finally:
-                        self.toks = toks
+                    return self._read_with(a, Token(toks[a].text[1:], toks[a].start + 1, toks[a].end), lambda: (
+                        self._speaker_of(idx, pfx, vf, s_start, slots, prev)))  # "والإمارات كانت قد ذكرت": the
+                    # subject read without the و glued on it
                 head = self.np.parse(toks, a, e, known, agr)
                 if head is not None and head.start == a and (head.end == e or self._read_head(head, known)):
                     entity = self._entity_for(head, vf)
@@ -2597,8 +2595,8 @@ class Attributor:
             prev = toks[a - 1].text if a > lo else ""
             if a > lo and prev in self.pat.comp_words and prev.endswith(("ه", "ها", "هم", "هما")):
                 continue  # "إلا أنه استرسل قائلا": the pronoun is the subject, the next word its verb
-            if a > lo and not (prev in ("،", ",", "ان", "لكن", "ولكن", "بينما", "فيما", ".", ":", "كان", "وكان", "كانت",
-                                        "وكانت", "ف", "و") or prev in self.pat.comp_words
+            if a > lo and not (prev in ("،", ",", "ان", "بينما", "فيما", ".", ":", "ف", "و")
+                               or prev in self.preverbal_openers or prev in self.pat.comp_words
                                or prev in self.writer_voice):
                 continue
             np_ = self.np.parse(toks, a, end, known, agr)
@@ -2610,7 +2608,7 @@ class Attributor:
         """A named subject set off by commas before its verb, at the sentence's start or after "إلا أن" and
         its kin: "X، …، قال"، "X التي …، رأت"، "إلا أن رئيس مجلس النواب، نبيه بري، أعرب"."""
         toks = self.toks
-        starts = [lo + 1 if toks[lo].text in ("وحتي", "حتي", "ولكن", "لكن", "بل", "كان", "وكان", "كانت", "وكانت")
+        starts = [lo + 1 if toks[lo].text in ("وحتي", "حتي", "بل") or toks[lo].text in self.preverbal_openers
                   else lo]  # ("وكان رئيس وزراء العراق، حيدر العبادي، كشف": 76 "كان X، Y، (قد) cue" in the corpus)
         starts += [r + 1 for r in range(lo + 1, j - 1) if toks[r].text == "ان"
                    and toks[r - 1].text in ("الا", "والا", "غير", "بيد")]
@@ -3030,8 +3028,12 @@ class Attributor:
     def _lam_stripped(self, j: int, read: Callable[[], Any]) -> Any:
         """What ``read`` returns with token ``j`` read without its glued ل ("للأمم" as "الأمم"، "لوزارة" as
         "وزارة"): offsets stay those of the article."""
+        return self._read_with(j, without_lam(self.toks[j], self.lex.organizations), read)
+
+    def _read_with(self, j: int, tok: Token, read: Callable[[], Any]) -> Any:
+        """What ``read`` returns with token ``j`` read as ``tok`` (a glued letter taken off; offsets the article's)."""
         toks = self.toks
-        self.toks = toks[:j] + [without_lam(toks[j], self.lex.organizations)] + toks[j + 1:]
+        self.toks = toks[:j] + [tok] + toks[j + 1:]
         try:
             return read()
         finally:

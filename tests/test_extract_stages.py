@@ -4296,3 +4296,48 @@ def test_aghlabiyya_is_a_partitive_like_ghalibiyya():
     """أغلبية heads a part of a group as غالبية does ("الأغلبية الساحقة … أعربوا عن")."""
     q = extract("وقال الرئيس إن الاتفاق جيد. لكن الأغلبية الساحقة رفضت الاتفاق.")[-1]
     assert (q.speaker, q.speaker_kind) == ("الأغلبية الساحقة", "anonymous")
+
+
+@pytest.mark.parametrize("text", [
+    'قال المدرب إن الفريق جاهز. وزاد: "نحن نحترم المنافس ونعرف قوته".',
+    'قال المدرب إن الفريق جاهز. وواصل المدرب قائلا: "نحن نحترم المنافس ونعرف قوته".',
+    'قال المدرب إن الفريق جاهز. وأكمل "نحن نحترم المنافس ونعرف قوته".',
+    'قال المدرب إن الفريق جاهز. وزاد أن المنافس قوي ويعرف الملعب.',
+])
+def test_went_on_verbs_speak_before_a_colon_or_quote(text):
+    """واصل، أكمل، زاد "went on, added" report when a colon, a quotation mark or أن follows at once (33 corpus
+    quotes after a colon, 26 of them missed): the statement goes on with the last speaker."""
+    q = extract(text)[-1]
+    assert q.speaker == "المدرب" and q.cue_lemma in ("واصل", "أكمل", "زاد", "قال")
+    assert q.content.startswith(("نحن", "أن المنافس"))
+
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير إن الوضع صعب. وزاد عدد القتلى إلى ثلاثين أمس.",
+    "قال الوزير إن الوضع صعب. وواصلت القوات تقدمها نحو المدينة.",
+    'قال الوزير إن الوضع صعب. وواصل سهم «ميدغلف» هبوطه للجلسة الرابعة.',
+    "قال الوزير إن الوضع صعب. وزادت صدمة السكان أن الحريق امتد.",
+])
+def test_went_on_verbs_without_a_colon_say_nothing(text):
+    """Without a colon or a quotation mark right after them they continue or increase: no quote (a short name in
+    marks further on, «ميدغلف», opens nothing)."""
+    assert [q.cue for q in extract(text)] == ["قال"]
+
+
+def test_a_went_on_verb_inside_a_name_is_the_name():
+    """"زلماي خليل زاد": a bare colon-speech form after a word is part of a name, never a cue that cuts it."""
+    assert extract("وقال زلماي خليل زاد إن الاتفاق قريب.")[0].speaker == "زلماي خليل زاد"
+
+
+@pytest.mark.parametrize("cue", ["وتابع حديثه", "وواصل كلامه", "وختم كلمته"])
+def test_the_talk_named_after_a_cue_is_its_object_not_its_speaker(cue):
+    """"وتابع حديثه: «…»": the said noun with "his" (markers.tsv said_object and light_verb nouns) is what goes on;
+    the speaker is the last one (9 corpus quotes had حديثه، كلامه as their speaker)."""
+    q = extract(f'قال المدرب إن الفريق جاهز. {cue}: "نحن نحترم المنافس ونعرف قوته".')[-1]
+    assert (q.speaker, q.type, q.content) == ("المدرب", "direct", "نحن نحترم المنافس ونعرف قوته")
+
+
+def test_the_talk_alone_is_no_statement():
+    """"وتابع X حديثه قائلا: …": the participle carries the statement; "حديثه" alone is no quote of its own."""
+    qs = extract("قال المدرب إن الفريق جاهز. وتابع المدرب حديثه قائلا: نحن نحترم المنافس ونعرف قوته.")
+    assert [q.content for q in qs] == ["إن الفريق جاهز", "نحن نحترم المنافس ونعرف قوته"]

@@ -128,6 +128,7 @@ _UNSEEN = object()  # a word not in a cache yet
 _LIGHT_NOUN_ENDS = ("،", ",", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها")  # where a light verb's noun phrase ends
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
+_CLAUSE_PUNCT = frozenset({".", "،", ",", "؛", ";", "؟", "?", "!"})  # what ends a cue's clause before its colon
 
 
 def _bare(name: str) -> str:
@@ -161,11 +162,18 @@ def _stems_by_lemma(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def _name_alike_forms(lex: Lexicon) -> frozenset[str]:
+    """Bare forms of the verbs that speak only before a colon (markers.tsv colon_speech): they are names too
+    ("زلماي خليل زاد"، "واصل الشمالي"), so a name run reads on over them."""
+    lemmas = frozenset(lex.markers["colon_speech"])
+    return frozenset(f for f, vf in lex.verbs.items() if vf.lemma_key in lemmas)
+
+
 class Attributor:
     def __init__(self, lex: Lexicon, pat: Patterns):
         self.lex = lex
         self.pat = pat
-        self.cue_forms = set(lex.verbs)
+        self.cue_forms = set(lex.verbs) - _name_alike_forms(lex)
         self._cue_cache: dict[str, tuple[str, VerbForm] | None] = {}
         self._cue_info_cache: dict[str, tuple[str, VerbForm] | None] = {}
         self._title_cache: dict[str, bool] = {}
@@ -176,7 +184,7 @@ class Attributor:
         self.region = RegionReader(self)
         self.shape = NameShape(lex)
         self.np = NPParser(lex, self.cue_forms, pat.comp_words,
-                           lambda w: self._cue_word(w) is not None)
+                           lambda w: self._cue_word(w) is not None and (w in self.cue_forms or w not in lex.verbs))
         m = lex.markers
         self.time = set(m["time"])
         self.time_phrases = [p.split() for p in m["time_phrase"]]
@@ -252,6 +260,7 @@ class Attributor:
         self.compound_nouns = [tuple(p.split()) for p in m["compound_noun"]]
         self.unsaid_subjects = _words_by_lemma(m["unsaid_subject"])  # "أدان محكمة": the court convicts
         self.unsaid_openings = _words_by_lemma(m["unsaid_opening"])  # "تحدّث مع": a conversation held
+        self.colon_lemmas = frozenset(m["colon_speech"])  # "وواصل: «…»" speaks; "واصلت القوات تقدمها" does not
 
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
         """The index after the longest listed phrase starting at token ``k`` (``k`` when none)."""
@@ -270,6 +279,8 @@ class Attributor:
             info = self._cue_word(tok.text)
         if info is not None and (self._maqsura_passive(tok, info[0]) or self._written_as_noun(tok, info)):
             return None  # (how this occurrence is written: "ويُدعى"، "رأي"، "فرات")
+        if info is not None and info[1].lemma_key in self.colon_lemmas and not self._colon_follows(tok, info[0]):
+            return None  # (no colon after it: "وواصل الشمالي" in a list of names, "زادت الأسعار")
         return info
 
     def _cue_word(self, w: str) -> tuple[str, VerbForm] | None:
@@ -347,9 +358,30 @@ class Attributor:
                        or t.start in self.q_open for t in toks[idx + 1:idx + 15]):
                 return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …"، "تابع
                 # ترامب: «…»")
+        if info is not None and info[1].lemma_key in self.colon_lemmas and not self._colon_follows(toks[idx], info[0]):
+            return None  # "زاد عدد القتلى"، "واصلت القوات تقدمها": nothing said
         if info is None and idx > 0 and toks[idx - 1].text in _MA_RELATIVES:
             info = self._cue_with_pronoun(w)  # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
         return info
+
+    def _colon_follows(self, tok: Token, pfx: str) -> bool:
+        """The cue opens its clause (after و, punctuation or the sentence start: not "زلماي خليل زاد") and a
+        complementizer or a quotation mark follows at once, or a colon within six words of its clause ("وواصل سهم
+        «ميدغلف» هبوطه": a name in marks, nothing said)."""
+        idx = self._tok_index(tok.start)
+        if idx >= len(self.toks) or self.toks[idx].start != tok.start:
+            return False  # (a word read out of this text's tokens)
+        if not pfx and idx > 0 and self.toks[idx - 1].is_word and idx not in self.sentence_heads:
+            return False
+        if idx + 1 < len(self.toks) and (self.toks[idx + 1].text in self.pat.comp_words
+                                         or self.toks[idx + 1].start in self.q_open):
+            return True  # "وزاد أن …"، "وأكملت «…»" (but "وزادت صدمة ماكاي أن": what grew)
+        for t in self.toks[idx + 1:idx + 8]:
+            if t.text == ":":
+                return True
+            if t.text in _CLAUSE_PUNCT:
+                return False
+        return False
 
     def _cue_with_pronoun(self, w: str) -> tuple[str, VerbForm] | None:
         """A bare past cue with an object pronoun glued on ("أكده"، "أكدها"), as after "ما"."""
@@ -1507,6 +1539,12 @@ class Attributor:
         # ("وتنفي روسيا أي ضلوع …": a stance held now, its subject named; markers.tsv present_np_content)
         if np_rule is None or not (s.vf.pos != "impf" or s.prev_tok in self.negation or present_vso):
             return None  # ("لم يستبعد X عقد لقاء"; a bare present with no subject is narration: "وهذا يؤكد ضرورة …")
+        if k + 2 < end_idx and self.np.said_possessed(w) and (toks[k + 1].text == ":" or (
+                toks[k + 1].start in self.q_open and s.vf.lemma_key in self.continuation_lemmas)):
+            # (but "أعلن دعمه "غير المشروط" لـ…": the support is the statement)
+            colon = toks[k + 1].text == ":"  # "وتابع حديثه: «…»": the talk, then what it said
+            s.content_k, s.colon = k + 1 + colon, colon
+            return _STOP
         ck = None if w in self.pat.comp_preps else self._comp_ahead(k, end_idx)
         if ck is not None:
             s.content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"
@@ -1535,7 +1573,7 @@ class Attributor:
             content_k, colon = found
             if s.mention_np is None and k == s.idx + 1 and 0 < content_k - k <= 4 and not colon and \
                     toks[content_k].text in self.pat.comp_words | self.pat.comp_preps \
-                    and not self.np.spoken_to(toks[k].text, s.known) and all(
+                    and not self.np.spoken_to(toks[k].text, s.known) and not self.np.said_possessed(toks[k].text) and all(
                     toks[j].is_word and toks[j].text not in self.np.stop and self._cue_info(toks[j]) is None
                     for j in range(k, content_k)):
                 # the subject is whatever stands between the verb and its complementizer, up to an
@@ -1608,7 +1646,8 @@ class Attributor:
             and not self.np.is_action(w) and self._cue_info(tok) is None and w not in lex.narrative_verbs \
             and w not in lex.titles and w not in lex.anonymous and w not in lex.organizations \
             and w not in lex.adjectives and w not in self.documents and w not in self.np.not_alone \
-            and not (w.endswith("ه") and (w[:-1] in lex.titles or w[:-1] in lex.organizations or w[:-1] in lex.anonymous))
+            and not (w.endswith("ه") and (w[:-1] in lex.titles or w[:-1] in lex.organizations or w[:-1] in lex.anonymous)) \
+            and not self.np.said_possessed(w)  # ("وواصل حديثه:": the talk)
 
     def _speaker_of(self, idx: int, pfx: str, vf: VerbForm, s_start: int, slots: "Slots",
                     prev: list[RawQuote]) -> tuple[Entity | None, tuple[int, int] | None, str]:
@@ -1831,6 +1870,8 @@ class Attributor:
             return None
         if qtype == "direct" and not colon and len(self.text[cstart:cend].split()) < 2:
             return None  # a quoted name ("وكالة الأنباء الرسمية "سانا""), not a statement
+        if toks[content_k].end >= cend and self.np.said_possessed(toks[content_k].text):
+            return None  # "وتابع شيعان حديثه قائلا: …": the talk alone (the participle's quote says it)
         if toks[content_k].text in ("بها", "به", "بهم", "عليها", "عليه", "اليها", "اليه", "منها", "منه", "عنها", "عنه"):
             return None  # "… التي دعت إليها المرجعية وطالب بها المواطنون": a relative clause, not a statement
         if qtype != "direct" and toks[content_k].text not in self.pat.comp_words and self._labels_quote(content_k, cend):

@@ -44,7 +44,9 @@ class NameShape:
         self.not_alone = frozenset(lex.markers["not_name_alone"])
         # reporting-verb forms, less those that are also role nouns ("متحدثة" is a spokeswoman too)
         self.verbs = (frozenset(lex.verbs) | frozenset(bare_verbal_nouns(lex.verbs))) \
-            - frozenset(lex.titles) - frozenset(lex.anonymous) - frozenset(lex.markers["maqsura_passive"])
+            - frozenset(lex.titles) - frozenset(lex.anonymous) - frozenset(lex.markers["maqsura_passive"]) \
+            - frozenset(f for f, vf in lex.verbs.items() if vf.lemma_key in lex.markers["colon_speech"])
+        # (less the verbs that speak only before a colon: "زلماي خليل زاد"، "واصل الشمالي" are names)
         # (less "يدعى": "مقيم يدعى مقطر ظاهر" is a person's title and name, not a verb of saying)
         # forms of a hamza_written lemma (رأى) are that verb only with the hamza written: "فرات خليل" is a name
         hamza_lemmas = frozenset(lex.markers["hamza_written"])

@@ -205,6 +205,7 @@ class NPParser:
         self.counterparts = frozenset(m["counterpart_title"])
         self.unnamed_media = frozenset(m["unnamed_medium"])
         self.verbal_nouns = frozenset(bare_verbal_nouns(lex.verbs))
+        self.said_nouns = frozenset(p.split()[1] for p in m["said_object"] + m["light_verb"])  # حديث، كلمه، شكر …
         self.masdar = masdar_shapes(m["masdar_pattern"])
         self.masdar_possessed = masdar_shapes(m["masdar_pattern"] + m["masdar_pattern_possessed"])
         self._action_cache: dict[str, bool] = {}
@@ -339,11 +340,17 @@ class NPParser:
             return True  # a noun with "her/their" ("استيائها"، "مواعيدها"، "سلامتهم"): the object, not a name
         if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
             return True
+        if self.said_possessed(w):
+            return True  # the object, not a name
         return w[:1] in ("ب", "ل") and (w[1:] in self.lex.organizations or w[1:] in self.lex.titles
                                         or (w[0] == "ب" and w[1:] in self.beside)
                                         or w[1:] in self.lex.anonymous or w[1:-2] + "ون" in self.lex.anonymous
                                         or w[1:] in self.media
                                         or w[1:] in self.media_first or w[1:] in self.construct)
+
+    def said_possessed(self, w: str) -> bool:
+        """What is said, with "his" ("وتابع حديثه:"، "وختم كلمته"; markers.tsv said_object and light_verb nouns)."""
+        return w.endswith("ه") and (w[:-1] in self.said_nouns or (w.endswith("ته") and w[:-2] + "ه" in self.said_nouns))
 
     def _word(self, toks: list[Token], k: int, end: int) -> str | None:
         if k >= end:

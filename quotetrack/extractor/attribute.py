@@ -358,6 +358,8 @@ class Attributor:
                        or t.start in self.q_open for t in toks[idx + 1:idx + 15]):
                 return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …"، "تابع
                 # ترامب: «…»")
+        if info is not None and info[1].pos == "part" and not info[0] and idx > 0 and toks[idx - 1].text in ("غير", "وغير"):
+            return None  # "تقارير غير مؤكدة"، "مفاجأة غير متوقعة": negated, the participle is an adjective
         if info is not None and info[1].lemma_key in self.colon_lemmas and not self._colon_follows(toks[idx], info[0]):
             return None  # "زاد عدد القتلى"، "واصلت القوات تقدمها": nothing said
         if info is None and idx > 0 and toks[idx - 1].text in _MA_RELATIVES:
@@ -1077,7 +1079,7 @@ class Attributor:
 
     def _walk_stages(self) -> tuple[Callable[["_SlotWalk"], bool | None], ...]:
         """The stages of the cue-to-content walk, highest precedence first (the last always stops)."""
-        return (self._walk_quote_mark, self._walk_opener, self._walk_bare_speech, self._walk_comma_aside,
+        return (self._walk_quote_mark, self._walk_opener, self._walk_bare_speech, self._walk_echo_say, self._walk_comma_aside,
                 self._walk_time, self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
                 self._walk_source_chain, self._walk_adverbial, self._walk_fronted_subject,
                 self._walk_title_after_name, self._walk_anonymity, self._walk_speech_noun,
@@ -1120,6 +1122,20 @@ class Attributor:
             s.colon = True
             return _STOP
         return None
+
+    def _walk_echo_say(self, s: "_SlotWalk") -> bool | None:
+        """"وأضاف مسهور يقول: «…»"، "وكتب ترامب على تويتر يقول: …": a present يقول/تقول after the speaker repeats
+        the saying; the content opens after it."""
+        if s.mention_np is None or s.k + 1 >= s.end_idx:
+            return None
+        info = self._cue_info(self.toks[s.k])
+        if info is None or info[0] or info[1].lemma_key != "قال" or info[1].pos != "impf":
+            return None
+        nxt = self.toks[s.k + 1]
+        if nxt.text != ":" and nxt.start not in self.q_open and nxt.text not in self.pat.comp_words:
+            return None
+        s.k += 1
+        return _GO
 
     def _walk_bare_speech(self, s: "_SlotWalk") -> bool | None:
         """"وقال تم الجلوس مع …"، "وقال الوزير لن نسمح …": after a verb of saying (and its subject, if any), a

@@ -260,6 +260,7 @@ class Attributor:
         self.compound_nouns = [tuple(p.split()) for p in m["compound_noun"]]
         self.unsaid_subjects = _words_by_lemma(m["unsaid_subject"])  # "أدان محكمة": the court convicts
         self.unsaid_openings = _words_by_lemma(m["unsaid_opening"])  # "تحدّث مع": a conversation held
+        self.question_openers = _words_by_lemma(m["question_opener"])  # "تساءل عما إذا"، "تساءل هل"
         self.colon_lemmas = frozenset(m["colon_speech"])  # "وواصل: «…»" speaks; "واصلت القوات تقدمها" does not
 
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
@@ -1120,6 +1121,10 @@ class Attributor:
         if w == ":":
             s.content_k = k + 1
             s.colon = True
+            return _STOP
+        if w in self.question_openers.get(s.vf.lemma_key, ()) and (w != "ما" or (
+                k + 1 < end_idx and toks[k + 1].text == "اذا")):
+            s.content_k = k  # "تساءلت الصحيفة ما إذا كان …": an indirect question (markers.tsv question_opener)
             return _STOP
         return None
 

@@ -107,7 +107,10 @@ class _SlotWalk:
 MEDIA_HEADS = frozenset({"وكاله", "صحيفه", "قناه", "موقع", "مجله", "اذاعه", "تلفزيون", "شبكه", "محطه", "شاشه"})
 
 
-_NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")
+_NOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "ته", "تها", "تهم")  # a said noun's endings: its pronoun
+# a light verb's noun may also be indefinite accusative or plural ("أصدر تحذيرا"، "وجه اتهامات"): not a renewed
+# object (جدّد), where "استعداداً" after "مدربين جدد" (new coaches) is no statement
+_LIGHT_ENDINGS = _NOUN_ENDINGS + ("ا", "ات", "اته", "اتها", "اتهم")
 
 
 _RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "اللذين", "الذين"})
@@ -125,7 +128,7 @@ _MA_RELATIVES = frozenset({"ما", "مما", "ومما", "وما"})
 #: وصل"), never "and" (121 "ما/لما/بما/الذي ورد" in the corpus, read as "وردّ" before)
 _RELATIVE_HEADS = _MA_RELATIVES | {"لما", "بما", "الذي", "التي", "والذي", "والتي"}
 _UNSEEN = object()  # a word not in a cache yet
-_LIGHT_NOUN_ENDS = ("،", ",", "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها")  # where a light verb's noun phrase ends
+_LIGHT_NOUN_ENDS = ("لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها")  # where a light verb's noun phrase ends
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
 _CLAUSE_PUNCT = frozenset({".", "،", ",", "؛", ";", "؟", "?", "!"})  # what ends a cue's clause before its colon
@@ -137,11 +140,11 @@ def _bare(name: str) -> str:
     return name.strip("\"«»“”„ #").replace("#", "").replace("_", " ")
 
 
-def _speech_noun(w: str, stems: tuple[str, ...]) -> bool:
+def _speech_noun(w: str, stems: tuple[str, ...], endings: tuple[str, ...] = _LIGHT_ENDINGS) -> bool:
     """``w`` is one of the speech nouns ``stems`` ("بالشكر"، "تهانيه"، "التعازي"), not a name that
     merely begins like one ("شكري")."""
     forms = (w, w[1:]) if w[:1] in "بو" and len(w) > 3 else (w,)  # ("وقوفه" is a noun of its own, not و + قوفه)
-    return any(core.startswith(s) and core[len(s):] in _NOUN_ENDINGS for core in map(strip_article, forms) for s in stems)
+    return any(core.startswith(s) and core[len(s):] in endings for core in map(strip_article, forms) for s in stems)
 
 
 def _words_by_lemma(phrases: tuple[str, ...]) -> dict[str, frozenset[str]]:
@@ -355,7 +358,7 @@ class Attributor:
                 return None  # "قدم مساعدات"، "تقدم الجيش": no speech noun, no statement
         if info is not None and info[1].lemma_key in self.said_objects:
             stems = self.said_objects[info[1].lemma_key]
-            if not any(_speech_noun(t.text, stems) or t.text in self.pat.comp_words or t.text == ":"
+            if not any(_speech_noun(t.text, stems, _NOUN_ENDINGS) or t.text in self.pat.comp_words or t.text == ":"
                        or t.start in self.q_open for t in toks[idx + 1:idx + 15]):
                 return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …"، "تابع
                 # ترامب: «…»")
@@ -736,6 +739,26 @@ class Attributor:
         toks = self.toks
         return not pfx and idx > 1 and toks[idx - 1].text in ("الذي", "التي", "الذين") \
             and toks[idx - 2].text in ("،", ",")
+
+    def _light_noun_end(self, k: int, cstart: int, cend: int) -> int:
+        """A light verb's noun phrase runs over commas that set off a time, an apposition or a reason ("وجه تهمة
+        … لبوفون، الجمعة، بسبب …"); it ends at a comma before a verb or a clause break ("، واتهمهم"، "، حيث")."""
+        narrative = self.lex.narrative_verbs
+        toks = self.toks
+        for j in range(k + 1, min(self._tok_index(cend), len(toks) - 1)):
+            if toks[j].text not in ("،", ",") or toks[j].start <= cstart:
+                continue
+            w = toks[j + 1].text
+            base = w[1:] if w[:1] in "وف" and len(w) > 3 else w
+            bare = base[:-2] if base.endswith(("ها", "هم")) else base[:-1] if base.endswith("ه") else base  # (واتهمه)
+            if self._cue_info(toks[j + 1]) is not None or w in narrative or base in narrative \
+                    or base in self.cue_forms or bare in self.cue_forms \
+                    or self._phrase_at(toks, j + 1, self.clause_breaks) > j + 1:
+                end = toks[j].start
+                while end > cstart and self.text[end - 1] == " ":
+                    end -= 1
+                return end
+        return cend
 
     def _cut_at_first(self, k: int, cstart: int, cend: int, stops: tuple[str, ...], quoted_too: bool = False) -> int:
         """Where the first of ``stops`` after token ``k`` cuts the content [cstart, cend), spaces before it left out;
@@ -1665,6 +1688,7 @@ class Attributor:
             and not (w[:1] == "و" and len(w) > 4 and w.endswith("ت")) \
             and not (w[:1] in "وبل" and len(w) > 3 and (w[1:] in lex.titles or self.np.is_action(w[1:]))) \
             and not self.np.is_action(w) and self._cue_info(tok) is None and w not in lex.narrative_verbs \
+            and w not in self.cue_forms \
             and w not in lex.titles and w not in lex.anonymous and w not in lex.organizations \
             and w not in lex.adjectives and w not in self.documents and w not in self.np.not_alone \
             and not (w.endswith("ه") and (w[:-1] in lex.titles or w[:-1] in lex.organizations or w[:-1] in lex.anonymous)) \
@@ -1880,13 +1904,18 @@ class Attributor:
             if anon_hint and entity.kind == "person" and not entity.name_tokens:
                 entity.kind = "anonymous"
             entity.last = tok.start
+        if lemma_key in self.light_nouns:  # "وجه X انتقادات إلى Y بسبب تأكيدات الأخير بأن …": the noun is the statement
+            nk = next((j for j in range(idx + 1, content_k) if _speech_noun(toks[j].text, self.light_nouns[lemma_key])),
+                      None)
+            content_k, colon = (nk, False) if nk is not None else (content_k, colon)
         qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon, vf.agreement)
         if cstart is not None and qtype == "indirect" and self._in_relative_in_commas(idx, pfx):
             cend = self._cut_at_first(content_k, cstart, cend, ("،", ","))  # "وأثار الهجوم، الذي يقول محللون أنه سيكون أكبر
             # معركة، المخاوف …": the relative clause, and what it reports, end at its closing comma
         if cstart is not None and lemma_key in self.light_nouns:
             # a light verb's content is its noun phrase: it ends at the first comma or "لكن…"
-            cend = self._cut_at_first(content_k, cstart, cend, _LIGHT_NOUN_ENDS, quoted_too=True)
+            cend = self._cut_at_first(content_k, cstart, self._light_noun_end(content_k, cstart, cend),
+                                      _LIGHT_NOUN_ENDS, quoted_too=True)
         if cstart is None or cend - cstart < 2:
             return None
         if qtype == "direct" and not colon and len(self.text[cstart:cend].split()) < 2:

@@ -264,6 +264,8 @@ class Attributor:
         self.unsaid_subjects = _words_by_lemma(m["unsaid_subject"])  # "أدان محكمة": the court convicts
         self.unsaid_openings = _words_by_lemma(m["unsaid_opening"])  # "تحدّث مع": a conversation held
         self.question_openers = _words_by_lemma(m["question_opener"])  # "تساءل عما إذا"، "تساءل هل"
+        self.said_items = frozenset(m["said_item"]) | frozenset(m["document"])  # "بيانا تقول فيه": described
+        self.item_issuing = frozenset(m["item_issuing"])  # "أصدرت الشركة بيانا تقول فيه": the company
         self.colon_lemmas = frozenset(m["colon_speech"])  # "وواصل: «…»" speaks; "واصلت القوات تقدمها" does not
 
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
@@ -369,6 +371,47 @@ class Attributor:
         if info is None and idx > 0 and toks[idx - 1].text in _MA_RELATIVES:
             info = self._cue_with_pronoun(w)  # "وهو ما أكده الرئيس السيسي بأن …": the verb carries the pronoun of "ما"
         return info
+
+    def _described_item(self, idx: int, s_start: int) -> int | None:
+        """The document or said item (markers.tsv document, said_item) that a present cue right after it describes
+        ("بيانا تقول فيه إن"، "مقالا لوزير الخارجية يقول إنه"): its index, within six words before the cue and
+        with فيه/فيها or a complementizer after the cue; None otherwise."""
+        toks = self.toks
+        if idx + 1 >= len(toks) or not (toks[idx + 1].text in ("فيه", "فيها") or toks[idx + 1].text in self.pat.comp_words):
+            return None
+        for j in range(idx - 1, max(self._tok_index(s_start), idx - 7) - 1, -1):
+            w = strip_article(toks[j].text)
+            if (w in self.said_items or (w.endswith("ا") and w[:-1] in self.said_items)) and not (
+                    w.endswith("ه") and not self.orig(toks[j].start, toks[j].end).endswith("ة")) and not (
+                    j > 0 and (toks[j - 1].text in self.prepositions or toks[j - 1].text[1:] in self.prepositions)):
+                return j  # (not "نشره" "published it", folded like نشرة; not "بعد التحقيق تبين": it turned out)
+            if not toks[j].is_word or self._cue_info(toks[j]) is not None or toks[j].text in _RELATIVE_PRONOUNS:
+                return None
+        return None
+
+    def _item_issuer(self, d: int, idx: int, s_start: int) -> Entity | None:
+        """Who speaks in the item at ``d`` that the cue at ``idx`` describes: its issuer ("بيان لوزارة X"، "بيان صادر
+        عن X"، "مقالا لوزير الخارجية وليام هيغ"), else the subject of an issuing verb before it ("أصدرت الشركة بيانا"),
+        else a document itself ("نشرة غير رسمية تقول إن"); None for a said item nobody is named for."""
+        toks, known = self.toks, self.reg.keys()
+        item = self.np.parse(toks, d, idx, known, None)
+        issuer = self._issuer_np(d, item.end) if item is not None else None
+        if issuer is not None and issuer.start > d:
+            return self._issuer_entity(issuer)
+        for k in {d + 1, item.end if item is not None else d + 1}:  # ("مقال طويل لوكالة …": after its adjective)
+            if k < idx and toks[k].text[:1] == "ل" and len(toks[k].text) > 3 and not self.np.is_action(toks[k].text[1:]):
+                np_ = self._lam_stripped(k, lambda: self.np.parse(self.toks, k, idx, known, None))
+                if np_ is not None and np_.end == idx:
+                    return self._lam_stripped(k, lambda: self._entity_for(np_, None))
+        for j in range(self._tok_index(s_start), d):
+            w = toks[j].text
+            if w in self.item_issuing or (w[:1] == "و" and w[1:] in self.item_issuing):
+                subj = self.np.parse(toks, j + 1, d, known, None)
+                if subj is not None and subj.end <= d:
+                    return self._entity_for(subj, None)
+        if strip_article(toks[d].text) in self.documents:  # (the document alone: "نشرة غير رسمية")
+            return self._entity_for(item or NP(d, d + 1, "organization", None, d, d + 1, toks[d].text), None)
+        return None
 
     def _colon_follows(self, tok: Token, pfx: str) -> bool:
         """The cue opens its clause (after و, punctuation or the sentence start: not "زلماي خليل زاد") and a
@@ -1734,6 +1777,11 @@ class Attributor:
             entity = self._entity_for(src, None)
             mention_span = (toks[src.start].start, toks[src.end - 1].end)
             via = via or carrier
+        elif vf.pos == "impf" and not pfx and (d := self._described_item(idx, s_start)) is not None and (
+                item_speaker := self._item_issuer(d, idx, s_start)) is not None:
+            # "أصدرت الشركة بيانا تقول فيه إنها …"، "نشرت مقالا لوزير الخارجية يقول إنه …": the present cue
+            # describes the document: its issuer speaks, or the main clause's subject
+            how, entity = ".document", item_speaker
         elif toks[idx].text == "بالقول" and (subj := self._clause_subject(idx, s_start, known)) is not None:
             entity = self._entity_for(subj, None)
             mention_span = (toks[subj.start].start, toks[subj.end - 1].end)
@@ -1897,7 +1945,7 @@ class Attributor:
         content_k, colon, anon_hint = slots.content_k, slots.colon, slots.anon_hint
         via, channel, mention_np = slots.via, slots.channel, slots.mention_np
         assert content_k is not None
-        if mention_span is None and vf.pos == "impf" and not pfx and not (
+        if mention_span is None and vf.pos == "impf" and not pfx and how != ".document" and not (
                 idx > 0 and toks[idx - 1].text in self.aspect_verbs):
             return None  # "… ينفي الشبهات": a bare present tense with no subject is narration (not "ومضى يقول")
         if entity is not None:

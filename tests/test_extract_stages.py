@@ -4442,3 +4442,21 @@ def test_no_document_where_none_is_described(text):
     """"نشره" (published it) folds like نشرة, and "بعد التحقيق تبين" (it turned out after the inquiry) is
     impersonal: no document speaks."""
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ولم يستمع إليه الوزير، وفقا لما أعلنت عنه المتحدثة هيذر نويرت.", "هيذر نويرت"),
+    ("وجلدهم مصارعون يمثلون السعودية، وفقا لما تناقله نشطاء ومغردون.", "نشطاء"),
+])
+def test_wafqan_lima_reads_its_verb_and_pronoun(text, speaker):
+    """"وفقا لما" ends on ما as "بحسب ما" does: the verb after it, its pronoun (أعلنت عنه) and a publishing verb
+    (نشره، تناقله، تداولته; markers.tsv publication_verb) lead to the source (358 وفقا/طبقا لما in the corpus,
+    233 read no quote)."""
+    assert extract(text)[0].speaker == speaker
+
+
+def test_a_trailing_according_phrase_after_a_cue_carries_its_quote():
+    """"وتابع قائلا وفقا لما نشرته البعثة: «…»": what precedes the phrase ends on a cue with its own quote, so the
+    phrase is no quote of its own (its content would be "وتابع قائلا")."""
+    qs = extract('قال السفير إن الوضع صعب. وتابع قائلا وفقا لما نشرته البعثة على تويتر: "إيران تدعم التمرد".')
+    assert "وتابع قائلا" not in [q.content for q in qs]

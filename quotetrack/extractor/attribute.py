@@ -3281,8 +3281,8 @@ class Attributor:
             content = self._according_leading(j, lead, end_idx, s_end, found, out)
         else:
             return
-        if content is None:
-            return
+        if content is None or self._ends_on_cue(*content[:2], found):
+            return  # ("وتابع قائلا وفقا لما نشرته البعثة: «…»": the phrase carries the cue's own quote)
         a, b, qtype = content
         if chain is not None and middle is None:
             np_, mention, via = chain  # the one cited after "نقلته X عن"، "نقلا عن" speaks; X carried it
@@ -3296,6 +3296,18 @@ class Attributor:
                                                           "نقلا", "نقلاً", "استنادا", "استناداً") else phrase
         out.append(RawQuote(a, b, qtype, cue, t.start + (1 if glued else 0), toks[kk - 1].end, None,
                             "neutral", entity, mention, via, None, "according"))
+
+    def _ends_on_cue(self, a: int, b: int, found: list[RawQuote]) -> bool:
+        """The span [a, b) before a trailing according phrase ends on a cue that has its own quote ("وتابع قائلا"،
+        "حيث قال فيها"): the statement follows the phrase, which only says where the cue's quote was found."""
+        toks = self.toks
+        j = self._tok_index(b) - 1
+        while j >= 0 and toks[j].start >= a and not toks[j].is_word:
+            j -= 1
+        if j >= 0 and toks[j].start >= a and toks[j].text in ("فيه", "فيها"):
+            j -= 1
+        last = [t for t in toks[max(0, j - 1):j + 1] if t.start >= a]  # (a cue and its participle: "وتابع قائلا")
+        return any(r.cue_start is not None and t.start <= r.cue_start < t.end for t in last for r in found)
 
     def _relative_after_source(self, np_: NP) -> bool:
         """A relative clause follows an according phrase's source: الذي/التي …, or after an indefinite source a verb
@@ -3361,7 +3373,8 @@ class Attributor:
         toks = self.toks
         # "حسب ما أفادت وكالة X" / "حسبما نقلت X عن Y"
         vf = None
-        after_ma = j > 0 and toks[j - 1].text in ("ما", "حسبما", "وفقما")  # the phrase itself ends on ما
+        after_ma = j > 0 and toks[j - 1].text in ("ما", "حسبما", "وفقما", "لما")  # the phrase itself ends on ما
+        # (or on لما: "وفقا لما أعلنت عنه X"، "وفقا لما نشره X")
         if j < end_idx and toks[j].text == "ما":
             after_ma = True
             j += 1

@@ -4458,5 +4458,5 @@ def test_wafqan_lima_reads_its_verb_and_pronoun(text, speaker):
 def test_a_trailing_according_phrase_after_a_cue_carries_its_quote():
     """"وتابع قائلا وفقا لما نشرته البعثة: «…»": what precedes the phrase ends on a cue with its own quote, so the
     phrase is no quote of its own (its content would be "وتابع قائلا")."""
-    qs = extract('قال السفير إن الوضع صعب. وتابع قائلا وفقا لما نشرته البعثة على تويتر: "إيران تدعم التمرد".')
+    qs = extract('قال السفير إن الوضع صعب. وتابع قائلا بحسب ما نشرته البعثة على تويتر: "إيران تدعم التمرد".')
     assert "وتابع قائلا" not in [q.content for q in qs]

@@ -4460,3 +4460,18 @@ def test_a_trailing_according_phrase_after_a_cue_carries_its_quote():
     phrase is no quote of its own (its content would be "وتابع قائلا")."""
     qs = extract('قال السفير إن الوضع صعب. وتابع قائلا بحسب ما نشرته البعثة على تويتر: "إيران تدعم التمرد".')
     assert "وتابع قائلا" not in [q.content for q in qs]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال روبن فان بيرسي إن الأجواء تغيرت.", "روبن فان بيرسي"),
+    ('وقال لويس فان غال المدير الفني للفريق في تصريحات "أعتقد أن الفريق جاهز".', "لويس فان غال"),
+])
+def test_the_dutch_van_is_inside_a_name(text, speaker):
+    """"فان" written without hamza between a first name and a surname (لويس فان غال، فيرجيل فان دايك: 59 corpus
+    quotes opened their content at it) is the Dutch van, not فإن (folded alike)."""
+    assert extract(text)[0].speaker == speaker
+
+
+def test_fa_inna_written_with_hamza_stays_a_complementizer():
+    q = extract("وبحسب بلومبرغ فإن حوالي نصف الودائع بالدولار.")[0]
+    assert (q.speaker, q.content) == ("بلومبرغ", "فإن حوالي نصف الودائع بالدولار")

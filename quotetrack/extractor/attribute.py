@@ -515,6 +515,7 @@ class Attributor:
         self.np.hamza_il = hamza_il or set()
         self.np.ali_ya = ali_ya or set()
         self.np.ali_distinct = ali_distinct
+        self.np.hamza_fa = {t.start for t in toks if t.text == "فان" and "إ" in orig(t.start, t.end)}  # (فإن)
         self.sentence_heads = self._sentence_heads()
         self.issuers: dict[str, Entity] = {}
         self._word_counts: Counter[str] | None = None  # the article's words, counted when first asked
@@ -1177,7 +1178,8 @@ class Attributor:
         """A complementizer (أن، إن), a preposition glued before one (بأن), or a colon opens the content."""
         toks, k, end_idx = self.toks, s.k, s.end_idx
         w = toks[k].text
-        if w in self.pat.comp_words and not (toks[k - 1].text in self.not_comp_before and k - 1 > s.idx):
+        if w in self.pat.comp_words and not (toks[k - 1].text in self.not_comp_before and k - 1 > s.idx) \
+                and not (k == s.idx + 1 and self.np.van_at(toks, k, end_idx)):  # ("وأوضح فان غال أنه": a name)
             s.content_k = k
             return _STOP
         if w in self.pat.comp_preps and k + 1 < end_idx and toks[k + 1].text in self.pat.comp_words \
@@ -3083,6 +3085,8 @@ class Attributor:
             if t.text == ":":
                 return (j + 1, True) if j + 1 < end_idx else None
             if t.text in self.pat.comp_words and not (j > 0 and toks[j - 1].text in self.not_comp_before):
+                if j == k and self.np.van_at(toks, j, end_idx) and self._cue_info(toks[j - 1]) is not None:
+                    return None  # "وأوضح فان غال أنه": a name the grammar cannot read, no content before it
                 return (j - 1 if j > k and toks[j - 1].text in self.pat.comp_preps else j), False
             if t.is_word and self._cue_info(t) is not None:
                 return None

@@ -216,6 +216,7 @@ class NPParser:
         self._known: set[str] = set()
         self.hamza_al: set[int] = set()  # offsets of words written أل in the article (set per article)
         self.hamza_il: set[int] = set()  # and of words written إل
+        self.hamza_fa: set[int] = set()  # and of فان written فإن (the complementizer, never the Dutch van)
         self.ali_ya: set[int] = set()  # offsets of علي written with ي, the name (set per article)
         self.ali_distinct = True  # the article writes the preposition على with ى (set per article)
         self.places = lex.places
@@ -347,6 +348,15 @@ class NPParser:
                                         or w[1:] in self.lex.anonymous or w[1:-2] + "ون" in self.lex.anonymous
                                         or w[1:] in self.media
                                         or w[1:] in self.media_first or w[1:] in self.construct)
+
+    def van_at(self, toks: list[Token], k: int, end: int) -> bool:
+        """"فان" between a first name and a surname ("لويس فان غال"، "فيرجيل فان دايك"): the Dutch van, not فإن
+        (folded alike), which follows a clause or a source and opens a definite or known word (callers check the
+        first name: the one word of the name so far)."""
+        return toks[k].text == "فان" and toks[k].start not in self.hamza_fa and 0 < k and k + 1 < end \
+            and toks[k - 1].is_word and toks[k + 1].is_word and toks[k + 1].text not in self.lex.titles \
+            and not is_def(toks[k + 1].text) and toks[k + 1].text not in self.stop \
+            and not self.is_cue(toks[k + 1].text) and toks[k - 1].text not in self.stop
 
     def said_possessed(self, w: str) -> bool:
         """What is said, with "his" ("وتابع حديثه:"، "وختم كلمته"; markers.tsv said_object and light_verb nouns)."""
@@ -911,6 +921,9 @@ class NPParser:
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
             ali = w == "علي" and (self._ali_at(toks, k, w, nxt) or (names > 0 and toks[k].start in self.ali_ya))
+            if (names == 1 or (names == 0 and self.is_cue(toks[k - 1].text))) and self.van_at(toks, k, end):
+                k += 1  # "لويس فان غال"، "روبن فان بيرسي": the Dutch van inside a name, not فإن
+                continue
             if w is None or (self._stop_at(toks, k, w) and not ali) or (
                     w in self.construct_titles and names > 0 and (is_def(nxt) or nxt in self.lex.anonymous)) or (
                     w in self.lex.titles and names > 0 and toks[k - 1].text not in self.joiners

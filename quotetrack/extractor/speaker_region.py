@@ -96,7 +96,9 @@ class RegionReader:
                 return (j, False, False) if j > idx + 1 else None
             w = t.text
             if by_prep is None:
-                if w in a.pat.comp_words and not (j - 1 > idx and toks[j - 1].text in a.not_comp_before):
+                if w in a.pat.comp_words and not (j - 1 > idx and toks[j - 1].text in a.not_comp_before) \
+                        and not (a.np.van_at(toks, j, end_idx) and (
+                            j - 2 <= idx or toks[j - 1].text in a.np.given_names)):  # ("لويس فان غال": a name)
                     return j, False, False
                 if vf.lemma_key == "رفض" and w in a.declined_opening and j > idx + 1:
                     return j, False, False  # "ورفض المسؤول الحديث عن …"، "رفضت شركة فيسبوك التعليق": the

@@ -516,6 +516,7 @@ class Attributor:
         self.np.ali_ya = ali_ya or set()
         self.np.ali_distinct = ali_distinct
         self.np.hamza_fa = {t.start for t in toks if t.text == "فان" and "إ" in orig(t.start, t.end)}  # (فإن)
+        self.np.madda_ab = {t.start for t in toks if t.text[:2] == "اب" and orig(t.start, t.start + 1) == "آ"}
         self.sentence_heads = self._sentence_heads()
         self.issuers: dict[str, Entity] = {}
         self._word_counts: Counter[str] | None = None  # the article's words, counted when first asked

@@ -217,6 +217,7 @@ class NPParser:
         self.hamza_al: set[int] = set()  # offsets of words written أل in the article (set per article)
         self.hamza_il: set[int] = set()  # and of words written إل
         self.hamza_fa: set[int] = set()  # and of فان written فإن (the complementizer, never the Dutch van)
+        self.madda_ab: set[int] = set()  # and of words written آب… ("شينزو آبي"): never the joiner أبي/أبو
         self.ali_ya: set[int] = set()  # offsets of علي written with ي, the name (set per article)
         self.ali_distinct = True  # the article writes the preposition على with ى (set per article)
         self.places = lex.places
@@ -969,8 +970,8 @@ class NPParser:
             names += 1
             if w not in self.joiners:
                 plain += 1
-        # a name cannot end on a joiner
-        while k > start and toks[k - 1].text in self.joiners:
+        # a name cannot end on a joiner (but "آبي" written with madda is a surname: "شينزو آبي")
+        while k > start and toks[k - 1].text in self.joiners and toks[k - 1].start not in self.madda_ab:
             k -= 1
         return self._regnal_number(toks, start, k, end, known)
 

@@ -931,6 +931,8 @@ class NPParser:
                     and not self._surname_title(toks, k, end)):  # ("آل الشيخ": after a joiner it is the family)
                 break
             prev = toks[k - 1].text if k > start else ""
+            if names == 0 and after_title and w in self.not_alone and w not in known:
+                break  # "أكد الأمين العام حرص الأمانة على …": a common noun after the title is no name
             if names > 0 and w[:1] == "و" and w[1:] in self.partitives and w not in known:
                 break  # "وانسحب يعقوب وعدد من أعضاء …": و and a partitive join another noun phrase
             if self._outside_name(w, names, known, prev) or \

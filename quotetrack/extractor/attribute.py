@@ -131,6 +131,8 @@ _UNSEEN = object()  # a word not in a cache yet
 _LIGHT_NOUN_ENDS = ("لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها")  # where a light verb's noun phrase ends
 # a subject pronoun before a cue ("فهو اعتبر أن"، "وهي تقول إن"): the speaker is whom it refers to
 _SUBJECT_PRONOUNS = frozenset({"هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم", "فهم"})
+# ... and the words that carry one before a present cue ("لكنها تقول إن"، "وهو يؤكد أن": 34 in the corpus, none read)
+_PRONOUN_SUBJECTS = _SUBJECT_PRONOUNS | {"لكنه", "لكنها", "ولكنه", "ولكنها", "لكنهم", "ولكنهم"}
 _CLAUSE_PUNCT = frozenset({".", "،", ",", "؛", ";", "؟", "?", "!"})  # what ends a cue's clause before its colon
 
 
@@ -1949,7 +1951,8 @@ class Attributor:
         via, channel, mention_np = slots.via, slots.channel, slots.mention_np
         assert content_k is not None
         if mention_span is None and vf.pos == "impf" and not pfx and how != ".document" and not (
-                idx > 0 and toks[idx - 1].text in self.aspect_verbs):
+                idx > 0 and (toks[idx - 1].text in self.aspect_verbs or (
+                    toks[idx - 1].text in _PRONOUN_SUBJECTS and self._opens_statement(idx + 1)))):
             return None  # "… ينفي الشبهات": a bare present tense with no subject is narration (not "ومضى يقول")
         if entity is not None:
             if anon_hint and entity.kind == "person" and not entity.name_tokens:
@@ -1992,6 +1995,16 @@ class Attributor:
                         mention_span, via, channel, f"cue.{vf.pos}" + (".colon" if colon else "")
                         + (how or (".svo" if mention_np is None and mention_span else ""))
                         + (".prodrop" if mention_span is None else ""), anon_hint)
+
+    def _opens_statement(self, k: int) -> bool:
+        """A complementizer (after its preposition: "إلى أن"), a colon or a quotation mark at token ``k``: what a
+        present cue after a pronoun reports ("لكنها تقول إن"), not its passive ("وهو يُعتبر هدفا") or a topic."""
+        toks = self.toks
+        if k >= len(toks):
+            return False
+        w = toks[k].text
+        return w in self.pat.comp_words or w == ":" or toks[k].start in self.q_open or (
+            w in self.pat.comp_preps and k + 1 < len(toks) and toks[k + 1].text in self.pat.comp_words)
 
     def _quotes_between(self, a: int, b: int) -> list[QuotedSpan]:
         """Quoted spans opening at or after ``a`` and closed before ``b`` (quotes are sorted)."""

@@ -366,7 +366,8 @@ class Attributor:
                        or t.start in self.q_open for t in toks[idx + 1:idx + 15]):
                 return None  # "جددت إدارة النادي عقد اللاعب": a contract renewed, nothing said (but "جدد أن …"، "تابع
                 # ترامب: «…»")
-        if info is not None and info[1].pos == "part" and not info[0] and idx > 0 and toks[idx - 1].text in ("غير", "وغير"):
+        if info is not None and info[1].pos == "part" and not info[0] and idx > 0 \
+                and toks[idx - 1].text in ("غير", "وغير"):
             return None  # "تقارير غير مؤكدة"، "مفاجأة غير متوقعة": negated, the participle is an adjective
         if info is not None and info[1].lemma_key in self.colon_lemmas and not self._colon_follows(toks[idx], info[0]):
             return None  # "زاد عدد القتلى"، "واصلت القوات تقدمها": nothing said
@@ -379,7 +380,8 @@ class Attributor:
         ("بيانا تقول فيه إن"، "مقالا لوزير الخارجية يقول إنه"): its index, within six words before the cue and
         with فيه/فيها or a complementizer after the cue; None otherwise."""
         toks = self.toks
-        if idx + 1 >= len(toks) or not (toks[idx + 1].text in ("فيه", "فيها") or toks[idx + 1].text in self.pat.comp_words):
+        if idx + 1 >= len(toks) or not (toks[idx + 1].text in ("فيه", "فيها")
+                                        or toks[idx + 1].text in self.pat.comp_words):
             return None
         for j in range(idx - 1, max(self._tok_index(s_start), idx - 7) - 1, -1):
             w = strip_article(toks[j].text)
@@ -401,7 +403,8 @@ class Attributor:
         if issuer is not None and issuer.start > d:
             return self._issuer_entity(issuer)
         for k in {d + 1, item.end if item is not None else d + 1}:  # ("مقال طويل لوكالة …": after its adjective)
-            if k < idx and toks[k].text[:1] == "ل" and len(toks[k].text) > 3 and not self.np.is_action(toks[k].text[1:]):
+            if k < idx and toks[k].text[:1] == "ل" and len(toks[k].text) > 3 \
+                    and not self.np.is_action(toks[k].text[1:]):
                 np_ = self._lam_stripped(k, lambda: self.np.parse(self.toks, k, idx, known, None))
                 if np_ is not None and np_.end == idx:
                     return self._lam_stripped(k, lambda: self._entity_for(np_, None))
@@ -1150,8 +1153,8 @@ class Attributor:
 
     def _walk_stages(self) -> tuple[Callable[["_SlotWalk"], bool | None], ...]:
         """The stages of the cue-to-content walk, highest precedence first (the last always stops)."""
-        return (self._walk_quote_mark, self._walk_opener, self._walk_bare_speech, self._walk_echo_say, self._walk_comma_aside,
-                self._walk_time, self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
+        return (self._walk_quote_mark, self._walk_opener, self._walk_bare_speech, self._walk_echo_say,
+                self._walk_comma_aside, self._walk_time, self._walk_channel, self._walk_carrier_aside, self._walk_filler, self._walk_relative,
                 self._walk_source_chain, self._walk_adverbial, self._walk_fronted_subject,
                 self._walk_title_after_name, self._walk_anonymity, self._walk_speech_noun,
                 self._walk_dropped_subject_prep, self._walk_speaker_np, self._walk_side_phrase,
@@ -1665,7 +1668,8 @@ class Attributor:
             content_k, colon = found
             if s.mention_np is None and k == s.idx + 1 and 0 < content_k - k <= 4 and not colon and \
                     toks[content_k].text in self.pat.comp_words | self.pat.comp_preps \
-                    and not self.np.spoken_to(toks[k].text, s.known) and not self.np.said_possessed(toks[k].text) and all(
+                    and not self.np.spoken_to(toks[k].text, s.known) and not self.np.said_possessed(toks[k].text) \
+                    and all(
                     toks[j].is_word and toks[j].text not in self.np.stop and self._cue_info(toks[j]) is None
                     for j in range(k, content_k)):
                 # the subject is whatever stands between the verb and its complementizer, up to an
@@ -1739,7 +1743,8 @@ class Attributor:
             and w not in self.cue_forms \
             and w not in lex.titles and w not in lex.anonymous and w not in lex.organizations \
             and w not in lex.adjectives and w not in self.documents and w not in self.np.not_alone \
-            and not (w.endswith("ه") and (w[:-1] in lex.titles or w[:-1] in lex.organizations or w[:-1] in lex.anonymous)) \
+            and not (w.endswith("ه") and (w[:-1] in lex.titles or w[:-1] in lex.organizations
+                                          or w[:-1] in lex.anonymous)) \
             and not self.np.said_possessed(w)  # ("وواصل حديثه:": the talk)
 
     def _speaker_of(self, idx: int, pfx: str, vf: VerbForm, s_start: int, slots: "Slots",
@@ -1967,7 +1972,8 @@ class Attributor:
             cend = self._cut_at_first(content_k, cstart, cend, ("،", ","))  # "وأثار الهجوم، الذي يقول محللون أنه سيكون أكبر
             # معركة، المخاوف …": the relative clause, and what it reports, end at its closing comma
         if cstart is not None and lemma_key in self.light_nouns:
-            # a light verb's content is its noun phrase: it ends at the first comma or "لكن…"
+            # a light verb's content is its noun phrase: it ends at a comma before a verb or a clause break, or at
+            # "لكن…"
             cend = self._cut_at_first(content_k, cstart, self._light_noun_end(content_k, cstart, cend),
                                       _LIGHT_NOUN_ENDS, quoted_too=True)
         if cstart is None or cend - cstart < 2:

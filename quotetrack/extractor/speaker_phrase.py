@@ -922,7 +922,7 @@ class NPParser:
             w = self._word(toks, k, end)
             nxt = toks[k + 1].text if k + 1 < end else ""
             ali = w == "علي" and (self._ali_at(toks, k, w, nxt) or (names > 0 and toks[k].start in self.ali_ya))
-            if w == "فان" and (names == 1 or (names == 0 and self.is_cue(toks[k - 1].text))) and self.van_at(toks, k, end):
+            if w == "فان" and names < 2 and (names or self.is_cue(toks[k - 1].text)) and self.van_at(toks, k, end):
                 k += 1  # "لويس فان غال"، "روبن فان بيرسي": the Dutch van inside a name, not فإن
                 continue
             if w is None or (self._stop_at(toks, k, w) and not ali) or (

@@ -4513,3 +4513,20 @@ def test_a_present_passive_after_a_pronoun_says_nothing():
     """"وهو يُعتبر هدفا"، "وهو يُتهم بـ…" (unvocalized, the passive reads like the active): no complementizer
     after the cue, no quote."""
     assert [q.cue for q in extract("وقال الوزير إن الوضع صعب. وهو يعتبر هدفا سجلته الحكومة في مرماها.")] == ["قال"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال الوزير إن الوضع جيد. وكانت وزارة الأوقاف السعودية، قالت في بيان إن الخطبة موحدة.", "وزارة الأوقاف السعودية"),
+    ("وقال الوزير إن الوضع جيد. وكانت جمعية القضاة التونسيين، أكدت في بيان أن التحركات شرعية.", "جمعية القضاة التونسيين"),
+])
+def test_a_subject_after_kana_set_off_by_a_comma(text, speaker):
+    """"وكان X، (قد) أعلن": the subject after a sentence-opening كان may be set off by a comma before the verb (47
+    such in the corpus, 4 read; most took the last speaker)."""
+    assert extract(text)[-1].speaker == speaker
+
+
+def test_kana_inside_a_relative_clause_opens_no_subject():
+    """"… التي كانت تتلقى الدعم من الولايات المتحدة، أكد بومبيو": كان inside a relative clause, the subject after the
+    verb."""
+    q = extract("وعن المعارك وتراجع الجماعات التي كانت تتلقى الدعم من الولايات المتحدة، أكد مايك بومبيو صعوبة الوضع.")[0]
+    assert q.speaker == "مايك بومبيو"

@@ -1428,14 +1428,23 @@ class Attributor:
         return None
 
     def _walk_fronted_subject(self, s: "_SlotWalk") -> bool | None:
-        """A subject before the verb: the noun phrase right after it is content, not the speaker."""
+        """A subject before the verb (opening the sentence, or after لكن/كان: "وكانت الشرطة، قد أعلنت"): the noun
+        phrase right after it is content, not the speaker."""
         vf = s.vf
         if s.mention_np is None and s.topic is None and s.np_rule is not None and not s.pfx and s.k == s.idx + 1 and \
-                vf.pos == "past" and self._fronted_subject(s.idx, s.s_start, s.known, vf.agreement):
+                vf.pos == "past" and (self._fronted_subject(s.idx, s.s_start, s.known, vf.agreement)
+                                      or self._comma_set_subject(s)):
             # "لكن موسكو انتقدت الولايات المتحدة لعدم …": the subject came first, so what follows is content
             s.content_k = s.k
             return _STOP
         return None
+
+    def _comma_set_subject(self, s: "_SlotWalk") -> bool:
+        """A subject after كان/لكن set off by a comma before the verb ("وكانت الشرطة السويدية، قد أعلنت")."""
+        toks, j = self.toks, s.idx - 1
+        if j > 0 and toks[j].text in ("قد", "فقد"):
+            j -= 1
+        return j > 0 and toks[j].text in ("،", ",") and self._preverbal_span(s.idx, s.pfx, s.vf, s.s_start) is not None
 
     def _walk_title_after_name(self, s: "_SlotWalk") -> bool | None:
         """A title right after the speaker's name belongs to the speaker and is stepped over."""
@@ -1873,13 +1882,18 @@ class Attributor:
         toks = self.toks
         lo = self._tok_index(s_start)
         e = idx - 1 if idx - 1 > lo and toks[idx - 1].text in ("قد", "فقد") else idx
-        if e - 1 > lo and toks[e - 1].text in self.preverbal_openers and toks[e - 1].text[:1] != "و" and e - 1 - lo <= 6 \
+        comma = e - 1 > lo and toks[e - 1].text in ("،", ",")  # "وكان السفير القطري محمد العمادي، قد قال"
+        e -= comma
+        if not comma and e - 1 > lo and toks[e - 1].text in self.preverbal_openers and toks[e - 1].text[:1] != "و" and e - 1 - lo <= 6 \
                 and all(t.is_word and t.text not in self.np.stop and self._cue_info(t) is None
                         and t.text not in self.lex.narrative_verbs for t in toks[lo:e - 1]):
             return lo, e - 1  # "والإمارات كانت قد ذكرت أن": the subject opens the sentence, before كان
         for a in range(e - 1, max(lo, e - 8) - 1, -1):
             w = toks[a].text
             if w in self.preverbal_openers or (w in ("ان", "أن") and a > lo and toks[a - 1].text in self.an_particles):
+                if comma and a > lo:
+                    return None  # (a subject set off by a comma only after a كان/لكن that opens the sentence: not
+                    # "… التي كانت تتلقى الدعم من الولايات المتحدة، أكد بومبيو")
                 return (a + 1, e) if a + 1 < e else None
             if not toks[a].is_word or w in self.lex.narrative_verbs or self._cue_info(toks[a]) \
                     or self._inside_quote(toks[a].start) or (w in self.np.stop and not (

@@ -4530,3 +4530,10 @@ def test_kana_inside_a_relative_clause_opens_no_subject():
     verb."""
     q = extract("وعن المعارك وتراجع الجماعات التي كانت تتلقى الدعم من الولايات المتحدة، أكد مايك بومبيو صعوبة الوضع.")[0]
     assert q.speaker == "مايك بومبيو"
+
+
+def test_after_a_comma_set_subject_a_time_then_the_content():
+    """"وكانت الشرطة السويدية، قد أعلنت في وقت سابق مقتل 3 أشخاص": past the time, the noun phrase is the content
+    (it was the speaker "مقتل")."""
+    q = extract("وقال الوزير إن الوضع جيد. وكانت الشرطة السويدية، قد أعلنت في وقت سابق مقتل 3 أشخاص.")[-1]
+    assert (q.speaker, q.content) == ("الشرطة السويدية", "مقتل 3 أشخاص")

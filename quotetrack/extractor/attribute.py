@@ -1431,9 +1431,9 @@ class Attributor:
         """A subject before the verb (opening the sentence, or after لكن/كان: "وكانت الشرطة، قد أعلنت"): the noun
         phrase right after it is content, not the speaker."""
         vf = s.vf
-        if s.mention_np is None and s.topic is None and s.np_rule is not None and not s.pfx and s.k == s.idx + 1 and \
-                vf.pos == "past" and (self._fronted_subject(s.idx, s.s_start, s.known, vf.agreement)
-                                      or self._comma_set_subject(s)):
+        if s.mention_np is None and s.topic is None and s.np_rule is not None and not s.pfx and vf.pos == "past" and (
+                (s.k == s.idx + 1 and self._fronted_subject(s.idx, s.s_start, s.known, vf.agreement))
+                or self._comma_set_subject(s)):  # (after the comma-set subject, past a time too: "في وقت سابق")
             # "لكن موسكو انتقدت الولايات المتحدة لعدم …": the subject came first, so what follows is content
             s.content_k = s.k
             return _STOP

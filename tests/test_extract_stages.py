@@ -4537,3 +4537,13 @@ def test_after_a_comma_set_subject_a_time_then_the_content():
     (it was the speaker "مقتل")."""
     q = extract("وقال الوزير إن الوضع جيد. وكانت الشرطة السويدية، قد أعلنت في وقت سابق مقتل 3 أشخاص.")[-1]
     assert (q.speaker, q.content) == ("الشرطة السويدية", "مقتل 3 أشخاص")
+
+
+@pytest.mark.parametrize("text", [
+    "قال رئيس الجمعية إن المعرض ناجح. ودعت الجمعية عددا من الفنانين للمشاركة.",
+    "وقال الرئيس إن الاقتصاد قوي. وتحدث كثيرا عن أموال الخليج.",
+])
+def test_an_accusative_after_the_verb_is_never_its_subject(text):
+    """"ودعت الجمعية عددا من الفنانين"، "وتحدث كثيرا عن": an accusative partitive (عددا، كثيرا، أحدا) after the verb
+    is its object or an adverb (13 corpus quotes had it as their speaker); after لكن/إن it is still the subject."""
+    assert all(not (q.speaker or "").startswith(("عددا", "كثيرا")) for q in extract(text))

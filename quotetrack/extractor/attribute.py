@@ -1512,6 +1512,10 @@ class Attributor:
                          min(np_.name_end, cut), np_.head)
         if np_ is None or np_.end <= k:
             return None
+        w0 = toks[np_.start].text
+        if w0.endswith("ا") and (w0[:-1] in self.np.partitives or w0[:-1] in self.np.construct_partitives):
+            s.content_k = k  # "ودعت الجمعية عددا من الفنانين"، "يتحدث كثيرا عن": an accusative after the verb is its
+            return _STOP  # object or an adverb, never its subject
         after = self._coordinated_end(np_.end, end_idx) if np_rule is not None and np_rule.object_required \
             else np_.end  # ("اتهم السعودية والإمارات والبحرين بـ…": one object)
         if (np_rule is not None and np_rule.object_first and np_rule.preposition and after < end_idx

@@ -1444,7 +1444,8 @@ class Attributor:
         toks, j = self.toks, s.idx - 1
         if j > 0 and toks[j].text in ("قد", "فقد"):
             j -= 1
-        return j > 0 and toks[j].text in ("،", ",") and self._preverbal_span(s.idx, s.pfx, s.vf, s.s_start) is not None
+        return j > 0 and toks[j].text in ("،", ",") \
+            and self._preverbal_span(s.idx, s.pfx, s.vf, s.s_start) is not None
 
     def _walk_title_after_name(self, s: "_SlotWalk") -> bool | None:
         """A title right after the speaker's name belongs to the speaker and is stepped over."""
@@ -1880,7 +1881,8 @@ class Attributor:
         auxiliary كان and a finite cue right after them: "لكن المعهد الوطني للبراكين أكد"، "وكان خفر السواحل
         الإيطالي قد أعلن"; or the words that open the sentence before كان ("والإمارات كانت قد ذكرت"). They are the
         verb's subject even where the noun-phrase grammar cannot read them all, so the cue is no pro-drop (about 300
-        corpus quotes took the last speaker instead)."""
+        corpus quotes took the last speaker instead). After a sentence-opening كان they may end on a comma ("وكان
+        السفير القطري محمد العمادي، قد قال")."""
         if pfx or vf.pos not in ("past", "impf"):
             return None
         toks = self.toks
@@ -1888,8 +1890,8 @@ class Attributor:
         e = idx - 1 if idx - 1 > lo and toks[idx - 1].text in ("قد", "فقد") else idx
         comma = e - 1 > lo and toks[e - 1].text in ("،", ",")  # "وكان السفير القطري محمد العمادي، قد قال"
         e -= comma
-        if not comma and e - 1 > lo and toks[e - 1].text in self.preverbal_openers and toks[e - 1].text[:1] != "و" and e - 1 - lo <= 6 \
-                and all(t.is_word and t.text not in self.np.stop and self._cue_info(t) is None
+        if not comma and e - 1 > lo and toks[e - 1].text in self.preverbal_openers and toks[e - 1].text[:1] != "و" \
+                and e - 1 - lo <= 6 and all(t.is_word and t.text not in self.np.stop and self._cue_info(t) is None
                         and t.text not in self.lex.narrative_verbs for t in toks[lo:e - 1]):
             return lo, e - 1  # "والإمارات كانت قد ذكرت أن": the subject opens the sentence, before كان
         for a in range(e - 1, max(lo, e - 8) - 1, -1):

@@ -18,6 +18,8 @@ _MARKS = str.maketrans({c: " " for c in "\"«»“”„‹›'()[]#_"})
 
 _TANWEEN = frozenset("\u064B\u064C\u064D")  # (a name without one needs no search)
 _TANWEEN_END = regex.compile(r"\p{L}(?:ا?[\u064B\u064C\u064D]|[\u064B]ا)(?=\s|$)")  # a word ending in -an/-un/-in
+# a share of a group ("50 في المئة من المشاركين"، "62% من الاقتصاديين"): a quantity that names a source
+_SHARE = regex.compile(r"^[0-9٠-٩]+(?:[.,٫][0-9٠-٩]+)?\s*(?:%|٪|في المئة|في المائة|بالمئة|بالمائة)\s+من\s")
 _PLURAL_ENDINGS = ("ون", "ين", "ان")
 # مُفعِلون/مُتفعِّلون/مُستفعِلون: م, a consonant (not the ا/ي of "ماكرون"، "ميلينشون"), then the plural ون
 _PARTICIPLE_PLURAL = regex.compile(r"^م[^اي\W]\w{2,}ون$")
@@ -90,8 +92,9 @@ class NameShape:
             return "holds a particle"
         if any(len(w) == 1 and (i > 0 or not w.isdigit()) for i, w in enumerate(words)):
             return "holds a one-letter word or digit"  # (a leading count is fine: "3 مصادر مطلعة")
-        if any(w.isdigit() and len(w) >= 3 for w in words) or any(w.isdigit() for w in words[1:]) or \
-                all(w.isdigit() for w in words) or any(c in w for w in words for c in "%٪"):
+        if not _SHARE.match(name) and (
+                any(w.isdigit() and len(w) >= 3 for w in words) or any(w.isdigit() for w in words[1:]) or
+                all(w.isdigit() for w in words) or any(c in w for w in words for c in "%٪")):
             return "holds a quantity"  # ("عمره 31"، "25"، "4٪": an age, a count or a share, no name)
         if len(words) == 1 and words[0] in self.not_alone:
             return "a common noun alone names nobody"  # ("فريق"، "برنامج"، "الرجل": markers.tsv not_name_alone)

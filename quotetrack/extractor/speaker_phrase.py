@@ -1085,6 +1085,11 @@ class NPParser:
     def parse(self, toks: list[Token], i: int, end: int, known: set[str], verb_agr: str | None) -> NP | None:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None; a body's
         short name or acronym in parentheses after it belongs to it ("وكالة الأنباء الألمانية (د.ب.أ)")."""
+        share = self._share_of(toks, i, end)
+        if share is not None:  # "قال 50 في المئة من المشاركين"، "يرى 62% من الاقتصاديين": a share of a group
+            group = self._parse(toks, share, end, known, None)
+            g_end = group.end if group is not None and group.kind != "organization" else self._def_chain(toks, share, end)
+            return NP(i, g_end, "anonymous", "m.pl", i, i, toks[i].text) if g_end > share else None
         np_ = self._parse(toks, i, end, known, verb_agr)
         if np_ is not None and np_.kind in ("person", "anonymous"):
             named = self._named_by_passive(toks, np_, end, known)
@@ -1110,6 +1115,26 @@ class NPParser:
                 return NP(np_.start, close + 1, np_.kind, np_.agreement, np_.title_end,
                           max(np_.name_end, close + 1), np_.head)
         return np_
+
+    @staticmethod
+    def _share_of(toks: list[Token], i: int, end: int) -> int | None:
+        """The index after "من" when a percentage opens the phrase at ``i`` ("50 في المئة من"، "62% من"، "12.5 ٪ من")."""
+        k = i
+        if k < end and toks[k].text.isdigit():
+            k += 1
+            if k + 1 < end and toks[k].text in (".", ",", "٫") and toks[k + 1].text.isdigit():
+                k += 2
+        if k == i:
+            return None
+        if k < end and toks[k].text in ("%", "٪"):
+            k += 1
+        elif k + 1 < end and toks[k].text == "في" and toks[k + 1].text in ("الميه", "المايه"):
+            k += 2
+        elif k < end and toks[k].text in ("بالميه", "بالمايه"):
+            k += 1
+        else:
+            return None
+        return k + 1 if k + 1 < end and toks[k].text == "من" else None
 
     def _named_by_passive(self, toks: list[Token], np_: NP, end: int, known: set[str]) -> NP | None:
         """"مقيم يدعى مقطر ظاهر"، "شاهد عيان يدعى محمد": an unnamed person (whose phrase may have run over the

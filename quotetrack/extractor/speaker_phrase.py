@@ -1088,7 +1088,8 @@ class NPParser:
         share = self._share_of(toks, i, end)
         if share is not None:  # "قال 50 في المئة من المشاركين"، "يرى 62% من الاقتصاديين": a share of a group
             group = self._parse(toks, share, end, known, None)
-            g_end = group.end if group is not None and group.kind != "organization" else self._def_chain(toks, share, end)
+            g_end = group.end if group is not None and group.kind != "organization" \
+                else self._def_chain(toks, share, end)
             return NP(i, g_end, "anonymous", "m.pl", i, i, toks[i].text) if g_end > share else None
         np_ = self._parse(toks, i, end, known, verb_agr)
         if np_ is not None and np_.kind in ("person", "anonymous"):
@@ -1118,7 +1119,7 @@ class NPParser:
 
     @staticmethod
     def _share_of(toks: list[Token], i: int, end: int) -> int | None:
-        """The index after "من" when a percentage opens the phrase at ``i`` ("50 في المئة من"، "62% من"، "12.5 ٪ من")."""
+        """The index after "من" when a percentage opens the phrase at ``i`` ("50 في المئة من"، "62% من")."""
         k = i
         if k < end and toks[k].text.isdigit():
             k += 1

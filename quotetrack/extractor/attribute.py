@@ -804,10 +804,7 @@ class Attributor:
             if self._cue_info(toks[j + 1]) is not None or w in narrative or base in narrative \
                     or base in self.cue_forms or bare in self.cue_forms \
                     or self._phrase_at(toks, j + 1, self.clause_breaks) > j + 1:
-                end = toks[j].start
-                while end > cstart and self.text[end - 1] == " ":
-                    end -= 1
-                return end
+                return self._end_before(cstart, toks[j].start)
         return cend
 
     def _cut_at_first(self, k: int, cstart: int, cend: int, stops: tuple[str, ...], quoted_too: bool = False) -> int:
@@ -815,11 +812,14 @@ class Attributor:
         one inside quotation marks cuts only when ``quoted_too``."""
         for t in self.toks[k + 1:self._tok_index(cend)]:
             if t.text in stops and t.start > cstart and (quoted_too or self._quote_around(t.start) is None):
-                end = t.start
-                while end > cstart and self.text[end - 1] == " ":
-                    end -= 1
-                return end
+                return self._end_before(cstart, t.start)
         return cend
+
+    def _end_before(self, cstart: int, pos: int) -> int:
+        """Where content that is cut at ``pos`` ends: before the spaces that precede it."""
+        while pos > cstart and self.text[pos - 1] == " ":
+            pos -= 1
+        return pos
 
     def _cue_speaks(self, idx: int, pfx: str, vf: VerbForm) -> bool:
         """False where the cue word reports nothing: future, negated, writer's voice, a noun after a
@@ -2026,11 +2026,8 @@ class Attributor:
         """A complementizer (after its preposition: "إلى أن"), a colon or a quotation mark at token ``k``: what a
         present cue after a pronoun reports ("لكنها تقول إن"), not its passive ("وهو يُعتبر هدفا") or a topic."""
         toks = self.toks
-        if k >= len(toks):
-            return False
-        w = toks[k].text
-        return w in self.pat.comp_words or w == ":" or toks[k].start in self.q_open or (
-            w in self.pat.comp_preps and k + 1 < len(toks) and toks[k + 1].text in self.pat.comp_words)
+        return k < len(toks) and (toks[k].text == ":" or toks[k].start in self.q_open
+                                  or self._complementizer_at(k, len(toks)))
 
     def _quotes_between(self, a: int, b: int) -> list[QuotedSpan]:
         """Quoted spans opening at or after ``a`` and closed before ``b`` (quotes are sorted)."""

@@ -1086,11 +1086,8 @@ class NPParser:
         """The speaker noun phrase starting at token ``i`` (exclusive bound ``end``), or None; a body's
         short name or acronym in parentheses after it belongs to it ("وكالة الأنباء الألمانية (د.ب.أ)")."""
         share = self._share_of(toks, i, end)
-        if share is not None:  # "قال 50 في المئة من المشاركين"، "يرى 62% من الاقتصاديين": a share of a group
-            group = self._parse(toks, share, end, known, None)
-            g_end = group.end if group is not None and group.kind != "organization" \
-                else self._def_chain(toks, share, end)
-            return NP(i, g_end, "anonymous", "m.pl", i, i, toks[i].text) if g_end > share else None
+        if share is not None:
+            return self._share_np(toks, i, share, end, known)
         np_ = self._parse(toks, i, end, known, verb_agr)
         if np_ is not None and np_.kind in ("person", "anonymous"):
             named = self._named_by_passive(toks, np_, end, known)
@@ -1116,6 +1113,17 @@ class NPParser:
                 return NP(np_.start, close + 1, np_.kind, np_.agreement, np_.title_end,
                           max(np_.name_end, close + 1), np_.head)
         return np_
+
+    def share(self, toks: list[Token], i: int, end: int, known: set[str]) -> NP | None:
+        """A share of a group opening the phrase at ``i`` ("50 في المئة من المشاركين"), or None."""
+        share = self._share_of(toks, i, end)
+        return self._share_np(toks, i, share, end, known) if share is not None else None
+
+    def _share_np(self, toks: list[Token], i: int, share: int, end: int, known: set[str]) -> NP | None:
+        """"قال 50 في المئة من المشاركين"، "يرى 62% من الاقتصاديين": the share and its group, an unnamed source."""
+        group = self._parse(toks, share, end, known, None)
+        g_end = group.end if group is not None and group.kind != "organization" else self._def_chain(toks, share, end)
+        return NP(i, g_end, "anonymous", "m.pl", i, i, toks[i].text) if g_end > share else None
 
     @staticmethod
     def _share_of(toks: list[Token], i: int, end: int) -> int | None:

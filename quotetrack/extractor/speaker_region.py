@@ -180,7 +180,7 @@ class RegionReader:
                     c.title = c.title or (k, end)
                     k = end
                 continue
-            share = a.np.parse(toks, k, stop, known, agr) if a.np._share_of(toks, k, stop) is not None else None
+            share = a.np.share(toks, k, stop, known)
             if share is not None:  # "قال 50 في المئة من المشاركين إن": the share speaks (no time or figure adjunct)
                 c.nps.append((chunk, share))
                 k = share.end

@@ -269,6 +269,7 @@ class Attributor:
         self.said_items = frozenset(m["said_item"]) | frozenset(m["document"])  # "بيانا تقول فيه": described
         self.item_issuing = frozenset(m["item_issuing"])  # "أصدرت الشركة بيانا تقول فيه": the company
         self.colon_lemmas = frozenset(m["colon_speech"])  # "وواصل: «…»" speaks; "واصلت القوات تقدمها" does not
+        self.pointer_objects = frozenset(m["pointer_object"])  # "واصفا ذلك بقوله: «…»": the words after it speak
 
     def _phrase_at(self, toks: list[Token], k: int, phrases: list[list[str]]) -> int:
         """The index after the longest listed phrase starting at token ``k`` (``k`` when none)."""
@@ -1792,8 +1793,8 @@ class Attributor:
             mention_span = (toks[mention_np.start].start, toks[mention_np.end - 1].end)
             if entity is not None and slots.title_span is not None and not entity.title:
                 self._give_title(entity, *slots.title_span)  # "X، رئيس …،" / "أمين عام …، الفريق X"
-        elif vf.pos == "noun" and (found := self._source_before(idx, s_start)) is not None and (
-                vf.lemma_key == "قال" or found[1] is not None):
+        elif vf.pos == "noun" and "ب" not in pfx and (found := self._source_before(idx, s_start)) is not None and (
+                vf.lemma_key == "قال" or found[1] is not None):  # ("عبر عن شكوك بقوله": "by saying" is the subject's)
             # "نقلت وكالة X عن مصدر مطلع … قوله إن": the speaker is what follows عن, the carrier is via
             # (another speech noun, "تأكيده"، "تشديده", only after a نقل verb)
             src, carrier = found
@@ -2002,6 +2003,8 @@ class Attributor:
             return None  # a quoted name ("وكالة الأنباء الرسمية "سانا""), not a statement
         if toks[content_k].end >= cend and self.np.said_possessed(toks[content_k].text):
             return None  # "وتابع شيعان حديثه قائلا: …": the talk alone (the participle's quote says it)
+        if self._points_ahead(content_k, cend):
+            return None  # "واصفا ذلك بقوله: «…»": the quote after بقوله is the statement
         if toks[content_k].text in ("بها", "به", "بهم", "عليها", "عليه", "اليها", "اليه", "منها", "منه", "عنها", "عنه"):
             return None  # "… التي دعت إليها المرجعية وطالب بها المواطنون": a relative clause, not a statement
         if qtype != "direct" and toks[content_k].text not in self.pat.comp_words and self._labels_quote(content_k, cend):
@@ -3023,6 +3026,8 @@ class Attributor:
                 return t.start
             elif w in _OWN_WORDS_HEADS and self._own_words_at(j, end_idx):
                 return toks[j - 1].end  # "… إضراب عام في الجهة حسب قولهم": the speaker's own wording, not content
+            elif w[:1] == "ب" and j + 1 < end_idx and self._says_next(j):
+                return toks[j - 2].end if toks[j - 1].text in ("،", ",") and j - 1 > k else toks[j - 1].end
             elif noun_phrase and self._narration_after_np(j, end_idx):
                 return toks[j - 2].end if toks[j - 1].text in ("،", ",") else toks[j - 1].end
                 # "أبدى الأهالي مخاوفهم من تزايد الحالات بعد أن سجلت …"، "أكدت نبأ اعتقاله، كما نشر ناشطون …"
@@ -3033,6 +3038,34 @@ class Attributor:
         if end_idx < len(toks) and toks[end_idx].start < s_end:
             return toks[end_idx - 1].end
         return s_end
+
+    def _points_ahead(self, content_k: int, cend: int) -> bool:
+        """The content from token ``content_k`` to ``cend`` is only a pointer (ذلك، إياها، على ذلك) to the speaker's
+        words that follow "بقوله:"."""
+        toks = self.toks
+        j = content_k
+        while j < len(toks) and toks[j].end <= cend:
+            if toks[j].text not in self.pointer_objects:
+                return False
+            j += 1
+        return j < len(toks) and j > content_k and self._says_next_at(j)
+
+    def _says_next_at(self, j: int) -> bool:
+        """``_says_next`` at token ``j`` or after the comma at ``j``."""
+        if self.toks[j].text in ("،", ","):
+            j += 1
+        return j + 1 < len(self.toks) and self.toks[j].text[:1] == "ب" and self._says_next(j)
+
+    def _says_next(self, j: int) -> bool:
+        """"… جاهز لتجربة جديدة بقوله: «…»": a verbal noun of saying with ب and the speaker's pronoun, then a
+        colon or an opening mark, introduces the speaker's next statement in their own words (as "، مضيفا" does):
+        the content before it ends there."""
+        nxt = self.toks[j + 1]
+        at = bisect.bisect_left(self.q_opens, nxt.start)
+        if not (nxt.text == ":" or (at < len(self.q_opens) and self.q_opens[at] == nxt.start)):
+            return False
+        info = self._cue_info(self.toks[j])
+        return info is not None and info[0] in ("ب", "وب") and info[1].pos == "noun" and info[1].lemma_key == "قال"
 
     def _own_words_at(self, j: int, end_idx: int) -> bool:
         """"حسب تعبيره"، "على حد قولها"، "بحسب وصفهم" (41 in the corpus, 25 of them left inside a content): a

@@ -4587,3 +4587,31 @@ def test_bqawlih_is_no_source_after_an_object_with_an():
     قوله" (one corpus quote went to "شكوك كبيرة")."""
     qs = extract("وقال أوباما إن الاتفاق جيد. ولكنه عبر كذلك عن شكوك كبيرة بقوله «هل سنحاول تشجيعهم؟ بالطبع».")
     assert [(q.cue, q.speaker) for q in qs if q.type == "direct"] == [("قوله", "أوباما")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("أكدت النائبة عن حزب نداء تونس هالة عمران أن أعضاء الحزب علموا بالأمر.", "هالة عمران", "أن أعضاء الحزب علموا بالأمر"),
+    ("قال النائب عن الجبهة الشعبية، عمار عمروسية إن الحكومة فشلت.", "عمار عمروسية", "إن الحكومة فشلت"),
+    ("ودعا نائب عن المعارضة في مجلس العموم إلى تأجيل البطولة.", "نائب عن المعارضة في مجلس العموم",
+     "إلى تأجيل البطولة"),
+])
+def test_a_representatives_seat_may_be_a_party_or_bloc(text, speaker, content):
+    """"النائب(ة) عن حزب …/الجبهة …/المعارضة": the party, bloc or district a member sits for is part of the title,
+    like a place ("النائب عن القدس"); 51 "نائب عن" in the corpus, most read as the bare title with a content that
+    opened at "عن"."""
+    q = extract(text)[0]
+    assert (q.speaker, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("أكد الناطق الرسمي باسم الجبهة الشعبية حمة الحمامي ضيف بوليتيكا اليوم الخميس أن الاعتذار مخرج من ورطة.",
+     "حمة الحمامي", "أن الاعتذار مخرج من ورطة"),
+    ("أكد لطفي العماري ضيف بوليتيكا اليوم الإثنين امكانية وجود علاقة بين الرجلين.", "لطفي العماري",
+     "امكانية وجود علاقة بين الرجلين"),
+])
+def test_a_guest_of_a_programme_is_where_it_was_said(text, speaker, content):
+    """"X ضيف بوليتيكا اليوم أن": after the speaker, "ضيف/ضيفة (برنامج) X" is the programme it was said on (61 in
+    the corpus); "ضيف بوليتيكا" had been read as the speaker, or the start of the content."""
+    q = extract(text)[0]
+    assert (q.speaker, q.content) == (speaker, content)
+    assert q.channel == "بوليتيكا"

@@ -1336,6 +1336,12 @@ class Attributor:
                 s.via = s.via or v
                 s.k = nk
                 return _GO
+        if w in self.np.guests and s.mention_np is not None:
+            ch, nk = self.guest_setting(k, end_idx)
+            if nk > k:  # "قال X ضيف بوليتيكا اليوم إن": the programme it was said on
+                s.channel = s.channel or ch
+                s.k = nk
+                return _GO
         if w in self.settings:
             ch, nk, v = self._setting(k, end_idx)
             if nk > k:
@@ -2452,6 +2458,20 @@ class Attributor:
         if issuer is not None:
             self.issuers[strip_article(head)] = self._issuer_entity(issuer)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
+
+    def guest_setting(self, k: int, end_idx: int) -> tuple[str | None, int]:
+        """After the speaker, "ضيف/ضيفة (برنامج) X" at ``k``: the programme X, quoted or one word, is where it was
+        said (its channel). Returns (programme, next index), or (None, k)."""
+        toks = self.toks
+        j = k + 1
+        if j < end_idx and toks[j].text in self.programmes:
+            j += 1
+        qn = self.np._quoted_name(toks, j, end_idx, longest=8)
+        if qn is not None:
+            return self.orig(toks[j + 1].start, toks[qn - 2].end), qn
+        if j < end_idx and toks[j].is_word and toks[j].text not in self.np.stop and not self._cue_info(toks[j]):
+            return toks[j].text, j + 1
+        return None, k
 
     def _channel_end(self, k: int, end_idx: int) -> int:
         """The end of "في بيان" (at ``k``) with its own words only: its adjectives, a pronoun ("له")، a platform,

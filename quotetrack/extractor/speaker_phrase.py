@@ -160,6 +160,7 @@ class NPParser:
         self.span_heads = frozenset(m["time_span_head"])  # "أوائل"، "منتصف"، "مطلع" + a time word
         self.span_nouns = self.time | set(m["time_span_noun"])
         self.setting = set(m["setting"])  # words that open the occasion of a statement ("خلال"، "إثر"، "في")
+        self.guests = frozenset(m["guest"])  # "X ضيف بوليتيكا": after a name, the programme it was said on
         self.adjuncts = phrase_index([p.split() for p in m["adjunct_phrase"]])
         self.adjunct_first = set(self.adjuncts)  # "ردا على سؤال": the name ended
         self.joiners = set(m["name_joiner"])
@@ -765,9 +766,13 @@ class NPParser:
         return base in self.lex.organizations or base in self.lex.titles or base in self.lex.anonymous
 
     def _seat_at(self, toks: list[Token], k: int, end: int, allow_pp: bool) -> bool:
-        """"عن + place" right after a representative's title is the seat ("النائب عن القدس"), not a topic."""
-        return allow_pp and k > 0 and toks[k - 1].text in self.seat_titles and k + 1 < end and \
-            self.place_at(toks, k + 1, end) is not None
+        """"عن + place" right after a representative's title is the seat ("النائب عن القدس"), not a topic; so is a
+        party, bloc or district ("النائبة عن حزب نداء تونس"، "النائب عن الجبهة الشعبية"، "نائب عن المنطقة")."""
+        if not (allow_pp and k > 0 and toks[k - 1].text in self.seat_titles and k + 1 < end):
+            return False
+        w = self._word(toks, k + 1, end)
+        return self.place_at(toks, k + 1, end) is not None or (w is not None and (
+            w in self.lex.organizations or w in self.place_heads or (is_def(w) and not self.is_action(strip_article(w)))))
 
     def _surname_here(self, toks: list[Token], k: int, end: int) -> bool:
         """A definite word ending in ي that is a known name, or no listed adjective, right after a title."""
@@ -1003,6 +1008,7 @@ class NPParser:
         medium or programme spoken to ("جاسم لبرنامج «…»"), a definite human plural ("جان إيف لودريان
         الصحافيين": the ones told)."""
         return w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or (
+            names > 0 and w in self.guests) or (
             names > 0 and w[:1] == "ل" and (w[1:] in self.media or w[1:] in self.programmes)) or (
             names > 0 and is_def(w) and w.endswith(("يين", "يون")) and w not in known and (
                 names > 1 or prev in known))  # (not a partitive's genitive: "أحد القرويين"، "نصف البريطانيين")

@@ -277,6 +277,11 @@ class RegionReader:
             if v:
                 c.via = c.via or v
                 return nk
+        if after_np and w in a.np.guests:
+            ch, nk = a.guest_setting(k, stop)  # "قال X ضيف بوليتيكا إن"
+            if nk > k:
+                c.channel = c.channel or ch
+                return nk
         if w in a.settings:
             ch, nk, v = a._setting(k, stop)
             if nk > k + 1:

@@ -268,6 +268,8 @@ class Attributor:
         self.question_openers = _words_by_lemma(m["question_opener"])  # "تساءل عما إذا"، "تساءل هل"
         self.said_items = frozenset(m["said_item"]) | frozenset(m["document"])  # "بيانا تقول فيه": described
         self.item_issuing = frozenset(m["item_issuing"])  # "أصدرت الشركة بيانا تقول فيه": the company
+        self.clause_openers = frozenset(m["clause_opener"])  # "كما هاجمت X …": the verb after it is the main one
+        self.subjectless = frozenset(m["subjectless_verb"])  # "فيما يتعلق"، "كما تم": no agent follows
         self.colon_lemmas = frozenset(m["colon_speech"])  # "وواصل: «…»" speaks; "واصلت القوات تقدمها" does not
         self.pointer_objects = frozenset(m["pointer_object"])  # "واصفا ذلك بقوله: «…»": the words after it speak
 
@@ -1966,7 +1968,9 @@ class Attributor:
         if named is None and not same and pfx == "و" and idx == self._tok_index(s_start) \
                 and vf.lemma_key not in self.continuation_lemmas:
             named = self._narrated_subject_before(s_start, agr, prev)
-        if named is None and not same and pfx == "و" and idx > self._tok_index(s_start) + 2:
+        if named is None and not same and idx > self._tok_index(s_start) + 2 and (pfx == "و" or (
+                not pfx and self.toks[idx - 1].text in ("،", ",")
+                and self.toks[self._tok_index(s_start)].text in self.clause_openers)):
             subj = self._main_subject(s_start, idx, self.reg.keys())  # "رد المندوب الروسي على …، وقال إنه"
             if subj is not None and (subj.agreement is None or agr is None or subj.agreement[0] == agr[0]):
                 named = self._entity_for(subj, vf)
@@ -2321,6 +2325,9 @@ class Attributor:
         k = self._phrase_at(toks, lo, self.time_phrases)
         if k < idx and toks[k].text in ("،", ","):
             k += 1
+        if k + 2 < idx and toks[k].text in self.clause_openers and toks[k + 1].text not in self.subjectless \
+                and self._cue_info(toks[k + 1]) is None:
+            k += 1  # "كما هاجمت الصحافة الروسية الأمر، ووصفته"، "فيما زوّد الأمير X اللاعبين …، أكد أن"
         if k + 1 >= idx:
             return None
         np_ = self.np.parse(toks, k + 1, idx, known, None)

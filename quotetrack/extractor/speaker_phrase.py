@@ -1008,7 +1008,7 @@ class NPParser:
         medium or programme spoken to ("جاسم لبرنامج «…»"), a definite human plural ("جان إيف لودريان
         الصحافيين": the ones told)."""
         return w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or (
-            names > 0 and w in self.guests) or (
+            names > 0 and w in self.guests) or (w[-1:] == "ا" and w[:-1] in self.partitives) or (
             names > 0 and w[:1] == "ل" and (w[1:] in self.media or w[1:] in self.programmes)) or (
             names > 0 and is_def(w) and w.endswith(("يين", "يون")) and w not in known and (
                 names > 1 or prev in known))  # (not a partitive's genitive: "أحد القرويين"، "نصف البريطانيين")

@@ -4641,3 +4641,13 @@ def test_an_accusative_partitive_ends_a_name():
     qs = extract("وقال الأمير محمد بن نايف إن المملكة آمنة. كما استقبل نائب خادم الحرمين الشريفين عددا من المصابين. "
                  "ونقل سموه للمصابين تمنيات خادم الحرمين الشريفين بأن يمن الله عليهم بالشفاء.")
     assert all(q.speaker != "عددا" for q in qs)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("أكد الشيخ خالد بن أحمد آل خليفة أن الحكومة السورية هي حكومة سوريا.", "خالد بن أحمد آل خليفة"),
+    ("قال محمد بن عبد الرحمن آل ثاني اليوم إن الدوحة مستعدة للحوار.", "محمد بن عبد الرحمن آل ثاني"),
+])
+def test_al_keeps_its_family_name_in_a_long_name(text, speaker):
+    """"X بن Y آل Z": after آل the family name belongs to the name however many words came before (27 corpus
+    speakers had lost it, and with it the last word had been read as a title: خليفة)."""
+    assert extract(text)[0].speaker == speaker

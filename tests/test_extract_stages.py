@@ -4651,3 +4651,35 @@ def test_al_keeps_its_family_name_in_a_long_name(text, speaker):
     """"X بن Y آل Z": after آل the family name belongs to the name however many words came before (27 corpus
     speakers had lost it, and with it the last word had been read as a title: خليفة)."""
     assert extract(text)[0].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وتوقعت الرئاسة العامة للأرصاد وحماية البيئة هطول أمطار رعدية على منطقة جازان.",
+     "الرئاسة العامة للأرصاد وحماية البيئة"),
+    ("وفقا لهيئة الاتصالات وتقنية المعلومات فإن إسهام القطاع ارتفع.", "هيئة الاتصالات وتقنية المعلومات"),
+])
+def test_a_bodys_second_field_joined_by_waw(text, speaker):
+    """"للأرصاد وحماية البيئة": "و" + a noun in ة in construct with a definite genitive continues a body's name (28
+    corpus quotes had the body cut before it and a content that opened at "وحماية")."""
+    assert extract(text)[0].speaker == speaker
+
+
+def test_an_adverb_after_waw_is_no_field_of_the_body():
+    """"أدانت الأمانة العامة لهيئة كبار العلماء وبشدة العمل": "وبشدة" (and strongly) is an adverb, never part of the
+    body's name."""
+    q = extract("أدانت الأمانة العامة لهيئة كبار العلماء وبشدة العمل الإجرامي الدنيء.")[0]
+    assert q.speaker == "الأمانة العامة لهيئة كبار العلماء"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("وتوقعت الوزارة في تقريرها هطول أمطار رعدية على منطقة جازان.", "هطول أمطار رعدية على منطقة جازان"),
+    ("وأهابت اللجنة عبر بيانها عدم استخدام اللاعبين أي أدوية دون استشارة الطبيب.",
+     "عدم استخدام اللاعبين أي أدوية دون استشارة الطبيب"),
+    ("وطالبت الهيئة في بيانها الذي أصدرته على إثر الحادثة، بالإسراع في تنقيح المجلة الجزائية.",
+     "بالإسراع في تنقيح المجلة الجزائية"),
+])
+def test_the_speakers_own_document_is_a_setting(text, content):
+    """"في تقريرها"، "عبر بيانها": a document with the speaker's pronoun is the channel, like "في بيان لها", and the
+    noun phrase after it is the content (the setting had run on over the content's first words)."""
+    q = extract(text)[0]
+    assert q.content == content and q.channel is not None

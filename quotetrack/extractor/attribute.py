@@ -2418,6 +2418,8 @@ class Attributor:
             return None, k, None
         head = toks[k + 1].text
         ch = self.lex.channels.get(head) or self.lex.channels.get(strip_article(head))
+        if ch is None and (owned := self._possessed_document(head)) is not None:
+            ch = self.lex.channels.get(owned)  # "في تقريرها": the speaker's own report
         if ch is None and head in self.programmes:
             ch = head
         if ch is None and toks[k].text == "في" and head in self.np.stop:
@@ -2457,7 +2459,8 @@ class Attributor:
                     j = nk
                     continue
             j += 1
-        if not closed and ch is not None and via is None and strip_article(head) in self.np.documents:
+        if not closed and ch is not None and via is None and (
+                strip_article(head) in self.np.documents or self._possessed_document(head) is not None):
             j = self._channel_end(k, end_idx)  # "أعلنت الوزارة في بيان لها مقتل 3 متظاهرين": no opener
             # follows, so the content (a noun phrase) starts after the channel and its issuing clause
         text = self.orig(toks[k + 1].start, toks[j - 1].end) if j > k + 1 else None
@@ -2492,6 +2495,10 @@ class Attributor:
         platform = self.platform_at(j, end_idx)
         if platform is not None:
             return platform[1]  # "في تغريدة على تويتر"
+        if j < end_idx and toks[j].text in self.relative:
+            nj = self._skip_relative(j, end_idx)  # "في بيانها الذي أصدرته على إثر الحادثة،"
+            if nj is not None:
+                return nj
         clause = self.np.issuing_clause(toks, j - 1, end_idx)
         if clause is not None:
             j = clause[0]

@@ -457,12 +457,12 @@ class NPParser:
                 # (an action in ـية is no nisba: "وزير التربية والتعليم")
                 k += 1
                 continue
-            if w.startswith("وال") and len(w) > 5 and k > start and is_def(toks[k - 1].text.removeprefix("و")) \
-                    and (self._action_in_iya(w[1:]) or (not is_nisba(w) and not self._title_word(w[1:]))) \
-                    and not self._head_noun(w[1:]):
-                k += 1  # "وزير الخارجية والمغتربين"، "وزارة التجارة والاستثمار": coordinated genitives
-                after_nisba = False  # (its own nisba may follow: "والموارد المائية")
-                # (an action in ـية is no nisba: "حزب العدالة والتنمية")
+            if (w.startswith("وال") and len(w) > 5 and k > start and is_def(toks[k - 1].text.removeprefix("و"))
+                    and (self._action_in_iya(w[1:]) or (not is_nisba(w) and not self._title_word(w[1:])))
+                    and not self._head_noun(w[1:])) or self._coordinated_construct(toks, k, start, end, w):
+                k += 1  # "وزير الخارجية والمغتربين"، "وزارة التجارة والاستثمار": coordinated genitives; "للأرصاد
+                after_nisba = False  # وحماية البيئة": a second construct noun (its own nisba may follow: "والموارد
+                # المائية"; an action in ـية is no nisba: "حزب العدالة والتنمية")
                 continue
             nk = self._chain_genitive(toks, k, end, w)
             if nk is None and k > start and toks[k - 1].text == "العاصمه":
@@ -482,6 +482,16 @@ class NPParser:
             k = nk
             after_nisba = False
         return k
+
+    def _coordinated_construct(self, toks: list[Token], k: int, start: int, end: int, w: str) -> bool:
+        """"و" + an indefinite noun in ة after a definite genitive, with its own definite genitive next: a body's
+        second field ("للأرصاد وحماية البيئة"، "للشؤون الاجتماعية ورعاية الشباب": 28 corpus quotes had the body cut
+        before it and their content opened there)."""
+        return w[:1] == "و" and len(w) > 4 and w.endswith("ه") and k > start and k + 1 < end \
+            and (is_def(toks[k - 1].text) or toks[k - 1].text.startswith("لل")) and not is_def(w[1:]) \
+            and is_def(toks[k + 1].text) and w[1:] not in self.given_names and not self.is_cue(w) \
+            and w[1:2] not in ("ب", "ل", "ك") and w[1:] not in self.stop and w != "وخاصه"  # (not "وبشدة العمل"،
+        # "وخاصة المشاغل": an adverb)
 
     def _purpose_genitive(self, toks: list[Token], k: int, end: int, w: str) -> bool:
         """"لكرة القدم"، "لحماية الصحفيين" after a body's nisba: ل and an indefinite noun in construct with a definite

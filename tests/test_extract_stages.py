@@ -4683,3 +4683,13 @@ def test_the_speakers_own_document_is_a_setting(text, content):
     noun phrase after it is the content (the setting had run on over the content's first words)."""
     q = extract(text)[0]
     assert q.content == content and q.channel is not None
+
+
+@pytest.mark.parametrize("text, content", [
+    ("ونفت روسيا بشدة هذه الاتهامات.", "هذه الاتهامات"),
+    ("وأدانت الإمارات بقوة التصعيد الإسرائيلي في غزة.", "التصعيد الإسرائيلي في غزة"),
+])
+def test_a_manner_adverb_opens_no_content(text, content):
+    """"نفت روسيا بشدة هذه الاتهامات": a manner adverb (بشدة، بقوة، رسميا …) between the speaker and a content with no
+    complementizer says how it was said (70 corpus contents opened on one)."""
+    assert extract(text)[0].content == content

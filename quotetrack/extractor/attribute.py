@@ -197,6 +197,7 @@ class Attributor:
         self.np_content_breaks = [p.split() for p in m["np_content_break"]]
         self.lemma_preps = {p.split()[0]: p.split()[1] for p in m["lemma_preposition"]}  # lemma -> its preposition
         self.vote_manner = frozenset(m["vote_manner"])
+        self.manner_adverbs = frozenset(m["manner_adverb"])  # "نفت روسيا بشدة هذه الاتهامات": not the content
         self.addressee_verbs = frozenset(m["addressee_verb"])
         self.norms = frozenset(m["norm"])
         self.divine_names = frozenset(m["divine_name"])
@@ -1998,6 +1999,8 @@ class Attributor:
             nk = next((j for j in range(idx + 1, content_k) if _speech_noun(toks[j].text, self.light_nouns[lemma_key])),
                       None)
             content_k, colon = (nk, False) if nk is not None else (content_k, colon)
+        while content_k + 2 < end_idx and toks[content_k].text in self.manner_adverbs and toks[content_k + 1].is_word:
+            content_k += 1  # "نفت روسيا بشدة هذه الاتهامات": the adverb says how, the content follows it
         qtype, cstart, cend = self._content(content_k, end_idx, s_end, colon, vf.agreement)
         if cstart is not None and qtype == "indirect" and self._in_relative_in_commas(idx, pfx):
             cend = self._cut_at_first(content_k, cstart, cend, ("،", ","))  # "وأثار الهجوم، الذي يقول محللون أنه سيكون أكبر

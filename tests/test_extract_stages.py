@@ -4693,3 +4693,26 @@ def test_a_manner_adverb_opens_no_content(text, content):
     """"نفت روسيا بشدة هذه الاتهامات": a manner adverb (بشدة، بقوة، رسميا …) between the speaker and a content with no
     complementizer says how it was said (70 corpus contents opened on one)."""
     assert extract(text)[0].content == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت \"ماركا\" إن راموس تغيب الأسبوع الماضي عن المباراة.", "ماركا"),
+    ("وقالت \"وفا\" إن القوات اقتحمت المدينة فجرا.", "وفا"),
+])
+def test_a_quoted_name_alone_after_the_verb_speaks(text, speaker):
+    """"وقالت «ماركا» إن": a one- or two-word quoted name, all the verb's subject holds, is the source (a paper, agency
+    or firm): it had been taken for a quoted adverb ("نفت "قطعيا" أن") when it ended in ا, and the quote lost."""
+    q = extract(text)[0]
+    assert (q.speaker, q.speaker_kind) == (speaker, "organization")
+
+
+def test_a_quoted_programme_after_a_preposition_is_no_speaker():
+    """"وقال في اتصال هاتفي عبر «بوليتيكا»، إن": a quoted name after a preposition or "برنامج" is where it was said."""
+    qs = extract("قال الباحث مصطفى الكيلاني إن السياحة تضررت. وقال في اتصال هاتفي عبر \"بوليتيكا\"، إن مصر تعاني.")
+    assert [q.speaker for q in qs] == ["مصطفى الكيلاني", "مصطفى الكيلاني"]
+
+
+def test_a_body_known_by_one_word_ends_the_name_run():
+    """"كما أعلنت موبايلي مسبقاً عن": after a body the article named by one word, the next word is not its name."""
+    qs = extract('قالت "موبايلي" إنها أطلقت خدمات جديدة. كما أعلنت موبايلي مسبقاً عن إطلاق خدمات تجوال.')
+    assert [q.speaker for q in qs] == ["موبايلي", "موبايلي"]

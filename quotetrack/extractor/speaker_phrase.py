@@ -1785,6 +1785,8 @@ class Register:
                 self._keys.surnames.add(given[-1])  # "عبد الله الثاني": "الملك عبد الله" is a full name too
             if e.kind == "person" and len(e.name_tokens) > 1 and e.name_tokens[-1] != "الله":
                 self._keys.family_names.add(e.name_tokens[-1])
+        elif e.kind == "organization" and " " not in e.key:
+            self._keys.surnames.add(e.key)  # a body known by one word ("موبايلي"، "تيسلا") ends a name run like a surname
         self._by_key[e.key] = e  # the most recently noted entity owns a key, as a reversed search would
         for a in e.aliases:
             self._by_key[a] = e

@@ -163,6 +163,7 @@ class RegionReader:
         c = _Constituents([])
         known = a.reg.keys()
         chunk = 0
+        first = k  # (a quoted name alone is the subject only right after the verb)
         while k < stop:
             t = toks[k]
             w = t.text
@@ -192,7 +193,7 @@ class RegionReader:
             if c.nps and self._title_only(c.nps[-1][1]) and c.nps[-1][1].end == k and w[:1] == "ل" and len(w) > 3:
                 k = self._to_separator(k, stop)  # "رئيس الاتحاد الكويتي لأصحاب مكاتب العمالة": the title's complement
                 continue
-            np_ = self._quoted_np(k, stop) or self._apposed_name(k, stop, c, chunk, agr) \
+            np_ = self._quoted_np(k, stop, k == first, agr) or self._apposed_name(k, stop, c, chunk, agr) \
                 or a.np.parse(toks, k, stop, known, agr)
             if np_ is not None and np_.kind == "anonymous" and toks[np_.start].text in self.outlet_roles:
                 np_ = self._with_outlet(np_, stop, c)
@@ -224,8 +225,11 @@ class RegionReader:
         if w in _PRONOUN_ADDRESSEES or w in _SKIP or (w == "لي" and k + 1 == stop):
             return k + 1  # ("لي" right before the opener: "وذكر لي أنها", to me; elsewhere also the name Lee)
         qn = a.np._quoted_name(toks, k, stop)
-        if qn == k + 3 and toks[k + 1].text.endswith("ا") and toks[k + 1].text not in a.reg.keys():
-            return qn  # a quoted adverb: "نفت الثلاثاء "قطعيا" أن"
+        if qn == k + 3 and toks[k + 1].text.endswith("يا") and toks[k + 1].text not in a.reg.keys():
+            return qn  # a quoted adverb: "نفت الثلاثاء "قطعيا" أن" (not a name in ا: "وقالت «ماركا» إن")
+        if qn is not None and k > 0 and (toks[k - 1].text in a.programmes or toks[k - 1].text in a.settings
+                                          or toks[k - 1].text in ("علي", "مع")):
+            return qn  # "في برنامج «بوليتيكا»"، "عبر «بوليتيكا»": where it was said, not who said it
         if w in ("ل", "لـ") and k + 1 < stop:
             qn = a.np._quoted_name(toks, k + 1, stop)
             if qn is not None:  # "لـ«الشرق الأوسط»"
@@ -335,19 +339,35 @@ class RegionReader:
     def _title_only(self, np_: NP) -> bool:
         return np_.kind == "person" and np_.name_end == np_.title_end
 
-    def _quoted_np(self, k: int, stop: int) -> NP | None:
-        """A title and name inside quotation marks ("المهندس عبدالعزيز آل حسن"), read as one phrase."""
+    def _quoted_np(self, k: int, stop: int, first: bool = False, agr: str | None = None) -> NP | None:
+        """A title and name inside quotation marks ("المهندس عبدالعزيز آل حسن"), read as one phrase; ``first`` (right
+        after the verb, whose agreement is ``agr``), a quoted source's name alone."""
         a, toks = self.a, self.a.toks
         q = a._quote_at_token(k)
         if q is None:
             return None
         close = a._tok_index(q.close)
-        if close >= stop or close - k > 7 or not self._titled(toks[k + 1].text):
+        if close >= stop or close - k > 7:
             return None
+        if not self._titled(toks[k + 1].text):
+            return self._quoted_source(k, close, stop, agr) if first else None
         inner = a.np.parse(toks, k + 1, close, a.reg.keys(), None)
         if inner is None or inner.end != close or not self._named(inner):
             return None
         return NP(k, close + 1, inner.kind, inner.agreement, inner.title_end, inner.name_end, inner.head)
+
+    def _quoted_source(self, k: int, close: int, stop: int, agr: str | None) -> NP | None:
+        """"وقالت «ماركا» إن"، "تقول «واشنطن بوست» إن": one or two quoted words right before the content opener, the
+        whole region after the verb, are its subject (a paper, agency or firm by its name alone, so an organization),
+        as in the walker's reading; not after a verb of naming (اعتبر، وصف، سمى), whose quoted word is what it was
+        called."""
+        a, toks = self.a, self.a.toks
+        words = toks[k + 1:close]
+        if close + 1 != stop or not 1 <= len(words) <= 2 or not all(t.is_word and t.text not in a.np.stop for t in words) \
+                or (info := a._cue_info(toks[k - 1])) is None or info[1].lemma_key in ("اعتبر", "وصف", "سمي") \
+                or any(t.text in a.reg.keys() for t in words):
+            return None  # (a name the article has given is read as it was: "وأكد «عسيري» أن")
+        return NP(k, close + 1, "organization", agr, k, close + 1, toks[k + 1].text)  # (mostly a paper or firm)
 
     def _with_outlet(self, np_: NP, stop: int, c: _Constituents) -> NP:
         """"مراسل فرانس24"، "مراسل بي بي سي": a reporter's outlet belongs to the source and carried it."""

@@ -4716,3 +4716,19 @@ def test_a_body_known_by_one_word_ends_the_name_run():
     """"كما أعلنت موبايلي مسبقاً عن": after a body the article named by one word, the next word is not its name."""
     qs = extract('قالت "موبايلي" إنها أطلقت خدمات جديدة. كما أعلنت موبايلي مسبقاً عن إطلاق خدمات تجوال.')
     assert [q.speaker for q in qs] == ["موبايلي", "موبايلي"]
+
+
+def test_an_unnamed_office_holder_is_the_one_named_with_that_office():
+    """"وعبر سمو نائب خادم الحرمين الشريفين عن …" after "… الأمير محمد بن نايف بن عبدالعزيز": an office named alone
+    (an anonymous source until then) is the one person the article named with it; an honorific before the office
+    (سمو، معالي) is matched without it when it matches no one (29 corpus quotes had the bare office)."""
+    qs = extract("وأكد نائب خادم الحرمين الشريفين الأمير محمد بن نايف بن عبدالعزيز أن الأمن مستتب. "
+                 "وعبر سمو نائب خادم الحرمين الشريفين عن أبلغ التهاني لحكومة وشعب جمهورية المالديف.")
+    assert [q.speaker for q in qs] == ["محمد بن نايف بن عبدالعزيز"] * 2
+
+
+def test_an_anonymity_participle_names_no_one():
+    """"وأشار المسؤول طالبا عدم كشف هويته إلى …": the participle opens the anonymity phrase (markers.tsv anonymity);
+    it had been read as the official's name."""
+    qs = extract("وأعلن مسؤول في جهاز الاستخبارات أن العميد قتل. وأشار المسؤول طالبا عدم كشف هويته إلى حصول مشادات.")
+    assert all(q.speaker == "مسؤول في جهاز الاستخبارات" for q in qs) and len(qs) == 2

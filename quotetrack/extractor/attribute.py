@@ -270,6 +270,7 @@ class Attributor:
         self.said_items = frozenset(m["said_item"]) | frozenset(m["document"])  # "بيانا تقول فيه": described
         self.item_issuing = frozenset(m["item_issuing"])  # "أصدرت الشركة بيانا تقول فيه": the company
         self.clause_openers = frozenset(m["clause_opener"])  # "كما هاجمت X …": the verb after it is the main one
+        self.honorific_titles = frozenset(m["honorific_title"])  # "سمو نائب …": matched by the title after it
         self.subjectless = frozenset(m["subjectless_verb"])  # "فيما يتعلق"، "كما تم": no agent follows
         self.colon_lemmas = frozenset(m["colon_speech"])  # "وواصل: «…»" speaks; "واصلت القوات تقدمها" does not
         self.pointer_objects = frozenset(m["pointer_object"])  # "واصفا ذلك بقوله: «…»": the words after it speak
@@ -519,7 +520,7 @@ class Attributor:
         self.q_opens = [q.open for q in quotes]
         self.sents = sents
         self.reg = Register(frozenset(self.np.regnal_ordinals), frozenset(self.documents),
-                            frozenset(self.np.title_adjectives), self.player_roles)
+                            frozenset(self.np.title_adjectives), self.player_roles, self.honorific_titles)
         self.np.hamza_al = hamza_al
         self.np.hamza_il = hamza_il or set()
         self.np.ali_ya = ali_ya or set()

@@ -161,6 +161,8 @@ class NPParser:
         self.span_nouns = self.time | set(m["time_span_noun"])
         self.setting = set(m["setting"])  # words that open the occasion of a statement ("خلال"، "إثر"، "في")
         self.guests = frozenset(m["guest"])  # "X ضيف بوليتيكا": after a name, the programme it was said on
+        self.anon_participles = frozenset(p.split()[0] for p in m["anonymity"] if p.split()[0].endswith("ا"))
+        # ("المسؤول طالبا عدم كشف هويته": the participle opens the anonymity phrase, it names no one)
         self.adjuncts = phrase_index([p.split() for p in m["adjunct_phrase"]])
         self.adjunct_first = set(self.adjuncts)  # "ردا على سؤال": the name ended
         self.joiners = set(m["name_joiner"])
@@ -1027,6 +1029,7 @@ class NPParser:
         الصحافيين": the ones told)."""
         return w in self.lex.channels or (w in self.lex.anonymous and names > 0) or self.bad_name(w) or (
             names > 0 and w in self.guests) or (w[-1:] == "ا" and w[:-1] in self.partitives) or (
+            w in self.anon_participles) or (
             names > 0 and w[:1] == "ل" and (w[1:] in self.media or w[1:] in self.programmes)) or (
             names > 0 and is_def(w) and w.endswith(("يين", "يون")) and w not in known and (
                 names > 1 or prev in known))  # (not a partitive's genitive: "أحد القرويين"، "نصف البريطانيين")
@@ -1755,11 +1758,13 @@ class Register:
     WINDOW = 300
 
     def __init__(self, ordinals: frozenset[str] = frozenset(), documents: frozenset[str] = frozenset(),
-                 title_adjectives: frozenset[str] = frozenset(), player_roles: frozenset[str] = frozenset()) -> None:
+                 title_adjectives: frozenset[str] = frozenset(), player_roles: frozenset[str] = frozenset(),
+                 honorifics: frozenset[str] = frozenset()) -> None:
         self.ordinals = ordinals           # a monarch's ordinal closes a name but is no surname
         self.player_roles = player_roles   # role words that describe the same player (النجم، المهاجم، اللاعب …)
         self.documents = documents         # "ذات البيان" is the same document, not the last source
         self.title_adjectives = title_adjectives  # "عام"، "أول": left out when a shortened title is matched
+        self.honorifics = honorifics       # "سمو"، "معالي": a re-mention by title is matched without them
         self.entities: list[Entity] = []   # pro-drop candidates, oldest first
         self._candidates: set[int] = set()
         self._named: list[Entity] = []     # every entity, narrated names included, for re-mentions
@@ -1878,12 +1883,16 @@ class Register:
         roles stay unlinked."""
         named = [e for e in self._named if e.kind == "person" and e.name_tokens and e.title_key]
         for e in self._named:
-            if e.kind != "person" or e.name_tokens or e.same_as is not None:
-                continue
+            if e.name_tokens or e.same_as is not None or not (e.kind == "person" or (e.kind == "anonymous" and e.title_key)):
+                continue  # (an unnamed holder of a listed office is anonymous until a named one is found: "وأوضح معالي
+                # وزير الداخلية" after "الشيخ X وزير الداخلية")
             role = e.title_key.split() or e.key.split()
             if not role:
                 continue
             found = {id(n): n for n in named if _same_role(role, n.title_key.split(), self.title_adjectives)}
+            if not found and len(role) > 1 and role[0] in self.honorifics:  # "سمو نائب خادم الحرمين الشريفين":
+                found = {id(n): n for n in named if _same_role(role[1:], n.title_key.split(), self.title_adjectives)}
+                # the office after the honorific, when the honorific matched no one
             if len(found) == 1:
                 e.same_as = next(iter(found.values()))
 

@@ -4732,3 +4732,10 @@ def test_an_anonymity_participle_names_no_one():
     it had been read as the official's name."""
     qs = extract("وأعلن مسؤول في جهاز الاستخبارات أن العميد قتل. وأشار المسؤول طالبا عدم كشف هويته إلى حصول مشادات.")
     assert all(q.speaker == "مسؤول في جهاز الاستخبارات" for q in qs) and len(qs) == 2
+
+
+def test_a_bodys_quoted_name_before_a_colon_is_the_subject():
+    """"وأضافت شركة «موبايلي»: «…»": a body's name in marks right after the verb, then the colon, is the subject, not
+    the start of the content (a quoted outlet after "لـ" already was: "لـ«سبق»: …")."""
+    q = extract("وأضافت شركة «موبايلي»: «قامت الشركة بتكوين مخصصات إجمالية».")[0]
+    assert (q.speaker, q.content) == ("شركة موبايلي", "قامت الشركة بتكوين مخصصات إجمالية")

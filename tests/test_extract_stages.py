@@ -4739,3 +4739,10 @@ def test_a_bodys_quoted_name_before_a_colon_is_the_subject():
     the start of the content (a quoted outlet after "لـ" already was: "لـ«سبق»: …")."""
     q = extract("وأضافت شركة «موبايلي»: «قامت الشركة بتكوين مخصصات إجمالية».")[0]
     assert (q.speaker, q.content) == ("شركة موبايلي", "قامت الشركة بتكوين مخصصات إجمالية")
+
+
+def test_a_platform_in_marks_before_the_colon_is_where_it_was_said():
+    """"كتب على موقع «تويتر»: «…»": the platform's name in marks after a preposition and a body head is where it was
+    written, not the start of the content (7 corpus contents began on it)."""
+    q = extract("وقال الوزير إن الوضع جيد. وكتب على موقع «تويتر»: «يجب أن تكون هناك معلومات واضحة».")[-1]
+    assert (q.speaker, q.content, q.type) == ("الوزير", "يجب أن تكون هناك معلومات واضحة", "direct")

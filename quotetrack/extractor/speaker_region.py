@@ -86,12 +86,14 @@ class RegionReader:
                         and after < end_idx and (
                         toks[after].is_word or toks[after].text in _SEPARATORS
                         or (toks[after].text == ":" and (toks[j - 1].text in ("ل", "لـ")
-                                                          or (j == idx + 2 and self._body_head(toks[j - 1].text))
+                                                          or (self._body_head(toks[j - 1].text) and (
+                                                              j == idx + 2 or (toks[j - 2].text in ("علي", "في", "عبر")
+                                                                               and toks[j + 1].text in a.np.platforms)))
                                                           or (toks[j - 1].text[:1] == "ل" and (
                                                               toks[j - 1].text[1:] in a.programmes
                                                               or toks[j - 1].text[1:] in a.media_heads))))):
                     # (“لـ"سبق": …”، “لقناة "الإخبارية": …”: the outlet spoken to, then the colon; "وأضافت شركة
-                    # «موبايلي»: «…»": the subject's name right after the verb, then the colon)
+                    # «موبايلي»: «…»": the subject's name right after the verb, then the colon; "على موقع «تويتر»:": where)
                     j = after  # a quoted name: «الشرق الأوسط»، "المهندس عبدالعزيز آل حسن"
                     continue
                 if by_prep is not None:

@@ -4746,3 +4746,14 @@ def test_a_platform_in_marks_before_the_colon_is_where_it_was_said():
     written, not the start of the content (7 corpus contents began on it)."""
     q = extract("وقال الوزير إن الوضع جيد. وكتب على موقع «تويتر»: «يجب أن تكون هناك معلومات واضحة».")[-1]
     assert (q.speaker, q.content, q.type) == ("الوزير", "يجب أن تكون هناك معلومات واضحة", "direct")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مدرب ليفربول، يورغن كلوب، إن الفريق لن يلوم إلا نفسه.", "يورغن كلوب"),
+    ("وأعلن حاكم فلوريدا، ريك سكوت، حالة الطوارئ في أكثر من 20 مقاطعة.", "ريك سكوت"),
+])
+def test_an_indefinite_titles_genitive_before_a_comma_set_name(text, speaker):
+    """"مدرب ليفربول، يورغن كلوب،": an indefinite title is in construct, so the one word after it, before a comma, is
+    its genitive (a club, company or place), and the name follows set off by commas (28 corpus quotes had the
+    genitive for the speaker: ليفربول، فلوريدا، ميدياسيت)."""
+    assert extract(text)[0].speaker == speaker

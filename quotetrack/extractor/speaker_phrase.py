@@ -883,6 +883,8 @@ class NPParser:
             return indefinite_nisbas_end(toks, k + 1, end)
         if nxt.startswith("ال") and is_def(nxt) and not is_nisba(nxt):
             return self._def_chain(toks, k + 1, end)
+        if nxt in ("،", ",") and self._plain_name_word(w) and k + 2 < end and self._plain_name_word(toks[k + 2].text):
+            return k + 1  # "رئيس ميدياسيت، فيديلي كونفالونييري،": the body's name alone, then the person's set off
         return None
 
     def _noun_in_ta(self, toks: list[Token], k: int, end: int, w: str, names: int, plain: int, known: set[str],

@@ -867,8 +867,10 @@ class Attributor:
         if not pfx and (tok.text in self.noun_homographs or vf.pos == "part") and (
                 prev_tok.isdigit() or prev_tok in _COUNT_WORDS):
             return False  # "150 ألف طالب لجوء"، "إخلاء سبيل 11 متهما": a counted noun, not a verb or a ḥāl
-        if not pfx and self.np.masdar.match(prev_tok) and self.sents.bounds(tok.start)[0] < tok.start:
-            return False  # "استطلاع رأي"، "تعطيل كشف": the genitive of a verbal noun, not a verb
+        if not pfx and self.np.masdar.match(prev_tok) and not prev_tok.endswith("ء") \
+                and self.sents.bounds(tok.start)[0] < tok.start:
+            return False  # "استطلاع رأي"، "تعطيل كشف": the genitive of a verbal noun, not a verb (a verbal noun in
+            # ـاء may head a relative clause: "في اعتداء اتهمت بريطانيا روسيا بالوقوف وراءه")
         if not pfx and vf.lemma_key == "تابع" and nxt.startswith("ل") and idx > 0 and toks[idx - 1].is_word:
             return False  # "طقماً تابعاً لمليشيا الحوثي"، "فصائل تابعة لها": "belonging to", not "continued"
         if tok.text in self.noun_before_lam and nxt in ("له", "لها", "لهم", "لهما"):

@@ -126,7 +126,7 @@ def bare_verbal_nouns(verbs: dict[str, VerbForm]) -> dict[str, VerbForm]:
     return out
 
 
-_ROOT_LETTER = "[بتثجحخدذرزسشصضطظعغفقكلمنه]"  # a consonant: a root with و/ي takes other shapes
+_ROOT_LETTER = "[بتثجحخدذرزسشصضطظعغفقكلمنهء]"  # a consonant or hamza: a root with و/ي takes other shapes
 
 
 def masdar_shapes(patterns: tuple[str, ...]) -> "regex.Pattern[str]":

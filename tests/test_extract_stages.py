@@ -4771,3 +4771,12 @@ def test_a_verbal_noun_with_a_hamza_root_ends_a_name(text, speaker, content):
     speakers ended on one or were one)."""
     q = extract(text)[0]
     assert (q.speaker, q.content) == (speaker, content)
+
+
+def test_two_named_people_after_the_verb_are_subject_and_object():
+    """"وحذر نتنياهو بوتين من أن …": after a person's known surname, another person's known surname starts the
+    verb's object, unless the article gave the two together as one name (14 corpus quotes had "نتنياهو بوتين"،
+    "ماكرون ترامب" as their speaker)."""
+    qs = extract("وقال بنيامين نتنياهو إن الوضع خطير. وقال فلاديمير بوتين إن الوضع مستقر. "
+                 "وحذر نتنياهو بوتين من أن توفير أنظمة أسلحة سيزيد المخاطر.")
+    assert qs[-1].speaker == "بنيامين نتنياهو"

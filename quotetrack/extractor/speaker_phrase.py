@@ -983,8 +983,9 @@ class NPParser:
                 # (or accusative) adjective is no name
             if self._noun_in_ta(toks, k, end, w, names, plain, known, after_title):
                 break
-            if prev in getattr(known, "surnames", known) and prev not in self.joiners and names > 0 and w not in known:
-                break  # a known surname ends the name: "بومبيو الكونغرس"
+            if prev in getattr(known, "surnames", known) and prev not in self.joiners and names > 0 and (
+                    w not in known or self._two_surnames(prev, w, known)):
+                break  # a known surname ends the name: "بومبيو الكونغرس"، "حذر نتنياهو بوتين" (another's surname)
             if plain >= 3 and prev not in self.joiners:
                 break
             k += 1
@@ -1003,6 +1004,15 @@ class NPParser:
         while k > start and toks[k - 1].text in self.joiners and toks[k - 1].start not in self.madda_ab:
             k -= 1
         return k
+
+    @staticmethod
+    def _two_surnames(prev: str, w: str, known: set[str]) -> bool:
+        """``w`` is the surname of another person the article named, and no name it gave holds the two together
+        ("حذر نتنياهو بوتين": subject and object; not "بهروز بوجاني")."""
+        if w not in getattr(known, "surnames", ()):
+            return False
+        pair = f" {prev} {w} "
+        return not any(pair in f" {a} " for a in known if " " in a)
 
     @staticmethod
     def _glued_hyphen(toks: list[Token], k: int, end: int) -> bool:

@@ -1343,7 +1343,7 @@ class Attributor:
                 s.k = nk
                 return _GO
         if w in self.np.guests and s.mention_np is not None:
-            ch, nk = self.guest_setting(k, end_idx)
+            ch, nk = self._guest_setting(k, end_idx)
             if nk > k:  # "قال X ضيف بوليتيكا اليوم إن": the programme it was said on
                 s.channel = s.channel or ch
                 s.k = nk
@@ -2475,7 +2475,7 @@ class Attributor:
             self.issuers[strip_article(head)] = self._issuer_entity(issuer)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
 
-    def guest_setting(self, k: int, end_idx: int) -> tuple[str | None, int]:
+    def _guest_setting(self, k: int, end_idx: int) -> tuple[str | None, int]:
         """After the speaker, "ضيف/ضيفة (برنامج) X" at ``k``: the programme X, quoted or one word, is where it was
         said (its channel). Returns (programme, next index), or (None, k)."""
         toks = self.toks

@@ -488,12 +488,12 @@ class NPParser:
     def _coordinated_construct(self, toks: list[Token], k: int, start: int, end: int, w: str) -> bool:
         """"و" + an indefinite noun in ة after a definite genitive, with its own definite genitive next: a body's
         second field ("للأرصاد وحماية البيئة"، "للشؤون الاجتماعية ورعاية الشباب": 28 corpus quotes had the body cut
-        before it and their content opened there)."""
+        before it and their content opened there); not a preposition's phrase or an adverb ("وبشدة العمل"، "وخاصة
+        المشاغل")."""
         return w[:1] == "و" and len(w) > 4 and w.endswith("ه") and k > start and k + 1 < end \
             and (is_def(toks[k - 1].text) or toks[k - 1].text.startswith("لل")) and not is_def(w[1:]) \
             and is_def(toks[k + 1].text) and w[1:] not in self.given_names and not self.is_cue(w) \
-            and w[1:2] not in ("ب", "ل", "ك") and w[1:] not in self.stop and w != "وخاصه"  # (not "وبشدة العمل"،
-        # "وخاصة المشاغل": an adverb)
+            and w[1:2] not in ("ب", "ل", "ك") and w[1:] not in self.stop and w != "وخاصه"
 
     def _purpose_genitive(self, toks: list[Token], k: int, end: int, w: str) -> bool:
         """"لكرة القدم"، "لحماية الصحفيين" after a body's nisba: ل and an indefinite noun in construct with a definite

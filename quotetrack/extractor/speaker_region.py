@@ -287,7 +287,7 @@ class RegionReader:
                 c.via = c.via or v
                 return nk
         if after_np and w in a.np.guests:
-            ch, nk = a.guest_setting(k, stop)  # "قال X ضيف بوليتيكا إن"
+            ch, nk = a._guest_setting(k, stop)  # "قال X ضيف بوليتيكا إن"
             if nk > k:
                 c.channel = c.channel or ch
                 return nk

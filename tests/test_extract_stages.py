@@ -4780,3 +4780,11 @@ def test_two_named_people_after_the_verb_are_subject_and_object():
     qs = extract("وقال بنيامين نتنياهو إن الوضع خطير. وقال فلاديمير بوتين إن الوضع مستقر. "
                  "وحذر نتنياهو بوتين من أن توفير أنظمة أسلحة سيزيد المخاطر.")
     assert qs[-1].speaker == "بنيامين نتنياهو"
+
+
+def test_a_leading_according_source_with_its_relative_clause_runs_to_fainna():
+    """"وبحسب صحيفة X التي تصدر في هونغ كونغ فإن …": a leading according phrase whose source carries a relative clause,
+    with no comma before فإن, still opens its content there (9 corpus quotes had been dropped); a document's own
+    clause is no source ("وبحسب المعلومات التي جمعتها …")."""
+    qs = extract("وبحسب صحيفة صنداي مورنينغ بوست التي تصدر في هونغ كونغ فان القطعة المعدنية سقطت من ارتفاع 3700 متر.")
+    assert [(q.speaker, q.content[:3]) for q in qs] == [("صحيفة صنداي مورنينغ بوست", "فان")]

@@ -3694,6 +3694,10 @@ class Attributor:
         e_k = np_.end if np_ is not None else j + 1
         while e_k < end_idx and toks[e_k].text in ("،", ",", "فقد", "قد"):
             e_k += 1
+        if e_k < end_idx and toks[e_k].text in self.relative and np_ is not None \
+                and strip_article(toks[np_.start].text) not in self.documents:
+            e_k = next((j for j in range(e_k + 1, min(end_idx, e_k + 20)) if toks[j].text == "فان"), end_idx)
+            # "وبحسب صحيفة X التي تصدر في هونغ كونغ فإن …": the source's relative clause runs to فإن
         if e_k >= end_idx or toks[e_k].text in self.relative:
             return None  # ("وبحسب المعلومات التي جمعتها «العربية نت» فإن …": the source's own clause, no content)
         a = toks[e_k].start

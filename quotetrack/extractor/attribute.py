@@ -318,10 +318,14 @@ class Attributor:
     def _written_as_noun(self, tok: Token, info: tuple[str, VerbForm]) -> bool:
         """How this occurrence is written shows another word. A past form whose lexicon spelling ends in ى, written with
         ي in an article that writes ى apart, is the noun ("رأي" opinion، "نفي" denial: 83 such quotes on the corpus);
-        a form of a hamza_written lemma (markers.tsv) without its hamza is a name ("فرات"، "شيانغ راي": 19)."""
+        a form of a hamza_written lemma (markers.tsv) without its hamza is a name ("فرات"، "شيانغ راي": 19); a
+        form ending in ة written with ه, where the article writes ة, is a noun with its pronoun ("مقره" its
+        headquarters، "مضيفه" his host: 188 such words in the corpus, none a cue)."""
         pfx, vf = info
         written = self.orig(tok.start, tok.end).rstrip(_HARAKAT)[len(pfx):]
         if vf.pos == "past" and vf.form.endswith("ى") and written.endswith("ي") and self.np.ali_distinct:
+            return True
+        if vf.form.endswith("ة") and written.endswith("ه") and self.ta_distinct:
             return True
         return vf.lemma_key in self.hamza_lemmas and has_hamza(vf.form) and not has_hamza(written)  # (يرى has none)
 
@@ -505,13 +509,14 @@ class Attributor:
     # ------------------------------------------------------------- main pass
     def run(self, text: str, toks: list[Token], quotes: list[QuotedSpan], sents: Sentences,
             orig: "Callable[[int, int], str]", hamza_al: set[int], ali_ya: set[int] | None = None,
-            ali_distinct: bool = True, hamza_il: set[int] | None = None) -> list[RawQuote]:
+            ali_distinct: bool = True, hamza_il: set[int] | None = None, ta_distinct: bool = True) -> list[RawQuote]:
         """The quotes of one article. ``hamza_al``: offsets of the words the original writes أل (a name
         such as "ألكسندر", where the folded text shows the article ال); ``ali_ya``: of علي written with
         ي, the name Ali (the preposition على folds to the same word); ``ali_distinct``: the article writes
         the preposition على with ى somewhere, so its علي is the name even before a definite word; ``hamza_il``:
-        of the words written إل (never the article)."""
+        of the words written إل (never the article); ``ta_distinct``: the article writes ة apart from ه."""
         self.orig = orig
+        self.ta_distinct = ta_distinct
         self.text = text
         self.toks = toks
         self.starts = [t.start for t in toks]
@@ -2436,6 +2441,7 @@ class Attributor:
         if qn is not None:  # "في برنامج "60 دقيقة"": the programme that carried it
             via, j = self.orig(toks[j + 1].start, toks[qn - 2].end), qn
         closed = False  # an opener, a comma, a complementizer or a cue ended the setting
+        is_document = strip_article(head) in self.np.documents or self._possessed_document(head) is not None
         while j < end_idx and j < k + 14:
             w = toks[j].text
             platform = self.platform_at(j, end_idx)
@@ -2457,6 +2463,8 @@ class Attributor:
             if self._cue_info(toks[j]) is not None and toks[j].text not in self.lex.channels:
                 closed = True
                 break
+            if w in self.time and is_document and self._noun_after_time(j, end_idx):
+                break  # "أكدت الوزارة في بيان الأربعاء مقتل …": the document's time ends it, its content follows
             with_prep = w in ("مع", "الي")  # "في مقابلة مع …"، "في تصريحات إلى «الوطن»"; else "لصحيفة …"
             if (with_prep and self._names_medium(j + 1, end_idx)) or w.startswith("ل") and self._is_media(toks, j):
                 v, nk = self._media_np(j + 1 if with_prep else j, end_idx, strip_l=not with_prep)
@@ -2465,8 +2473,7 @@ class Attributor:
                     j = nk
                     continue
             j += 1
-        if not closed and ch is not None and via is None and (
-                strip_article(head) in self.np.documents or self._possessed_document(head) is not None):
+        if not closed and ch is not None and via is None and is_document:
             j = self._channel_end(k, end_idx)  # "أعلنت الوزارة في بيان لها مقتل 3 متظاهرين": no opener
             # follows, so the content (a noun phrase) starts after the channel and its issuing clause
         text = self.orig(toks[k + 1].start, toks[j - 1].end) if j > k + 1 else None
@@ -2474,6 +2481,20 @@ class Attributor:
         if issuer is not None:
             self.issuers[strip_article(head)] = self._issuer_entity(issuer)  # "في بيان صادر عن وزارة الخارجية"
         return (text if ch else None), j, via
+
+    def _noun_after_time(self, j: int, end_idx: int) -> bool:
+        """The time words at ``j`` are followed by a plain noun: no date, preposition, particle or cue, so the
+        noun opens what was said rather than continuing the setting."""
+        toks = self.toks
+        if not (is_def(toks[j].text) or toks[j].text == "امس"):
+            return False  # "في بيان مساء أول من أمس": only a named day ends the setting
+        while j < end_idx and toks[j].text in self.time:
+            j += 1
+        if j >= end_idx or not toks[j].is_word:
+            return False
+        w = toks[j].text
+        return not (w[:1].isdigit() or w[:1] in "بلك" or w in self.np.stop or w in self.prepositions or w in self.relative
+                    or w in self.pat.comp_words or self._cue_info(toks[j]) is not None)
 
     def _guest_setting(self, k: int, end_idx: int) -> tuple[str | None, int]:
         """After the speaker, "ضيف/ضيفة (برنامج) X" at ``k``: the programme X, quoted or one word, is where it was

@@ -175,7 +175,7 @@ def extract(text: str, *, outlet: str | None = None) -> list[Quote]:
     ali_ya = {t.start for t in toks if t.text == "علي" and original[at[t.end - 1]] == "ي"}
     # (some articles write every ى as ي, the preposition too: "علي الأقل")
     raw = _attributor().run(n.text, toks, quotes, sents, orig, hamza_al, ali_ya, ali_distinct="على" in original,
-                             hamza_il=hamza_il)
+                             hamza_il=hamza_il, ta_distinct="ة" in original)
     out = []
     for r in raw:
         q = _to_quote(n, r)

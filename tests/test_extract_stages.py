@@ -4844,3 +4844,21 @@ def test_a_participle_form_in_ta_written_with_ha_is_a_noun(text, content):
     مضيفة) written with ه, in an article that writes ة, is a noun with its pronoun (188 such words in the corpus; 12
     quotes had been cut there or given it as their cue)."""
     assert [q.content for q in extract(text)] == [content]
+
+
+@pytest.mark.parametrize("text, start", [
+    ("ووعد ترامب يوم الاثنين بتحرك قوي ردا على الهجوم الذي يشتبه أنه نفذ بغاز سام.", "بتحرك قوي"),
+    ("واعترف الجيش الإسرائيلي بتدمير ما يشتبه أنه مفاعل نووي في ضربة جوية.", "بتدمير ما"),
+    ("وهدد جيش الاحتلال باستهداف قادة الفصائل المسلحة في غزة إن استمر التصعيد.", "باستهداف قادة"),
+])
+def test_the_verbs_own_preposition_on_a_verbal_noun_opens_the_content(text, start):
+    """"وعد بتحرك … الذي يشتبه أنه"، "اعترف بتدمير ما يشتبه أنه": the verb's own preposition glued on a verbal noun
+    opens the content; a complementizer further on belongs to a clause inside it (9 corpus quotes had started there)."""
+    q = extract(text)[0]
+    assert q.content.startswith(start)
+
+
+def test_a_seat_after_the_speaker_is_not_the_verbs_preposition():
+    """"وأهاب مدير عام الإدارة بالوزارة …": ب on an institution is the speaker's seat, not the content's opener."""
+    q = extract("وطالب مدير الإدارة بمحافظة جدة محمد العتيبي بضرورة الالتزام بالأنظمة.")[0]
+    assert q.content.startswith("بضرورة")

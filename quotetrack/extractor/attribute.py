@@ -1672,7 +1672,8 @@ class Attributor:
             colon = toks[k + 1].text == ":"  # "وتابع حديثه: «…»": the talk, then what it said
             s.content_k, s.colon = k + 1 + colon, colon
             return _STOP
-        ck = None if w in self.pat.comp_preps else self._comp_ahead(k, end_idx)
+        ck = None if w in self.pat.comp_preps or self._own_action_opens(k, np_rule.preposition, end_idx) \
+            else self._comp_ahead(k, end_idx)
         if ck is not None:
             s.content_k = ck  # "كشفت مصادر مطلعة على القضية، في تصريحات خاصة، أن …"
             return _STOP
@@ -1687,6 +1688,20 @@ class Attributor:
         else:
             s.content_k = k
         return _STOP
+
+    def _own_action_opens(self, k: int, prep: str, end_idx: int) -> bool:
+        """"ووعد ترامب يوم الاثنين بتحرك قوي … الذي يشتبه أنه": the verb's own one-letter preposition glued on a
+        verbal noun opens the content, whatever complementizer stands further on (it belongs to a clause inside);
+        a seat or place ("بوزارة"، "بمحافظة") and a conjunction before أن ("باعتبار أن") do not."""
+        w = self.toks[k].text
+        if not prep or len(prep) != 1 or w[:1] != prep or len(w) < 4 or (
+                k + 1 < end_idx and self.toks[k + 1].text in self.pat.comp_words):
+            return False
+        base = strip_article(w[1:])
+        if self.np.is_institution(w[1:]) or self.np.is_institution(base) or base in self.np.place_heads:
+            return False
+        return self.np.is_action(w) or self.np.is_action(base) or self.np.masdar_possessed.match(base) is not None
+        # (after ب a تفعّل/تفاعل shape is the verbal noun, never the verb: "بتحرك"، "بتعاون")
 
     def _walk_fallback(self, s: "_SlotWalk") -> bool | None:
         """Stuck on words the parser cannot read: the content opens a little further on, and a short

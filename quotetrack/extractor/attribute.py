@@ -1820,6 +1820,13 @@ class Attributor:
         elif topic is not None:
             entity = self._entity_for(topic, vf)
             mention_span = (toks[topic.start].start, toks[topic.end - 1].end)
+        elif mention_np is not None and slots.title_span is None and self._unlisted_name(mention_np, known) \
+                and vf.pos != "noun" and (svo := self._svo(idx, pfx, s_start, known, agr)) is not None \
+                and toks[svo.start].text[:1] not in "بلك":
+            # "فإن بلدية X في أنقرة رفضت منح تراخيص لمطاعم "…"": the subject stands before the verb; the words
+            # nobody listed after it are its object, not a second subject
+            entity = self._entity_for(svo, vf)
+            mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
         elif mention_np is not None:
             entity = self._entity_for(mention_np, vf)
             mention_span = (toks[mention_np.start].start, toks[mention_np.end - 1].end)
@@ -1871,6 +1878,13 @@ class Attributor:
                 entity = self._carried_speaker(idx, pfx, vf, s_start, prev)
         slots.via = via
         return entity, mention_span, how
+
+    def _unlisted_name(self, np_: NP, known: set[str]) -> bool:
+        """A personal name of which no word is listed or known to the article: no title, given name or name heard
+        before."""
+        return np_.kind == "person" and np_.title_end == np_.start and not (
+            np_.end < len(self.toks) and self.toks[np_.end].text in ("،", ",")) and not any(
+            self.toks[j].text in self.np.given_names or self.toks[j].text in known for j in range(np_.start, np_.end))
 
     def _subject_words(self, a: int, e: int, agr: str | None, known: set[str]) -> NP | None:
         """The kind of a subject the grammar places before its verb but cannot read: by its head, a listed first

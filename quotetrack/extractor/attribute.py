@@ -1820,11 +1820,7 @@ class Attributor:
         elif topic is not None:
             entity = self._entity_for(topic, vf)
             mention_span = (toks[topic.start].start, toks[topic.end - 1].end)
-        elif mention_np is not None and slots.title_span is None and self._unlisted_name(mention_np, known) \
-                and vf.pos != "noun" and (svo := self._svo(idx, pfx, s_start, known, agr)) is not None \
-                and toks[svo.start].text[:1] not in "بلك":
-            # "فإن بلدية X في أنقرة رفضت منح تراخيص لمطاعم "…"": the subject stands before the verb; the words
-            # nobody listed after it are its object, not a second subject
+        elif mention_np is not None and (svo := self._subject_over_unlisted(idx, pfx, vf, s_start, slots)):
             entity = self._entity_for(svo, vf)
             mention_span = (toks[svo.start].start, toks[svo.end - 1].end)
         elif mention_np is not None:
@@ -1878,6 +1874,16 @@ class Attributor:
                 entity = self._carried_speaker(idx, pfx, vf, s_start, prev)
         slots.via = via
         return entity, mention_span, how
+
+    def _subject_over_unlisted(self, idx: int, pfx: str, vf: VerbForm, s_start: int, slots: "Slots") -> NP | None:
+        """"لكن ميركل رفضت إمكانية أن …": the subject stands before the verb, so the words nobody listed after it
+        (a verbal noun read as a name) are its object, not a second subject."""
+        known = self.reg.keys()
+        if slots.mention_np is None or slots.title_span is not None or vf.pos == "noun" \
+                or not self._unlisted_name(slots.mention_np, known):
+            return None
+        svo = self._svo(idx, pfx, s_start, known, vf.agreement)
+        return svo if svo is not None and self.toks[svo.start].text[:1] not in "بلك" else None
 
     def _unlisted_name(self, np_: NP, known: set[str]) -> bool:
         """A personal name of which no word is listed or known to the article: no title, given name or name heard

@@ -1056,7 +1056,9 @@ class NPParser:
         if names == 0 and w not in known and not (w.endswith("ي") and len(w) > 4):
             return False
         ends_np = self._surname_ends_phrase(w, toks[k + 1] if k + 1 < end else None)
-        after_given = names == 1 and prev in self.given_names and self._family_name_after_given(w)
+        after_given = (names == 1 and prev in self.given_names or names >= 3 and k >= 2
+                       and toks[k - 2].text in ("بن", "ابن", "بنت")) and self._family_name_after_given(w)
+        # ("سعود بن إبراهيم الشريم": after a patronymic the definite word is the family name, as after a first name)
         if names > 0 and not (prev in self.joiners or w.endswith("ي") or w in known or ends_np or nxt == "الله"
                               or after_given):
             return False

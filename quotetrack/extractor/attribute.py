@@ -2640,6 +2640,10 @@ class Attributor:
             np_ = self.np.parse(toks, j, end, self.reg.keys(), None)  # "تقرير شركة X"، "بيان وزارة الخارجية"
             if np_ is not None and np_.kind == "organization":
                 return np_
+        if j < end and not is_def(toks[d].text) and (toks[j].text in self.np.media or toks[j].text in self.reg.keys()):
+            np_ = self.np.parse(toks, j, end, self.reg.keys(), None)  # "إحصاءات رويترز"، "إحصائيات غوغل" once named
+            if np_ is not None and np_.kind == "organization" and np_.start == j:
+                return np_
         if j < end and self._lam_body(toks[j].text):
             # "بيان لوزارة الخارجية"، "بيان للسفارة": read the organization without its ل
             np_ = self._lam_stripped(j, lambda: self.np.parse(self.toks, j, end, self.reg.keys(), None))

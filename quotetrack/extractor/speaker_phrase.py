@@ -672,6 +672,8 @@ class NPParser:
                     and toks[k + 1].text not in self.stop and not self.bad_name(toks[k + 1].text) \
                     and toks[k + 1].text not in self.lex.titles:
                 return k + 2  # "المكتب الإعلامي لمنطقة روستوف": the place the gazetteer does not list
+            if w[1:] in self.lex.organizations and not is_def(w[1:]) and self._body_own_name(toks, k + 1, end):
+                return self._own_name_end(toks, k + 1, end)  # "الفرع المصري لتنظيم داعش"، "المكتب الإعلامي لحكومة دبي"
             return k + 1
         if (w in self.construct or (w[:1] == "ل" and w[1:] in self.construct)) and k + 1 < end \
                 and (is_def(toks[k + 1].text) or toks[k + 1].text in self.lex.organizations):
@@ -691,6 +693,9 @@ class NPParser:
             return k
         if w[:1] == "ب" and w[1:] in self.lex.organizations and k + 1 < end and is_def(toks[k + 1].text):
             return k + 1
+        if w[:1] == "ب" and w[1:] in self.lex.organizations and not is_def(w[1:]) \
+                and self._body_own_name(toks, k + 1, end):
+            return self._own_name_end(toks, k + 1, end)  # "مصدر مسؤول بشرطة عمان السلطانية"، "بشركة صلة الرياضية"
         if w[:1] == "ب" and k > 0 and (is_def(toks[k - 1].text.removeprefix("و"))
                                        or toks[k - 1].text in self.lex.organizations) \
                 and self.place_at(toks, k, end, glued="ب") is not None:
@@ -707,6 +712,24 @@ class NPParser:
                 n += 2  # own, and what is joined to it ("لصوامع الغلال ومطاحن الدقيق")
             return n
         return None
+
+    def _body_own_name(self, toks: list[Token], k: int, end: int) -> bool:
+        """After an indefinite body head glued to ل or ب ("لتنظيم"، "بشركة"), the word at ``k`` is the body's own
+        one-word name: no definite noun, particle, title, number or word a name never holds."""
+        if k >= end or not toks[k].is_word:
+            return False
+        w = toks[k].text
+        return not (is_def(w) or w in self.stop or w in self.lex.titles or w[:1].isdigit() or self.bad_name(w)
+                    or w in self.lex.organizations or self.is_cue(w) or w in self.given_names)
+        # (a first name starts a person: "برئاسة محمود الشامي" is who heads it)
+
+    def _own_name_end(self, toks: list[Token], k: int, end: int) -> int:
+        """Where the body's own name that starts at ``k`` ends: the word, its definite genitive ("حرس الحدود"،
+        "أمن الطرق") and nisbas."""
+        n = k + 1
+        if n < end and is_def(toks[n].text) and not is_nisba(toks[n].text) and toks[n].text not in self.stop:
+            n = max(n + 1, self._def_chain(toks, n, end, allow_pp=False))
+        return nisbas_end(toks, n, end)
 
     def _chain_organization(self, toks: list[Token], k: int, end: int, w: str) -> int | None:
         """A body inside the chain with its construct complement or its own name. Returns where it
@@ -1416,9 +1439,9 @@ class NPParser:
                 if nxt and (strip_article(nxt) not in self.documents or is_def(nxt)) and \
                         strip_article(nxt) not in lex.channels and (  # ("في بيان" is a setting; "المشاركون في الاستطلاع")
                         is_def(nxt) or nxt in lex.organizations or (x == "من" and nxt in self.anon_mod)):
-                    body = self.parse(toks, j, end, known, None) if j > k and nxt in lex.organizations else None
-                    if body is not None and body.kind == "organization" and body.end > j + 1:
-                        k = body.end  # "باحثون في جامعة ويسكونسن الأميركية": the body with its own name
+                    body_end = self._modifier_body_end(toks, j, k, end, known, nxt)
+                    if body_end is not None:
+                        k = body_end
                         continue
                     k = self._def_chain(toks, j + 1, end, allow_pp=False) if j > k else self._def_chain(
                         toks, k + 1, end, allow_pp=False)
@@ -1433,6 +1456,17 @@ class NPParser:
                     continue
             break
         return k
+
+    def _modifier_body_end(self, toks: list[Token], j: int, k: int, end: int, known: set[str], nxt: str) -> int | None:
+        """Where a body that an anonymous source belongs to ends when it has its own name: "باحثون في جامعة ويسكونسن
+        الأميركية" (after في، at ``j``), "مصدر مسؤول بشرطة عمان السلطانية" (glued ب at ``k``); else None."""
+        if nxt not in self.lex.organizations:
+            return None
+        if j > k:
+            body = self.parse(toks, j, end, known, None)
+            return body.end if body is not None and body.kind == "organization" and body.end > j + 1 else None
+        return self._own_name_end(toks, k + 1, end) if not is_def(nxt) and self._body_own_name(toks, k + 1, end) \
+            else None
 
     def _construct_field(self, toks: list[Token], j: int, end: int, known: set[str]) -> bool:
         """After في, an indefinite noun governing a definite genitive, a place or a name the article gave names the
@@ -1538,7 +1572,8 @@ class NPParser:
             return None
         nxt_w = toks[i + 1].text
         org_next = nxt_w in lex.organizations or (nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations) or (
-            is_def(nxt_w) and strip_article(nxt_w) in lex.organizations)  # ("بلاغ الوزارة"، "تقرير المنظمة")
+            is_def(nxt_w) and strip_article(nxt_w) in lex.organizations) or (
+            nxt_w in self.media or nxt_w in known)  # ("بلاغ الوزارة"، "تقرير المنظمة"، "إحصاءات رويترز")
         if org_next and nxt_w[:1] == "ل" and nxt_w[1:] in lex.organizations:
             stripped = toks[:i + 1] + [without_lam(toks[i + 1], lex.organizations)] + toks[i + 2:end]
             inner = self.parse(stripped, i + 1, end, known, None)  # "بلاغ لوزارة الداخلية": its ل stands apart

@@ -4932,3 +4932,11 @@ def test_a_definite_body_takes_no_name_after_it():
     """"المسؤول بالشرطة حبيب الرحمن": a definite body is complete; the name after it is the person's."""
     q = extract("وقال المسؤول بالشرطة حبيب الرحمن إن قوات الشرطة طوقت المكان.")[0]
     assert q.speaker == "حبيب الرحمن"
+
+
+def test_ba_after_a_definite_genitive_is_no_adjective_of_the_source():
+    """"كشف مصدر مسؤول بالاتحاد السعودي لكرة القدم بتلقي الاتحاد اتصالا": a word in ب ending in ي after a definite
+    genitive opens a new phrase (here the content), it is no nisba of the source ("بتلقي"، "بولاية"، "بملتقى": 9 corpus
+    speakers had ended on one)."""
+    q = extract("كشف مصدر مسؤول بالاتحاد السعودي لكرة القدم بتلقي الاتحاد اتصالا من أمانة الاتحاد الكويتي.")[0]
+    assert (q.speaker, q.content[:5]) == ("مصدر مسؤول بالاتحاد السعودي لكرة القدم", "بتلقي")

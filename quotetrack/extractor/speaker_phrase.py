@@ -1403,8 +1403,7 @@ class NPParser:
             if x in self.time and toks[k - 1].text in self.issued:
                 k += 1  # "الصحف السودانية الصادرة اليوم": the day belongs to "issued"
                 continue
-            glued_body = x[:1] == "ل" and x[1:] in lex.organizations  # ("لتلفزيون": no nisba, the one spoken to)
-            if x in self.anon_mod or (is_nisba(x) and not glued_body and not (is_def(w) and not is_def(x))) or (
+            if x in self.anon_mod or self._nisba_modifier(toks, k, i, w, x) or (
                     is_def(x) and is_def(w) and not x.startswith("لل") and x not in self.stop
                     and x not in lex.titles):  # (a definite head takes definite
                 # adjectives: "المزارعون سياسيين محليين" is a subject and its object)
@@ -1456,6 +1455,14 @@ class NPParser:
                     continue
             break
         return k
+
+    def _nisba_modifier(self, toks: list[Token], k: int, i: int, w: str, x: str) -> bool:
+        """The word ``x`` at ``k`` is a nisba adjective of the anonymous head ``w`` (at ``i``): agreeing in definiteness,
+        not a body with ل glued ("لتلفزيون": the one spoken to), and not ب after a definite genitive ("مصدر بالاتحاد
+        السعودي لكرة القدم بتلقي …": ب opens a new phrase there)."""
+        if not is_nisba(x) or (x[:1] == "ل" and x[1:] in self.lex.organizations) or (is_def(w) and not is_def(x)):
+            return False
+        return not (x[:1] == "ب" and k > i + 1 and is_def(toks[k - 1].text) and toks[k - 1].start not in self.hamza_al)
 
     def _modifier_body_end(self, toks: list[Token], j: int, k: int, end: int, known: set[str], nxt: str) -> int | None:
         """Where a body that an anonymous source belongs to ends when it has its own name: "باحثون في جامعة ويسكونسن

@@ -1592,14 +1592,14 @@ class Attributor:
         الثوري"), describes the speaker and is stepped over."""
         toks, k, np_ = self.toks, s.k, s.mention_np
         w = toks[k].text
-        if np_ is None or k != np_.end or k + 1 >= s.end_idx or not is_def(w):
-            return None
+        if np_ is None or k + 1 >= s.end_idx or not is_def(w) or (k != np_.end and not self.np._side_phrase_at(toks, k)):
+            return None  # (a side phrase may follow the title set after the name: "دمرطاش زعيم الحزب الموالي للأكراد")
         scope = self.np.scope_phrase_end(toks, k, s.end_idx)
         if scope is not None:
             s.k = scope  # "المنظمة المعنية بحقوق الإنسان": what the speaker deals with, stepped over too
         elif strip_article(w) not in self.np.side_participles:
             return None
-        elif toks[k + 1].text == "من":
+        elif toks[k + 1].text in ("من", "الي", "في") and self.np._side_phrase_at(toks, k):  # ("المنتمي إلى"، "المقيم في")
             inner = self.np.parse(toks, k + 2, s.end_idx, s.known, None)
             s.k = inner.end if inner is not None else k + 2
         elif toks[k + 1].text[:1] == "ل" and len(toks[k + 1].text) > 2:

@@ -850,7 +850,11 @@ class NPParser:
         while k < end and toks[k].is_word and k - i < 14 and (
                 toks[k].text in self.lex.titles or (toks[k].text[:1] == "و" and self._title_word(toks[k].text[1:]))):
             k = self._title_complement(toks, k + 1, end)
-        return k
+        if k > i + 1 and k + 1 < end and toks[k].text[:1] == "ل" and self._side_phrase_at(toks, k - 1):
+            k -= 1  # (the participle read as the title's adjective already)
+        if k + 2 < end and toks[k + 1].text[:1] == "ل" and self._side_phrase_at(toks, k):
+            k = max(k + 2, self._def_chain(toks, k + 1, end))  # "النائبة المحافظة المؤيدة لأوروبا سارة …": the side
+        return k  # the title's holder takes, before the name
 
     def _title_complement(self, toks: list[Token], k: int, end: int) -> int:
         """Where a title's complement ends: a listed place or company in construct ("مؤسس فيسبوك"،
@@ -1162,10 +1166,11 @@ class NPParser:
             if e is not None:  # "المنظمة المعنية بحقوق الإنسان"، "سحر رجب المتخصصة في …": the remit describes
                 # (inside a title, before the name, it is the title's: "الصحافي المختص في الشأن النيابي وليد حسني")
                 np_ = NP(np_.start, e, np_.kind, np_.agreement, min(np_.title_end, e), min(np_.name_end, e), np_.head)
-        if np_ is not None and np_.kind == "organization" and np_.end - np_.start >= 3:
-            e = next((j for j in range(np_.start + 2, min(np_.end, end - 1)) if is_def(toks[j].text)
-                      and strip_article(toks[j].text) in self.side_participles and not toks[j].text.startswith("التابع")
-                      and (toks[j + 1].text == "من" or toks[j + 1].text[:1] == "ل")), None)
+        if np_ is not None and np_.kind in ("organization", "person") and np_.end - np_.start >= 2:
+            first = np_.start + (2 if self.is_institution(toks[np_.start].text) else 1)  # ("فصائل المعارضة": a head's own
+            e = next((j for j in range(first, min(np_.end, end - 1)) if self._side_phrase_at(toks, j)
+                      and (np_.kind == "organization" or j >= np_.title_end)), None)  # genitive; a title's own
+            # side stays in it: "النائبة المحافظة المؤيدة لأوروبا سارة وولاتسون")
             # (a body "التابع لـ" another keeps it: "مجلس حقوق الإنسان التابع للأمم المتحدة" is its name)
             if e is not None:  # "صحيفة آفي المقربة من الحكومة"، "صحيفة "الوطن" الموالية للنظام": the body, not its side
                 np_ = NP(np_.start, e, np_.kind, np_.agreement, min(np_.title_end, e), min(np_.name_end, e), np_.head)
@@ -1177,6 +1182,19 @@ class NPParser:
                 return NP(np_.start, close + 1, np_.kind, np_.agreement, np_.title_end,
                           max(np_.name_end, close + 1), np_.head)
         return np_
+
+    def _side_phrase_at(self, toks: list[Token], j: int) -> bool:
+        """A definite participle of side, belonging or residence with its complement at ``j``: "الموالية للنظام"،
+        "المقربة من الحرس"، "المنتمي إلى الاتحاد"، "المقيم في الرياض" (a body "التابع لـ" another keeps it)."""
+        w, nxt = toks[j].text, toks[j + 1].text
+        base = strip_article(w)
+        if not is_def(w) or base not in self.side_participles or w.startswith("التابع"):
+            return False
+        lam = nxt[:1] == "ل" and nxt not in self.given_names \
+            and not (nxt[1:] in self.media or nxt[2:] in _MEDIA_HEADS)  # ("الموالية لإيران"، "للنظام"; not a name,
+        # "المعارض لويس فاغنر"، nor the outlet spoken to, "المعارض للصحيفة")
+        return nxt == "من" or lam or (nxt == "الي" and base.startswith("منتمي")) or (
+            nxt == "في" and base.startswith("مقيم"))
 
     def share(self, toks: list[Token], i: int, end: int, known: set[str]) -> NP | None:
         """A share of a group opening the phrase at ``i`` ("50 في المئة من المشاركين"), or None."""

@@ -4969,3 +4969,10 @@ def test_a_side_participle_inside_a_title_stays_there():
     """"النائبة المحافظة المؤيدة لأوروبا سارة وولاتسون": before the name, the side belongs to the title."""
     q = extract("وقالت النائبة المحافظة المؤيدة لأوروبا سارة وولاتسون إن التعديل منطقي جدا.")[0]
     assert q.speaker == "سارة وولاتسون"
+
+
+def test_lam_after_a_document_opens_its_issuer_not_an_adjective():
+    """"أظهرت دراسة علمية ميدانية لكرسي أرامكو …": a word with ل glued is no nisba of the document even when it ends in
+    ي (only listed adjectives such as "لبناني" are); the speaker used to end on "لكرسي", a fragment."""
+    q = extract("أظهرت دراسة علمية ميدانية لكرسي ارامكو للسلامة المرورية بجامعة الدمام أن معدل استخدام الحزام بلغ 47 ٪.")[0]
+    assert not q.speaker.endswith("لكرسي")

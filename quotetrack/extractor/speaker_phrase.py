@@ -1622,7 +1622,8 @@ class NPParser:
         """After a document noun, the end of its indefinite adjectives: "أرقام رسمية"، "تقرير حكومي سري"،
         "دراسة حديثة" (markers.tsv document_adjective)."""
         while k < end and toks[k].is_word and not is_def(toks[k].text) and toks[k].text not in self.stop and (
-                is_nisba(toks[k].text) or toks[k].text in self.doc_adjectives
+                (is_nisba(toks[k].text) and (toks[k].text[:1] != "ل" or toks[k].text in self.lex.adjectives))
+                or toks[k].text in self.doc_adjectives  # (ل opens the issuer: "دراسة ميدانية لكرسي …", no nisba)
                 or (toks[k].text[-1:] == "ه" and toks[k].text[:-1] in self.doc_adjectives)):
             k += 1
         return k

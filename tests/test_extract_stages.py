@@ -4976,3 +4976,9 @@ def test_lam_after_a_document_opens_its_issuer_not_an_adjective():
     ي (only listed adjectives such as "لبناني" are); the speaker used to end on "لكرسي", a fragment."""
     q = extract("أظهرت دراسة علمية ميدانية لكرسي ارامكو للسلامة المرورية بجامعة الدمام أن معدل استخدام الحزام بلغ 47 ٪.")[0]
     assert not q.speaker.endswith("لكرسي")
+
+
+def test_a_media_head_named_by_a_platform():
+    """"وقال موقع تويتر إنه …": the platform after a media head is the body named (12 corpus speakers were the bare
+    head "موقع")."""
+    assert extract("وقال موقع تويتر إنه يتطلع إلى إجراء مناقشات إيجابية.")[0].speaker == "موقع تويتر"

@@ -4982,3 +4982,10 @@ def test_a_media_head_named_by_a_platform():
     """"وقال موقع تويتر إنه …": the platform after a media head is the body named (12 corpus speakers were the bare
     head "موقع")."""
     assert extract("وقال موقع تويتر إنه يتطلع إلى إجراء مناقشات إيجابية.")[0].speaker == "موقع تويتر"
+
+
+def test_an_outlet_role_title_takes_its_outlet_and_beat():
+    """"ويقول محرر بي بي سي للشؤون الأمنية، فرانك غاردنر، إن": a role that works for an outlet (markers.tsv
+    outlet_role) takes the outlet and its beat into the title; the outlet's name was read as the person's."""
+    q = extract("ويقول محرر بي بي سي للشؤون الأمنية، فرانك غاردنر، إن أحد السيناريوهات المحتملة هو أنه اختطف.")[0]
+    assert q.speaker == "فرانك غاردنر"

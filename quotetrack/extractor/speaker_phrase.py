@@ -170,6 +170,7 @@ class NPParser:
         self.construct = set(m["construct"])
         self.media = set(lex.media)
         self.platforms = set(m["platform"])
+        self.outlet_roles = frozenset(m["outlet_role"])  # "محرر بي بي سي للشؤون الأمنية": the outlet, then the beat
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
         self.regnal_titles = set(m["regnal_title"])
@@ -847,6 +848,10 @@ class NPParser:
         """A title and its complements, compound titles included:
         "وزير الدولة لشؤون الإعلام الناطق الرسمي باسم الحكومة"، "سفير خادم الحرمين الشريفين في مصر"."""
         k = self._title_complement(toks, i + 1, end)
+        if toks[i].text in self.outlet_roles and (m_end := self._media_name_at(toks, i + 1, end)) is not None:
+            k = m_end  # "محرر بي بي سي للشؤون الأمنية، فرانك غاردنر،": the outlet the role works for, and its beat
+            if k < end and toks[k].text.startswith("لل"):
+                k = max(k + 1, self._def_chain(toks, k, end))
         while k < end and toks[k].is_word and k - i < 14 and (
                 toks[k].text in self.lex.titles or (toks[k].text[:1] == "و" and self._title_word(toks[k].text[1:]))):
             k = self._title_complement(toks, k + 1, end)

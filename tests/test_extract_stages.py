@@ -4989,3 +4989,10 @@ def test_an_outlet_role_title_takes_its_outlet_and_beat():
     outlet_role) takes the outlet and its beat into the title; the outlet's name was read as the person's."""
     q = extract("ويقول محرر بي بي سي للشؤون الأمنية، فرانك غاردنر، إن أحد السيناريوهات المحتملة هو أنه اختطف.")[0]
     assert q.speaker == "فرانك غاردنر"
+
+
+def test_senior_after_an_indefinite_title_is_no_name():
+    """"وقال قائد كبير في القوات …": كبير ("senior") after an indefinite title is its adjective (markers.tsv
+    title_adjective), never the person's name (4 corpus quotes had "كبير" as their speaker)."""
+    q = extract("وقال قائد كبير في القوات المناهضة للحوثيين إن الموقف انقلب تماما.")[0]
+    assert q.speaker.startswith("قائد كبير") and q.anonymous

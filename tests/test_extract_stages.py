@@ -5003,3 +5003,11 @@ def test_leaks_are_an_anonymous_source():
     the corpus, one had taken a country as its pro-drop speaker)."""
     q = extract("كشفت تسريبات جديدة أن شركة هواوي تستعد لإطلاق هاتف جديد.")[0]
     assert (q.speaker, q.anonymous) == ("تسريبات", True)
+
+
+def test_the_verb_of_a_law_ends_a_name_in_narration():
+    """"بقانون أقره الكنيست بدعم من رئيس الوزراء بنيامين نتانياهو ينص على أن …": ينص/تنص (143 "ينص على" in the corpus)
+    are narration verbs (narrative_verbs.tsv), so the name read in narration ends before them."""
+    qs = extract('ويذكر أن القانون الذي أقره الكنيست بدعم من رئيس الوزراء بنيامين نتانياهو ينص على أن إسرائيل '
+                 'هي "الدولة القومية للشعب اليهودي". وأعلن نتانياهو أنه لا يعتزم تعديل القانون.')
+    assert qs[-1].speaker == "بنيامين نتانياهو"

@@ -755,6 +755,9 @@ class NPParser:
             return k + 2  # "لجنة حقوق الإنسان": an organization with a construct chain
         if k + 1 < end and is_def(toks[k + 1].text):
             return k + 1  # "باسم وزارة الخارجية": an organization in construct
+        if not is_def(w) and k + 3 <= end and toks[k + 1].text in self.place_heads and toks[k + 2].is_word \
+                and not is_def(toks[k + 2].text) and toks[k + 2].text not in self.stop and not self.bad_name(toks[k + 2].text):
+            return nisbas_end(toks, k + 3, end)  # "قائد شرطة ولاية يوبي": the body, its place's kind and name
         if not is_def(w) and k + 2 <= end and toks[k + 1].is_word and \
                 toks[k + 1].text not in self.stop and toks[k + 1].text not in self.lex.titles and \
                 toks[k + 1].text not in self.lex.organizations and (

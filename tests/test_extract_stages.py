@@ -5021,3 +5021,12 @@ def test_a_body_of_a_place_takes_the_places_name(text, speaker):
     """"شرطة ولاية يوبي"، "شرطة مدينة تمبي": a body in construct with a place's kind (markers.tsv place_head) takes the
     place's own name, even one the gazetteer lacks (27 corpus quotes; the name had been read as a person's)."""
     assert extract(text)[0].speaker == speaker
+
+
+def test_an_unlisted_name_then_its_title_before_a_quote_mark():
+    """"وقالت سارة ليا ويتسن المديرة التنفيذية لقسم … بالمنظمة "إذا …"": a name nobody listed (a middle name in ا
+    after a listed first name) and the title after it, up to a quotation mark as to a complementizer, is the
+    speaker; the quote had gone to the last organization by pro-drop."""
+    qs = extract('وحثت المنظمة السلطات على "وقف الاحتجاز التعسفي". وقالت سارة ليا ويتسن المديرة التنفيذية لقسم '
+                 'الشرق الأوسط وشمال أفريقيا بالمنظمة "إذا كانت السلطات تستطيع احتجاز معتقل لعدة أشهر فالنظام معطل".')
+    assert qs[-1].speaker == "سارة ليا ويتسن"

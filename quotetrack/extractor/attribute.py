@@ -1740,12 +1740,18 @@ class Attributor:
         follows it and runs, all words, to the complementizer: "قالت روضة القرافي رئيسة جمعية القضاة إن". A first
         word ending in ة or ا is taken only when listed ("فاطمة"); the rest must have a name's shape."""
         toks = self.toks
-        if not self._complementizer_at(content_k, len(toks)) or content_k - k > 10 or any(
+        opener = self._complementizer_at(content_k, len(toks)) or (
+            toks[content_k].start in self.q_open and self.np._quoted_name(toks, content_k, len(toks)) is None) or (
+            content_k > 0 and toks[content_k - 1].text == ":")  # ("… بالمنظمة "إذا كانت …"": a quote opens it too)
+        if not opener or content_k - k > 14 or any(
                 not t.is_word or t.text in self.np.stop for t in toks[k:content_k]):
             return None
         t = next((j for j in range(k + 2, min(k + 4, content_k)) if strip_article(toks[j].text) in self.lex.titles), None)
-        if t is None or not all(self._name_word(toks[j]) for j in range(k, t)):
-            return None
+        if t is None or not self._name_word(toks[k]) or not all(
+                self._name_word(toks[j]) or (toks[k].text in self.np.given_names and j < t - 1
+                                             and toks[j].text.endswith("ا") and not is_def(toks[j].text))
+                for j in range(k + 1, t)):
+            return None  # (a middle name in ا after a listed first name: "سارة ليا ويتسن")
         return t
 
     def _name_run_end(self, k: int, content_k: int) -> int | None:

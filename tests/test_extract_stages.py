@@ -5030,3 +5030,22 @@ def test_an_unlisted_name_then_its_title_before_a_quote_mark():
     qs = extract('وحثت المنظمة السلطات على "وقف الاحتجاز التعسفي". وقالت سارة ليا ويتسن المديرة التنفيذية لقسم '
                  'الشرق الأوسط وشمال أفريقيا بالمنظمة "إذا كانت السلطات تستطيع احتجاز معتقل لعدة أشهر فالنظام معطل".')
     assert qs[-1].speaker == "سارة ليا ويتسن"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("وأعرب الملك المفدى باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق التهاني وأطيب التمنيات.",
+     "الملك المفدى", "أصدق التهاني وأطيب التمنيات"),
+    ("وأعرب الملك باسمه واسم شعب وحكومة المملكة العربية السعودية، عن أصدق التهاني وأطيب التمنيات.",
+     "الملك", "أصدق التهاني وأطيب التمنيات"),
+])
+def test_in_his_own_name_is_stepped_over(text, speaker, content):
+    """"وأعرب الملك باسمه واسم شعب وحكومة المملكة عن …" (29 "باسمه واسم" in the corpus): "in his own name and that of
+    …" is an adverbial, stepped over to the verb's preposition; it was read as the person's name."""
+    q = extract(text)[0]
+    assert (q.speaker, q.content) == (speaker, content)
+
+
+def test_a_spokesman_in_its_name_keeps_it():
+    """"والمتحدث الرسمي باسمها المهندس جابر الشهري": after a spokesman, باسمها names whom he speaks for."""
+    q = extract("وقال وكيل وزارة الزراعة والمتحدث الرسمي باسمها المهندس جابر الشهري إن المملكة تغطي 35% من احتياجاتها.")[0]
+    assert q.speaker == "جابر الشهري"

@@ -1592,6 +1592,8 @@ class Attributor:
         الثوري"), describes the speaker and is stepped over."""
         toks, k, np_ = self.toks, s.k, s.mention_np
         w = toks[k].text
+        if np_ is not None and k == np_.end and w in ("باسمه", "باسمها", "باسمهم"):
+            return self._own_behalf(s)
         if np_ is None or k + 1 >= s.end_idx or not is_def(w) or (k != np_.end and not self.np._side_phrase_at(toks, k)):
             return None  # (a side phrase may follow the title set after the name: "دمرطاش زعيم الحزب الموالي للأكراد")
         scope = self.np.scope_phrase_end(toks, k, s.end_idx)
@@ -1609,6 +1611,20 @@ class Attributor:
         if s.k < s.end_idx and toks[s.k].text in ("،", ","):
             s.k += 1  # (the comma closes the side phrase; what follows is no aside: "…، إلى احتمال …")
         return _GO
+
+    def _own_behalf(self, s: "_SlotWalk") -> bool | None:
+        """"وأعرب الملك باسمه واسم شعب وحكومة المملكة عن …": "in his own name and that of …" is stepped over, up to
+        the verb's own preposition or a complementizer."""
+        toks, prep = self.toks, s.np_rule.preposition if s.np_rule is not None else None
+        for j in range(s.k + 1, min(s.end_idx, s.k + 14)):
+            w = toks[j].text
+            if w in ("،", ",") and prep and j + 1 < s.end_idx and self._opens_with_prep(toks[j + 1].text, prep):
+                continue  # ("باسمه واسم شعب المملكة، عن …": the comma before the verb's own preposition)
+            if w in self.pat.comp_words or w in (":", "،", ",") or toks[j].start in self.q_open or (
+                    prep and self._opens_with_prep(w, prep)):
+                s.k = j
+                return _GO
+        return None
 
     def _walk_joint_subject(self, s: "_SlotWalk") -> bool | None:
         """"وقالت الولايات المتحدة وتركيا إنهما …"، "وأعلنت السعودية والإمارات، في بيان مشترك، أن": a second body

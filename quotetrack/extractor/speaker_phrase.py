@@ -335,6 +335,8 @@ class NPParser:
     def _bad_name(self, w: str) -> bool:
         if w in self.given_names:
             return False  # "فالح"، "وليد": a first name, not و/ف + a word
+        if w in ("باسمه", "باسمها", "باسمهم"):
+            return True  # "in his (her, their) name": never a name's word (باسم alone is the name Basem)
         if len(w) < 2 or w.startswith(("بال", "وال", "فال", "كال", "لل")) or self.is_cue(w) \
                 or w in self.lex.narrative_verbs:
             return True  # (a finite verb of narration ends the name before it: "هيلاري حاولت")
@@ -433,6 +435,9 @@ class NPParser:
                 after_nisba = False  # "اللجنة الدولية للصليب الأحمر"، "المفوضية السامية للأمم المتحدة"
                 continue
             if w in ON_BEHALF | {"لدي"}:
+                if w in ("باسمه", "باسمها") and not any(strip_article(toks[b].text.removeprefix("و")).startswith(
+                        ("متحدث", "ناطق")) for b in range(max(0, k - 2), k)):  # ("المتحدث الرسمي باسمها")
+                    break  # "الملك المفدى باسمه واسم شعب …": "in his own name", an adverbial, not a spokesman's
                 k = self._chain_on_behalf(toks, k + 1, end)
                 after_nisba = False
                 continue

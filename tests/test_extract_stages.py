@@ -5049,3 +5049,12 @@ def test_a_spokesman_in_its_name_keeps_it():
     """"والمتحدث الرسمي باسمها المهندس جابر الشهري": after a spokesman, باسمها names whom he speaks for."""
     q = extract("وقال وكيل وزارة الزراعة والمتحدث الرسمي باسمها المهندس جابر الشهري إن المملكة تغطي 35% من احتياجاتها.")[0]
     assert q.speaker == "جابر الشهري"
+
+
+def test_a_bare_office_is_the_one_named_with_exactly_that_office():
+    """"وقال وزير الخارجية إن …" after "أجرى وزير الخارجية عادل بن أحمد الجبير مباحثات مع وزير الخارجية الإيطالي
+    باولو جينتيلوني": of the people the office fits, the one named with exactly that office, no nationality added
+    (27 corpus quotes went from a bare title to the person)."""
+    qs = extract("أجرى وزير الخارجية عادل بن أحمد الجبير مباحثات أمس مع وزير الخارجية الإيطالي باولو جينتيلوني في روما.\n"
+                 "وقال وزير الخارجية إن المباحثات كانت مثمرة وبناءة.")
+    assert qs[-1].speaker == "عادل بن أحمد الجبير"

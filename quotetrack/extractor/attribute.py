@@ -586,7 +586,7 @@ class Attributor:
         self._name_bare_vias(out)
         out.extend(self._orphan_quotes(out, used_quotes))
         out = [r for r in out if not self._quotes_a_name(r)]
-        self.reg.link_roles()
+        self.reg.link_roles(self.np.given_names)
         heads = self._headlines()
         if heads:
             out = [r for r in out if not any(a <= r.start < b for a, b in heads)]

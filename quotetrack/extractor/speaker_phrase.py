@@ -1966,7 +1966,7 @@ class Register:
                         return e
         return None
 
-    def link_roles(self) -> None:
+    def link_roles(self, given: Any = frozenset()) -> None:
         """After the whole article: a person known only by a role ("وزير الخارجية الإيراني") is the one
         named person the article gives that role to, before or after ("… محمد جواد ظريف"). Ambiguous
         roles stay unlinked."""
@@ -1982,8 +1982,20 @@ class Register:
             if not found and len(role) > 1 and role[0] in self.honorifics:  # "سمو نائب خادم الحرمين الشريفين":
                 found = {id(n): n for n in named if _same_role(role[1:], n.title_key.split(), self.title_adjectives)}
                 # the office after the honorific, when the honorific matched no one
+            if len(found) > 1:
+                found = self._exact_role(role, found, given)
             if len(found) == 1:
                 e.same_as = next(iter(found.values()))
+
+    def _exact_role(self, role: list[str], found: dict[int, "Entity"], given: Any) -> dict[int, "Entity"]:
+        """Of several people the role fits, the one named with exactly that office, no qualifier added: "معالي وزير
+        الخارجية" is "معالي وزير الخارجية عادل الجبير", not "وزير الخارجية المصري سامح شكري" (the home office)."""
+        def bare(words: list[str]) -> list[str]:
+            return [_role_word(w) for w in words if w not in self.title_adjectives and w not in self.honorifics]
+        want = bare(role)
+        return {k: n for k, n in found.items() if bare(n.title_key.split()) == want and k in self._candidates
+                and len(n.name_tokens) >= 2 and (n.name_tokens[0] in given or not n.name_tokens[0].endswith("ه"))}
+        # (a source the article quoted, not a name read in narration, which may have run into other words)
 
     def add(self, e: Entity, candidate: bool = True) -> Entity:
         """Register ``e``; only a candidate (a source, not a name merely narrated) may be the speaker of

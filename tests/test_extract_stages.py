@@ -5058,3 +5058,10 @@ def test_a_bare_office_is_the_one_named_with_exactly_that_office():
     qs = extract("أجرى وزير الخارجية عادل بن أحمد الجبير مباحثات أمس مع وزير الخارجية الإيطالي باولو جينتيلوني في روما.\n"
                  "وقال وزير الخارجية إن المباحثات كانت مثمرة وبناءة.")
     assert qs[-1].speaker == "عادل بن أحمد الجبير"
+
+
+def test_prominent_in_the_plural_modifies_an_anonymous_source():
+    """"انتقد سياسيون بارزون في الولايات المتحدة تصريحات …": بارزون/بارزين agree with a plural anonymous head
+    (anon_modifier) like بارز with a singular one."""
+    q = extract("انتقد سياسيون بارزون في الولايات المتحدة تصريحات الرئيس الأمريكي.")[0]
+    assert q.speaker == "سياسيون بارزون في الولايات المتحدة"

@@ -5065,3 +5065,11 @@ def test_prominent_in_the_plural_modifies_an_anonymous_source():
     (anon_modifier) like بارز with a singular one."""
     q = extract("انتقد سياسيون بارزون في الولايات المتحدة تصريحات الرئيس الأمريكي.")[0]
     assert q.speaker == "سياسيون بارزون في الولايات المتحدة"
+
+
+def test_effort_after_a_title_starts_no_name():
+    """"وأكد الشيخ هشام آل خليفة محافظ محافظة العاصمة سعي المحافظة إلى …": سعي ("effort", markers.tsv
+    not_name_alone) is the content's first word, not a second person's name after the title (6 corpus quotes)."""
+    qs = extract("وأكد الشيخ هشام بن عبدالرحمن آل خليفة محافظ محافظة العاصمة سعي المحافظة إلى مواصلة خططها. "
+                 "وأشاد المحافظ بالجهود التي تبذلها الجامعة.")
+    assert all(q.speaker != "سعي المحافظة" for q in qs)

@@ -5073,3 +5073,11 @@ def test_effort_after_a_title_starts_no_name():
     qs = extract("وأكد الشيخ هشام بن عبدالرحمن آل خليفة محافظ محافظة العاصمة سعي المحافظة إلى مواصلة خططها. "
                  "وأشاد المحافظ بالجهود التي تبذلها الجامعة.")
     assert all(q.speaker != "سعي المحافظة" for q in qs)
+
+
+def test_a_clause_fronted_inside_the_content_stays_in_it():
+    """"وقال مصدر أوروبي إنه فيما يصر دائنو اليونان على …، فإن الطرفين …": فيما right after the complementizer opens
+    the content's own fronted clause, not the writer's next statement (the content was the bare "إنه")."""
+    q = extract('وقال مصدر أوروبي انه فيما يصر دائنو اليونان على "تعاون جيد جدا" من جانب أثينا، فإن الطرفين '
+                '"يبذلان جهدا كبيرا".')[0]
+    assert q.content.endswith("جهدا كبيرا\"") and q.speaker == "مصدر أوروبي"

@@ -3142,8 +3142,10 @@ class Attributor:
                 return toks[j - 1].end  # "… داعش مشيرا إلى أن …"، "…،" مضيفاً: "…"، "إن علاقته بماي "متينة" رافضا
                 # التعليق": after a closing mark a participle cue opens the next clause whatever follows it
             elif w in ("فيما", "بينما", "وفيما", "وبينما") and j + 1 < end_idx and (
+                    j > k + 1 or toks[k].text not in self.pat.comp_words) and (
                     self._cue_info(toks[j + 1]) or (j + 2 < end_idx and self._cue_info(toks[j + 2]))):
-                return toks[j - 1].end  # "… فيما طالب الناطق باسمه …": a new statement
+                return toks[j - 1].end  # "… فيما طالب الناطق باسمه …": a new statement (but "إنه فيما يصر …، فإن": the
+                # content's own fronted clause)
             elif w == "(" and j + 2 < end_idx and toks[j + 1].text in self.media:
                 return t.start
             elif w in _OWN_WORDS_HEADS and self._own_words_at(j, end_idx):

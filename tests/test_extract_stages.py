@@ -5081,3 +5081,11 @@ def test_a_clause_fronted_inside_the_content_stays_in_it():
     q = extract('وقال مصدر أوروبي انه فيما يصر دائنو اليونان على "تعاون جيد جدا" من جانب أثينا، فإن الطرفين '
                 '"يبذلان جهدا كبيرا".')[0]
     assert q.content.endswith("جهدا كبيرا\"") and q.speaker == "مصدر أوروبي"
+
+
+def test_a_compass_point_joined_to_a_place_is_no_name():
+    """"المتحدث باسم الحكومة البريطانية في الشرق الأوسط وشمال أفريقيا، إدوين سموأل،": وشمال/وجنوب/… continue a
+    place (markers.tsv direction; 48 "وشمال أفريقيا" in the corpus), never a name: the speaker was "وشمال أفريقيا"."""
+    q = extract("أكد المتحدث باسم الحكومة البريطانية في الشرق الأوسط وشمال أفريقيا، إدوين سموأل، أن حكومة بلاده "
+                "تعمل على التحقق من الوقائع.")[0]
+    assert q.speaker == "إدوين سموأل"

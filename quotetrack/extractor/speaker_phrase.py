@@ -170,7 +170,8 @@ class NPParser:
         self.construct = set(m["construct"])
         self.media = set(lex.media)
         self.platforms = set(m["platform"])
-        self.outlet_roles = frozenset(m["outlet_role"])  # "محرر بي بي سي للشؤون الأمنية": the outlet, then the beat
+        self.outlet_roles = frozenset(m["outlet_role"])
+        self.directions = frozenset(m["direction"])  # ("وشمال أفريقيا" after a place: no name)  # "محرر بي بي سي للشؤون الأمنية": the outlet, then the beat
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
         self.regnal_titles = set(m["regnal_title"])
@@ -346,7 +347,7 @@ class NPParser:
             return True  # "لجلالتكم"، "ببلادكم": a preposition, a noun and "your", never a name (not نا: "لوريدانا")
         if len(w) >= 5 and w.endswith(_POSSESSIVE_SUFFIXES) and not w.startswith("ال"):
             return True  # a noun with "her/their" ("استيائها"، "مواعيدها"، "سلامتهم"): the object, not a name
-        if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations):
+        if w[:1] == "و" and (w[1:] in self.lex.titles or w[1:] in self.lex.organizations or w[1:] in self.directions):
             return True
         if self.said_possessed(w):
             return True  # the object, not a name

@@ -170,8 +170,7 @@ class NPParser:
         self.construct = set(m["construct"])
         self.media = set(lex.media)
         self.platforms = set(m["platform"])
-        self.outlet_roles = frozenset(m["outlet_role"])
-        self.directions = frozenset(m["direction"])  # ("وشمال أفريقيا" after a place: no name)  # "محرر بي بي سي للشؤون الأمنية": the outlet, then the beat
+        self.outlet_roles, self.directions = frozenset(m["outlet_role"]), frozenset(m["direction"])  # ("محرر بي بي سي")
         self.media_first = {x.split()[0] for x in lex.media if " " in x}  # "بي" of "بي بي سي"
         self.seat_titles = set(m["seat_title"])
         self.regnal_titles = set(m["regnal_title"])

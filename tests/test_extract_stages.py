@@ -5089,3 +5089,10 @@ def test_a_compass_point_joined_to_a_place_is_no_name():
     q = extract("أكد المتحدث باسم الحكومة البريطانية في الشرق الأوسط وشمال أفريقيا، إدوين سموأل، أن حكومة بلاده "
                 "تعمل على التحقق من الوقائع.")[0]
     assert q.speaker == "إدوين سموأل"
+
+
+def test_two_of_a_group_is_a_partitive_source():
+    """"وقال اثنان من كبار المسؤولين في إدارة البلاد إن …": اثنان/اثنين of a group is a partitive anonymous source
+    like أحد (markers.tsv partitive); the speaker was the bare numeral."""
+    q = extract("وقال اثنان من كبار المسؤولين في إدارة البلاد إن الإدارة ليس لديها معلومات.")[0]
+    assert (q.speaker, q.anonymous) == ("اثنان من كبار المسؤولين في إدارة البلاد", True)

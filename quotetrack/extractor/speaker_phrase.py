@@ -1713,6 +1713,9 @@ class NPParser:
                 if inner.end > k + 1:
                     return NP(i, inner.end, "organization", org_agr, i, inner.end, w)  # "موقع حزب الخير": its owner
             if nxt and not is_def(nxt) and nxt not in self.stop and w in _MEDIA_HEADS:
+                if nxt in self.construct and k + 1 < end and is_def(toks[k + 1].text):
+                    k = max(k + 2, self._def_chain(toks, k + 1, end))  # "وكالة أنباء الشرق الأوسط"
+                    return NP(i, nisbas_end(toks, k, end), "organization", org_agr, i, nisbas_end(toks, k, end), w)
                 k = self._media_name_at(toks, k, end) or (k + 1 if nxt in self.platforms else None) \
                     or self._name_run(toks, k, end, known)  # ("موقع تويتر": the platform is the body named)
                 k = nisbas_end(toks, k, end)  # "صحيفة نيويورك تايمز الأمريكية"

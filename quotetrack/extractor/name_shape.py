@@ -58,6 +58,7 @@ class NameShape:
         self.media = frozenset(lex.media)
         self.people = frozenset(lex.titles) | frozenset(lex.anonymous)  # heads that name people
         self.bodies = frozenset(lex.organizations)
+        self.documents = frozenset(fold(d) for d in lex.markers["document"])
         # an anonymous source may carry case endings: "مسؤولاً حكومياً"، "عددٌ من المشايخ"
         self.partitive_heads = frozenset(lex.markers["partitive"])
         self.anonymous_heads = frozenset(lex.anonymous)
@@ -117,6 +118,10 @@ class NameShape:
             return "anonymous"  # "أحد العاملين"، "إحدى النساء": one of a group, unnamed
         if kind == "person" and len(words) == 1 and group_plural(words[0]):
             return "anonymous"  # "منشقون"، "متخصصون"، "اقتصاديون": a plural participle or nisba is a group
+        if kind == "person" and len(words) == 1 and (words[0] in self.documents or words[0] in self.media):
+            return "organization"  # "حسب بلاغ"، "بحسب سكاي نيوز" (one word folded): a document's or outlet's voice
+        if kind == "person" and len(words) == 2 and " ".join(words) in self.media:
+            return "organization"
         if kind != "person" or not words or not all(x.startswith("ال") for x in words):
             return kind
         w = words[0]

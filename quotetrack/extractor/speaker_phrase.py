@@ -9,6 +9,8 @@ resolves pro-drop cues by agreement and recency.
 """
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
@@ -1179,7 +1181,8 @@ class NPParser:
             if e is not None:  # "المنظمة المعنية بحقوق الإنسان"، "سحر رجب المتخصصة في …": the remit describes
                 # (inside a title, before the name, it is the title's: "الصحافي المختص في الشأن النيابي وليد حسني")
                 np_ = NP(np_.start, e, np_.kind, np_.agreement, min(np_.title_end, e), min(np_.name_end, e), np_.head)
-        if np_ is not None and np_.kind in ("organization", "person") and np_.end - np_.start >= 2:
+        if np_ is not None and np_.kind in ("organization", "person") and np_.end - np_.start >= 2 and any(
+                t.text in self.side_definite for t in toks[np_.start + 1:np_.end]):
             first = np_.start + (2 if self.is_institution(toks[np_.start].text) else 1)  # ("فصائل المعارضة": a head's own
             e = next((j for j in range(first, min(np_.end, end - 1)) if self._side_phrase_at(toks, j)
                       and (np_.kind == "organization" or j >= np_.title_end)), None)  # genitive; a title's own
@@ -1195,6 +1198,11 @@ class NPParser:
                 return NP(np_.start, close + 1, np_.kind, np_.agreement, np_.title_end,
                           max(np_.name_end, close + 1), np_.head)
         return np_
+
+    @functools.cached_property
+    def side_definite(self) -> frozenset[str]:
+        """The side participles with the article: a cheap first test in ``parse``."""
+        return frozenset("ال" + w for w in self.side_participles)
 
     def _side_phrase_at(self, toks: list[Token], j: int) -> bool:
         """A definite participle of side, belonging or residence with its complement at ``j``: "الموالية للنظام"،

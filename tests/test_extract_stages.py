@@ -5118,3 +5118,10 @@ def test_a_lone_document_or_outlet_is_no_person(text, speaker, kind):
     voice, and observers in the oblique plural an anonymous group (97 corpus quotes had them as persons)."""
     q = extract(text)[0]
     assert (q.speaker, q.speaker_kind) == (speaker, kind)
+
+
+def test_a_long_patronymic_chain_keeps_its_last_name():
+    """"الأمير خالد بن سلمان بن عبد العزيز": a joiner asks for the name after it, past the five-word limit of a name
+    run (30 corpus quotes had lost "بن عبد العزيز" or the first name)."""
+    q = extract("وقال سفير المملكة لدى الولايات المتحدة، الأمير خالد بن سلمان بن عبد العزيز، إن الادعاءات زائفة.")[0]
+    assert q.speaker == "خالد بن سلمان بن عبد العزيز"

@@ -964,7 +964,8 @@ class NPParser:
         names = 0
         plain = 0
         last_def = False
-        while k < end and names < 5:
+        while k < end and (names < 5 or (names < 8 and toks[k - 1].text in self.joiners)):
+            # (a joiner asks for its name: "خالد بن سلمان بن عبد العزيز" has six words)
             if names == 0:
                 q = self._quoted_name(toks, k, end)
                 if q is not None:

@@ -5125,3 +5125,9 @@ def test_a_long_patronymic_chain_keeps_its_last_name():
     run (30 corpus quotes had lost "بن عبد العزيز" or the first name)."""
     q = extract("وقال سفير المملكة لدى الولايات المتحدة، الأمير خالد بن سلمان بن عبد العزيز، إن الادعاءات زائفة.")[0]
     assert q.speaker == "خالد بن سلمان بن عبد العزيز"
+
+
+def test_a_plural_in_construct_takes_a_place_as_its_genitive():
+    """"وقال مسؤولو مقاطعة أورانج إن …": the construct plural (مسؤولو) takes a place's kind and name as its genitive;
+    the speaker was the bare "مسؤولو"."""
+    assert extract("وقال مسؤولو مقاطعة أورانج إن كلارك أرسل رسالة.")[0].speaker == "مسؤولو مقاطعة أورانج"

@@ -1461,11 +1461,10 @@ class NPParser:
             if k == i + 1 and self._construct_head(w) and is_def(x) and not x.startswith("لل") and x not in self.stop:
                 k = self._def_chain(toks, k, end, allow_pp=False)  # "سكان العاصمة"، "شهود العيان"، "خبراء الأرصاد الجوية"
                 continue
-            if k == i + 1 and w.endswith("و") and w + "ن" in lex.anonymous and x not in self.stop:
-                inner = self.parse(toks, k, end, known, None)  # "محامو عنيسي"، "مراسلو وكالة فرانس برس": the
-                if inner is not None and inner.kind != "anonymous":  # construct form must take its genitive
-                    k = inner.end
-                    continue
+            if k == i + 1 and w.endswith("و") and w + "ن" in lex.anonymous and x not in self.stop and (
+                    (g_end := self._construct_form_genitive(toks, k, end, known, x)) is not None):
+                k = g_end  # "محامو عنيسي"، "مراسلو وكالة فرانس برس": the construct form takes its genitive
+                continue
             if x in _BODY_PREPS and k + 1 < end and self.place_at(toks, k + 1, end):
                 k = self.place_at(toks, k + 1, end) or k + 1
                 continue
@@ -1503,6 +1502,16 @@ class NPParser:
         if not is_nisba(x) or (x[:1] == "ل" and x[1:] in self.lex.organizations) or (is_def(w) and not is_def(x)):
             return False
         return not (x[:1] == "ب" and k > i + 1 and is_def(toks[k - 1].text) and toks[k - 1].start not in self.hamza_al)
+
+    def _construct_form_genitive(self, toks: list[Token], k: int, end: int, known: set[str], x: str) -> int | None:
+        """Where the genitive of a plural in construct ("محامو عنيسي"، "مسؤولو مقاطعة أورانج") that starts at ``k``
+        ends: a name or body, or a place's kind and its name; None when there is none."""
+        inner = self.parse(toks, k, end, known, None)
+        if inner is not None and inner.kind != "anonymous":
+            return inner.end
+        if x in self.place_heads and self._body_own_name(toks, k + 1, end):
+            return self._own_name_end(toks, k + 1, end)
+        return None
 
     def _modifier_body_end(self, toks: list[Token], j: int, k: int, end: int, known: set[str], nxt: str) -> int | None:
         """Where a body that an anonymous source belongs to ends when it has its own name: "باحثون في جامعة ويسكونسن
